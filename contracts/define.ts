@@ -1,0 +1,48 @@
+import type * as v from "valibot";
+
+/** Any valibot schema; contracts keep their precise schema type through the generics below. */
+export type AnySchema = v.GenericSchema;
+
+/** A request/reply between modules: owned by one module, answered only by it. */
+export interface CallContract<
+  Name extends string = string,
+  Request extends AnySchema = AnySchema,
+  Reply extends AnySchema = AnySchema,
+> {
+  readonly kind: "call";
+  readonly name: Name;
+  readonly owner: string;
+  readonly version: number;
+  readonly request: Request;
+  readonly reply: Reply;
+  /** Error codes the owner may answer with, besides the transport's own (timeouts, unavailability). */
+  readonly errors: readonly string[];
+}
+
+/** A fact one module publishes and any number of modules subscribe to. */
+export interface EventContract<Type extends string = string, Payload extends AnySchema = AnySchema> {
+  readonly kind: "event";
+  readonly type: Type;
+  readonly owner: string;
+  readonly version: number;
+  readonly payload: Payload;
+}
+
+export function defineCall<Name extends string, Request extends AnySchema, Reply extends AnySchema>(
+  contract: Omit<CallContract<Name, Request, Reply>, "kind" | "version" | "errors"> & {
+    version?: number;
+    errors?: readonly string[];
+  },
+): CallContract<Name, Request, Reply> {
+  return { kind: "call", version: 1, errors: [], ...contract };
+}
+
+export function defineEvent<Type extends string, Payload extends AnySchema>(
+  contract: Omit<EventContract<Type, Payload>, "kind" | "version"> & { version?: number },
+): EventContract<Type, Payload> {
+  return { kind: "event", version: 1, ...contract };
+}
+
+export type CallRequest<C extends CallContract> = v.InferInput<C["request"]>;
+export type CallReply<C extends CallContract> = v.InferOutput<C["reply"]>;
+export type EventPayload<E extends EventContract> = v.InferOutput<E["payload"]>;

@@ -1,0 +1,19 @@
+import * as v from "valibot";
+
+/**
+ * Every message on the bus travels in an envelope. The same shape crosses the in-memory bus, HTTP calls and
+ * BullMQ jobs, so traces and idempotency work the same in every topology.
+ */
+export const Envelope = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  type: v.pipe(v.string(), v.minLength(1)),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  occurredAt: v.pipe(v.string(), v.isoTimestamp()),
+  correlationId: v.pipe(v.string(), v.minLength(1)),
+  causationId: v.nullable(v.string()),
+  /** The module that sent the message; kept for traces and dead-letter inspection. */
+  source: v.string(),
+  payload: v.unknown(),
+});
+
+export type Envelope = v.InferOutput<typeof Envelope>;

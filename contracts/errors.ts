@@ -1,0 +1,53 @@
+import * as v from "valibot";
+
+/** The one wire shape of every error: public API responses and call replies alike. */
+export const ErrorBody = v.object({
+  error: v.object({
+    code: v.pipe(v.string(), v.minLength(1)),
+    message: v.string(),
+    details: v.optional(v.unknown()),
+  }),
+});
+
+export type ErrorBody = v.InferOutput<typeof ErrorBody>;
+
+/**
+ * Every error code in the system and the HTTP status it travels with. Codes are compared, never classes:
+ * class identity does not survive the wire.
+ */
+export const errorStatus = {
+  invalid_json: 400,
+  validation_failed: 400,
+  invalid_query: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal: 500,
+  contract_violation: 502,
+  call_in_transaction: 500,
+  service_unavailable: 503,
+  call_timeout: 504,
+  user_not_found: 404,
+  email_taken: 409,
+  product_not_found: 404,
+  order_not_found: 404,
+  insufficient_inventory: 409,
+  unknown_user: 422,
+  unknown_product: 422,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** Codes any call may fail with, whoever owns it: they come from the transport or the runtime. */
+export const runtimeErrorCodes: readonly ErrorCode[] = [
+  "contract_violation",
+  "call_in_transaction",
+  "service_unavailable",
+  "call_timeout",
+  "internal",
+];
+
+export function statusOf(code: string): number {
+  return (errorStatus as Record<string, number>)[code] ?? 500;
+}

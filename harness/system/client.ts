@@ -1,0 +1,47 @@
+import { EventStream } from "./events.ts";
+import { HttpClient } from "./http.ts";
+
+export interface IdleOptions {
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Everything a suite may touch: the public API, the event tap, quiescence and read-only SQL into one
+ * module's own schema. It speaks only HTTP to one base URL, so a suite cannot tell which topology it runs on.
+ */
+export class SystemClient {
+  readonly http: HttpClient;
+  readonly events: EventStream;
+
+  constructor(
+    readonly topology: string,
+    readonly baseUrl: string,
+  ) {
+    this.http = new HttpClient(baseUrl);
+    this.events = new EventStream(this.http);
+  }
+
+  /** Waits until no request, call, delivery or outbox row is pending anywhere, twice in a row. */
+  async idle(options: IdleOptions = {}): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const deadline = performance.now() + timeoutMs;
+    let quietInARow = 0;
+    let last: unknown;
+    while (quietInARow < 2) {
+      const { status, body } = await this.http.get<{ idle: boolean }>("/__twofold/idle");
+      last = body;
+      quietInARow = status === 200 && body.idle ? quietInARow + 1 : 0;
+      if (quietInARow < 2) {
+        if (performance.now() > deadline) throw new Error(`system not idle within ${timeoutMs} ms: ${JSON.stringify(last)}`);
+        await Bun.sleep(quietInARow ? 10 : 25);
+      }
+    }
+  }
+
+  /** Read-only SQL against one module's own schema (`?` placeholders). */
+  async sql<Row = Record<string, unknown>>(module: string, query: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const { status, body } = await this.http.post<{ rows: Row[] }>(`/__twofold/sql/${module}`, { query, params });
+    if (status !== 200) throw new Error(`sql on ${module} failed (${status}): ${JSON.stringify(body)}`);
+    return body.rows;
+  }
+}

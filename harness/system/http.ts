@@ -1,0 +1,42 @@
+/** A response as suites see it: status, parsed JSON body (or text), headers. */
+export interface HttpResult<T = any> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+  readonly ms: number;
+}
+
+export interface RequestOptions {
+  readonly headers?: Record<string, string>;
+  /** Sent as is when a string; JSON-encoded otherwise. */
+  readonly body?: unknown;
+}
+
+/** Plain HTTP against one base URL; the same client works for every topology. */
+export class HttpClient {
+  constructor(readonly baseUrl: string) {}
+
+  get<T = any>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {
+    return this.request("GET", path, options);
+  }
+
+  post<T = any>(path: string, body?: unknown, options?: RequestOptions): Promise<HttpResult<T>> {
+    return this.request("POST", path, { ...options, body });
+  }
+
+  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+    const started = performance.now();
+    const hasBody = options.body !== undefined;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...options.headers },
+      body: hasBody ? (typeof options.body === "string" ? options.body : JSON.stringify(options.body)) : undefined,
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {}
+    return { status: response.status, body: body as T, headers: response.headers, ms: performance.now() - started };
+  }
+}

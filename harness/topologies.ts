@@ -1,0 +1,89 @@
+import { appendFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import builtInTopology from "../topology.json";
+import { shop } from "../modules/index.ts";
+import { prefixLines, terminate, waitReady } from "../runtime/host/child.ts";
+import { launchSplit, type SplitTopology } from "../runtime/host/launcher.ts";
+import { parseTopology } from "../runtime/host/topology.ts";
+import { freePort } from "../runtime/infra/ports.ts";
+
+export type TopologyKind = "monolith" | "split";
+export const topologyKinds: readonly TopologyKind[] = ["monolith", "split"];
+
+/** A topology started for suites: where it answers, how long it took, how to stop it. */
+export interface StartedTopology {
+  readonly kind: TopologyKind;
+  readonly url: string;
+  readonly startupMs: number;
+  readonly logFile: string;
+  /** The split topology's processes, for fault injection; absent for the monolith. */
+  readonly split?: SplitTopology;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Required for split. */
+  readonly redisUrl?: string;
+  /** How to run the program: defaults to bun with scripts/twofold.ts; the binary test passes the binary. */
+  readonly command?: readonly string[];
+  readonly env?: Record<string, string>;
+}
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Settings for a topology under test: in-memory databases, harness on, fast retries and stall detection. */
+export const testEnv = (): Record<string, string> => ({
+  TWOFOLD_DATA_DIR: "memory",
+  TWOFOLD_HARNESS: "1",
+  TWOFOLD_EVENT_BACKOFF_MS: "50",
+  TWOFOLD_OUTBOX_SWEEP_MS: "200",
+  TWOFOLD_LOCK_MS: "5000",
+  TWOFOLD_STALLED_MS: "5000",
+  TWOFOLD_QUEUE_PREFIX: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+  TWOFOLD_INTERNAL_TOKEN: crypto.randomUUID(),
+});
+
+const logTo = (kind: string) => {
+  const dir = join(ROOT, ".twofold", "logs");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${kind}-${new Date().toISOString().replace(/[:.]/g, "-")}.log`);
+  return { file, write: (line: string) => appendFileSync(file, `${line}\n`) };
+};
+
+/** Starts a topology as real processes on free ports, from this checkout (or a given binary). */
+export async function startTopology(kind: TopologyKind, options: StartOptions = {}): Promise<StartedTopology> {
+  const command = options.command ?? [process.execPath, join(ROOT, "scripts", "twofold.ts")];
+  const env = { ...process.env, ...testEnv(), ...options.env };
+  const log = logTo(kind);
+  if (kind === "monolith") {
+    const port = freePort();
+    const started = performance.now();
+    const child = Bun.spawn([...command, "monolith"], { env: { ...env, PORT: String(port) }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+    void prefixLines(child.stdout, "monolith", log.write);
+    void prefixLines(child.stderr, "monolith", log.write);
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitReady(`${url}/ready`, child, 60_000, "monolith");
+    } catch (error) {
+      child.kill("SIGKILL");
+      throw new Error(`${error instanceof Error ? error.message : error} (log: ${log.file})`);
+    }
+    return { kind, url, startupMs: performance.now() - started, logFile: log.file, stop: async () => void (await terminate(child, 15_000)) };
+  }
+  if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
+  const ports: Record<string, string> = { PORT: String(freePort()) };
+  for (const service of (builtInTopology as { services: { name: string }[] }).services) {
+    ports[`TWOFOLD_PORT_${service.name.toUpperCase().replace(/-/g, "_")}`] = String(freePort());
+  }
+  const splitEnv = { ...env, ...ports, REDIS_URL: options.redisUrl };
+  const topology = parseTopology(builtInTopology, shop.modules.map((m) => m.name), splitEnv);
+  const split = await launchSplit({
+    topology,
+    command,
+    env: splitEnv,
+    log: log.write,
+    onCrash: (name, code) => log.write(`[harness] ${name} crashed with ${code}`),
+  });
+  return { kind, url: split.url, startupMs: split.startupMs, logFile: log.file, split, stop: () => split.stop() };
+}

@@ -1,0 +1,15 @@
+import type { TestProject } from "vitest/node";
+import { ensureRedis } from "../../runtime/infra/redis.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    redisUrl: string;
+  }
+}
+
+/** One Redis for the whole test run (REDIS_URL, or a private redis-server started here and stopped after). */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const redis = await ensureRedis();
+  project.provide("redisUrl", redis.url);
+  return () => redis.stop();
+}

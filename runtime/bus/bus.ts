@@ -1,0 +1,169 @@
+import type * as v from "valibot";
+import type { CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../../contracts/define.ts";
+import { Envelope } from "../../contracts/envelope.ts";
+import { runtimeErrorCodes } from "../../contracts/errors.ts";
+import { AppError, toAppError } from "../errors.ts";
+import type { Catalog } from "./catalog.ts";
+import { currentContext, newId, runInContext } from "./context.ts";
+import type { BusObserver } from "./observer.ts";
+import type { Transport } from "./transport.ts";
+import { conform } from "./validate.ts";
+
+export type CallHandler<C extends CallContract = CallContract> = (
+  request: v.InferOutput<C["request"]>,
+  meta: { envelope: Envelope },
+) => Promise<CallReply<C>>;
+
+export type EventHandler<E extends EventContract = EventContract> = (
+  payload: EventPayload<E>,
+  meta: { envelope: Envelope; attempt: number },
+) => Promise<void>;
+
+export interface BusOptions {
+  readonly catalog: Catalog;
+  readonly transport: Transport;
+  /** Which modules subscribe to an event type: the static routing table of the whole system. */
+  readonly subscribersOf: (type: string) => readonly string[];
+  readonly callTimeoutMs: number;
+  readonly observer?: BusObserver;
+}
+
+/**
+ * The bus every module talks through. It is the same code in every topology: it validates each message
+ * against its contract when sent and when received, stamps envelopes and carries the conversation
+ * (correlation/causation) across; only the transport underneath differs.
+ */
+export class Bus {
+  readonly transport: Transport;
+  private readonly options: BusOptions;
+
+  constructor(options: BusOptions) {
+    this.options = options;
+    this.transport = options.transport;
+  }
+
+  get catalog(): Catalog {
+    return this.options.catalog;
+  }
+
+  /** Request/reply to the module that owns `contract`; rejects with an AppError carrying the owner's code. */
+  async call<C extends CallContract>(
+    from: string,
+    contract: C,
+    request: CallRequest<C>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<CallReply<C>> {
+    const context = currentContext();
+    if (context?.inTransaction) {
+      // One process would deadlock on a shared embedded database, split would hold a transaction open across
+      // the network: both are bugs, so both topologies refuse the same way.
+      throw new AppError("call_in_transaction", `${contract.name} called inside a database transaction`);
+    }
+    const payload = conform(contract.request, request, { contract: contract.name, side: "request", at: "send" });
+    const envelope = this.envelope(from, contract.name, contract.version, payload);
+    const started = performance.now();
+    let outcome = "ok";
+    try {
+      const reply = await this.transport.request(contract.owner, envelope, options.timeoutMs ?? this.options.callTimeoutMs);
+      return conform(contract.reply, reply.payload, { contract: contract.name, side: "reply", at: "receive" });
+    } catch (error) {
+      const failure = toAppError(error);
+      outcome = failure.code;
+      throw declaredOrViolation(contract, failure, "receive");
+    } finally {
+      this.options.observer?.({
+        kind: "call",
+        from,
+        to: contract.owner,
+        envelope,
+        durationMs: performance.now() - started,
+        outcome,
+      });
+    }
+  }
+
+  /** Builds a validated event envelope; the outbox stores it and the relay dispatches it later. */
+  event<E extends EventContract>(from: string, contract: E, payload: EventPayload<E>): Envelope {
+    const checked = conform(contract.payload, payload, { contract: contract.type, side: "event", at: "send" });
+    return this.envelope(from, contract.type, contract.version, checked);
+  }
+
+  /** Hands a stored event to every subscriber through the transport. */
+  async dispatch(envelope: Envelope): Promise<void> {
+    const subscribers = this.options.subscribersOf(envelope.type);
+    await this.transport.dispatch(envelope, subscribers);
+    this.options.observer?.({ kind: "publish", from: envelope.source, envelope, subscribers });
+  }
+
+  /** Serves the calls a local module owns. */
+  answer(module: string, handlers: ReadonlyMap<string, CallHandler>): void {
+    this.transport.answer(module, async (raw) => {
+      const envelope = conform(Envelope, raw, { contract: "envelope", side: "request", at: "receive" });
+      const contract = this.catalog.call(envelope.type);
+      const handler = handlers.get(envelope.type);
+      if (contract.owner !== module || !handler) {
+        throw new AppError("contract_violation", `${module} does not answer ${envelope.type}`, { name: envelope.type });
+      }
+      const request = conform(contract.request, envelope.payload, { contract: contract.name, side: "request", at: "receive" });
+      const context = { correlationId: envelope.correlationId, causationId: envelope.id };
+      try {
+        const reply = await runInContext(context, () => handler(request, { envelope }));
+        const checked = conform(contract.reply, reply, { contract: contract.name, side: "reply", at: "send" });
+        return this.envelope(module, `${contract.name}.reply`, contract.version, checked, context);
+      } catch (error) {
+        throw declaredOrViolation(contract, toAppError(error), "send");
+      }
+    });
+  }
+
+  /** Consumes the events a local module subscribes to; a handler that throws gets the delivery retried. */
+  consume(module: string, handlers: ReadonlyMap<string, EventHandler>): void {
+    this.transport.consume(module, async (raw, { attempt }) => {
+      const started = performance.now();
+      let outcome = "ok";
+      try {
+        const envelope = conform(Envelope, raw, { contract: "envelope", side: "event", at: "receive" });
+        const contract = this.catalog.event(envelope.type);
+        if (envelope.version !== contract.version) {
+          throw new AppError("contract_violation", `${envelope.type} v${envelope.version} is not the v${contract.version} ${module} reads`);
+        }
+        const handler = handlers.get(envelope.type);
+        if (!handler) throw new AppError("contract_violation", `${module} does not subscribe to ${envelope.type}`);
+        const payload = conform(contract.payload, envelope.payload, { contract: contract.type, side: "event", at: "receive" });
+        const context = { correlationId: envelope.correlationId, causationId: envelope.id };
+        await runInContext(context, () => handler(payload, { envelope, attempt }));
+      } catch (error) {
+        outcome = toAppError(error).code;
+        throw error;
+      } finally {
+        this.options.observer?.({ kind: "delivery", to: module, envelope: raw, attempt, durationMs: performance.now() - started, outcome });
+      }
+    });
+  }
+
+  private envelope(source: string, type: string, version: number, payload: unknown, context = currentContext()): Envelope {
+    const id = newId();
+    return {
+      id,
+      type,
+      version,
+      occurredAt: new Date().toISOString(),
+      correlationId: context?.correlationId ?? id,
+      causationId: context?.causationId ?? null,
+      source,
+      payload,
+    };
+  }
+}
+
+/** An error reply must carry a code the contract declares (or one the runtime itself may raise). */
+function declaredOrViolation(contract: CallContract, error: AppError, at: "send" | "receive"): AppError {
+  if (contract.errors.includes(error.code) || runtimeErrorCodes.includes(error.code as never)) return error;
+  return new AppError("contract_violation", `${contract.name} failed with undeclared error code "${error.code}" (on ${at})`, {
+    contract: contract.name,
+    side: "reply",
+    at,
+    code: error.code,
+    message: error.message,
+  });
+}

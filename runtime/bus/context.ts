@@ -1,0 +1,17 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/** What travels implicitly with every piece of work: which conversation it belongs to and what caused it. */
+export interface MessageContext {
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  /** Set while a database transaction is open; calls are refused then (see Bus.call). */
+  readonly inTransaction?: boolean;
+}
+
+const storage = new AsyncLocalStorage<MessageContext>();
+
+export const currentContext = (): MessageContext | undefined => storage.getStore();
+
+export const runInContext = <T>(context: MessageContext, work: () => T): T => storage.run(context, work);
+
+export const newId = (): string => Bun.randomUUIDv7();

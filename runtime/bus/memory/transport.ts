@@ -1,0 +1,45 @@
+import type { Envelope } from "../../../contracts/envelope.ts";
+import type { CallReceiver, DeadLetter, DeliveryPolicy, EventReceiver, Transport, TransportActivity } from "../transport.ts";
+import { MemoryCalls } from "./calls.ts";
+import { MemoryEvents } from "./events.ts";
+
+/** The monolith's transport: every module in one process, calls dispatched and events delivered in memory. */
+export class MemoryTransport implements Transport {
+  readonly kind = "memory";
+  private readonly calls = new MemoryCalls();
+  private readonly events: MemoryEvents;
+
+  constructor(policy: DeliveryPolicy) {
+    this.events = new MemoryEvents(policy);
+  }
+
+  request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope> {
+    return this.calls.request(target, envelope, timeoutMs);
+  }
+
+  dispatch(envelope: Envelope, subscribers: readonly string[]): Promise<void> {
+    return this.events.dispatch(envelope, subscribers);
+  }
+
+  answer(module: string, receiver: CallReceiver): void {
+    this.calls.answer(module, receiver);
+  }
+
+  consume(module: string, receiver: EventReceiver): void {
+    this.events.consume(module, receiver);
+  }
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {
+    this.events.stop();
+  }
+
+  async activity(): Promise<TransportActivity> {
+    return { callsInFlight: this.calls.inFlight, deliveriesPending: this.events.pending };
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    return this.events.deadLetters();
+  }
+}

@@ -1,0 +1,86 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { Envelope } from "../../../contracts/envelope.ts";
+import { ErrorBody } from "../../../contracts/errors.ts";
+import { AppError, toAppError } from "../../errors.ts";
+import type { CallReceiver } from "../transport.ts";
+
+export const INTERNAL_TOKEN_HEADER = "x-twofold-internal";
+
+/**
+ * Calls over HTTP: the caller POSTs the envelope to the owning service's internal endpoint and waits, with a
+ * timeout, for a reply envelope or an error body. Internal endpoints answer only requests carrying the
+ * deployment's internal token, and the gateway never routes to them.
+ */
+export class WireCalls {
+  private readonly receivers = new Map<string, CallReceiver>();
+  inFlight = 0;
+
+  constructor(
+    private readonly addressOf: (module: string) => string | undefined,
+    private readonly internalToken: string,
+  ) {}
+
+  answer(module: string, receiver: CallReceiver): void {
+    this.receivers.set(module, receiver);
+  }
+
+  async request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope> {
+    const base = this.addressOf(target);
+    if (!base) throw new AppError("service_unavailable", `no address known for ${target}`);
+    this.inFlight++;
+    try {
+      const response = await this.post(`${base}/internal/calls/${target}`, envelope, timeoutMs, target);
+      const body: unknown = await response.json().catch(() => undefined);
+      if (response.ok) {
+        const reply = v.safeParse(Envelope, body);
+        if (reply.success) return reply.output;
+      } else {
+        const failure = v.safeParse(ErrorBody, body);
+        if (failure.success) throw AppError.fromBody(failure.output);
+      }
+      throw new AppError("contract_violation", `${target} answered ${envelope.type} with HTTP ${response.status} and no valid body`);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** The internal endpoint a service mounts to answer calls for the modules it hosts. */
+  routes(): Hono {
+    const app = new Hono();
+    app.post("/internal/calls/:module", async (c) => {
+      if (c.req.header(INTERNAL_TOKEN_HEADER) !== this.internalToken) {
+        return c.json(new AppError("not_found", "no such route").toBody(), 404);
+      }
+      const receiver = this.receivers.get(c.req.param("module"));
+      if (!receiver) {
+        const error = new AppError("service_unavailable", `${c.req.param("module")} is not hosted here`);
+        return c.json(error.toBody(), 503);
+      }
+      try {
+        return c.json(await receiver(await c.req.json().catch(() => null)), 200);
+      } catch (error) {
+        const failure = toAppError(error);
+        if (failure.code === "internal") console.error("[bus] call failed:", error);
+        return c.json(failure.toBody(), failure.status as 500);
+      }
+    });
+    return app;
+  }
+
+  private async post(url: string, envelope: Envelope, timeoutMs: number, target: string): Promise<Response> {
+    try {
+      return await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken },
+        body: JSON.stringify(envelope),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+        throw new AppError("call_timeout", `${target} (${envelope.type}) did not answer within ${timeoutMs} ms`);
+      }
+      throw new AppError("service_unavailable", `${target} is unreachable: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}

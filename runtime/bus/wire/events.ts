@@ -1,0 +1,136 @@
+import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
+import type { Envelope } from "../../../contracts/envelope.ts";
+import { describeError, isPermanentFailure } from "../delivery.ts";
+import { withTimeout } from "../timeout.ts";
+import type { DeadLetter, DeliveryPolicy, EventReceiver } from "../transport.ts";
+
+export interface WorkerTimings {
+  readonly concurrency: number;
+  /** How long a worker owns a job before BullMQ considers it stalled (a crashed worker's jobs come back after this). */
+  readonly lockDurationMs: number;
+  readonly stalledIntervalMs: number;
+}
+
+/** One BullMQ queue per subscribing module; its name is the module's, so a queue is a module's inbox. */
+export const queueName = (module: string): string => `events-${module.replace(/[^a-z0-9-]/gi, "")}`;
+
+/**
+ * Events over BullMQ on Redis: `dispatch` enqueues one job per subscriber (at least once, retried with
+ * exponential backoff); failed jobs stay in the failed set as dead letters. A job's id is the event id plus
+ * the subscriber, so a relay that dispatches the same event twice enqueues it once.
+ */
+export class WireEvents {
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers = new Map<string, Worker>();
+  private readonly receivers = new Map<string, EventReceiver>();
+  private active = 0;
+
+  constructor(
+    private readonly connection: ConnectionOptions,
+    private readonly prefix: string,
+    private readonly policy: DeliveryPolicy,
+    private readonly timings: WorkerTimings,
+  ) {}
+
+  consume(module: string, receiver: EventReceiver): void {
+    this.receivers.set(module, receiver);
+  }
+
+  async dispatch(envelope: Envelope, subscribers: readonly string[]): Promise<void> {
+    await Promise.all(
+      subscribers.map((subscriber) =>
+        this.queue(subscriber).add(envelope.type, envelope, {
+          jobId: `${envelope.id}-${subscriber}`,
+          attempts: this.policy.attempts,
+          backoff: { type: "exponential", delay: this.policy.backoffMs },
+          removeOnComplete: { count: 1000 },
+          removeOnFail: false,
+        }),
+      ),
+    );
+  }
+
+  async start(): Promise<void> {
+    for (const [module, receiver] of this.receivers) {
+      const worker = new Worker(queueName(module), (job: Job<Envelope>) => this.process(receiver, job), {
+        connection: this.connection,
+        prefix: this.prefix,
+        concurrency: this.timings.concurrency,
+        lockDuration: this.timings.lockDurationMs,
+        stalledInterval: this.timings.stalledIntervalMs,
+        autorun: false,
+      });
+      worker.on("failed", (job, error) => {
+        if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError)) {
+          console.error(`[bus] dead letter: ${job.name} ${job.id} for ${module}: ${error.message}`);
+        }
+      });
+      worker.on("error", (error) => console.error(`[bus] worker ${module}: ${error.message}`));
+      this.workers.set(module, worker);
+      void worker.run();
+      await worker.waitUntilReady();
+    }
+  }
+
+  /** Stops fetching new jobs and lets running ones finish, then closes every connection. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((worker) => worker.close()));
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+
+  /** Redis answers and every worker of this process is running. */
+  async healthy(): Promise<boolean> {
+    const workers = [...this.workers.values()];
+    if (!workers.every((w) => w.isRunning())) return false;
+    const probe = this.queue(this.receivers.keys().next().value ?? "health");
+    await withTimeout(probe.getJobCounts("waiting"), 1000, "redis");
+    return true;
+  }
+
+  /** Jobs not yet finished in the queues this process consumes, plus the ones it is running now. */
+  async pending(): Promise<number> {
+    let total = this.active;
+    for (const module of this.receivers.keys()) {
+      const counts = await this.queue(module).getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children");
+      total += Object.values(counts).reduce((sum, n) => sum + n, 0);
+    }
+    return total;
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    const letters: DeadLetter[] = [];
+    for (const module of this.receivers.keys()) {
+      for (const job of await this.queue(module).getFailed(0, 999)) {
+        letters.push({
+          subscriber: module,
+          envelope: job.data as Envelope,
+          attempts: job.attemptsMade,
+          error: job.failedReason,
+          failedAt: new Date(job.finishedOn ?? Date.now()).toISOString(),
+        });
+      }
+    }
+    return letters;
+  }
+
+  private async process(receiver: EventReceiver, job: Job<Envelope>): Promise<void> {
+    this.active++;
+    try {
+      await receiver(job.data, { attempt: job.attemptsMade + 1 });
+    } catch (error) {
+      if (isPermanentFailure(error)) throw new UnrecoverableError(describeError(error));
+      throw error;
+    } finally {
+      this.active--;
+    }
+  }
+
+  private queue(module: string): Queue {
+    let queue = this.queues.get(module);
+    if (!queue) {
+      queue = new Queue(queueName(module), { connection: this.connection, prefix: this.prefix });
+      this.queues.set(module, queue);
+    }
+    return queue;
+  }
+}

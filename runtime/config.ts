@@ -1,0 +1,81 @@
+import * as v from "valibot";
+
+const int = (fallback: number) => v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0)), String(fallback));
+const text = (fallback: string) => v.optional(v.string(), fallback);
+
+/** Every knob the runtime reads from the environment, parsed once; the README lists them. */
+const Env = v.object({
+  PORT: int(5000),
+  TWOFOLD_TOPOLOGY: text("topology.json"),
+  REDIS_URL: v.optional(v.string()),
+  DATABASE_URL: v.optional(v.string()),
+  TWOFOLD_DATA_DIR: text(".data"),
+  TWOFOLD_QUEUE_PREFIX: text("twofold"),
+  TWOFOLD_CALL_TIMEOUT_MS: int(5000),
+  TWOFOLD_GATEWAY_TIMEOUT_MS: int(30_000),
+  TWOFOLD_SERVICE_BIND: text("127.0.0.1"),
+  TWOFOLD_EVENT_ATTEMPTS: int(5),
+  TWOFOLD_EVENT_BACKOFF_MS: int(500),
+  TWOFOLD_WORKER_CONCURRENCY: int(16),
+  TWOFOLD_LOCK_MS: int(30_000),
+  TWOFOLD_STALLED_MS: int(30_000),
+  TWOFOLD_OUTBOX_SWEEP_MS: int(1000),
+  TWOFOLD_BODY_LIMIT_BYTES: int(1024 * 1024),
+  TWOFOLD_INTERNAL_TOKEN: text("twofold-dev-internal"),
+  TWOFOLD_HARNESS: text(""),
+});
+
+export interface RuntimeConfig {
+  readonly publicPort: number;
+  readonly topologyFile: string;
+  readonly redisUrl?: string;
+  readonly databaseUrl?: string;
+  /** Database URL for one module, when `DATABASE_URL_<MODULE>` sets it. */
+  readonly moduleDatabaseUrl: (module: string) => string | undefined;
+  /** Where PGlite keeps its files; "memory" keeps nothing. */
+  readonly dataDir: string;
+  readonly queuePrefix: string;
+  readonly callTimeoutMs: number;
+  /** How long the gateway waits for a service before answering 504. */
+  readonly gatewayTimeoutMs: number;
+  /** Interface split services listen on; only the gateway needs to be public. */
+  readonly serviceBind: string;
+  readonly delivery: { readonly attempts: number; readonly backoffMs: number };
+  readonly worker: { readonly concurrency: number; readonly lockDurationMs: number; readonly stalledIntervalMs: number };
+  readonly outboxSweepMs: number;
+  readonly bodyLimitBytes: number;
+  readonly internalToken: string;
+  /** Turns on the harness-only endpoints and the event tap; off in production. */
+  readonly harness: boolean;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): RuntimeConfig {
+  const result = v.safeParse(Env, env);
+  if (!result.success) {
+    const problems = result.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join("; ");
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  const e = result.output;
+  return {
+    publicPort: e.PORT,
+    topologyFile: e.TWOFOLD_TOPOLOGY,
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    moduleDatabaseUrl: (module) => env[`DATABASE_URL_${module.toUpperCase()}`],
+    dataDir: e.TWOFOLD_DATA_DIR,
+    queuePrefix: e.TWOFOLD_QUEUE_PREFIX,
+    callTimeoutMs: e.TWOFOLD_CALL_TIMEOUT_MS,
+    gatewayTimeoutMs: e.TWOFOLD_GATEWAY_TIMEOUT_MS,
+    serviceBind: e.TWOFOLD_SERVICE_BIND,
+    delivery: { attempts: Math.max(1, e.TWOFOLD_EVENT_ATTEMPTS), backoffMs: e.TWOFOLD_EVENT_BACKOFF_MS },
+    worker: {
+      concurrency: Math.max(1, e.TWOFOLD_WORKER_CONCURRENCY),
+      lockDurationMs: e.TWOFOLD_LOCK_MS,
+      stalledIntervalMs: e.TWOFOLD_STALLED_MS,
+    },
+    outboxSweepMs: e.TWOFOLD_OUTBOX_SWEEP_MS,
+    bodyLimitBytes: e.TWOFOLD_BODY_LIMIT_BYTES,
+    internalToken: e.TWOFOLD_INTERNAL_TOKEN,
+    harness: e.TWOFOLD_HARNESS === "1",
+  };
+}

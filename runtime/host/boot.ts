@@ -1,0 +1,91 @@
+import { Hono } from "hono";
+import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
+import type { RuntimeConfig } from "../config.ts";
+import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
+import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
+import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
+import { OutboxRelay } from "../persistence/outbox-relay.ts";
+
+/** The modules of one process, wired to its bus and database. */
+export interface BootedModules {
+  /** Every hosted module's public routes, mounted under /api/v1. */
+  readonly routes: Hono;
+  readonly dbs: ReadonlyMap<string, ModuleDb>;
+  startRelays(): void;
+  /** Events committed in any hosted module's outbox but not yet handed to the transport. */
+  outboxPending(): Promise<number>;
+  /** Stops relaying; waits for dispatches under way. */
+  stopRelays(): Promise<void>;
+  /** Closes the modules' ORMs; after the transport has stopped, so no handler is still using them. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens each module's database, registers its call handlers and subscriptions on the bus and builds its
+ * routes. The same function boots the monolith (all modules) and each split service (its own modules).
+ */
+export async function bootModules(
+  modules: readonly ModuleDefinition[],
+  bus: Bus,
+  targetOf: (module: string) => DatabaseTarget,
+  config: RuntimeConfig,
+): Promise<BootedModules> {
+  const routes = new Hono();
+  const dbs = new Map<string, ModuleDb>();
+  const relays: OutboxRelay[] = [];
+  for (const module of modules) {
+    const orm = await openModuleOrm(targetOf(module.name), module.name, module.entities);
+    const publishes = new Set(module.publishes.map((e) => e.type));
+    const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, () => relay.kick());
+    const relay = new OutboxRelay(db, bus, config.outboxSweepMs);
+    const ctx: ModuleContext = {
+      name: module.name,
+      db,
+      config,
+      call: (contract, request, options) => bus.call(module.name, contract, request, options),
+    };
+    bus.answer(module.name, new Map(module.calls.map((b) => [b.contract.name, ((request) => b.handle(request, ctx)) as CallHandler])));
+    bus.consume(module.name, new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx)])));
+    routes.route("/api/v1", module.routes(ctx));
+    dbs.set(module.name, db);
+    relays.push(relay);
+  }
+  return {
+    routes,
+    dbs,
+    startRelays: () => {
+      for (const relay of relays) relay.start();
+    },
+    outboxPending: async () => (await Promise.all(relays.map((r) => r.pending()))).reduce((a, b) => a + b, 0),
+    stopRelays: async () => {
+      await Promise.all(relays.map((r) => r.stop()));
+    },
+    close: async () => {
+      await Promise.all([...dbs.values()].map((db) => db.orm.close()));
+    },
+  };
+}
+
+/** Wraps a subscriber so each message has one effect however often it is delivered (inbox). */
+function inboxed(binding: EventBinding, ctx: ModuleContext): EventHandler {
+  return async (payload, { envelope, attempt }) => {
+    if (await ctx.db.handled(envelope.id)) return;
+    let opened = false;
+    const eventContext: EventContext = {
+      ...ctx,
+      envelope,
+      attempt,
+      transaction: (work) => {
+        if (opened) throw new Error(`${ctx.name}: one transaction per event delivery (${envelope.type})`);
+        opened = true;
+        return ctx.db.transaction(work, envelope);
+      },
+    };
+    try {
+      await binding.handle(payload as never, eventContext);
+      if (!opened) await ctx.db.transaction(async () => {}, envelope);
+    } catch (error) {
+      if (!(error instanceof AlreadyHandled)) throw error;
+    }
+  };
+}

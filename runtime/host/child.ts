@@ -1,0 +1,40 @@
+import type { Subprocess } from "bun";
+
+/** Copies a child's output to ours line by line, each line prefixed with the child's name. */
+export async function prefixLines(stream: ReadableStream<Uint8Array>, name: string, write: (line: string) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffered = "";
+  for await (const chunk of stream) {
+    buffered += decoder.decode(chunk, { stream: true });
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) write(`${name.padEnd(14)}│ ${line}`);
+  }
+  if (buffered) write(`${name.padEnd(14)}│ ${buffered}`);
+}
+
+/** Sends SIGTERM and waits; a child that has not exited after `graceMs` is killed. */
+export async function terminate(child: Subprocess, graceMs: number): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  try {
+    return await child.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `url` until it answers 2xx, the child exits, or `timeoutMs` passes. */
+export async function waitReady(url: string, child: Subprocess, timeoutMs: number, name: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    }
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (performance.now() > deadline) throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
+    await Bun.sleep(25);
+  }
+}

@@ -1,0 +1,49 @@
+import { join } from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { RuntimeConfig } from "../config.ts";
+import type { DatabaseTarget } from "../persistence/orm.ts";
+import { openPGlite } from "../persistence/pglite.ts";
+
+/** The database(s) of one process and how to close them. */
+export interface ProcessDatabase {
+  readonly targetOf: (module: string) => DatabaseTarget;
+  readonly describe: string;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Monolith: one database, a schema per module. Split: each service its own database (its own PGlite, or its
+ * own Postgres database named `<db>_<service>`, created if missing). `DATABASE_URL_<MODULE>` pins a module.
+ */
+export async function openProcessDatabase(config: RuntimeConfig, processName: string, split: boolean): Promise<ProcessDatabase> {
+  if (config.databaseUrl) {
+    const url = split ? withDatabaseSuffix(config.databaseUrl, processName) : config.databaseUrl;
+    return {
+      targetOf: (module) => ({ url: config.moduleDatabaseUrl(module) ?? url }),
+      describe: `postgres ${redact(url)}`,
+      ping: async () => true,
+      close: async () => {},
+    };
+  }
+  const dir = config.dataDir === "memory" ? "memory" : join(config.dataDir, processName);
+  const pglite: PGlite = await openPGlite(dir);
+  return {
+    targetOf: (module) => {
+      const url = config.moduleDatabaseUrl(module);
+      return url ? { url } : { pglite };
+    },
+    describe: `pglite ${dir}`,
+    ping: async () => (await pglite.query("select 1 as ok")).rows.length === 1,
+    close: () => pglite.close(),
+  };
+}
+
+function withDatabaseSuffix(url: string, suffix: string): string {
+  const parsed = new URL(url);
+  const name = parsed.pathname.replace(/^\//, "") || "postgres";
+  parsed.pathname = `/${name}_${suffix.replace(/-/g, "_")}`;
+  return parsed.toString();
+}
+
+const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");

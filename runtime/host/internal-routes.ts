@@ -1,0 +1,41 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { WireTransport } from "../bus/wire/transport.ts";
+import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
+import type { RuntimeConfig } from "../config.ts";
+import { AppError } from "../errors.ts";
+import { readBody } from "../http/body.ts";
+import type { RequestGauge } from "../http/process-app.ts";
+import type { BootedModules } from "./boot.ts";
+
+const SqlBody = v.object({ query: v.pipe(v.string(), v.minLength(1)), params: v.optional(v.array(v.unknown()), []) });
+
+/**
+ * A service's internal endpoints beyond calls: dead letters always; activity and read-only SQL only for the
+ * harness. Every one needs the deployment's internal token; the gateway never routes here.
+ */
+export function internalRoutes(config: RuntimeConfig, transport: WireTransport, modules: BootedModules, gauge: RequestGauge): Hono {
+  const app = new Hono();
+  app.use("/internal/*", async (c, next) => {
+    if (c.req.header(INTERNAL_TOKEN_HEADER) !== config.internalToken) throw new AppError("not_found", "no such route");
+    await next();
+  });
+  app.get("/internal/dead-letters", async (c) => c.json({ dead_letters: await transport.deadLetters() }));
+  if (!config.harness) return app;
+  app.get("/internal/activity", async (c) => {
+    const activity = await transport.activity();
+    return c.json({
+      requests: gauge.inFlight - 1,
+      calls: activity.callsInFlight,
+      deliveries: activity.deliveriesPending,
+      outbox: await modules.outboxPending(),
+    });
+  });
+  app.post("/internal/sql/:module", async (c) => {
+    const db = modules.dbs.get(c.req.param("module"));
+    if (!db) throw new AppError("not_found", `${c.req.param("module")} is not hosted here`);
+    const body = await readBody(c, SqlBody);
+    return c.json({ rows: await db.readOnly(body.query, body.params) });
+  });
+  return app;
+}

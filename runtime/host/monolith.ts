@@ -1,0 +1,89 @@
+import type { Hono } from "hono";
+import { Bus } from "../bus/bus.ts";
+import { createCatalog } from "../bus/catalog.ts";
+import { MemoryTransport } from "../bus/memory/transport.ts";
+import type { RuntimeConfig } from "../config.ts";
+import { createProcessApp, RequestGauge } from "../http/process-app.ts";
+import { subscribersFrom } from "../module.ts";
+import type { SystemDefinition } from "../system.ts";
+import { idleReport } from "../tap/activity.ts";
+import { EventTap } from "../tap/event-tap.ts";
+import { harnessRoutes } from "../tap/routes.ts";
+import { AppError } from "../errors.ts";
+import { bootModules } from "./boot.ts";
+import { openProcessDatabase } from "./database.ts";
+import { drained, type RunningProcess } from "./process.ts";
+import { TAP, withTap } from "./tap-subscriber.ts";
+
+/** Every module in one Bun process on the in-memory bus, one database with a schema per module. */
+export async function startMonolith(system: SystemDefinition, config: RuntimeConfig): Promise<RunningProcess> {
+  const started = performance.now();
+  const database = await openProcessDatabase(config, "monolith", false);
+  const transport = new MemoryTransport(config.delivery);
+  const tap = config.harness ? new EventTap() : undefined;
+  const bus = new Bus({
+    catalog: createCatalog(system.calls, system.events),
+    transport,
+    subscribersOf: withTap(subscribersFrom(system.modules), tap !== undefined),
+    callTimeoutMs: config.callTimeoutMs,
+  });
+  if (tap) transport.consume(TAP, async (envelope) => tap.record(envelope));
+  const modules = await bootModules(system.modules, bus, database.targetOf, config);
+  await transport.start();
+  modules.startRelays();
+
+  const gauge = new RequestGauge();
+  const app: Hono = createProcessApp(
+    {
+      name: "monolith",
+      bodyLimitBytes: config.bodyLimitBytes,
+      readiness: async () => {
+        const db = await database.ping().catch(() => false);
+        return { ready: db, checks: { database: db, subscriptions: true } };
+      },
+    },
+    gauge,
+  );
+  if (tap) {
+    app.route(
+      "/",
+      harnessRoutes({
+        events: (after, waitMs) => tap.since(after, waitMs),
+        idle: async () => {
+          const activity = await transport.activity();
+          return idleReport({
+            monolith: {
+              requests: gauge.inFlight - 1,
+              calls: activity.callsInFlight,
+              deliveries: activity.deliveriesPending,
+              outbox: await modules.outboxPending(),
+            },
+          });
+        },
+        sql: (module, query, params) => {
+          const db = modules.dbs.get(module);
+          if (!db) throw new AppError("not_found", `no module ${module}`);
+          return db.readOnly(query, params);
+        },
+        deadLetters: () => transport.deadLetters(),
+      }),
+    );
+  }
+  app.route("/", modules.routes);
+  const server = Bun.serve({ port: config.publicPort, hostname: "0.0.0.0", fetch: app.fetch });
+  const startupMs = performance.now() - started;
+  console.error(`[monolith] ${system.modules.length} modules on ${database.describe}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`);
+  return {
+    name: "monolith",
+    url: `http://127.0.0.1:${server.port}`,
+    startupMs,
+    async stop() {
+      void server.stop();
+      await drained(() => gauge.inFlight, 10_000);
+      await modules.stopRelays();
+      await transport.stop();
+      await modules.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Context } from "hono";
+import { currentContext } from "../bus/context.ts";
+import { AppError } from "../errors.ts";
+import { CORRELATION_HEADER } from "../http/correlation.ts";
+
+const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length"];
+
+/**
+ * Forwards a public request to the service that owns it, body streamed, correlation id attached. A service
+ * that is down or too slow becomes a clear 503 or 504 in the error envelope, never a hang.
+ */
+export async function forward(c: Context, base: string, timeoutMs: number): Promise<Response> {
+  const incoming = new URL(c.req.url);
+  const headers = new Headers(c.req.raw.headers);
+  for (const name of HOP_BY_HOP) headers.delete(name);
+  const correlationId = currentContext()?.correlationId;
+  if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+  const hasBody = !["GET", "HEAD"].includes(c.req.method);
+  let response: Response;
+  try {
+    response = await fetch(`${base}${incoming.pathname}${incoming.search}`, {
+      method: c.req.method,
+      headers,
+      body: hasBody ? await c.req.arrayBuffer() : undefined,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: "manual",
+    });
+  } catch (error) {
+    if (error instanceof Error && error.name === "TimeoutError") {
+      throw new AppError("call_timeout", `the service behind ${incoming.pathname} did not answer within ${timeoutMs} ms`);
+    }
+    throw new AppError("service_unavailable", `the service behind ${incoming.pathname} is unavailable`);
+  }
+  const out = new Headers(response.headers);
+  for (const name of HOP_BY_HOP) out.delete(name);
+  out.delete("content-encoding");
+  return new Response(await response.arrayBuffer(), { status: response.status, headers: out });
+}

@@ -1,0 +1,70 @@
+import { Bus } from "../bus/bus.ts";
+import { createCatalog } from "../bus/catalog.ts";
+import { WireTransport } from "../bus/wire/transport.ts";
+import type { RuntimeConfig } from "../config.ts";
+import { createProcessApp, RequestGauge } from "../http/process-app.ts";
+import { subscribersFrom } from "../module.ts";
+import type { SystemDefinition } from "../system.ts";
+import { bootModules } from "./boot.ts";
+import { openProcessDatabase } from "./database.ts";
+import { internalRoutes } from "./internal-routes.ts";
+import { drained, type RunningProcess } from "./process.ts";
+import { withTap } from "./tap-subscriber.ts";
+import type { Topology } from "./topology.ts";
+import { wireOptions } from "./wire-options.ts";
+
+/** One service of the split topology: its modules, its own database, HTTP calls and BullMQ events. */
+export async function startService(
+  system: SystemDefinition,
+  config: RuntimeConfig,
+  topology: Topology,
+  serviceName: string,
+): Promise<RunningProcess> {
+  const started = performance.now();
+  const placement = topology.services.find((s) => s.name === serviceName);
+  if (!placement) throw new Error(`no service "${serviceName}" in the topology (${topology.services.map((s) => s.name).join(", ")})`);
+  const hosted = system.modules.filter((m) => placement.modules.includes(m.name));
+  const database = await openProcessDatabase(config, serviceName, true);
+  const transport = new WireTransport(wireOptions(config, topology));
+  const bus = new Bus({
+    catalog: createCatalog(system.calls, system.events),
+    transport,
+    subscribersOf: withTap(subscribersFrom(system.modules), config.harness),
+    callTimeoutMs: config.callTimeoutMs,
+  });
+  const modules = await bootModules(hosted, bus, database.targetOf, config);
+  await transport.start();
+  modules.startRelays();
+
+  const gauge = new RequestGauge();
+  const app = createProcessApp(
+    {
+      name: serviceName,
+      bodyLimitBytes: config.bodyLimitBytes,
+      readiness: async () => {
+        const [db, redis] = await Promise.all([database.ping().catch(() => false), transport.healthy().catch(() => false)]);
+        return { ready: db && redis, checks: { database: db, redis, subscriptions: redis } };
+      },
+    },
+    gauge,
+  );
+  app.route("/", transport.routes());
+  app.route("/", internalRoutes(config, transport, modules, gauge));
+  app.route("/", modules.routes);
+  const server = Bun.serve({ port: placement.port, hostname: config.serviceBind, fetch: app.fetch });
+  const startupMs = performance.now() - started;
+  console.error(`[${serviceName}] ${placement.modules.join(", ")} on ${database.describe}, ${placement.url} ready in ${startupMs.toFixed(0)} ms`);
+  return {
+    name: serviceName,
+    url: placement.url,
+    startupMs,
+    async stop() {
+      void server.stop();
+      await drained(() => gauge.inFlight, 10_000);
+      await modules.stopRelays();
+      await transport.stop();
+      await modules.close();
+      await database.close();
+    },
+  };
+}

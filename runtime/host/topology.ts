@@ -1,0 +1,67 @@
+import * as v from "valibot";
+
+const Port = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535));
+const Name = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"));
+
+const TopologyFile = v.object({
+  gateway: v.object({ port: Port }),
+  services: v.pipe(
+    v.array(v.object({ name: Name, modules: v.pipe(v.array(Name), v.minLength(1)), port: Port })),
+    v.minLength(1),
+  ),
+});
+
+export interface ServicePlacement {
+  readonly name: string;
+  readonly modules: readonly string[];
+  readonly port: number;
+  readonly url: string;
+}
+
+/** Which modules run in which process when split, and where each process listens. */
+export interface Topology {
+  readonly gatewayPort: number;
+  readonly services: readonly ServicePlacement[];
+  serviceOf(module: string): ServicePlacement | undefined;
+}
+
+/**
+ * Reads the topology description and applies env overrides: `PORT` for the public (gateway) port,
+ * `TWOFOLD_PORT_<SERVICE>` and `TWOFOLD_HOST_<SERVICE>` per service. Every known module must be placed
+ * exactly once.
+ */
+export function parseTopology(raw: unknown, modules: readonly string[], env: Record<string, string | undefined>): Topology {
+  const parsed = v.safeParse(TopologyFile, raw);
+  if (!parsed.success) {
+    throw new Error(`topology: ${parsed.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join("; ")}`);
+  }
+  const placed = parsed.output.services.flatMap((s) => s.modules);
+  const unknown = placed.filter((m) => !modules.includes(m));
+  const missing = modules.filter((m) => !placed.includes(m));
+  const twice = placed.filter((m, i) => placed.indexOf(m) !== i);
+  if (unknown.length || missing.length || twice.length) {
+    throw new Error(`topology: unknown modules [${unknown}], unplaced modules [${missing}], placed twice [${twice}]`);
+  }
+  const services = parsed.output.services.map((service) => {
+    const key = service.name.toUpperCase().replace(/-/g, "_");
+    const port = Number(env[`TWOFOLD_PORT_${key}`] ?? service.port);
+    const host = env[`TWOFOLD_HOST_${key}`] ?? "127.0.0.1";
+    return { ...service, port, url: `http://${host}:${port}` };
+  });
+  return {
+    gatewayPort: Number(env.PORT ?? parsed.output.gateway.port),
+    services,
+    serviceOf: (module) => services.find((s) => s.modules.includes(module)),
+  };
+}
+
+/** Reads the topology file; without one (a bare compiled binary), the description built into the program. */
+export async function loadTopology(
+  file: string,
+  builtIn: unknown,
+  modules: readonly string[],
+  env: Record<string, string | undefined>,
+): Promise<Topology> {
+  const source = Bun.file(file);
+  return parseTopology((await source.exists()) ? await source.json() : builtIn, modules, env);
+}

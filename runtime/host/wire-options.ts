@@ -1,0 +1,16 @@
+import type { RuntimeConfig } from "../config.ts";
+import type { WireOptions } from "../bus/wire/transport.ts";
+import type { Topology } from "./topology.ts";
+
+/** The split transport's settings for any process of a topology (service or gateway). */
+export function wireOptions(config: RuntimeConfig, topology: Topology): WireOptions {
+  if (!config.redisUrl) throw new Error("split mode needs REDIS_URL (the launcher starts a private Redis when it is unset)");
+  return {
+    redis: { url: config.redisUrl, maxRetriesPerRequest: null },
+    queuePrefix: config.queuePrefix,
+    policy: config.delivery,
+    timings: config.worker,
+    addressOf: (module) => topology.serviceOf(module)?.url,
+    internalToken: config.internalToken,
+  };
+}

@@ -1,0 +1,15 @@
+import type { MiddlewareHandler } from "hono";
+import { newId, runInContext } from "../bus/context.ts";
+
+export const CORRELATION_HEADER = "x-correlation-id";
+
+/**
+ * Each public request starts (or joins, when the client sends a correlation id) a conversation; every call
+ * and event it causes carries that id, across processes too.
+ */
+export const correlation = (): MiddlewareHandler => async (c, next) => {
+  const given = c.req.header(CORRELATION_HEADER);
+  const correlationId = given && /^[\w.:-]{1,128}$/.test(given) ? given : newId();
+  c.header(CORRELATION_HEADER, correlationId);
+  await runInContext({ correlationId, causationId: null }, next);
+};

@@ -1,0 +1,52 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { AppError } from "../errors.ts";
+import { correlation } from "./correlation.ts";
+import { errorResponse, notFound, onError } from "./errors.ts";
+
+export interface Readiness {
+  readonly ready: boolean;
+  readonly checks: Record<string, boolean | string>;
+}
+
+export interface ProcessAppOptions {
+  readonly name: string;
+  readonly bodyLimitBytes: number;
+  readonly readiness: () => Promise<Readiness>;
+}
+
+/** Counts requests being served, so shutdown can drain them and the harness can tell when a process is idle. */
+export class RequestGauge {
+  inFlight = 0;
+}
+
+/**
+ * The HTTP shell every process shares (monolith, service, gateway): body limit, correlation, the error
+ * envelope for everything including 404s, liveness at /health and readiness at /ready.
+ */
+export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge): Hono {
+  const app = new Hono();
+  app.onError(onError);
+  app.notFound(notFound);
+  app.use(async (c, next) => {
+    gauge.inFlight++;
+    try {
+      await next();
+    } finally {
+      gauge.inFlight--;
+    }
+  });
+  app.use(
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: (c) => errorResponse(c, new AppError("payload_too_large", `request body exceeds ${options.bodyLimitBytes} bytes`)),
+    }),
+  );
+  app.use(correlation());
+  app.get("/health", (c) => c.json({ status: "ok", process: options.name }));
+  app.get("/ready", async (c) => {
+    const readiness = await options.readiness();
+    return c.json({ status: readiness.ready ? "ready" : "not_ready", process: options.name, checks: readiness.checks }, readiness.ready ? 200 : 503);
+  });
+  return app;
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, waitForPort } from "./ports.ts";
+
+export interface RedisHandle {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Redis for split mode and tests: `REDIS_URL` when set, else a private redis-server on a free loopback
+ * port in a temp dir (no persistence, noeviction as BullMQ requires), stopped and removed by `stop()`.
+ */
+export async function ensureRedis(env: Record<string, string | undefined> = process.env): Promise<RedisHandle> {
+  if (env.REDIS_URL) return { url: env.REDIS_URL, stop: async () => {} };
+  const binary = await redisServerBinary();
+  const port = freePort();
+  const dir = mkdtempSync(join(tmpdir(), "twofold-redis-"));
+  const child = Bun.spawn(
+    [binary, "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+      "--maxmemory-policy", "noeviction", "--dir", dir, "--logfile", join(dir, "redis.log")],
+    { stdout: "ignore", stderr: "inherit" },
+  );
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill);
+  await waitForPort(port, 10_000, "redis-server");
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      process.off("exit", kill);
+      child.kill("SIGTERM");
+      await child.exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** redis-server from PATH; on Debian as root it is installed with apt, elsewhere we say how to get it. */
+async function redisServerBinary(): Promise<string> {
+  const found = Bun.which("redis-server");
+  if (found) return found;
+  const isDebian = await Bun.file("/etc/debian_version").exists();
+  if (isDebian && process.getuid?.() === 0) {
+    console.error("[infra] redis-server not found; installing it with apt-get");
+    const install = () => Bun.spawnSync(["apt-get", "install", "-y", "-q", "redis-server"], { stdout: "ignore", stderr: "inherit" });
+    if (install().exitCode !== 0) {
+      Bun.spawnSync(["apt-get", "update", "-q"], { stdout: "ignore", stderr: "inherit" });
+      install();
+    }
+    const installed = Bun.which("redis-server") ?? (await Bun.file("/usr/bin/redis-server").exists() ? "/usr/bin/redis-server" : null);
+    if (installed) return installed;
+  }
+  throw new Error("redis-server is not installed: install it (Debian: apt-get install redis-server) or set REDIS_URL");
+}

@@ -1,0 +1,68 @@
+import type { Hono } from "hono";
+import type { CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
+import type { Envelope } from "../contracts/envelope.ts";
+import type * as v from "valibot";
+import type { RuntimeConfig } from "./config.ts";
+import type { ModuleDb, Tx } from "./persistence/module-db.ts";
+import type { AnyEntity } from "./persistence/orm.ts";
+
+/** What a module sees of the running system: its own database, calls to other modules, configuration. */
+export interface ModuleContext {
+  readonly name: string;
+  readonly db: ModuleDb;
+  readonly config: RuntimeConfig;
+  call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
+}
+
+/** An event handler's context: the delivery, and the one transaction that records it in the inbox. */
+export interface EventContext extends ModuleContext {
+  readonly envelope: Envelope;
+  readonly attempt: number;
+  /**
+   * The handler's writes. The message id is stored in the module's inbox in this same transaction, so a
+   * redelivered event has no second effect. At most one per delivery; make calls before it, not inside.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface CallBinding<C extends CallContract = CallContract> {
+  readonly contract: C;
+  readonly handle: (request: v.InferOutput<C["request"]>, ctx: ModuleContext) => Promise<CallReply<C>>;
+}
+
+export interface EventBinding<E extends EventContract = EventContract> {
+  readonly contract: E;
+  readonly handle: (payload: EventPayload<E>, ctx: EventContext) => Promise<void>;
+}
+
+/** Binds a call contract this module owns to its handler. */
+export const answer = <C extends CallContract>(contract: C, handle: CallBinding<C>["handle"]): CallBinding =>
+  ({ contract, handle }) as unknown as CallBinding;
+
+/** Subscribes this module to an event contract. */
+export const on = <E extends EventContract>(contract: E, handle: EventBinding<E>["handle"]): EventBinding =>
+  ({ contract, handle }) as unknown as EventBinding;
+
+/**
+ * A domain module, written once. Everything but `routes` is static, so any process can read the whole
+ * system's routing (who owns a resource, who subscribes to an event) without booting a module.
+ */
+export interface ModuleDefinition {
+  readonly name: string;
+  /** First path segments under /api/v1 that this module serves, e.g. ["users"]. */
+  readonly resources: readonly string[];
+  readonly entities: readonly AnyEntity[];
+  readonly publishes: readonly EventContract[];
+  readonly calls: readonly CallBinding[];
+  readonly events: readonly EventBinding[];
+  /** The module's public HTTP routes, relative to /api/v1. */
+  readonly routes: (ctx: ModuleContext) => Hono;
+}
+
+export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;
+
+/** Which modules consume an event type, from the static module definitions. */
+export const subscribersFrom =
+  (modules: readonly ModuleDefinition[]) =>
+  (type: string): string[] =>
+    modules.filter((m) => m.events.some((e) => e.contract.type === type)).map((m) => m.name);

@@ -1,0 +1,105 @@
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import type { EventContract, EventPayload } from "../../contracts/define.ts";
+import type { Envelope } from "../../contracts/envelope.ts";
+import type { Bus } from "../bus/bus.ts";
+import { currentContext, newId, runInContext } from "../bus/context.ts";
+import { AppError } from "../errors.ts";
+import { outboxEntity } from "./messages.ts";
+
+/** What a transaction's work gets: the transactional EntityManager and a way to publish through the outbox. */
+export interface Tx {
+  readonly em: EntityManager;
+  /** Validates the event now; it is stored with the transaction and relayed only if the transaction commits. */
+  publish<E extends EventContract>(contract: E, payload: EventPayload<E>): void;
+}
+
+/** Thrown inside an inbox transaction when the message was already handled; the runtime treats it as done. */
+export class AlreadyHandled extends Error {
+  constructor(readonly messageId: string) {
+    super(`message ${messageId} was already handled`);
+  }
+}
+
+/**
+ * A module's own database: its ORM, transactions that carry the outbox, and the inbox check for event
+ * handlers. Nothing here can reach another module's schema.
+ */
+export class ModuleDb {
+  private readonly outbox: ReturnType<typeof outboxEntity>;
+
+  constructor(
+    readonly module: string,
+    readonly orm: MikroORM,
+    private readonly bus: Bus,
+    private readonly publishes: ReadonlySet<string>,
+    private readonly afterCommit: () => void,
+  ) {
+    this.outbox = outboxEntity(module);
+  }
+
+  /** A fresh EntityManager for reads outside a transaction. */
+  em(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  /**
+   * Runs `work` in one database transaction. Events it publishes are written to the outbox in that same
+   * transaction; with `inbox`, the message id is recorded first and a duplicate aborts with AlreadyHandled.
+   */
+  async transaction<T>(work: (tx: Tx) => Promise<T>, inbox?: Envelope): Promise<T> {
+    const pending: Envelope[] = [];
+    const context = currentContext() ?? { correlationId: newId(), causationId: null };
+    const result = await runInContext(
+      { ...context, inTransaction: true },
+      () =>
+        this.orm.em.fork().transactional(async (em) => {
+          if (inbox) await this.recordInbox(em, inbox);
+          const value = await work({
+            em,
+            publish: (contract, payload) => {
+              if (!this.publishes.has(contract.type)) {
+                throw new AppError("contract_violation", `${this.module} does not declare that it publishes ${contract.type}`);
+              }
+              pending.push(this.bus.event(this.module, contract, payload));
+            },
+          });
+          for (const envelope of pending) {
+            em.create(this.outbox, { id: envelope.id, type: envelope.type, envelope, createdAt: new Date(envelope.occurredAt) });
+          }
+          return value;
+        }),
+    );
+    if (pending.length > 0) this.afterCommit();
+    return result;
+  }
+
+  private async recordInbox(em: EntityManager, envelope: Envelope): Promise<void> {
+    const inserted = await em.execute<{ message_id: string }[]>(
+      `insert into "${this.module}"."inbox" (message_id, type, handled_at) values (?, ?, now()) on conflict do nothing returning message_id`,
+      [envelope.id, envelope.type],
+    );
+    if (inserted.length === 0) throw new AlreadyHandled(envelope.id);
+  }
+
+  /**
+   * Runs one query read-only with the module's schema first on the search path (the harness's `sql` step).
+   * Parameters are `?` placeholders.
+   */
+  async readOnly(query: string, params: readonly unknown[]): Promise<unknown[]> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        await em.execute("set transaction read only");
+        await em.execute(`set local search_path to "${this.module}", public`);
+        return em.execute(query, [...params]);
+      });
+    } catch (error) {
+      throw new AppError("invalid_query", error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Whether the inbox already holds this message: a cheap check before running a handler at all. */
+  async handled(messageId: string): Promise<boolean> {
+    const rows = await this.em().execute(`select 1 from "${this.module}"."inbox" where message_id = ?`, [messageId]);
+    return rows.length > 0;
+  }
+}

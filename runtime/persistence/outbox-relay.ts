@@ -1,0 +1,87 @@
+import type { Envelope } from "../../contracts/envelope.ts";
+import type { Bus } from "../bus/bus.ts";
+import { describeError } from "../bus/delivery.ts";
+import type { ModuleDb } from "./module-db.ts";
+import { outboxEntity } from "./messages.ts";
+
+const BATCH = 100;
+
+/**
+ * Moves committed events from a module's outbox onto the bus. A commit kicks it at once; a periodic sweep
+ * picks up what a crash or an unreachable broker left behind. A row is deleted only after the transport
+ * has accepted the event, so delivery is at least once and consumers deduplicate through their inbox.
+ * One relay runs per module (its module lives in exactly one process).
+ */
+export class OutboxRelay {
+  private readonly outbox: ReturnType<typeof outboxEntity>;
+  private readonly inFlight = new Set<string>();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private lastError = "";
+  private backlog = false;
+
+  constructor(
+    private readonly db: ModuleDb,
+    private readonly bus: Bus,
+    private readonly sweepMs: number,
+  ) {
+    this.outbox = outboxEntity(db.module);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.sweepMs);
+    this.kick();
+  }
+
+  /** Relays soon; calls during a pass coalesce into one more pass. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Stops sweeping and waits for dispatches already under way. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.again = false;
+    await this.running;
+    while (this.inFlight.size > 0) await Bun.sleep(5);
+  }
+
+  /** Events committed but not yet accepted by the transport. */
+  async pending(): Promise<number> {
+    return this.db.em().count(this.outbox, {});
+  }
+
+  private async pass(): Promise<void> {
+    const rows = await this.db.em().find(this.outbox, {}, { orderBy: { id: "asc" }, limit: BATCH });
+    this.backlog = rows.length === BATCH;
+    for (const row of rows) {
+      if (this.inFlight.has(row.id)) continue;
+      this.inFlight.add(row.id);
+      void this.relay(row.id, row.envelope).finally(() => this.inFlight.delete(row.id));
+    }
+  }
+
+  private async relay(id: string, envelope: Envelope): Promise<void> {
+    try {
+      await this.bus.dispatch(envelope);
+      await this.db.em().nativeDelete(this.outbox, { id });
+      this.lastError = "";
+      if (this.backlog) this.kick();
+    } catch (error) {
+      const message = describeError(error);
+      if (message !== this.lastError) console.error(`[outbox ${this.db.module}] relay of ${envelope.type} ${id} failed, will retry: ${message}`);
+      this.lastError = message;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdirSync, readdirSync, renameSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+
+/** PGlite's wasm and data files, for a compiled binary where PGlite cannot find them next to itself. */
+export interface PGliteAssets {
+  readonly wasmPath: string;
+  readonly initdbPath: string;
+  readonly dataPath: string;
+}
+
+let assets: PGliteAssets | undefined;
+
+/** The compiled binary's entry registers the files it embedded; from source, PGlite finds its own. */
+export function usePGliteAssets(embedded: PGliteAssets): void {
+  assets = embedded;
+}
+
+async function assetOptions(): Promise<PGliteOptions> {
+  if (!assets) return {};
+  const [wasm, initdb] = await Promise.all([
+    WebAssembly.compile(await Bun.file(assets.wasmPath).arrayBuffer()),
+    WebAssembly.compile(await Bun.file(assets.initdbPath).arrayBuffer()),
+  ]);
+  return { pgliteWasmModule: wasm, initdbWasmModule: initdb, fsBundle: Bun.file(assets.dataPath) };
+}
+
+const SNAPSHOT_VERSION = "pglite-0.5.16-v1";
+
+/**
+ * A freshly initialised, empty cluster as a tarball. Almost all of PGlite's ~2 s cold start is initdb;
+ * starting from this snapshot takes ~0.5 s, so it is made once per machine and cached in the temp dir.
+ */
+async function blankSnapshot(options: PGliteOptions): Promise<Blob> {
+  const file = join(tmpdir(), `twofold-${SNAPSHOT_VERSION}.tar.gz`);
+  const cached = Bun.file(file);
+  if (await cached.exists()) return new Blob([await cached.arrayBuffer()]);
+  const fresh = await PGlite.create(options);
+  const dump = await fresh.dumpDataDir("gzip");
+  await fresh.close();
+  const partial = `${file}.${process.pid}.tmp`;
+  await Bun.write(partial, dump);
+  renameSync(partial, file);
+  return dump;
+}
+
+const isEmptyDir = (dir: string): boolean => {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch {
+    return true;
+  }
+};
+
+/** Opens the embedded database: in memory ("memory"), or kept in a directory across restarts. */
+export async function openPGlite(dataDir: string): Promise<PGlite> {
+  const options = await assetOptions();
+  if (dataDir === "memory") return PGlite.create({ ...options, loadDataDir: await blankSnapshot(options) });
+  if (isEmptyDir(dataDir)) {
+    mkdirSync(dataDir, { recursive: true });
+    return PGlite.create({ ...options, dataDir, loadDataDir: await blankSnapshot(options) });
+  }
+  return PGlite.create({ ...options, dataDir });
+}

@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { DeadLetter } from "../bus/transport.ts";
+import { readBody } from "../http/body.ts";
+import type { IdleReport } from "./activity.ts";
+import type { TappedEvent } from "./event-tap.ts";
+
+/** What the harness may read from a running topology; served only when the harness turns it on. */
+export interface HarnessSource {
+  events(after: number, waitMs: number): Promise<TappedEvent[]>;
+  idle(): Promise<IdleReport>;
+  sql(module: string, query: string, params: readonly unknown[]): Promise<unknown[]>;
+  deadLetters(): Promise<DeadLetter[]>;
+}
+
+const SqlBody = v.object({
+  query: v.pipe(v.string(), v.minLength(1)),
+  params: v.optional(v.array(v.unknown()), []),
+});
+
+/**
+ * Harness-only endpoints under /__twofold: the event tap, the idle check, read-only SQL against one
+ * module's own schema and the dead letters. The same routes in the monolith and on the split gateway.
+ */
+export function harnessRoutes(source: HarnessSource): Hono {
+  const app = new Hono();
+  app.get("/__twofold/events", async (c) => {
+    const after = Number(c.req.query("after") ?? 0);
+    const waitMs = Math.min(Number(c.req.query("wait") ?? 0), 10_000);
+    const events = await source.events(Number.isFinite(after) ? after : 0, Number.isFinite(waitMs) ? waitMs : 0);
+    return c.json({ events, next: events.at(-1)?.seq ?? after });
+  });
+  app.get("/__twofold/idle", async (c) => c.json(await source.idle()));
+  app.post("/__twofold/sql/:module", async (c) => {
+    const body = await readBody(c, SqlBody);
+    return c.json({ rows: await source.sql(c.req.param("module"), body.query, body.params) });
+  });
+  app.get("/__twofold/dead-letters", async (c) => c.json({ dead_letters: await source.deadLetters() }));
+  return app;
+}

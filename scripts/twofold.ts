@@ -1,0 +1,68 @@
+import builtInTopology from "../topology.json";
+import { shop } from "../modules/index.ts";
+import { loadConfig } from "../runtime/config.ts";
+import { startGateway } from "../runtime/host/gateway.ts";
+import { launchSplit } from "../runtime/host/launcher.ts";
+import { startMonolith } from "../runtime/host/monolith.ts";
+import { stopOnSignals } from "../runtime/host/process.ts";
+import { startService } from "../runtime/host/service.ts";
+import { loadTopology } from "../runtime/host/topology.ts";
+import { ensureRedis } from "../runtime/infra/redis.ts";
+import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
+import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
+
+const USAGE = `usage: twofold <command>
+  monolith          every module in one process (bun run dev)
+  split             one process per service plus the gateway (bun run split)
+  service <name>    one service of the split topology
+  gateway           the split topology's public edge`;
+
+/** How to start this same program again: the compiled binary alone, or bun with this file. */
+const selfCommand = (): string[] =>
+  import.meta.path.startsWith("/$bunfs") ? [process.execPath] : [process.execPath, import.meta.path];
+
+async function main(args: string[]): Promise<void> {
+  usePGliteAssets(embeddedPGliteAssets);
+  const config = loadConfig();
+  const topology = () => loadTopology(config.topologyFile, builtInTopology, shop.modules.map((m) => m.name), process.env);
+  const [command, name] = args;
+  switch (command) {
+    case "monolith":
+      return stopOnSignals(await startMonolith(shop, config));
+    case "service":
+      if (!name) throw new Error("service needs a name");
+      return stopOnSignals(await startService(shop, config, await topology(), name));
+    case "gateway":
+      return stopOnSignals(await startGateway(shop, config, await topology()));
+    case "split": {
+      const redis = await ensureRedis();
+      const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
+      let split: Awaited<ReturnType<typeof launchSplit>> | undefined;
+      const shutdown = async (code: number) => {
+        await split?.stop();
+        await redis.stop();
+        process.exit(code);
+      };
+      split = await launchSplit({
+        topology: await topology(),
+        command: selfCommand(),
+        env: { ...process.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
+        onCrash: () => void shutdown(1),
+      }).catch(async (error) => {
+        await redis.stop();
+        throw error;
+      });
+      process.on("SIGTERM", () => void shutdown(0));
+      process.on("SIGINT", () => void shutdown(0));
+      return;
+    }
+    default:
+      console.error(USAGE);
+      process.exit(command ? 2 : 0);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`twofold: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { defineConfig } from "vitest/config";
+
+const suites = "harness/suites/**/*.test.ts";
+
+/**
+ * Three projects: `unit` (unit, conformance and persistence tests beside the code) and one project per
+ * topology that runs the same behaviour suite files, unchanged, against a real running system.
+ */
+export default defineConfig({
+  test: {
+    pool: "threads",
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{modules,runtime,contracts,harness,scripts}/**/*.test.ts"],
+          exclude: [suites, "**/node_modules/**"],
+          globalSetup: ["harness/vitest/redis.setup.ts"],
+        },
+      },
+      ...["monolith", "split"].map((name) => ({
+        extends: true as const,
+        test: { name, include: [suites], globalSetup: ["harness/vitest/topology.setup.ts"] },
+      })),
+    ],
+  },
+});
