@@ -28,6 +28,8 @@ export interface StartOptions {
   /** How to run the program: defaults to bun with scripts/twofold.ts; the binary test passes the binary. */
   readonly command?: readonly string[];
   readonly env?: Record<string, string>;
+  /** Told when a split process exits unexpectedly; by default the crash is written to the log. */
+  readonly onCrash?: (name: string, code: number | null) => void;
 }
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -83,7 +85,10 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     command,
     env: splitEnv,
     log: log.write,
-    onCrash: (name, code) => log.write(`[harness] ${name} crashed with ${code}`),
+    onCrash: (name, code) => {
+      log.write(`[harness] ${name} crashed with ${code}`);
+      options.onCrash?.(name, code);
+    },
   });
   return { kind, url: split.url, startupMs: split.startupMs, logFile: log.file, split, stop: () => split.stop() };
 }

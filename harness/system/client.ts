@@ -1,5 +1,5 @@
 import { EventStream } from "./events.ts";
-import { HttpClient } from "./http.ts";
+import { type Fetcher, HttpClient } from "./http.ts";
 
 export interface IdleOptions {
   readonly timeoutMs?: number;
@@ -16,8 +16,9 @@ export class SystemClient {
   constructor(
     readonly topology: string,
     readonly baseUrl: string,
+    fetcher?: Fetcher,
   ) {
-    this.http = new HttpClient(baseUrl);
+    this.http = new HttpClient(baseUrl, fetcher);
     this.events = new EventStream(this.http);
   }
 

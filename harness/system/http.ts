@@ -12,9 +12,14 @@ export interface RequestOptions {
   readonly body?: unknown;
 }
 
-/** Plain HTTP against one base URL; the same client works for every topology. */
+export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Plain HTTP against one base URL; the same client works for every topology (and in-process, given a fetcher). */
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly fetcher: Fetcher = fetch,
+  ) {}
 
   get<T = any>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {
     return this.request("GET", path, options);
@@ -27,7 +32,7 @@ export class HttpClient {
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
     const started = performance.now();
     const hasBody = options.body !== undefined;
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const response = await this.fetcher(`${this.baseUrl}${path}`, {
       method,
       headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...options.headers },
       body: hasBody ? (typeof options.body === "string" ? options.body : JSON.stringify(options.body)) : undefined,

@@ -25,6 +25,8 @@ interface Child {
 /** The split topology as separate processes, with a handle to stop, kill or restart any one of them. */
 export interface SplitTopology extends RunningProcess {
   readonly names: readonly string[];
+  /** The OS process id of one process of the topology. */
+  pid(name: string): number;
   /** Sends a signal to one process without restarting it (fault injection, crash tests). */
   kill(name: string, signal?: NodeJS.Signals): void;
   /** Starts a process that has stopped (or stops and starts a running one) and waits until it is ready. */
@@ -81,6 +83,11 @@ export async function launchSplit(options: LaunchOptions): Promise<SplitTopology
       startupMs,
       names: [...children.keys()],
       stop: stopAll,
+      pid(name) {
+        const child = children.get(name);
+        if (!child) throw new Error(`no process ${name}`);
+        return child.process.pid;
+      },
       kill(name, signal = "SIGKILL") {
         const child = children.get(name);
         if (!child) throw new Error(`no process ${name}`);

@@ -3,21 +3,32 @@ import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { MemoryTransport } from "../bus/memory/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
+import { AppError } from "../errors.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
 import { subscribersFrom } from "../module.ts";
 import type { SystemDefinition } from "../system.ts";
 import { idleReport } from "../tap/activity.ts";
 import { EventTap } from "../tap/event-tap.ts";
 import { harnessRoutes } from "../tap/routes.ts";
-import { AppError } from "../errors.ts";
-import { bootModules } from "./boot.ts";
+import { type BootedModules, bootModules } from "./boot.ts";
 import { openProcessDatabase } from "./database.ts";
 import { drained, type RunningProcess } from "./process.ts";
 import { TAP, withTap } from "./tap-subscriber.ts";
 
-/** Every module in one Bun process on the in-memory bus, one database with a schema per module. */
-export async function startMonolith(system: SystemDefinition, config: RuntimeConfig): Promise<RunningProcess> {
-  const started = performance.now();
+/** The monolith before it listens: its HTTP app, bus and modules, usable in-process by tests. */
+export interface Monolith {
+  readonly app: Hono;
+  readonly bus: Bus;
+  readonly transport: MemoryTransport;
+  readonly modules: BootedModules;
+  readonly gauge: RequestGauge;
+  /** Which database it runs on, for the start-up line. */
+  readonly database: string;
+  close(): Promise<void>;
+}
+
+/** Every module of `system` in this process on the in-memory bus, one database with a schema per module. */
+export async function assembleMonolith(system: SystemDefinition, config: RuntimeConfig): Promise<Monolith> {
   const database = await openProcessDatabase(config, "monolith", false);
   const transport = new MemoryTransport(config.delivery);
   const tap = config.harness ? new EventTap() : undefined;
@@ -33,7 +44,7 @@ export async function startMonolith(system: SystemDefinition, config: RuntimeCon
   modules.startRelays();
 
   const gauge = new RequestGauge();
-  const app: Hono = createProcessApp(
+  const app = createProcessApp(
     {
       name: "monolith",
       bodyLimitBytes: config.bodyLimitBytes,
@@ -70,20 +81,37 @@ export async function startMonolith(system: SystemDefinition, config: RuntimeCon
     );
   }
   app.route("/", modules.routes);
-  const server = Bun.serve({ port: config.publicPort, hostname: "0.0.0.0", fetch: app.fetch });
+  return {
+    app,
+    bus,
+    transport,
+    modules,
+    gauge,
+    database: database.describe,
+    async close() {
+      await drained(() => gauge.inFlight, 10_000);
+      await modules.stopRelays();
+      await transport.stop();
+      await modules.close();
+      await database.close();
+    },
+  };
+}
+
+/** The monolith serving on the public port (`bun run dev`). */
+export async function startMonolith(system: SystemDefinition, config: RuntimeConfig): Promise<RunningProcess> {
+  const started = performance.now();
+  const monolith = await assembleMonolith(system, config);
+  const server = Bun.serve({ port: config.publicPort, hostname: "0.0.0.0", fetch: monolith.app.fetch });
   const startupMs = performance.now() - started;
-  console.error(`[monolith] ${system.modules.length} modules on ${database.describe}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`);
+  console.error(`[monolith] ${system.modules.length} modules on ${monolith.database}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`);
   return {
     name: "monolith",
     url: `http://127.0.0.1:${server.port}`,
     startupMs,
     async stop() {
       void server.stop();
-      await drained(() => gauge.inFlight, 10_000);
-      await modules.stopRelays();
-      await transport.stop();
-      await modules.close();
-      await database.close();
+      await monolith.close();
     },
   };
 }

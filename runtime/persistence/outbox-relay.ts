@@ -20,6 +20,7 @@ export class OutboxRelay {
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastError = "";
   private backlog = false;
+  private started = false;
 
   constructor(
     private readonly db: ModuleDb,
@@ -30,12 +31,14 @@ export class OutboxRelay {
   }
 
   start(): void {
+    this.started = true;
     this.timer = setInterval(() => this.kick(), this.sweepMs);
     this.kick();
   }
 
-  /** Relays soon; calls during a pass coalesce into one more pass. */
+  /** Relays soon (once started); calls during a pass coalesce into one more pass. */
   kick(): void {
+    if (!this.started) return;
     if (this.running) {
       this.again = true;
       return;
@@ -51,6 +54,7 @@ export class OutboxRelay {
 
   /** Stops sweeping and waits for dispatches already under way. */
   async stop(): Promise<void> {
+    this.started = false;
     clearInterval(this.timer);
     this.again = false;
     await this.running;

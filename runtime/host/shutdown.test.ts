@@ -1,0 +1,46 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { eventually } from "../../harness/eventually.ts";
+import { testEnv } from "../../harness/topologies.ts";
+import { freePort } from "../infra/ports.ts";
+import { waitReady } from "./child.ts";
+
+const entry = fileURLToPath(new URL("../../scripts/twofold.ts", import.meta.url));
+
+describe("SIGTERM", () => {
+  it("lets a request already in flight finish, then exits cleanly", async () => {
+    const port = freePort();
+    const child = Bun.spawn([process.execPath, entry, "monolith"], {
+      env: { ...process.env, ...testEnv(), PORT: String(port) },
+      stdout: "ignore",
+      stderr: "pipe",
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitReady(`${base}/ready`, child, 60_000, "monolith");
+
+    const encoder = new TextEncoder();
+    let sendRest!: () => void;
+    const restSent = new Promise<void>((resolve) => (sendRest = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encoder.encode('{"name":"Slow Sender",'));
+        await restSent;
+        controller.enqueue(encoder.encode('"email":"slow@example.com"}'));
+        controller.close();
+      },
+    });
+    const inFlight = fetch(`${base}/api/v1/users`, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+    await eventually(async () => {
+      const idle = (await (await fetch(`${base}/__twofold/idle`)).json()) as { processes: { monolith: { requests: number } } };
+      expect(idle.processes.monolith.requests).toBe(1);
+    });
+    child.kill("SIGTERM");
+    sendRest();
+    const response = await inFlight;
+    expect(response.status).toBe(201);
+    expect(await child.exited).toBe(0);
+    const log = await new Response(child.stderr).text();
+    expect(log).toContain("SIGTERM: draining");
+  });
+});

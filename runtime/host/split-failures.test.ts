@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { eventually } from "../../harness/eventually.ts";
+import { SystemClient } from "../../harness/system/client.ts";
+import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
+
+/** What only a split topology can do: lose a service, crash one, restart one. */
+describe("split topology under partial failure", () => {
+  let topology: StartedTopology;
+  let sys: SystemClient;
+  const crashes: string[] = [];
+
+  beforeAll(async () => {
+    topology = await startTopology("split", {
+      redisUrl: inject("redisUrl"),
+      env: { TWOFOLD_CALL_TIMEOUT_MS: "1500" },
+      onCrash: (name) => crashes.push(name),
+    });
+    sys = new SystemClient("split", topology.url);
+  });
+  afterAll(() => topology.stop());
+
+  it("answers 503 quickly when the service a call needs is down, and recovers after a restart", async () => {
+    const user = await sys.http.post("/api/v1/users", { name: "Down", email: `down-${Date.now()}@example.com` });
+    const product = await sys.http.post("/api/v1/products", { name: "P", price: 2, inventory: 5 });
+    topology.split?.kill("users");
+    await eventually(async () => expect((await sys.http.get("/api/v1/users/x")).status).toBe(503));
+
+    const order = await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [{ product_id: product.body.id, quantity: 1 }] });
+    expect(order.status).toBe(503);
+    expect(order.body.error.code).toBe("service_unavailable");
+    expect(order.ms).toBeLessThan(1500);
+
+    await topology.split?.restart("users");
+    const fresh = await sys.http.post("/api/v1/users", { name: "Back", email: `back-${Date.now()}@example.com` });
+    expect(fresh.status).toBe(201);
+  });
+
+  it("keeps events for a subscriber that is down and delivers them when it is back", async () => {
+    topology.split?.kill("notifications");
+    const user = await sys.http.post("/api/v1/users", { name: "Patient", email: `patient-${Date.now()}@example.com` });
+    expect(user.status).toBe(201);
+    await topology.split?.restart("notifications");
+    await eventually(async () => {
+      const list = await sys.http.get(`/api/v1/notifications/${user.body.id}`);
+      expect(list.body.count).toBe(1);
+    });
+  });
+
+  it("reports a service that dies unexpectedly", async () => {
+    process.kill(topology.split?.pid("orders") ?? 0, "SIGKILL");
+    await eventually(() => expect(crashes).toContain("orders"));
+  });
+});
