@@ -28,6 +28,8 @@ export interface StartOptions {
   /** How to run the program: defaults to bun with scripts/twofold.ts; the binary test passes the binary. */
   readonly command?: readonly string[];
   readonly env?: Record<string, string>;
+  /** Working directory of every process; the binary test picks one where no node_modules are reachable. */
+  readonly cwd?: string;
   /** Told when a split process exits unexpectedly; by default the crash is written to the log. */
   readonly onCrash?: (name: string, code: number | null) => void;
 }
@@ -61,7 +63,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
   if (kind === "monolith") {
     const port = freePort();
     const started = performance.now();
-    const child = Bun.spawn([...command, "monolith"], { env: { ...env, PORT: String(port) }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+    const child = Bun.spawn([...command, "monolith"], { cwd: options.cwd, env: { ...env, PORT: String(port) }, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
     void prefixLines(child.stdout, "monolith", log.write);
     void prefixLines(child.stderr, "monolith", log.write);
     const url = `http://127.0.0.1:${port}`;
@@ -83,6 +85,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
   const split = await launchSplit({
     topology,
     command,
+    cwd: options.cwd,
     env: splitEnv,
     log: log.write,
     onCrash: (name, code) => {

@@ -17,9 +17,11 @@ const USAGE = `usage: twofold <command>
   service <name>    one service of the split topology
   gateway           the split topology's public edge`;
 
-/** How to start this same program again: the compiled binary alone, or bun with this file. */
-const selfCommand = (): string[] =>
-  import.meta.path.startsWith("/$bunfs") ? [process.execPath] : [process.execPath, import.meta.path];
+/**
+ * How to start this same program again: the compiled binary alone, or bun with this file. Asks Bun rather
+ * than matching import.meta.path, whose embedded prefix is "/$bunfs/" on POSIX but "B:/~BUN/" on Windows.
+ */
+const selfCommand = (): string[] => (Bun.isStandaloneExecutable ? [process.execPath] : [process.execPath, import.meta.path]);
 
 async function main(args: string[]): Promise<void> {
   usePGliteAssets(embeddedPGliteAssets);

@@ -9,6 +9,8 @@ export interface LaunchOptions {
   readonly command: readonly string[];
   /** Environment for every child (REDIS_URL, internal token, harness switches...). */
   readonly env: Record<string, string | undefined>;
+  /** Working directory of every child; defaults to this process's. */
+  readonly cwd?: string;
   readonly log?: (line: string) => void;
   /** Called when a child exits while the topology is meant to be running. */
   readonly onCrash?: (name: string, code: number | null) => void;
@@ -48,6 +50,7 @@ export async function launchSplit(options: LaunchOptions): Promise<SplitTopology
 
   const spawn = (child: Omit<Child, "process">): Child => {
     const process = Bun.spawn([...options.command, ...child.args], {
+      cwd: options.cwd,
       env: options.env as Record<string, string>,
       stdin: "ignore",
       stdout: "pipe",
