@@ -1,10 +1,53 @@
+import { GetCart } from "./cart/calls.ts";
 import type { CallContract, EventContract } from "./define.ts";
-import { OrderPlaced } from "./orders/events.ts";
+import { HasPurchased } from "./orders/calls.ts";
+import { OrderCancelled, OrderConfirmed, OrderPlaced } from "./orders/events.ts";
+import { ChargeCard, RefundCharge } from "./payments/calls.ts";
+import { PaymentFailed, PaymentRefunded, PaymentSucceeded } from "./payments/events.ts";
 import { QuoteProducts } from "./products/calls.ts";
-import { ProductCreated } from "./products/events.ts";
-import { GetUser } from "./users/calls.ts";
-import { UserCreated } from "./users/events.ts";
+import { ProductCreated, ProductUpdated } from "./products/events.ts";
+import { ReviewCommented, ReviewLiked, ReviewPosted } from "./reviews/events.ts";
+import { Authenticate, GetUser } from "./users/calls.ts";
+import { PasswordChanged, PasswordResetRequested, UserCreated, UserVerified, VerificationRequested } from "./users/events.ts";
+import { CommitReservation, GetAvailability, ReceiveStock, ReleaseReservation, ReserveStock } from "./warehouse/calls.ts";
+import { InventoryCommitted, InventoryInsufficient, InventoryReceived, InventoryReleased, InventoryReserved } from "./warehouse/events.ts";
 
 /** Every call and event of the shop: what the bus validates against on both ends. */
-export const shopCalls: readonly CallContract[] = [GetUser, QuoteProducts];
-export const shopEvents: readonly EventContract[] = [UserCreated, ProductCreated, OrderPlaced];
+export const shopCalls: readonly CallContract[] = [
+  GetUser,
+  Authenticate,
+  QuoteProducts,
+  ReceiveStock,
+  ReserveStock,
+  CommitReservation,
+  ReleaseReservation,
+  GetAvailability,
+  ChargeCard,
+  RefundCharge,
+  GetCart,
+  HasPurchased,
+];
+
+export const shopEvents: readonly EventContract[] = [
+  UserCreated,
+  VerificationRequested,
+  UserVerified,
+  PasswordResetRequested,
+  PasswordChanged,
+  ProductCreated,
+  ProductUpdated,
+  InventoryReceived,
+  InventoryReserved,
+  InventoryCommitted,
+  InventoryReleased,
+  InventoryInsufficient,
+  PaymentSucceeded,
+  PaymentFailed,
+  PaymentRefunded,
+  OrderPlaced,
+  OrderConfirmed,
+  OrderCancelled,
+  ReviewPosted,
+  ReviewCommented,
+  ReviewLiked,
+];

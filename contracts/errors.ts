@@ -16,6 +16,7 @@ export type ErrorBody = v.InferOutput<typeof ErrorBody>;
  * class identity does not survive the wire.
  */
 export const errorStatus = {
+  // request shape (any endpoint)
   invalid_json: 400,
   validation_failed: 400,
   invalid_query: 400,
@@ -23,18 +24,49 @@ export const errorStatus = {
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  // who is asking
+  unauthenticated: 401,
+  operator_key_required: 401,
+  invalid_credentials: 401,
+  email_not_verified: 403,
+  purchase_required: 403,
+  // preconditions and retries
+  precondition_failed: 412,
+  precondition_required: 428,
+  idempotency_key_required: 400,
+  idempotency_key_reused: 422,
+  idempotency_key_in_progress: 409,
+  // the runtime and the wire
   internal: 500,
   contract_violation: 502,
   call_in_transaction: 500,
   service_unavailable: 503,
   call_timeout: 504,
+  // users
   user_not_found: 404,
   email_taken: 409,
+  invalid_token: 400,
+  // products
   product_not_found: 404,
+  // warehouse
+  insufficient_stock: 409,
+  reservation_not_found: 404,
+  reservation_expired: 409,
+  reservation_committed: 409,
+  // payments
+  payment_declined: 402,
+  payment_provider_error: 503,
+  charge_not_found: 404,
+  // orders and cart
   order_not_found: 404,
   insufficient_inventory: 409,
   unknown_user: 422,
   unknown_product: 422,
+  cart_empty: 422,
+  invalid_discount_code: 422,
+  // reviews
+  review_not_found: 404,
+  already_reviewed: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -23,7 +23,12 @@ const Env = v.object({
   TWOFOLD_BODY_LIMIT_BYTES: int(1024 * 1024),
   TWOFOLD_INTERNAL_TOKEN: text("twofold-dev-internal"),
   TWOFOLD_HARNESS: text(""),
+  TWOFOLD_ENV: v.optional(v.picklist(["development", "production"]), "production"),
+  TWOFOLD_OPERATOR_KEY: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
 });
+
+/** The operator key every development run uses; documented in the README, never accepted in production. */
+export const DEVELOPMENT_OPERATOR_KEY = "twofold-dev-operator-key";
 
 export interface RuntimeConfig {
   readonly publicPort: number;
@@ -47,6 +52,11 @@ export interface RuntimeConfig {
   readonly internalToken: string;
   /** Turns on the harness-only endpoints and the event tap; off in production. */
   readonly harness: boolean;
+  readonly environment: "development" | "production";
+  /** The operator API's key; undefined means operator endpoints refuse every request. */
+  readonly operatorKey?: string;
+  /** A module's numeric setting from `TWOFOLD_<NAME>`, e.g. setting("CHECKOUT_TIMEOUT_MS", 900000). */
+  readonly setting: (name: string, fallback: number) => number;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): RuntimeConfig {
@@ -77,5 +87,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.TWOFOLD_BODY_LIMIT_BYTES,
     internalToken: e.TWOFOLD_INTERNAL_TOKEN,
     harness: e.TWOFOLD_HARNESS === "1",
+    environment: e.TWOFOLD_ENV,
+    operatorKey: e.TWOFOLD_OPERATOR_KEY ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_OPERATOR_KEY : undefined),
+    setting: (name, fallback) => {
+      const raw = env[`TWOFOLD_${name}`];
+      if (raw === undefined || raw === "") return fallback;
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value < 0) throw new Error(`invalid environment: TWOFOLD_${name} must be a non-negative number`);
+      return value;
+    },
   };
 }

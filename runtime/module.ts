@@ -12,6 +12,21 @@ export interface ModuleContext {
   readonly db: ModuleDb;
   readonly config: RuntimeConfig;
   call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
+  /** Runs one of the module's background tasks soon, instead of waiting for its next tick. */
+  kick(task: string): void;
+}
+
+/**
+ * Work a module does on its own schedule (driving sagas, expiring reservations). It runs every
+ * `every(config)` ms and whenever kicked, never twice at once, and is resumed from the database after a
+ * restart: a task keeps no state in memory.
+ */
+export interface BackgroundTask {
+  readonly name: string;
+  readonly every: (config: RuntimeConfig) => number;
+  readonly run: (ctx: ModuleContext) => Promise<void>;
+  /** Work that is due now; counted by the harness's idle check. */
+  readonly due?: (ctx: ModuleContext) => Promise<number>;
 }
 
 /** An event handler's context: the delivery, and the one transaction that records it in the inbox. */
@@ -57,6 +72,7 @@ export interface ModuleDefinition {
   readonly events: readonly EventBinding[];
   /** The module's public HTTP routes, relative to /api/v1. */
   readonly routes: (ctx: ModuleContext) => Hono;
+  readonly background?: readonly BackgroundTask[];
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;

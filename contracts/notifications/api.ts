@@ -1,11 +1,17 @@
 import * as v from "valibot";
 import { Id, Timestamp } from "../ids.ts";
 
+/**
+ * One message to a user. `kind` is stable (welcome, verify_email, password_reset, order_placed,
+ * order_confirmed, order_cancelled, payment_failed, review_commented, review_liked); `data` carries the
+ * machine-readable parts (a token, an order id, a reason).
+ */
 export const NotificationView = v.object({
   id: Id,
   user_id: Id,
   kind: v.string(),
   message: v.string(),
+  data: v.record(v.string(), v.string()),
   created_at: Timestamp,
 });
 

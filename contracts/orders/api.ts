@@ -1,11 +1,12 @@
 import * as v from "valibot";
+import { Address } from "../common/address.ts";
+import { Quantity } from "../common/quantity.ts";
 import { Id, Timestamp } from "../ids.ts";
+import { PaymentToken } from "../payments/api.ts";
 
-export const OrderItemInput = v.object({
-  product_id: Id,
-  quantity: v.pipe(v.number(), v.integer("must be an integer"), v.minValue(1, "must be at least 1"), v.maxValue(10_000)),
-});
+export const OrderItemInput = v.object({ product_id: Id, quantity: Quantity });
 
+/** Operator API: place an order for a user (the TestMesh flow); stock is taken at once, payment is offline. */
 export const PlaceOrderBody = v.object({
   user_id: Id,
   items: v.pipe(
@@ -16,14 +17,35 @@ export const PlaceOrderBody = v.object({
 });
 export type PlaceOrderBody = v.InferOutput<typeof PlaceOrderBody>;
 
+export const DiscountCode = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.maxLength(40));
+
+/** Customer API: check the cart out (Idempotency-Key required). Prices come from the catalogue, never from here. */
+export const CheckoutBody = v.object({
+  shipping_address: Address,
+  payment_token: PaymentToken,
+  discount_code: v.optional(DiscountCode),
+});
+export type CheckoutBody = v.InferOutput<typeof CheckoutBody>;
+
+export const OrderStatus = v.picklist(["pending", "confirmed", "cancelled"]);
+
 export const OrderView = v.object({
   id: Id,
   user_id: Id,
-  items: v.array(
-    v.object({ product_id: Id, quantity: v.number(), unit_price: v.number(), line_total: v.number() }),
-  ),
+  items: v.array(v.object({ product_id: Id, quantity: v.number(), unit_price: v.number(), line_total: v.number() })),
+  subtotal: v.number(),
+  discount: v.number(),
+  shipping: v.number(),
   total: v.number(),
-  status: v.string(),
+  discount_code: v.nullable(v.string()),
+  status: OrderStatus,
+  /** Why a cancelled order was cancelled: payment_declined, insufficient_stock, payment_timeout, ... */
+  status_reason: v.nullable(v.string()),
+  /** Where the checkout saga is: reserving, charging, committing, confirming, done, compensating. */
+  saga_step: v.nullable(v.string()),
   created_at: Timestamp,
+  updated_at: Timestamp,
 });
 export type OrderView = v.InferOutput<typeof OrderView>;
+
+export const OrderList = v.object({ orders: v.array(OrderView) });

@@ -3,16 +3,22 @@ import { defineEvent } from "../define.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { Cents } from "../money.ts";
 
+const Line = v.object({ product_id: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(1)), unit_price_cents: Cents });
+
 export const OrderPlaced = defineEvent({
   type: "order.placed",
   owner: "orders",
-  payload: v.object({
-    order_id: Id,
-    user_id: Id,
-    items: v.array(
-      v.object({ product_id: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(1)), unit_price_cents: Cents }),
-    ),
-    total_cents: Cents,
-    placed_at: Timestamp,
-  }),
+  payload: v.object({ order_id: Id, user_id: Id, items: v.array(Line), total_cents: Cents, placed_at: Timestamp }),
+});
+
+export const OrderConfirmed = defineEvent({
+  type: "order.confirmed",
+  owner: "orders",
+  payload: v.object({ order_id: Id, user_id: Id, items: v.array(Line), total_cents: Cents, charge_id: v.nullable(Id), confirmed_at: Timestamp }),
+});
+
+export const OrderCancelled = defineEvent({
+  type: "order.cancelled",
+  owner: "orders",
+  payload: v.object({ order_id: Id, user_id: Id, reason: v.string(), items: v.array(Line), total_cents: Cents, cancelled_at: Timestamp }),
 });

@@ -2,20 +2,39 @@ import * as v from "valibot";
 import { Id, Timestamp } from "../ids.ts";
 import { DecimalPrice } from "../money.ts";
 
+const ProductName = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
+const Description = v.pipe(v.string(), v.maxLength(5000));
+
+/** Operator API: a new product; `inventory` is the stock received into the warehouse with it. */
 export const CreateProductBody = v.object({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200)),
-  description: v.optional(v.pipe(v.string(), v.maxLength(5000)), ""),
+  name: ProductName,
+  description: v.optional(Description, ""),
   price: DecimalPrice,
   inventory: v.pipe(v.number(), v.integer("must be an integer"), v.minValue(0), v.maxValue(1_000_000_000)),
 });
 export type CreateProductBody = v.InferOutput<typeof CreateProductBody>;
 
+/** Operator API: change name, description or price (at least one). */
+export const UpdateProductBody = v.pipe(
+  v.object({ name: v.optional(ProductName), description: v.optional(Description), price: v.optional(DecimalPrice) }),
+  v.check((b) => b.name !== undefined || b.description !== undefined || b.price !== undefined, "change at least one of name, description, price"),
+);
+export type UpdateProductBody = v.InferOutput<typeof UpdateProductBody>;
+
+/**
+ * A product as the catalogue shows it. `inventory` is the stock available to order, a read model fed by the
+ * warehouse's events: eventually consistent (checkout asks the warehouse itself).
+ */
 export const ProductView = v.object({
   id: Id,
   name: v.string(),
   description: v.string(),
   price: v.number(),
   inventory: v.number(),
+  version: v.number(),
   created_at: Timestamp,
+  updated_at: Timestamp,
 });
 export type ProductView = v.InferOutput<typeof ProductView>;
+
+export const ProductList = v.object({ products: v.array(ProductView), next_cursor: v.nullable(v.string()) });

@@ -12,6 +12,22 @@ export const ProductCreated = defineEvent({
     description: v.string(),
     price_cents: Cents,
     inventory: v.number(),
+    version: v.number(),
     created_at: Timestamp,
+  }),
+});
+
+/** Name, description or price changed; `version` orders updates that arrive out of order. */
+export const ProductUpdated = defineEvent({
+  type: "product.updated",
+  owner: "products",
+  payload: v.object({
+    product_id: Id,
+    name: v.string(),
+    description: v.string(),
+    price_cents: Cents,
+    previous_price_cents: Cents,
+    version: v.number(),
+    updated_at: Timestamp,
   }),
 });

@@ -10,3 +10,15 @@ export const GetUser = defineCall({
   reply: v.object({ id: Id, name: v.string(), email: v.string() }),
   errors: ["user_not_found"],
 });
+
+/**
+ * Whose session is this bearer token? Every customer-facing endpoint asks, fresh each time, so a logout or a
+ * password reset takes effect at once in every module.
+ */
+export const Authenticate = defineCall({
+  name: "users.authenticate",
+  owner: "users",
+  request: v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  reply: v.object({ user_id: Id, session_id: Id, email_verified: v.boolean() }),
+  errors: ["unauthenticated"],
+});

@@ -5,16 +5,20 @@ import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
 import { OutboxRelay } from "../persistence/outbox-relay.ts";
+import { Ticker } from "./ticker.ts";
 
 /** The modules of one process, wired to its bus and database. */
 export interface BootedModules {
   /** Every hosted module's public routes, mounted under /api/v1. */
   readonly routes: Hono;
   readonly dbs: ReadonlyMap<string, ModuleDb>;
+  /** Starts the outbox relays and the modules' background tasks. */
   startRelays(): void;
   /** Events committed in any hosted module's outbox but not yet handed to the transport. */
   outboxPending(): Promise<number>;
-  /** Stops relaying; waits for dispatches under way. */
+  /** Background work running or due now, in every hosted module. */
+  backgroundPending(): Promise<number>;
+  /** Stops background tasks and relaying; waits for work under way. */
   stopRelays(): Promise<void>;
   /** Closes the modules' ORMs; after the transport has stopped, so no handler is still using them. */
   close(): Promise<void>;
@@ -33,17 +37,25 @@ export async function bootModules(
   const routes = new Hono();
   const dbs = new Map<string, ModuleDb>();
   const relays: OutboxRelay[] = [];
+  const tasks: { ticker: Ticker; due: () => Promise<number> }[] = [];
   for (const module of modules) {
     const orm = await openModuleOrm(targetOf(module.name), module.name, module.entities);
     const publishes = new Set(module.publishes.map((e) => e.type));
     const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, () => relay.kick());
     const relay = new OutboxRelay(db, bus, config.outboxSweepMs);
+    const tickers = new Map<string, Ticker>();
     const ctx: ModuleContext = {
       name: module.name,
       db,
       config,
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
+      kick: (task) => tickers.get(task)?.kick(),
     };
+    for (const task of module.background ?? []) {
+      const ticker = new Ticker(`${module.name}.${task.name}`, task.every(config), () => task.run(ctx));
+      tickers.set(task.name, ticker);
+      tasks.push({ ticker, due: async () => (ticker.busy ? 1 : 0) + ((await task.due?.(ctx)) ?? 0) });
+    }
     bus.answer(module.name, new Map(module.calls.map((b) => [b.contract.name, ((request) => b.handle(request, ctx)) as CallHandler])));
     bus.consume(module.name, new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx)])));
     routes.route("/api/v1", module.routes(ctx));
@@ -55,9 +67,12 @@ export async function bootModules(
     dbs,
     startRelays: () => {
       for (const relay of relays) relay.start();
+      for (const task of tasks) task.ticker.start();
     },
     outboxPending: async () => (await Promise.all(relays.map((r) => r.pending()))).reduce((a, b) => a + b, 0),
+    backgroundPending: async () => (await Promise.all(tasks.map((t) => t.due()))).reduce((a, b) => a + b, 0),
     stopRelays: async () => {
+      await Promise.all(tasks.map((t) => t.ticker.stop()));
       await Promise.all(relays.map((r) => r.stop()));
     },
     close: async () => {

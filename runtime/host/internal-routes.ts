@@ -29,6 +29,7 @@ export function internalRoutes(config: RuntimeConfig, transport: WireTransport, 
       calls: activity.callsInFlight,
       deliveries: activity.deliveriesPending,
       outbox: await modules.outboxPending(),
+      background: await modules.backgroundPending(),
     });
   });
   app.post("/internal/sql/:module", async (c) => {

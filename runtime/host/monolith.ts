@@ -68,6 +68,7 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
               calls: activity.callsInFlight,
               deliveries: activity.deliveriesPending,
               outbox: await modules.outboxPending(),
+              background: await modules.backgroundPending(),
             },
           });
         },

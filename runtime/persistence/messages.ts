@@ -31,6 +31,24 @@ const makeInbox = (schema: string) =>
     },
   });
 
+/** Idempotency keys a module has seen, with the response to replay (see idempotency.ts). */
+const makeIdempotencyKeys = (schema: string) =>
+  defineEntity({
+    name: "IdempotencyKey",
+    tableName: "idempotency_keys",
+    schema,
+    properties: {
+      scope: p.string().primary(),
+      key: p.string().primary(),
+      fingerprint: p.string(),
+      state: p.string(),
+      responseStatus: p.integer().nullable(),
+      responseBody: p.json<unknown>().nullable(),
+      lockedUntil: p.datetime(),
+      createdAt: p.datetime(),
+    },
+  });
+
 /** MikroORM knows an entity by its schema object, so each module's outbox and inbox are made exactly once. */
 const memo = <T>(make: (schema: string) => T) => {
   const made = new Map<string, T>();
@@ -43,3 +61,4 @@ const memo = <T>(make: (schema: string) => T) => {
 
 export const outboxEntity = memo(makeOutbox);
 export const inboxEntity = memo(makeInbox);
+export const idempotencyEntity = memo(makeIdempotencyKeys);

@@ -4,6 +4,7 @@ import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { currentContext, newId, runInContext } from "../bus/context.ts";
 import { AppError } from "../errors.ts";
+import { IdempotencyStore } from "./idempotency.ts";
 import { outboxEntity } from "./messages.ts";
 
 /** What a transaction's work gets: the transactional EntityManager and a way to publish through the outbox. */
@@ -26,6 +27,8 @@ export class AlreadyHandled extends Error {
  */
 export class ModuleDb {
   private readonly outbox: ReturnType<typeof outboxEntity>;
+  /** Idempotency keys for requests and calls this module must not repeat (charges, checkouts). */
+  readonly idempotency: IdempotencyStore;
 
   constructor(
     readonly module: string,
@@ -35,6 +38,7 @@ export class ModuleDb {
     private readonly afterCommit: () => void,
   ) {
     this.outbox = outboxEntity(module);
+    this.idempotency = new IdempotencyStore(module, () => this.em());
   }
 
   /** A fresh EntityManager for reads outside a transaction. */

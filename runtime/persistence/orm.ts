@@ -1,7 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { EntitySchema } from "@mikro-orm/core";
 import { MikroORM } from "@mikro-orm/postgresql";
-import { inboxEntity, outboxEntity } from "./messages.ts";
+import { idempotencyEntity, inboxEntity, outboxEntity } from "./messages.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 
 /** Where a module's data lives: an embedded PGlite (shared by all modules in the monolith) or a Postgres URL. */
@@ -11,11 +11,11 @@ export type DatabaseTarget = { readonly pglite: PGlite } | { readonly url: strin
 export type AnyEntity = EntitySchema<any, any>;
 
 /**
- * One MikroORM per module, over the module's own Postgres schema (named after the module) plus its outbox
- * and inbox. The schema is created or migrated additively at start; nothing is ever dropped.
+ * One MikroORM per module, over the module's own Postgres schema (named after the module) plus its outbox,
+ * inbox and idempotency keys. The schema is created or migrated additively at start; nothing is ever dropped.
  */
 export async function openModuleOrm(target: DatabaseTarget, module: string, entities: readonly AnyEntity[]): Promise<MikroORM> {
-  const all = [...entities, outboxEntity(module), inboxEntity(module)];
+  const all = [...entities, outboxEntity(module), inboxEntity(module), idempotencyEntity(module)];
   const orm =
     "pglite" in target
       ? await MikroORM.init({ entities: all, dbName: "postgres", driverOptions: new PGliteDialect(target.pglite) })

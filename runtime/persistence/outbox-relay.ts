@@ -1,6 +1,7 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { describeError } from "../bus/delivery.ts";
+import { Ticker } from "../host/ticker.ts";
 import type { ModuleDb } from "./module-db.ts";
 import { outboxEntity } from "./messages.ts";
 
@@ -15,49 +16,31 @@ const BATCH = 100;
 export class OutboxRelay {
   private readonly outbox: ReturnType<typeof outboxEntity>;
   private readonly inFlight = new Set<string>();
-  private running: Promise<void> | undefined;
-  private again = false;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly ticker: Ticker;
   private lastError = "";
   private backlog = false;
-  private started = false;
 
   constructor(
     private readonly db: ModuleDb,
     private readonly bus: Bus,
-    private readonly sweepMs: number,
+    sweepMs: number,
   ) {
     this.outbox = outboxEntity(db.module);
+    this.ticker = new Ticker(`outbox ${db.module}`, sweepMs, () => this.pass());
   }
 
   start(): void {
-    this.started = true;
-    this.timer = setInterval(() => this.kick(), this.sweepMs);
-    this.kick();
+    this.ticker.start();
   }
 
-  /** Relays soon (once started); calls during a pass coalesce into one more pass. */
+  /** Relays soon (once started). */
   kick(): void {
-    if (!this.started) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    this.ticker.kick();
   }
 
   /** Stops sweeping and waits for dispatches already under way. */
   async stop(): Promise<void> {
-    this.started = false;
-    clearInterval(this.timer);
-    this.again = false;
-    await this.running;
+    await this.ticker.stop();
     while (this.inFlight.size > 0) await Bun.sleep(5);
   }
 

@@ -4,6 +4,8 @@ export interface ProcessActivity {
   readonly calls: number;
   readonly deliveries: number;
   readonly outbox: number;
+  /** Background work (sagas, sweeps) running or due now. */
+  readonly background: number;
 }
 
 export interface IdleReport {
@@ -11,7 +13,7 @@ export interface IdleReport {
   readonly processes: Record<string, ProcessActivity>;
 }
 
-export const isQuiet = (a: ProcessActivity): boolean => a.requests + a.calls + a.deliveries + a.outbox === 0;
+export const isQuiet = (a: ProcessActivity): boolean => a.requests + a.calls + a.deliveries + a.outbox + a.background === 0;
 
 export const idleReport = (processes: Record<string, ProcessActivity>): IdleReport => ({
   idle: Object.values(processes).every(isQuiet),

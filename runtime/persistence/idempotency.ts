@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { AppError } from "../errors.ts";
+
+/** A response worth replaying: what the first attempt answered. */
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Stable across key order, so the same request always has the same fingerprint. */
+export function fingerprint(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v;
+  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
+}
+
+/**
+ * Idempotency keys, kept in the module's own schema (semantics of the IETF Idempotency-Key draft, as Stripe
+ * does it): the same key with the same request replays the stored response; with another request it is
+ * refused (422); while the first attempt still runs, a second is told to retry (409). Deterministic outcomes
+ * (2xx and 4xx) are stored; a failure of ours (5xx) releases the key so a retry can run again.
+ */
+export class IdempotencyStore {
+  constructor(
+    private readonly schema: string,
+    private readonly em: () => EntityManager,
+    private readonly leaseMs = 60_000,
+  ) {}
+
+  async run(scope: string, key: string, print: string, work: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+    const table = `"${this.schema}"."idempotency_keys"`;
+    const claimed = await this.em().execute<{ key: string }[]>(
+      `insert into ${table} (scope, key, fingerprint, state, locked_until, created_at)
+       values (?, ?, ?, 'in_progress', now() + (? * interval '1 millisecond'), now())
+       on conflict do nothing returning key`,
+      [scope, key, print, this.leaseMs],
+    );
+    if (claimed.length === 0) {
+      const [row] = await this.em().execute<{ fingerprint: string; state: string; response_status: number; response_body: unknown; expired: boolean }[]>(
+        `select fingerprint, state, response_status, response_body, locked_until < now() as expired from ${table} where scope = ? and key = ?`,
+        [scope, key],
+      );
+      if (!row) return this.run(scope, key, print, work);
+      if (row.fingerprint !== print) {
+        throw new AppError("idempotency_key_reused", "this Idempotency-Key was already used with a different request");
+      }
+      if (row.state === "completed") return { status: row.response_status, body: row.response_body, replayed: true };
+      const taken = row.expired
+        ? await this.em().execute<{ key: string }[]>(
+            `update ${table} set locked_until = now() + (? * interval '1 millisecond')
+             where scope = ? and key = ? and state = 'in_progress' and locked_until < now() returning key`,
+            [this.leaseMs, scope, key],
+          )
+        : [];
+      if (taken.length === 0) throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is still being processed; retry later");
+    }
+    try {
+      const response = await work();
+      await this.complete(scope, key, response);
+      return { ...response, replayed: false };
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) {
+        await this.complete(scope, key, { status: error.status, body: error.toBody() });
+      } else {
+        await this.em().execute(`delete from ${table} where scope = ? and key = ? and state = 'in_progress'`, [scope, key]);
+      }
+      throw error;
+    }
+  }
+
+  private async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
+    await this.em().execute(
+      `update "${this.schema}"."idempotency_keys" set state = 'completed', response_status = ?, response_body = ?::jsonb where scope = ? and key = ?`,
+      [response.status, JSON.stringify(response.body), scope, key],
+    );
+  }
+}
