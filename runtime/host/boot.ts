@@ -12,6 +12,8 @@ export interface BootedModules {
   readonly routes: Hono;
   readonly dbs: ReadonlyMap<string, ModuleDb>;
   startRelays(): void;
+  /** Every hosted module's database answers a query. */
+  ping(): Promise<boolean>;
   /** Events committed in any hosted module's outbox but not yet handed to the transport. */
   outboxPending(): Promise<number>;
   /** Stops relaying; waits for dispatches under way. */
@@ -55,6 +57,10 @@ export async function bootModules(
     dbs,
     startRelays: () => {
       for (const relay of relays) relay.start();
+    },
+    ping: async () => {
+      const answers = await Promise.all([...dbs.values()].map((db) => db.em().execute("select 1 as ok").then(() => true, () => false)));
+      return answers.every(Boolean);
     },
     outboxPending: async () => (await Promise.all(relays.map((r) => r.pending()))).reduce((a, b) => a + b, 0),
     stopRelays: async () => {
