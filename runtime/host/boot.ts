@@ -14,6 +14,8 @@ export interface BootedModules {
   readonly dbs: ReadonlyMap<string, ModuleDb>;
   /** Starts the outbox relays and the modules' background tasks. */
   startRelays(): void;
+  /** Every hosted module's database answers a query. */
+  ping(): Promise<boolean>;
   /** Events committed in any hosted module's outbox but not yet handed to the transport. */
   outboxPending(): Promise<number>;
   /** Background work running or due now, in every hosted module. */
@@ -68,6 +70,10 @@ export async function bootModules(
     startRelays: () => {
       for (const relay of relays) relay.start();
       for (const task of tasks) task.ticker.start();
+    },
+    ping: async () => {
+      const answers = await Promise.all([...dbs.values()].map((db) => db.em().execute("select 1 as ok").then(() => true, () => false)));
+      return answers.every(Boolean);
     },
     outboxPending: async () => (await Promise.all(relays.map((r) => r.pending()))).reduce((a, b) => a + b, 0),
     backgroundPending: async () => (await Promise.all(tasks.map((t) => t.due()))).reduce((a, b) => a + b, 0),

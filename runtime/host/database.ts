@@ -8,7 +8,6 @@ import { openPGlite } from "../persistence/pglite.ts";
 export interface ProcessDatabase {
   readonly targetOf: (module: string) => DatabaseTarget;
   readonly describe: string;
-  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -22,7 +21,6 @@ export async function openProcessDatabase(config: RuntimeConfig, processName: st
     return {
       targetOf: (module) => ({ url: config.moduleDatabaseUrl(module) ?? url }),
       describe: `postgres ${redact(url)}`,
-      ping: async () => true,
       close: async () => {},
     };
   }
@@ -34,7 +32,6 @@ export async function openProcessDatabase(config: RuntimeConfig, processName: st
       return url ? { url } : { pglite };
     },
     describe: `pglite ${dir}`,
-    ping: async () => (await pglite.query("select 1 as ok")).rows.length === 1,
     close: () => pglite.close(),
   };
 }

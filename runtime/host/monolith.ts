@@ -49,7 +49,7 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
       name: "monolith",
       bodyLimitBytes: config.bodyLimitBytes,
       readiness: async () => {
-        const db = await database.ping().catch(() => false);
+        const db = await modules.ping();
         return { ready: db, checks: { database: db, subscriptions: true } };
       },
     },

@@ -42,7 +42,7 @@ export async function startService(
       name: serviceName,
       bodyLimitBytes: config.bodyLimitBytes,
       readiness: async () => {
-        const [db, redis] = await Promise.all([database.ping().catch(() => false), transport.healthy().catch(() => false)]);
+        const [db, redis] = await Promise.all([modules.ping(), transport.healthy().catch(() => false)]);
         return { ready: db && redis, checks: { database: db, redis, subscriptions: redis } };
       },
     },
