@@ -57,6 +57,7 @@ export const errorStatus = {
   payment_declined: 402,
   payment_provider_error: 503,
   charge_not_found: 404,
+  charge_not_refundable: 409,
   // orders and cart
   order_not_found: 404,
   insufficient_inventory: 409,

@@ -2,7 +2,7 @@ import { loadConfig } from "../runtime/config.ts";
 import { assembleMonolith, type Monolith } from "../runtime/host/monolith.ts";
 import type { SystemDefinition } from "../runtime/system.ts";
 import { SystemClient } from "./system/client.ts";
-import { testEnv } from "./topologies.ts";
+import { testEnv } from "./test-env.ts";
 
 /** A system assembled inside the test's own process, driven through the same client suites use. */
 export interface InProcessSystem {

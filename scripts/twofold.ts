@@ -45,8 +45,7 @@ async function main(args: string[]): Promise<void> {
         await redis.stop();
         process.exit(code);
       };
-      split = await launchSplit({
-        topology: await topology(),
+      split = await launchSplit(await topology(), {
         command: selfCommand(),
         env: { ...process.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
         onCrash: () => void shutdown(1),

@@ -25,4 +25,9 @@ export const ChargeView = v.object({
 });
 export type ChargeView = v.InferOutput<typeof ChargeView>;
 
+/** Operator API: refund a charge in full (Idempotency-Key required); an empty body is allowed. */
+export const RefundBody = v.object({
+  reason: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)), "requested_by_customer"),
+});
+
 export const RefundView = v.object({ id: Id, charge_id: Id, amount: v.number(), created_at: Timestamp });

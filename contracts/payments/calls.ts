@@ -24,11 +24,11 @@ export const ChargeCard = defineCall({
   errors: ["payment_declined", "payment_provider_error", "idempotency_key_in_progress", "idempotency_key_reused"],
 });
 
-/** Refunds a charge in full. Idempotent by charge: refunding twice refunds once. */
+/** Refunds a charge in full. Idempotent by charge: refunding twice refunds once. A declined charge is not refundable. */
 export const RefundCharge = defineCall({
   name: "payments.refund",
   owner: "payments",
   request: v.object({ charge_id: Id, reason: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
   reply: v.object({ refund_id: Id, charge_id: Id, amount_cents: Cents }),
-  errors: ["charge_not_found"],
+  errors: ["charge_not_found", "charge_not_refundable"],
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { SystemClient } from "../system/client.ts";
 import type { HttpResult } from "../system/http.ts";
 import { check, defineSuite, unique } from "../suite.ts";
+import { addToCart, bearer, checkout, newCustomer, newProduct, operator } from "./shop.ts";
 
 const expectError = (result: HttpResult, status: number, code: string) => {
   assert.equal(result.status, status, JSON.stringify(result.body));
@@ -9,19 +10,21 @@ const expectError = (result: HttpResult, status: number, code: string) => {
   assert.equal(typeof result.body.error.message, "string");
 };
 
+const op = { headers: operator };
+
 const someUserAndProduct = async (sys: SystemClient) => {
-  const user = await sys.http.post("/api/v1/users", { name: "Bad Input", email: `${unique("bad")}@example.com` });
-  const product = await sys.http.post("/api/v1/products", { name: "Thing", price: 1.5, inventory: 10 });
+  const user = await sys.http.post("/api/v1/users", { name: "Bad Input", email: `${unique("bad")}@example.com` }, op);
+  const product = await sys.http.post("/api/v1/products", { name: "Thing", price: 1.5, inventory: 10 }, op);
   return { userId: user.body.id as string, productId: product.body.id as string };
 };
 
 /** Bad input gets a clear error in the one envelope with the right status, the same in every topology. */
 export const badInputSuite = defineSuite("Bad input", [
   check("malformed JSON is 400 invalid_json", async (sys) => {
-    expectError(await sys.http.post("/api/v1/users", "{not json"), 400, "invalid_json");
+    expectError(await sys.http.post("/api/v1/users", "{not json", op), 400, "invalid_json");
   }),
   check("a schema violation is 400 with field paths", async (sys) => {
-    const result = await sys.http.post("/api/v1/users", { email: "not-an-email" });
+    const result = await sys.http.post("/api/v1/users", { email: "not-an-email" }, op);
     expectError(result, 400, "validation_failed");
     const paths = (result.body.error.details as { path: string }[]).map((d) => d.path).sort();
     assert.deepEqual(paths, ["email", "name"]);
@@ -32,40 +35,90 @@ export const badInputSuite = defineSuite("Bad input", [
   }),
   check("a body over 1 MB is 413", async (sys) => {
     const huge = { name: "x".repeat(1024 * 1024 + 10), email: "big@example.com" };
-    expectError(await sys.http.post("/api/v1/users", huge), 413, "payload_too_large");
+    expectError(await sys.http.post("/api/v1/users", huge, op), 413, "payload_too_large");
   }),
   check("an unsupported method is 405 with Allow", async (sys) => {
-    const result = await sys.http.request("DELETE", "/api/v1/users");
+    const result = await sys.http.request("DELETE", "/api/v1/users", op);
     expectError(result, 405, "method_not_allowed");
-    assert.equal(result.headers.get("allow"), "POST");
+    assert.ok(result.headers.get("allow")?.includes("POST"), `allow: ${result.headers.get("allow")}`);
   }),
   check("a duplicate email is 409", async (sys) => {
     const email = `${unique("dup")}@example.com`;
-    assert.equal((await sys.http.post("/api/v1/users", { name: "First", email })).status, 201);
-    expectError(await sys.http.post("/api/v1/users", { name: "Second", email: email.toUpperCase() }), 409, "email_taken");
+    assert.equal((await sys.http.post("/api/v1/users", { name: "First", email }, op)).status, 201);
+    expectError(await sys.http.post("/api/v1/users", { name: "Second", email: email.toUpperCase() }, op), 409, "email_taken");
   }),
   check("unknown ids are 404", async (sys) => {
-    expectError(await sys.http.get("/api/v1/users/no-such-user"), 404, "user_not_found");
+    expectError(await sys.http.get("/api/v1/users/no-such-user", op), 404, "user_not_found");
     expectError(await sys.http.get("/api/v1/products/no-such-product"), 404, "product_not_found");
-    expectError(await sys.http.get("/api/v1/orders/no-such-order"), 404, "order_not_found");
+    expectError(await sys.http.get("/api/v1/orders/no-such-order", op), 404, "order_not_found");
   }),
   check("order items must be a non-empty list of positive integer quantities", async (sys) => {
     const { userId, productId } = await someUserAndProduct(sys);
     for (const items of [[], [{ product_id: productId, quantity: 0 }], [{ product_id: productId, quantity: 1.5 }], [{ product_id: productId }]]) {
-      expectError(await sys.http.post("/api/v1/orders", { user_id: userId, items }), 400, "validation_failed");
+      expectError(await sys.http.post("/api/v1/orders", { user_id: userId, items }, op), 400, "validation_failed");
     }
   }),
   check("an unknown user or product is 422 and places nothing", async (sys) => {
     const { userId, productId } = await someUserAndProduct(sys);
-    expectError(await sys.http.post("/api/v1/orders", { user_id: "nobody", items: [{ product_id: productId, quantity: 1 }] }), 422, "unknown_user");
-    const unknownProduct = await sys.http.post("/api/v1/orders", { user_id: userId, items: [{ product_id: "nothing", quantity: 1 }] });
+    expectError(await sys.http.post("/api/v1/orders", { user_id: "nobody", items: [{ product_id: productId, quantity: 1 }] }, op), 422, "unknown_user");
+    const unknownProduct = await sys.http.post("/api/v1/orders", { user_id: userId, items: [{ product_id: "nothing", quantity: 1 }] }, op);
     expectError(unknownProduct, 422, "unknown_product");
     assert.deepEqual(unknownProduct.body.error.details, { product_ids: ["nothing"] });
     await sys.idle();
     assert.deepEqual(await sys.sql("orders", "select id from orders where user_id = ?", [userId]), []);
   }),
   check("a price with more than two decimals or a negative stock is 400", async (sys) => {
-    expectError(await sys.http.post("/api/v1/products", { name: "P", price: 1.234, inventory: 1 }), 400, "validation_failed");
-    expectError(await sys.http.post("/api/v1/products", { name: "P", price: 1, inventory: -1 }), 400, "validation_failed");
+    expectError(await sys.http.post("/api/v1/products", { name: "P", price: 1.234, inventory: 1 }, op), 400, "validation_failed");
+    expectError(await sys.http.post("/api/v1/products", { name: "P", price: 1, inventory: -1 }, op), 400, "validation_failed");
+  }),
+  check("operator endpoints need the operator key", async (sys) => {
+    expectError(await sys.http.post("/api/v1/users", { name: "X", email: `${unique("x")}@example.com` }), 401, "operator_key_required");
+    expectError(await sys.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 }, { headers: { "x-operator-key": "not-the-key-at-all" } }), 401, "operator_key_required");
+    expectError(await sys.http.get("/api/v1/notifications/someone"), 401, "operator_key_required");
+  }),
+  check("customer endpoints need a live session", async (sys) => {
+    expectError(await sys.http.get("/api/v1/cart"), 401, "unauthenticated");
+    expectError(await sys.http.get("/api/v1/orders", { headers: bearer("not-a-session") }), 401, "unauthenticated");
+    expectError(await sys.http.post("/api/v1/checkout", {}, { headers: bearer("not-a-session") }), 401, "unauthenticated");
+  }),
+  check("someone else's order and notifications stay invisible", async (sys) => {
+    const [owner, other] = await Promise.all([newCustomer(sys), newCustomer(sys)]);
+    await addToCart(sys, owner.token, await newProduct(sys, { price: 2, inventory: 5 }), 1);
+    const placed = await checkout(sys, owner.token, { payment_token: "tok_visa" });
+    expectError(await sys.http.get(`/api/v1/orders/${placed.body.id}`, { headers: bearer(other.token) }), 404, "order_not_found");
+    const listed = await sys.http.get("/api/v1/orders", { headers: bearer(other.token) });
+    assert.deepEqual(listed.body.orders, []);
+  }),
+  check("checkout needs an Idempotency-Key and a valid body", async (sys) => {
+    const customer = await newCustomer(sys);
+    const noKey = await sys.http.post("/api/v1/checkout", { payment_token: "tok_visa" }, { headers: bearer(customer.token) });
+    expectError(noKey, 400, "validation_failed");
+    const valid = { shipping_address: { street: "1 Road", city: "Town", postal_code: "1000", country: "US" }, payment_token: "tok_visa" };
+    expectError(await sys.http.post("/api/v1/checkout", valid, { headers: bearer(customer.token) }), 400, "idempotency_key_required");
+    const badToken = await sys.http.post("/api/v1/checkout", { ...valid, payment_token: "4242424242424242" }, { headers: { ...bearer(customer.token), "idempotency-key": unique("k") } });
+    expectError(badToken, 400, "validation_failed");
+  }),
+  check("a client cannot set prices, totals, statuses or owners", async (sys) => {
+    const customer = await newCustomer(sys);
+    const productId = await newProduct(sys, { price: 10, inventory: 5 });
+    const cart = await sys.http.post("/api/v1/cart/items", { product_id: productId, quantity: 1, price: 0, user_id: "someone-else" }, { headers: bearer(customer.token) });
+    assert.equal(cart.status, 200);
+    assert.deepEqual(cart.body.items, [{ product_id: productId, quantity: 1 }]);
+    const placed = await sys.http.post(
+      "/api/v1/checkout",
+      { shipping_address: { street: "1 Road", city: "Town", postal_code: "1000", country: "US" }, payment_token: "tok_visa", total: 0, status: "confirmed", user_id: "someone-else" },
+      { headers: { ...bearer(customer.token), "idempotency-key": unique("k") } },
+    );
+    assert.equal(placed.status, 202, JSON.stringify(placed.body));
+    assert.deepEqual({ user_id: placed.body.user_id, total: placed.body.total, status: placed.body.status }, { user_id: customer.id, total: 14.99, status: "pending" });
+  }),
+  check("search, reviews and cart refuse malformed input", async (sys) => {
+    const customer = await newCustomer(sys);
+    expectError(await sys.http.get("/api/v1/search"), 400, "validation_failed");
+    expectError(await sys.http.get(`/api/v1/search?q=${"x".repeat(300)}`), 400, "validation_failed");
+    expectError(await sys.http.get("/api/v1/reviews/no-such-review"), 404, "review_not_found");
+    expectError(await sys.http.post("/api/v1/reviews", { product_id: "p", rating: 6, body: "x" }, { headers: bearer(customer.token) }), 400, "validation_failed");
+    expectError(await sys.http.post("/api/v1/cart/items", { product_id: "nothing", quantity: 1 }, { headers: bearer(customer.token) }), 422, "unknown_product");
+    expectError(await sys.http.post("/api/v1/cart/items", { product_id: "p", quantity: 0 }, { headers: bearer(customer.token) }), 400, "validation_failed");
   }),
 ]);

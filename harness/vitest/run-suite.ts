@@ -2,10 +2,9 @@ import { describe, inject, it } from "vitest";
 import type { Suite } from "../suite.ts";
 import { SystemClient } from "../system/client.ts";
 
-/** Runs a behaviour suite inside vitest against the topology this project started. */
+/** Runs a behaviour suite inside vitest against the topology this project started; each check gets its own client. */
 export function runSuite(suite: Suite): void {
-  const system = new SystemClient(inject("systemKind"), inject("systemUrl"));
   describe(suite.name, () => {
-    for (const c of suite.checks) it(c.name, () => c.run(system));
+    for (const c of suite.checks) it(c.name, () => c.run(new SystemClient(inject("systemKind"), inject("systemUrl"))));
   });
 }

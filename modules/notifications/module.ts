@@ -1,7 +1,7 @@
 import { defineModule } from "../../runtime/module.ts";
 import { Notification } from "./entities.ts";
 import { notificationsRoutes } from "./routes.ts";
-import { orderPlaced, welcome } from "./subscribers.ts";
+import { subscribers } from "./subscribers.ts";
 
 /** Tells people what happened: one notification per event, however often the event arrives. */
 export const notificationsModule = defineModule({
@@ -10,6 +10,6 @@ export const notificationsModule = defineModule({
   entities: [Notification],
   publishes: [],
   calls: [],
-  events: [welcome, orderPlaced],
+  events: subscribers,
   routes: notificationsRoutes,
 });

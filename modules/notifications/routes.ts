@@ -1,26 +1,37 @@
-import { Hono } from "hono";
-import type { NotificationList } from "../../contracts/notifications/api.ts";
+import { type Context, Hono } from "hono";
+import * as v from "valibot";
+import { Id } from "../../contracts/ids.ts";
+import { Authenticate } from "../../contracts/users/calls.ts";
+import { readParams } from "../../runtime/http/body.ts";
+import { requireOperator } from "../../runtime/http/operator.ts";
 import { resource } from "../../runtime/http/resource.ts";
+import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import { Notification } from "./entities.ts";
+import { notificationKinds } from "./kinds.ts";
+import { toNotificationList } from "./views.ts";
 
+const Query = v.object({ kind: v.optional(v.picklist(notificationKinds)) });
+
+/**
+ * Customers read only their own notifications: the user comes from the session, and no customer endpoint
+ * takes a user id. The operator API reads anyone's (back office, system tests).
+ */
 export function notificationsRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
+  const listFor = async (c: Context, userId: string) => {
+    const { kind } = readParams({ kind: c.req.query("kind") }, Query);
+    const rows = await ctx.db.em().find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { createdAt: "asc", id: "asc" } });
+    return c.json(toNotificationList(rows), 200);
+  };
+
+  app.get("/notifications", requireSession((token) => ctx.call(Authenticate, { token })));
+  resource(app, "/notifications", {
+    GET: (c) => listFor(c, principal(c).user_id),
+  });
+  app.get("/notifications/:user_id", requireOperator(ctx.config.operatorKey));
   resource(app, "/notifications/:user_id", {
-    GET: async (c) => {
-      const rows = await ctx.db.em().find(Notification, { userId: c.req.param("user_id") }, { orderBy: { createdAt: "asc", id: "asc" } });
-      const body: NotificationList = {
-        count: rows.length,
-        notifications: rows.map((n) => ({
-          id: n.id,
-          user_id: n.userId,
-          kind: n.kind,
-          message: n.message,
-          created_at: n.createdAt.toISOString(),
-        })),
-      };
-      return c.json(body, 200);
-    },
+    GET: (c) => listFor(c, readParams(c.req.param("user_id"), Id)),
   });
   return app;
 }

@@ -1,19 +1,45 @@
-import { fromCents } from "../../contracts/money.ts";
-import { OrderPlaced } from "../../contracts/orders/events.ts";
-import { UserCreated } from "../../contracts/users/events.ts";
+import type { EventContract, EventPayload } from "../../contracts/define.ts";
+import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
+import { PaymentFailed } from "../../contracts/payments/events.ts";
+import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts";
+import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
 import { newId } from "../../runtime/bus/context.ts";
-import { type EventContext, on } from "../../runtime/module.ts";
+import { type EventBinding, on } from "../../runtime/module.ts";
 import { Notification } from "./entities.ts";
+import type { Draft } from "./kinds.ts";
+import {
+  orderCancelledDraft,
+  orderConfirmedDraft,
+  orderPlacedDraft,
+  passwordResetDraft,
+  paymentFailedDraft,
+  reviewCommentedDraft,
+  reviewLikedDraft,
+  verifyEmailDraft,
+  welcomeDraft,
+} from "./messages.ts";
 
-const notify = (ctx: EventContext, userId: string, kind: string, message: string) =>
-  ctx.transaction(async ({ em }) => {
-    em.create(Notification, { id: newId(), userId, kind, message, createdAt: new Date() });
+/**
+ * Stores the draft in the handler's one inbox transaction, so a redelivered event tells nobody twice. With
+ * no draft, the runtime still records the delivery as handled.
+ */
+const notifyOn = <E extends EventContract>(contract: E, draft: (payload: EventPayload<E>) => Draft | null): EventBinding =>
+  on(contract, async (payload, ctx) => {
+    const note = draft(payload);
+    if (!note) return;
+    await ctx.transaction(async ({ em }) => {
+      em.create(Notification, { id: newId(), ...note, sourceEventId: ctx.envelope.id, createdAt: new Date() });
+    });
   });
 
-export const welcome = on(UserCreated, (event, ctx) =>
-  notify(ctx, event.user_id, "welcome", `Welcome, ${event.name}!`),
-);
-
-export const orderPlaced = on(OrderPlaced, (event, ctx) =>
-  notify(ctx, event.user_id, "order_placed", `Your order ${event.order_id} for ${fromCents(event.total_cents).toFixed(2)} was placed.`),
-);
+export const subscribers: readonly EventBinding[] = [
+  notifyOn(UserCreated, welcomeDraft),
+  notifyOn(VerificationRequested, verifyEmailDraft),
+  notifyOn(PasswordResetRequested, passwordResetDraft),
+  notifyOn(OrderPlaced, orderPlacedDraft),
+  notifyOn(OrderConfirmed, orderConfirmedDraft),
+  notifyOn(OrderCancelled, orderCancelledDraft),
+  notifyOn(PaymentFailed, paymentFailedDraft),
+  notifyOn(ReviewCommented, reviewCommentedDraft),
+  notifyOn(ReviewLiked, reviewLikedDraft),
+];

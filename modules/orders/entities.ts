@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from "@mikro-orm/core";
+import type { Address } from "../../contracts/common/address.ts";
 
 export const Order = defineEntity({
   name: "Order",
@@ -7,12 +8,20 @@ export const Order = defineEntity({
   properties: {
     id: p.string().primary(),
     userId: p.string().index(),
+    /** "operator" (back-office order, payment offline) or "checkout" (a customer's saga-driven checkout). */
+    source: p.string(),
     status: p.string(),
+    statusReason: p.string().nullable(),
+    subtotalCents: p.integer(),
+    discountCents: p.integer(),
+    shippingCents: p.integer(),
     totalCents: p.integer(),
+    discountCode: p.string().nullable(),
+    shippingAddress: p.json<Address>().nullable(),
     createdAt: p.datetime(),
+    updatedAt: p.datetime(),
   },
 });
-
 export type Order = InferEntity<typeof Order>;
 
 export const OrderItem = defineEntity({
@@ -28,5 +37,36 @@ export const OrderItem = defineEntity({
     unitPriceCents: p.integer(),
   },
 });
-
 export type OrderItem = InferEntity<typeof OrderItem>;
+
+/**
+ * Where an order's saga is, persisted so a restart resumes it. One row per order; `version` guards every
+ * transition, `leaseUntil` says a runner is working on the current step.
+ */
+export const Saga = defineEntity({
+  name: "Saga",
+  tableName: "sagas",
+  schema: "orders",
+  properties: {
+    orderId: p.string().primary(),
+    step: p.string().index(),
+    /** Steps done so far, in order: compensation undoes them in reverse. */
+    done: p.json<string[]>(),
+    /** Why the saga is compensating; becomes the cancelled order's reason. */
+    reason: p.string().nullable(),
+    /** The conversation the order was placed in; every step's calls and events carry it. */
+    correlationId: p.string(),
+    /** The order.placed event, which caused the saga. */
+    causationId: p.string(),
+    paymentToken: p.string().nullable(),
+    chargeId: p.string().nullable(),
+    attempts: p.integer(),
+    lastError: p.text().nullable(),
+    nextRunAt: p.datetime().index(),
+    deadlineAt: p.datetime(),
+    leaseUntil: p.datetime().nullable(),
+    version: p.integer(),
+    updatedAt: p.datetime(),
+  },
+});
+export type Saga = InferEntity<typeof Saga>;

@@ -1,15 +1,19 @@
-import { OrderPlaced } from "../../contracts/orders/events.ts";
+import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
 import { defineModule } from "../../runtime/module.ts";
-import { Order, OrderItem } from "./entities.ts";
+import { hasPurchased } from "./calls.ts";
+import { Order, OrderItem, Saga } from "./entities.ts";
 import { ordersRoutes } from "./routes.ts";
+import { refundLatePayment } from "./saga/late-payment.ts";
+import { sagaRunner } from "./saga/runner.ts";
 
-/** Orders: accepts them after asking users and products, and announces them. */
+/** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
   name: "orders",
-  resources: ["orders"],
-  entities: [Order, OrderItem],
-  publishes: [OrderPlaced],
-  calls: [],
-  events: [],
+  resources: ["orders", "checkout"],
+  entities: [Order, OrderItem, Saga],
+  publishes: [OrderPlaced, OrderConfirmed, OrderCancelled],
+  calls: [hasPurchased],
+  events: [refundLatePayment],
   routes: ordersRoutes,
+  background: [sagaRunner],
 });

@@ -1,27 +1,70 @@
 import { Hono } from "hono";
-import { PlaceOrderBody } from "../../contracts/orders/api.ts";
+import * as v from "valibot";
+import { Id } from "../../contracts/ids.ts";
+import { CheckoutBody, PlaceOrderBody } from "../../contracts/orders/api.ts";
+import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { readBody } from "../../runtime/http/body.ts";
+import { readBody, readParams } from "../../runtime/http/body.ts";
+import { idempotently } from "../../runtime/http/idempotency.ts";
+import { requireOperator } from "../../runtime/http/operator.ts";
 import { resource } from "../../runtime/http/resource.ts";
+import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
-import { Order, OrderItem } from "./entities.ts";
+import { audienceOf, operatorOrCustomer } from "./audience.ts";
+import { checkout } from "./checkout.ts";
+import { Order, OrderItem, Saga } from "./entities.ts";
 import { placeOrder } from "./place-order.ts";
 import { toOrderView } from "./views.ts";
 
+const ListQuery = v.object({ user_id: v.optional(Id) });
+
 export function ordersRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
+  const customer = requireSession((token) => ctx.call(Authenticate, { token }));
+  const operator = requireOperator(ctx.config.operatorKey);
+  const either = operatorOrCustomer(ctx);
+
+  const view = async (order: Order) => {
+    const em = ctx.db.em();
+    const [items, saga] = await Promise.all([em.find(OrderItem, { orderId: order.id }), em.findOne(Saga, { orderId: order.id })]);
+    return toOrderView(order, items, saga);
+  };
+
+  app.use("/checkout", customer);
+  resource(app, "/checkout", {
+    POST: async (c) => {
+      const who = principal(c);
+      const body = await readBody(c, CheckoutBody);
+      return idempotently(c, ctx.db.idempotency, who.user_id, body, async () => {
+        const order = await checkout(ctx, who, body);
+        return { status: 202, body: order };
+      });
+    },
+  });
+
+  app.use("/orders", async (c, next) => (c.req.method === "POST" ? operator(c, next) : either(c, next)));
   resource(app, "/orders", {
     POST: async (c) => {
       const { order, items } = await placeOrder(ctx, await readBody(c, PlaceOrderBody));
-      return c.json(toOrderView(order, items), 201);
+      return c.json(toOrderView(order, items, null), 201);
+    },
+    GET: async (c) => {
+      const audience = audienceOf(c, ctx);
+      const query = readParams(c.req.query(), ListQuery);
+      const userId = audience.operator ? query.user_id : audience.userId;
+      if (!userId) throw new AppError("validation_failed", "operators list orders per user: ?user_id=", [{ path: "user_id", message: "required" }]);
+      const orders = await ctx.db.em().find(Order, { userId }, { orderBy: { createdAt: "desc" }, limit: 100 });
+      return c.json({ orders: await Promise.all(orders.map(view)) }, 200);
     },
   });
+
+  app.use("/orders/:id", either);
   resource(app, "/orders/:id", {
     GET: async (c) => {
-      const em = ctx.db.em();
-      const order = await em.findOne(Order, { id: c.req.param("id") });
-      if (!order) throw new AppError("order_not_found", "no such order");
-      return c.json(toOrderView(order, await em.find(OrderItem, { orderId: order.id })), 200);
+      const audience = audienceOf(c, ctx);
+      const order = await ctx.db.em().findOne(Order, { id: c.req.param("id") });
+      if (!order || (!audience.operator && order.userId !== audience.userId)) throw new AppError("order_not_found", "no such order");
+      return c.json(await view(order), 200);
     },
   });
   return app;

@@ -1,8 +1,8 @@
 import { fromCents } from "../../contracts/money.ts";
 import type { OrderView } from "../../contracts/orders/api.ts";
-import type { Order, OrderItem } from "./entities.ts";
+import type { Order, OrderItem, Saga } from "./entities.ts";
 
-export const toOrderView = (order: Order, items: readonly OrderItem[]): OrderView => ({
+export const toOrderView = (order: Order, items: readonly OrderItem[], saga?: Saga | null): OrderView => ({
   id: order.id,
   user_id: order.userId,
   items: [...items]
@@ -13,7 +13,14 @@ export const toOrderView = (order: Order, items: readonly OrderItem[]): OrderVie
       unit_price: fromCents(item.unitPriceCents),
       line_total: fromCents(item.unitPriceCents * item.quantity),
     })),
+  subtotal: fromCents(order.subtotalCents),
+  discount: fromCents(order.discountCents),
+  shipping: fromCents(order.shippingCents),
   total: fromCents(order.totalCents),
-  status: order.status,
+  discount_code: order.discountCode ?? null,
+  status: order.status as OrderView["status"],
+  status_reason: order.statusReason ?? null,
+  saga_step: saga ? saga.step : null,
   created_at: order.createdAt.toISOString(),
+  updated_at: order.updatedAt.toISOString(),
 });

@@ -1,5 +1,10 @@
 import { defineEntity, type InferEntity, p } from "@mikro-orm/core";
 
+/**
+ * A catalogue entry. `inventory` is not owned here: it is the warehouse's available stock as its events last
+ * told it, at `stockVersion`, so older or repeated news never overwrites newer. `version` counts the
+ * product's own changes (name, description, price) for the consumers of product.updated.
+ */
 export const Product = defineEntity({
   name: "Product",
   tableName: "products",
@@ -10,7 +15,11 @@ export const Product = defineEntity({
     description: p.text(),
     priceCents: p.integer(),
     inventory: p.integer(),
+    // Defaults only so the additive migration can add these columns to rows of the first version.
+    stockVersion: p.integer().default(0),
+    version: p.integer().default(1),
     createdAt: p.datetime(),
+    updatedAt: p.datetime().defaultRaw("current_timestamp"),
   },
 });
 

@@ -1,17 +1,17 @@
-import { ProductCreated } from "../../contracts/products/events.ts";
+import { ProductCreated, ProductUpdated } from "../../contracts/products/events.ts";
 import { defineModule } from "../../runtime/module.ts";
 import { quoteProducts } from "./calls.ts";
 import { Product } from "./entities.ts";
-import { decrementInventory } from "./inventory.ts";
 import { productsRoutes } from "./routes.ts";
+import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./stock-read-model.ts";
 
-/** The catalogue and its stock. */
+/** The catalogue: names, descriptions, prices, and a read model of the warehouse's available stock. */
 export const productsModule = defineModule({
   name: "products",
   resources: ["products"],
   entities: [Product],
-  publishes: [ProductCreated],
+  publishes: [ProductCreated, ProductUpdated],
   calls: [quoteProducts],
-  events: [decrementInventory],
+  events: [stockReceived, stockReserved, stockCommitted, stockReleased],
   routes: productsRoutes,
 });

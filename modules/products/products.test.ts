@@ -1,52 +1,153 @@
+import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
-import { OrderPlaced } from "../../contracts/orders/events.ts";
+import { QuoteProducts } from "../../contracts/products/calls.ts";
+import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
+import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
+import { AppError } from "../../runtime/errors.ts";
+import { answer, defineModule } from "../../runtime/module.ts";
 import { productsModule } from "./module.ts";
 
-describe("products module on PGlite", () => {
+const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };
+
+/** Stands in for the warehouse: remembers each receipt once, and can be taken down. */
+const warehouse = { receipts: new Map<string, { product_id: string; quantity: number }>(), down: false };
+const fakeWarehouse = defineModule({
+  name: "warehouse",
+  resources: [],
+  entities: [],
+  publishes: [],
+  calls: [
+    answer(ReceiveStock, async ({ receipt_id, product_id, quantity }) => {
+      if (warehouse.down) throw new AppError("service_unavailable", "the warehouse is down");
+      const receipt = warehouse.receipts.get(receipt_id) ?? { product_id, quantity };
+      warehouse.receipts.set(receipt_id, receipt);
+      return { product_id: receipt.product_id, on_hand: receipt.quantity, reserved: 0, available: receipt.quantity, version: 1 };
+    }),
+  ],
+  events: [],
+  routes: () => new Hono(),
+});
+
+describe("products module", () => {
   let system: InProcessSystem;
-  const newProduct = async (inventory: number, price = 29.99) =>
-    (await system.client.http.post("/api/v1/products", { name: "Widget", price, inventory })).body.id as string;
-  const orderPlaced = (productId: string, quantity: number) =>
-    system.monolith.bus.event("orders", OrderPlaced, {
-      order_id: crypto.randomUUID(),
-      user_id: "u1",
-      items: [{ product_id: productId, quantity, unit_price_cents: 2999 }],
-      total_cents: 2999 * quantity,
-      placed_at: new Date().toISOString(),
-    });
-  const stockOf = async (id: string) => (await system.client.sql<{ inventory: number }>("products", "select inventory from products where id = ?", [id]))[0]?.inventory;
+  const create = (body: Record<string, unknown>) => system.client.http.post("/api/v1/products", body, operator);
+  const newProduct = async (price = 29.99, inventory = 10) => (await create({ name: "Widget", description: "A fine widget", price, inventory })).body.id as string;
+  const patch = (id: string, body: unknown, options: { headers: Record<string, string> } = operator) => system.client.http.request("PATCH", `/api/v1/products/${id}`, { ...options, body });
 
   beforeAll(async () => {
-    system = await inProcess({ modules: [productsModule], calls: shopCalls, events: shopEvents });
+    system = await inProcess({ modules: [productsModule, fakeWarehouse], calls: shopCalls, events: shopEvents });
   });
   afterAll(() => system.stop());
 
-  it("stores money as integer cents and shows decimals", async () => {
-    const id = await newProduct(3, 29.99);
-    expect(await system.client.sql("products", "select price_cents from products where id = ?", [id])).toEqual([{ price_cents: 2999 }]);
-    expect((await system.client.http.get(`/api/v1/products/${id}`)).body.price).toBe(29.99);
+  it("keeps prices as exact integer cents and shows decimals", async () => {
+    for (const [price, cents] of [
+      [29.99, 2999],
+      [1.15, 115],
+      [0.29, 29],
+      [1005.1, 100510],
+    ] as const) {
+      const id = await newProduct(price);
+      expect(await system.client.sql("products", "select price_cents from products where id = ?", [id])).toEqual([{ price_cents: cents }]);
+      expect((await system.client.http.get(`/api/v1/products/${id}`)).body.price).toBe(price);
+    }
   });
 
-  it("takes an order out of stock once, however often order.placed is delivered", async () => {
-    const id = await newProduct(100);
-    const event = orderPlaced(id, 2);
-    await system.monolith.bus.dispatch(event);
-    await system.monolith.bus.dispatch(event);
-    await system.monolith.bus.dispatch(event);
-    expect(await stockOf(id)).toBe(98);
+  it("books the stock into the warehouse under the product's id, then creates the product and publishes product.created", async () => {
+    await system.client.events.fromNow();
+    const created = await create({ name: " Lamp ", description: "Bright", price: 19.5, inventory: 7 });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(warehouse.receipts.get(id)).toEqual({ product_id: id, quantity: 7 });
+    expect(created.body).toMatchObject({ name: "Lamp", description: "Bright", price: 19.5, inventory: 7, version: 1 });
+    expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toEqual(created.body);
+    const event = await system.client.events.expect("product.created", (e) => (e.payload as { product_id: string }).product_id === id);
+    expect(event.payload).toEqual({ product_id: id, name: "Lamp", description: "Bright", price_cents: 1950, inventory: 7, version: 1, created_at: created.body.created_at });
   });
 
-  it("loses no decrement when many orders arrive at once", async () => {
-    const id = await newProduct(50);
-    await Promise.all(Array.from({ length: 20 }, () => system.monolith.bus.dispatch(orderPlaced(id, 2))));
-    expect(await stockOf(id)).toBe(10);
+  it("creates nothing when the warehouse cannot take the stock", async () => {
+    const before = await system.client.sql("products", "select count(*)::int as n from products");
+    warehouse.down = true;
+    try {
+      const refused = await create({ name: "Ghost", price: 1, inventory: 1 });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.code).toBe("service_unavailable");
+    } finally {
+      warehouse.down = false;
+    }
+    expect(await system.client.sql("products", "select count(*)::int as n from products")).toEqual(before);
   });
 
-  it("never takes stock below zero", async () => {
-    const id = await newProduct(1);
-    await system.monolith.bus.dispatch(orderPlaced(id, 2));
-    expect(await stockOf(id)).toBe(1);
+  it("updates name, description and price, bumping the version and publishing product.updated", async () => {
+    const id = await newProduct(29.99);
+    await system.client.events.fromNow();
+    const repriced = await patch(id, { price: 34.5 });
+    expect(repriced.status).toBe(200);
+    expect(repriced.body).toMatchObject({ id, name: "Widget", price: 34.5, version: 2 });
+    const renamed = await patch(id, { name: "Gadget", description: "Now better" });
+    expect(renamed.body).toMatchObject({ name: "Gadget", description: "Now better", price: 34.5, version: 3 });
+    const updates = await system.client.events.expect("product.updated", (e) => (e.payload as { version: number; product_id: string }).product_id === id && (e.payload as { version: number }).version === 3);
+    expect(updates.payload).toMatchObject({ name: "Gadget", price_cents: 3450, previous_price_cents: 3450, version: 3, updated_at: renamed.body.updated_at });
+    const [first] = await system.client.events.all("product.updated", (e) => (e.payload as { product_id: string }).product_id === id && (e.payload as { version: number }).version === 2);
+    expect(first?.payload).toMatchObject({ name: "Widget", description: "A fine widget", price_cents: 3450, previous_price_cents: 2999 });
+    expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toEqual(renamed.body);
+  });
+
+  it("refuses updates of unknown products and empty or malformed changes", async () => {
+    expect((await patch("no-such-product", { name: "X" })).body.error.code).toBe("product_not_found");
+    const id = await newProduct();
+    for (const body of [{}, { price: 1.234 }, { price: -1 }, { name: "   " }, { name: 3 }]) {
+      const refused = await patch(id, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe("validation_failed");
+    }
+    expect((await system.client.http.get(`/api/v1/products/${id}`)).body.version).toBe(1);
+  });
+
+  it("needs the operator key to write, not to read", async () => {
+    const id = await newProduct();
+    const anonymous = { headers: {} };
+    expect((await system.client.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 })).status).toBe(401);
+    expect((await system.client.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 }, { headers: { "x-operator-key": "nope" } })).status).toBe(401);
+    expect((await patch(id, { name: "Hacked" }, anonymous)).status).toBe(401);
+    expect((await system.client.http.get(`/api/v1/products/${id}`)).body.name).toBe("Widget");
+    expect((await system.client.http.get("/api/v1/products")).status).toBe(200);
+    expect((await system.client.http.request("DELETE", `/api/v1/products/${id}`, operator)).status).toBe(405);
+  });
+
+  it("lists products newest first, page by page", async () => {
+    const ids = [await newProduct(), await newProduct(), await newProduct(), await newProduct(), await newProduct()];
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { products: { id: string }[]; next_cursor: string | null } } = await system.client.http.get(`/api/v1/products?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(page.status).toBe(200);
+      expect(page.body.products.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.products.map((p) => p.id));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual([...seen].sort().reverse());
+    expect(seen.slice(0, 5)).toEqual([...ids].reverse());
+    const all = await system.client.http.get("/api/v1/products?limit=100");
+    expect(all.body.products.map((p: { id: string }) => p.id)).toEqual(seen);
+    for (const query of ["limit=0", "limit=101", "limit=two", "limit=1.5", `cursor=${"x".repeat(65)}`]) {
+      expect((await system.client.http.get(`/api/v1/products?${query}`)).body.error.code).toBe("validation_failed");
+    }
+  });
+
+  it("quotes current prices and catalogue stock, naming every product it does not know", async () => {
+    const a = await newProduct(12.5, 3);
+    const b = await newProduct(1, 0);
+    expect(await system.monolith.bus.call("orders", QuoteProducts, { product_ids: [b, a] })).toEqual({
+      products: [
+        { product_id: b, name: "Widget", unit_price_cents: 100, inventory: 0 },
+        { product_id: a, name: "Widget", unit_price_cents: 1250, inventory: 3 },
+      ],
+    });
+    const error = await system.monolith.bus.call("orders", QuoteProducts, { product_ids: [a, "gone-1", "gone-2"] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "product_not_found", details: { product_ids: ["gone-1", "gone-2"] } });
   });
 });

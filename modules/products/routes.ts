@@ -1,47 +1,42 @@
 import { Hono } from "hono";
-import { toCents } from "../../contracts/money.ts";
-import { CreateProductBody } from "../../contracts/products/api.ts";
-import { ProductCreated } from "../../contracts/products/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
+import { Id } from "../../contracts/ids.ts";
+import { CreateProductBody, ProductListQuery, UpdateProductBody } from "../../contracts/products/api.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { readBody } from "../../runtime/http/body.ts";
+import { readBody, readParams } from "../../runtime/http/body.ts";
+import { requireOperator } from "../../runtime/http/operator.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import { createProduct } from "./create-product.ts";
 import { Product } from "./entities.ts";
+import { updateProduct } from "./update-product.ts";
 import { toProductView } from "./views.ts";
 
+/** The catalogue: anyone reads it, operators write it. */
 export function productsRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
+  const operator = requireOperator(ctx.config.operatorKey);
+  app.on("POST", "/products", operator);
+  app.on("PATCH", "/products/:id", operator);
   resource(app, "/products", {
-    POST: async (c) => {
-      const body = await readBody(c, CreateProductBody);
-      const product = await ctx.db.transaction(async (tx) => {
-        const created = tx.em.create(Product, {
-          id: newId(),
-          name: body.name,
-          description: body.description,
-          priceCents: toCents(body.price),
-          inventory: body.inventory,
-          createdAt: new Date(),
-        });
-        tx.publish(ProductCreated, {
-          product_id: created.id,
-          name: created.name,
-          description: created.description,
-          price_cents: created.priceCents,
-          inventory: created.inventory,
-          created_at: created.createdAt.toISOString(),
-        });
-        return created;
-      });
-      return c.json(toProductView(product), 201);
+    GET: async (c) => {
+      const { limit, cursor } = readParams(c.req.query(), ProductListQuery);
+      // Ids are UUIDv7, so id order is creation order and the last id seen is the whole cursor.
+      const rows = await ctx.db.em().find(Product, cursor ? { id: { $lt: cursor } } : {}, { orderBy: { id: "desc" }, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      const nextCursor = rows.length > limit ? (page.at(-1)?.id ?? null) : null;
+      return c.json({ products: page.map(toProductView), next_cursor: nextCursor }, 200);
     },
+    POST: async (c) => c.json(toProductView(await createProduct(ctx, await readBody(c, CreateProductBody))), 201),
   });
   resource(app, "/products/:id", {
     GET: async (c) => {
-      const product = await ctx.db.em().findOne(Product, { id: c.req.param("id") });
+      const product = await ctx.db.em().findOne(Product, { id: readParams(c.req.param("id"), Id) });
       if (!product) throw new AppError("product_not_found", "no such product");
       return c.json(toProductView(product), 200);
+    },
+    PATCH: async (c) => {
+      const id = readParams(c.req.param("id"), Id);
+      return c.json(toProductView(await updateProduct(ctx, id, await readBody(c, UpdateProductBody))), 200);
     },
   });
   return app;

@@ -8,5 +8,7 @@ export const toProductView = (product: Product): ProductView => ({
   description: product.description,
   price: fromCents(product.priceCents),
   inventory: product.inventory,
+  version: product.version,
   created_at: product.createdAt.toISOString(),
+  updated_at: product.updatedAt.toISOString(),
 });

@@ -1,10 +1,11 @@
-import { GetUser } from "../../contracts/users/calls.ts";
-import { AppError } from "../../runtime/errors.ts";
+import { Authenticate, GetUser } from "../../contracts/users/calls.ts";
 import { answer } from "../../runtime/module.ts";
-import { User } from "./entities.ts";
+import { findUser } from "./accounts.ts";
+import { authenticate } from "./sessions.ts";
 
 export const getUser = answer(GetUser, async ({ user_id }, ctx) => {
-  const user = await ctx.db.em().findOne(User, { id: user_id });
-  if (!user) throw new AppError("user_not_found", `no user ${user_id}`);
-  return { id: user.id, name: user.name, email: user.email };
+  const user = await findUser(ctx, user_id);
+  return { id: user.id, name: user.name ?? "", email: user.email };
 });
+
+export const authenticateCall = answer(Authenticate, ({ token }, ctx) => authenticate(ctx, token));

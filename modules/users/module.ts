@@ -1,16 +1,16 @@
-import { UserCreated } from "../../contracts/users/events.ts";
+import { PasswordChanged, PasswordResetRequested, UserCreated, UserVerified, VerificationRequested } from "../../contracts/users/events.ts";
 import { defineModule } from "../../runtime/module.ts";
-import { getUser } from "./calls.ts";
-import { User } from "./entities.ts";
+import { authenticateCall, getUser } from "./calls.ts";
+import { OneTimeToken, Session, User } from "./entities.ts";
 import { usersRoutes } from "./routes.ts";
 
-/** People who shop: registration and lookup. */
+/** Identity: who people are (operator-created or self-registered), their sessions and account recovery. */
 export const usersModule = defineModule({
   name: "users",
-  resources: ["users"],
-  entities: [User],
-  publishes: [UserCreated],
-  calls: [getUser],
+  resources: ["users", "auth", "sessions", "profile"],
+  entities: [User, Session, OneTimeToken],
+  publishes: [UserCreated, VerificationRequested, UserVerified, PasswordResetRequested, PasswordChanged],
+  calls: [getUser, authenticateCall],
   events: [],
   routes: usersRoutes,
 });

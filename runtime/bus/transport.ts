@@ -36,8 +36,11 @@ export interface Transport {
   readonly kind: string;
   /** Sends a call to the module that owns it and resolves with its reply envelope. */
   request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope>;
-  /** Hands an event to every subscriber; resolves once the deliveries are durably accepted. */
-  dispatch(envelope: Envelope, subscribers: readonly string[]): Promise<void>;
+  /**
+   * Hands an event to every subscriber; resolves once the deliveries are durably accepted. `redelivery`
+   * (the harness only) marks a deliberate second delivery of an event already dispatched.
+   */
+  dispatch(envelope: Envelope, subscribers: readonly string[], options?: { redelivery?: string }): Promise<void>;
   /** Serves calls addressed to a module hosted by this process. */
   answer(module: string, receiver: CallReceiver): void;
   /** Consumes events addressed to a module hosted by this process. */

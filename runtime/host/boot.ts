@@ -45,6 +45,7 @@ export async function bootModules(
     const publishes = new Set(module.publishes.map((e) => e.type));
     const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, () => relay.kick());
     const relay = new OutboxRelay(db, bus, config.outboxSweepMs);
+    await db.idempotency.recoverAfterRestart();
     const tickers = new Map<string, Ticker>();
     const ctx: ModuleContext = {
       name: module.name,

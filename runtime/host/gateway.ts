@@ -1,4 +1,6 @@
+import { newId } from "../bus/context.ts";
 import { WireTransport } from "../bus/wire/transport.ts";
+import { subscribersFrom } from "../module.ts";
 import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
 import type { DeadLetter } from "../bus/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
@@ -82,6 +84,11 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
           const body = (await response.json()) as { rows?: unknown[]; error?: { code: string; message: string } };
           if (!response.ok || !body.rows) throw new AppError(body.error?.code ?? "internal", body.error?.message ?? "sql failed");
           return body.rows;
+        },
+        redeliver: async (eventId) => {
+          const envelope = tap.find(eventId);
+          if (!envelope) throw new AppError("not_found", `the tap has not seen event ${eventId}`);
+          await transport.dispatch(envelope, subscribersFrom(system.modules)(envelope.type), { redelivery: newId() });
         },
         deadLetters: async () => {
           const all: DeadLetter[] = [];

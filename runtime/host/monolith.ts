@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { Bus } from "../bus/bus.ts";
+import { newId } from "../bus/context.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { MemoryTransport } from "../bus/memory/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
@@ -78,6 +79,11 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
           return db.readOnly(query, params);
         },
         deadLetters: () => transport.deadLetters(),
+        redeliver: async (eventId) => {
+          const envelope = tap.find(eventId);
+          if (!envelope) throw new AppError("not_found", `the tap has not seen event ${eventId}`);
+          await transport.dispatch(envelope, subscribersFrom(system.modules)(envelope.type), { redelivery: newId() });
+        },
       }),
     );
   }

@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { testEnv } from "../../harness/topologies.ts";
+import { testEnv } from "../../harness/test-env.ts";
+import { DEVELOPMENT_OPERATOR_KEY } from "../config.ts";
+import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import { freePort } from "../infra/ports.ts";
 import { waitReady } from "./child.ts";
 
@@ -29,7 +31,8 @@ describe("SIGTERM", () => {
         controller.close();
       },
     });
-    const inFlight = fetch(`${base}/api/v1/users`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const headers = { "content-type": "application/json", [OPERATOR_KEY_HEADER]: DEVELOPMENT_OPERATOR_KEY };
+    const inFlight = fetch(`${base}/api/v1/users`, { method: "POST", headers, body });
 
     await eventually(async () => {
       const idle = (await (await fetch(`${base}/__twofold/idle`)).json()) as { processes: { monolith: { requests: number } } };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
+import { operator } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 
@@ -20,34 +21,35 @@ describe("split topology under partial failure", () => {
   afterAll(() => topology.stop());
 
   it("answers 503 quickly when the service a call needs is down, and recovers after a restart", async () => {
-    const user = await sys.http.post("/api/v1/users", { name: "Down", email: `down-${Date.now()}@example.com` });
-    const product = await sys.http.post("/api/v1/products", { name: "P", price: 2, inventory: 5 });
-    topology.split?.kill("users");
-    await eventually(async () => expect((await sys.http.get("/api/v1/users/x")).status).toBe(503));
+    const op = { headers: operator };
+    const user = await sys.http.post("/api/v1/users", { name: "Down", email: `down-${Date.now()}@example.com` }, op);
+    const product = await sys.http.post("/api/v1/products", { name: "P", price: 2, inventory: 5 }, op);
+    topology.processes.kill("users");
+    await eventually(async () => expect((await sys.http.get("/api/v1/users/x", op)).status).toBe(503));
 
-    const order = await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [{ product_id: product.body.id, quantity: 1 }] });
+    const order = await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [{ product_id: product.body.id, quantity: 1 }] }, op);
     expect(order.status).toBe(503);
     expect(order.body.error.code).toBe("service_unavailable");
     expect(order.ms).toBeLessThan(1500);
 
-    await topology.split?.restart("users");
-    const fresh = await sys.http.post("/api/v1/users", { name: "Back", email: `back-${Date.now()}@example.com` });
+    await topology.processes.restart("users");
+    const fresh = await sys.http.post("/api/v1/users", { name: "Back", email: `back-${Date.now()}@example.com` }, op);
     expect(fresh.status).toBe(201);
   });
 
   it("keeps events for a subscriber that is down and delivers them when it is back", async () => {
-    topology.split?.kill("notifications");
-    const user = await sys.http.post("/api/v1/users", { name: "Patient", email: `patient-${Date.now()}@example.com` });
+    topology.processes.kill("notifications");
+    const user = await sys.http.post("/api/v1/users", { name: "Patient", email: `patient-${Date.now()}@example.com` }, { headers: operator });
     expect(user.status).toBe(201);
-    await topology.split?.restart("notifications");
+    await topology.processes.restart("notifications");
     await eventually(async () => {
-      const list = await sys.http.get(`/api/v1/notifications/${user.body.id}`);
+      const list = await sys.http.get(`/api/v1/notifications/${user.body.id}`, { headers: operator });
       expect(list.body.count).toBe(1);
     });
   });
 
   it("reports a service that dies unexpectedly", async () => {
-    process.kill(topology.split?.pid("orders") ?? 0, "SIGKILL");
+    process.kill(topology.processes.pid("orders"), "SIGKILL");
     await eventually(() => expect(crashes).toContain("orders"));
   });
 });

@@ -73,6 +73,14 @@ export class IdempotencyStore {
     }
   }
 
+  /**
+   * At start-up nothing of this process is in flight, so every key still marked in progress belongs to a run
+   * that died: its lease ends now and the next retry takes it over. (A module lives in one process.)
+   */
+  async recoverAfterRestart(): Promise<void> {
+    await this.em().execute(`update "${this.schema}"."idempotency_keys" set locked_until = now() where state = 'in_progress'`);
+  }
+
   private async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
     await this.em().execute(
       `update "${this.schema}"."idempotency_keys" set state = 'completed', response_status = ?, response_body = ?::jsonb where scope = ? and key = ?`,

@@ -11,7 +11,7 @@ import { outboxEntity } from "./messages.ts";
 export interface Tx {
   readonly em: EntityManager;
   /** Validates the event now; it is stored with the transaction and relayed only if the transaction commits. */
-  publish<E extends EventContract>(contract: E, payload: EventPayload<E>): void;
+  publish<E extends EventContract>(contract: E, payload: EventPayload<E>): Envelope;
 }
 
 /** Thrown inside an inbox transaction when the message was already handled; the runtime treats it as done. */
@@ -64,7 +64,9 @@ export class ModuleDb {
               if (!this.publishes.has(contract.type)) {
                 throw new AppError("contract_violation", `${this.module} does not declare that it publishes ${contract.type}`);
               }
-              pending.push(this.bus.event(this.module, contract, payload));
+              const envelope = this.bus.event(this.module, contract, payload);
+              pending.push(envelope);
+              return envelope;
             },
           });
           for (const envelope of pending) {

@@ -4,7 +4,7 @@ import * as v from "valibot";
 import type { PGlite } from "@electric-sql/pglite";
 import { defineCall, defineEvent } from "../../contracts/define.ts";
 import { eventually } from "../../harness/eventually.ts";
-import { testEnv } from "../../harness/topologies.ts";
+import { testEnv } from "../../harness/test-env.ts";
 import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { MemoryTransport } from "../bus/memory/transport.ts";

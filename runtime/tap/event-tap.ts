@@ -25,6 +25,11 @@ export class EventTap {
     for (const wake of waiters) wake();
   }
 
+  /** A tapped event by its id, for the harness to deliver again. */
+  find(id: string): Envelope | undefined {
+    return this.events.find((e) => e.envelope.id === id)?.envelope;
+  }
+
   /** Events after `after`; waits up to `waitMs` for at least one when there are none yet. */
   async since(after: number, waitMs: number): Promise<TappedEvent[]> {
     if (this.seq <= after && waitMs > 0) {

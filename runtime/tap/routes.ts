@@ -11,6 +11,8 @@ export interface HarnessSource {
   idle(): Promise<IdleReport>;
   sql(module: string, query: string, params: readonly unknown[]): Promise<unknown[]>;
   deadLetters(): Promise<DeadLetter[]>;
+  /** Delivers a tapped event to its subscribers once more, as the wire may (at-least-once). */
+  redeliver(eventId: string): Promise<void>;
 }
 
 const SqlBody = v.object({
@@ -34,6 +36,11 @@ export function harnessRoutes(source: HarnessSource): Hono {
   app.post("/__twofold/sql/:module", async (c) => {
     const body = await readBody(c, SqlBody);
     return c.json({ rows: await source.sql(c.req.param("module"), body.query, body.params) });
+  });
+  app.post("/__twofold/redeliver", async (c) => {
+    const { event_id } = await readBody(c, v.object({ event_id: v.pipe(v.string(), v.minLength(1)) }));
+    await source.redeliver(event_id);
+    return c.json({ redelivered: event_id }, 202);
   });
   app.get("/__twofold/dead-letters", async (c) => c.json({ dead_letters: await source.deadLetters() }));
   return app;

@@ -17,7 +17,7 @@ export class MemoryTransport implements Transport {
     return this.calls.request(target, envelope, timeoutMs);
   }
 
-  dispatch(envelope: Envelope, subscribers: readonly string[]): Promise<void> {
+  dispatch(envelope: Envelope, subscribers: readonly string[], _options?: { redelivery?: string }): Promise<void> {
     return this.events.dispatch(envelope, subscribers);
   }
 

@@ -36,11 +36,12 @@ export class WireEvents {
     this.receivers.set(module, receiver);
   }
 
-  async dispatch(envelope: Envelope, subscribers: readonly string[]): Promise<void> {
+  /** A redelivery gets job ids of its own; otherwise BullMQ would take it for the first delivery and drop it. */
+  async dispatch(envelope: Envelope, subscribers: readonly string[], redelivery?: string): Promise<void> {
     await Promise.all(
       subscribers.map((subscriber) =>
         this.queue(subscriber).add(envelope.type, envelope, {
-          jobId: `${envelope.id}-${subscriber}`,
+          jobId: redelivery ? `${envelope.id}-${subscriber}-${redelivery}` : `${envelope.id}-${subscriber}`,
           attempts: this.policy.attempts,
           backoff: { type: "exponential", delay: this.policy.backoffMs },
           removeOnComplete: { count: 1000 },

@@ -30,8 +30,8 @@ export class WireTransport implements Transport {
     return this.calls.request(target, envelope, timeoutMs);
   }
 
-  dispatch(envelope: Envelope, subscribers: readonly string[]): Promise<void> {
-    return this.events.dispatch(envelope, subscribers);
+  dispatch(envelope: Envelope, subscribers: readonly string[], options?: { redelivery?: string }): Promise<void> {
+    return this.events.dispatch(envelope, subscribers, options?.redelivery);
   }
 
   answer(module: string, receiver: CallReceiver): void {

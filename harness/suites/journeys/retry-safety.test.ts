@@ -1,0 +1,4 @@
+import { runSuite } from "../../vitest/run-suite.ts";
+import { retrySafetyJourney } from "./retry-safety.suite.ts";
+
+runSuite(retrySafetyJourney);

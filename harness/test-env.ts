@@ -1,0 +1,36 @@
+/** Settings for a topology under test: in-memory databases, harness on, fast retries and stall detection. */
+export const testEnv = (): Record<string, string> => {
+  const prefix = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return {
+    TWOFOLD_ENV: "development",
+    TWOFOLD_DATA_DIR: "memory",
+    TWOFOLD_HARNESS: "1",
+    TWOFOLD_EVENT_BACKOFF_MS: "50",
+    TWOFOLD_OUTBOX_SWEEP_MS: "200",
+    TWOFOLD_LOCK_MS: "5000",
+    TWOFOLD_STALLED_MS: "5000",
+    TWOFOLD_QUEUE_PREFIX: prefix,
+    TWOFOLD_INTERNAL_TOKEN: crypto.randomUUID(),
+    // Cheap password hashing and short business timeouts, so journeys that wait for expiry finish in seconds.
+    TWOFOLD_PASSWORD_MEMORY_KIB: "1024",
+    TWOFOLD_PASSWORD_TIME_COST: "1",
+    TWOFOLD_CHECKOUT_TIMEOUT_MS: "3000",
+    TWOFOLD_RESERVATION_TTL_MS: "60000",
+    TWOFOLD_PAYMENT_SLOW_MS: "6000",
+    TWOFOLD_SAGA_TICK_MS: "200",
+    TWOFOLD_RESERVATION_SWEEP_MS: "200",
+    ...ownDatabase(prefix),
+  };
+};
+
+/**
+ * On a shared Postgres (bun run test:pg) every topology a test starts gets databases of its own, so no
+ * topology's outbox relay can pick up another's events.
+ */
+function ownDatabase(prefix: string): Record<string, string> {
+  const shared = process.env.DATABASE_URL;
+  if (!shared) return {};
+  const url = new URL(shared);
+  url.pathname = `/${url.pathname.replace(/^\//, "") || "postgres"}_${prefix}`;
+  return { DATABASE_URL: url.toString() };
+}

@@ -1,0 +1,16 @@
+import { defineModule } from "../../runtime/module.ts";
+import { getCart } from "./calls.ts";
+import { Cart, CartItem } from "./entities.ts";
+import { cartRoutes } from "./routes.ts";
+import { clearOrdered } from "./subscribers.ts";
+
+/** One cart per customer, safe to edit from several devices at once. */
+export const cartModule = defineModule({
+  name: "cart",
+  resources: ["cart"],
+  entities: [Cart, CartItem],
+  publishes: [],
+  calls: [getCart],
+  events: [clearOrdered],
+  routes: cartRoutes,
+});

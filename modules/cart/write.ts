@@ -1,0 +1,94 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { AppError } from "../../runtime/errors.ts";
+import { cartIdOf } from "./cart-id.ts";
+
+/** The most one line may hold, as an order line may (contracts/common/quantity.ts). */
+export const MAX_LINE_QUANTITY = 10_000;
+
+const lineTooBig = () =>
+  new AppError("validation_failed", `a cart line holds at most ${MAX_LINE_QUANTITY}`, [
+    { path: "quantity", message: `the line would exceed ${MAX_LINE_QUANTITY}` },
+  ]);
+
+/**
+ * Adds to a line. Adding commutes, so it needs no precondition: the cart row is created if missing and its
+ * version bumped first (which also locks it, so every writer of one cart queues on the same row), then the
+ * line is incremented in place. Two devices adding at once both count.
+ */
+export async function addToLine(em: EntityManager, userId: string, productId: string, quantity: number): Promise<void> {
+  await em.execute(`insert into "cart"."carts" (id, user_id, version, updated_at) values (?, ?, 0, now()) on conflict (user_id) do nothing`, [
+    cartIdOf(userId),
+    userId,
+  ]);
+  const [cart] = await em.execute<{ id: string }[]>(
+    `update "cart"."carts" set version = version + 1, updated_at = now() where user_id = ? returning id`,
+    [userId],
+  );
+  const added = await em.execute(
+    `insert into "cart"."cart_items" (cart_id, product_id, quantity, added_at) values (?, ?, ?, now())
+     on conflict (cart_id, product_id) do update set quantity = cart_items.quantity + excluded.quantity
+     where cart_items.quantity + excluded.quantity <= ? returning quantity`,
+    [cart?.id, productId, quantity, MAX_LINE_QUANTITY],
+  );
+  if (added.length === 0) throw lineTooBig();
+}
+
+/**
+ * Bumps the version only if it still is `expected` (the client's If-Match); otherwise precondition_failed
+ * with the current version. Version 0 means "no cart yet", so the cart is created then. Returns the cart id.
+ */
+async function claimVersion(em: EntityManager, userId: string, expected: number): Promise<string> {
+  const claimed =
+    expected === 0
+      ? await em.execute<{ id: string }[]>(
+          `insert into "cart"."carts" (id, user_id, version, updated_at) values (?, ?, 1, now()) on conflict (user_id) do nothing returning id`,
+          [cartIdOf(userId), userId],
+        )
+      : await em.execute<{ id: string }[]>(
+          `update "cart"."carts" set version = version + 1, updated_at = now() where user_id = ? and version = ? returning id`,
+          [userId, expected],
+        );
+  const [cart] = claimed;
+  if (cart) return cart.id;
+  const [current] = await em.execute<{ version: number }[]>(`select version from "cart"."carts" where user_id = ?`, [userId]);
+  throw new AppError("precondition_failed", "the cart changed since you read it; fetch it again and retry", {
+    current_version: Number(current?.version ?? 0),
+  });
+}
+
+/** Sets a line's quantity (creating the line), if the cart is still at `expected`. */
+export async function setLine(em: EntityManager, userId: string, productId: string, quantity: number, expected: number): Promise<void> {
+  const cartId = await claimVersion(em, userId, expected);
+  await em.execute(
+    `insert into "cart"."cart_items" (cart_id, product_id, quantity, added_at) values (?, ?, ?, now())
+     on conflict (cart_id, product_id) do update set quantity = excluded.quantity`,
+    [cartId, productId, quantity],
+  );
+}
+
+/** Removes a line, if the cart is still at `expected`; a line that is not there is not_found. */
+export async function removeLine(em: EntityManager, userId: string, productId: string, expected: number): Promise<void> {
+  const cartId = await claimVersion(em, userId, expected);
+  const removed = await em.execute(`delete from "cart"."cart_items" where cart_id = ? and product_id = ? returning product_id`, [cartId, productId]);
+  if (removed.length === 0) throw new AppError("not_found", `product ${productId} is not in the cart`);
+}
+
+/**
+ * Takes what an order bought out of the cart: decrements, so lines added after checkout stay, and drops lines
+ * that reach zero. The version changes only if a line did.
+ */
+export async function removeOrdered(em: EntityManager, userId: string, items: readonly { product_id: string; quantity: number }[]): Promise<void> {
+  const [cart] = await em.execute<{ id: string }[]>(`select id from "cart"."carts" where user_id = ? for update`, [userId]);
+  if (!cart) return;
+  let changed = 0;
+  for (const item of items) {
+    const rows = await em.execute(
+      `update "cart"."cart_items" set quantity = quantity - ? where cart_id = ? and product_id = ? returning product_id`,
+      [item.quantity, cart.id, item.product_id],
+    );
+    changed += rows.length;
+  }
+  if (changed === 0) return;
+  await em.execute(`delete from "cart"."cart_items" where cart_id = ? and quantity <= 0`, [cart.id]);
+  await em.execute(`update "cart"."carts" set version = version + 1, updated_at = now() where id = ?`, [cart.id]);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { isAppError } from "../../runtime/errors.ts";
+import { priceOrder } from "./pricing.ts";
+
+const lines = [{ product_id: "p", quantity: 2, unit_price_cents: 10_000 }];
+
+describe("order pricing", () => {
+  it("adds lines in cents and the shipping cost", () => {
+    expect(priceOrder([{ product_id: "w", quantity: 2, unit_price_cents: 2999 }], 0).totalCents).toBe(5998);
+    expect(priceOrder(lines, 1500)).toEqual({ subtotalCents: 20_000, discountCents: 0, shippingCents: 1500, totalCents: 21_500, discountCode: null });
+  });
+
+  it("SAVE10 takes ten percent of the subtotal, rounded half up", () => {
+    expect(priceOrder(lines, 1500, "SAVE10").discountCents).toBe(2000);
+    expect(priceOrder([{ product_id: "p", quantity: 1, unit_price_cents: 1005 }], 0, "SAVE10").discountCents).toBe(101);
+  });
+
+  it("FLAT50 takes 50.00, capped at the subtotal", () => {
+    expect(priceOrder(lines, 1500, "FLAT50").discountCents).toBe(5000);
+    const small = priceOrder([{ product_id: "p", quantity: 1, unit_price_cents: 3000 }], 1500, "FLAT50");
+    expect(small.discountCents).toBe(3000);
+    expect(small.totalCents).toBe(1500);
+  });
+
+  it("FREESHIP takes off the shipping cost", () => {
+    expect(priceOrder(lines, 1500, "FREESHIP")).toMatchObject({ discountCents: 1500, totalCents: 20_000 });
+  });
+
+  it("refuses an unknown code", () => {
+    let error: unknown;
+    try {
+      priceOrder(lines, 1500, "INVALID");
+    } catch (e) {
+      error = e;
+    }
+    expect(isAppError(error, "invalid_discount_code")).toBe(true);
+    expect((error as Error).message).toBe("Invalid discount code");
+  });
+});

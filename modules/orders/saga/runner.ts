@@ -1,0 +1,77 @@
+import { runInContext } from "../../../runtime/bus/context.ts";
+import type { BackgroundTask, ModuleContext } from "../../../runtime/module.ts";
+import type { ModuleDb } from "../../../runtime/persistence/module-db.ts";
+import { Order, OrderItem, Saga } from "../entities.ts";
+import { type Outcome, timeoutReason } from "./outcome.ts";
+import { runStep } from "./steps.ts";
+import { transition } from "./transition.ts";
+
+const BATCH = 50;
+
+/** Per process: the sagas being advanced right now, and whether leases left by a previous run were cleared. */
+interface RunnerState {
+  readonly inFlight: Set<string>;
+  resumed: boolean;
+}
+const states = new WeakMap<ModuleDb, RunnerState>();
+const stateOf = (db: ModuleDb): RunnerState => {
+  let state = states.get(db);
+  if (!state) states.set(db, (state = { inFlight: new Set(), resumed: false }));
+  return state;
+};
+
+/**
+ * Drives every saga that is due. Each is claimed with a lease (a conditional update on its version), then
+ * advanced on its own, so one slow payment never holds the others up. Orders live in one process, so on its
+ * first run the runner takes over the leases a crashed predecessor left: a restart resumes sagas at once.
+ */
+export const sagaRunner: BackgroundTask = {
+  name: "saga",
+  every: (config) => config.setting("SAGA_TICK_MS", 1000),
+  due: async (ctx) => stateOf(ctx.db).inFlight.size + (await ctx.db.em().count(Saga, { step: { $ne: "done" }, nextRunAt: { $lte: new Date() } })),
+  async run(ctx) {
+    const state = stateOf(ctx.db);
+    const em = ctx.db.em();
+    if (!state.resumed) {
+      await em.nativeUpdate(Saga, { leaseUntil: { $ne: null } }, { leaseUntil: null });
+      state.resumed = true;
+    }
+    const now = new Date();
+    const due = await em.find(
+      Saga,
+      { step: { $ne: "done" }, nextRunAt: { $lte: now }, orderId: { $nin: [...state.inFlight] } },
+      { orderBy: { nextRunAt: "asc" }, limit: BATCH },
+    );
+    const leaseMs = 2 * ctx.config.callTimeoutMs + 5000;
+    for (const saga of due) {
+      const claimed = await em.nativeUpdate(
+        Saga,
+        { orderId: saga.orderId, version: saga.version, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+        { leaseUntil: new Date(now.getTime() + leaseMs), version: saga.version + 1 },
+      );
+      if (claimed !== 1) continue;
+      state.inFlight.add(saga.orderId);
+      void advance(ctx, saga.orderId, saga.version + 1).finally(() => {
+        state.inFlight.delete(saga.orderId);
+        ctx.kick("saga");
+      });
+    }
+  },
+};
+
+async function advance(ctx: ModuleContext, orderId: string, version: number): Promise<void> {
+  const em = ctx.db.em();
+  const [saga, order, items] = await Promise.all([
+    em.findOne(Saga, { orderId }),
+    em.findOne(Order, { id: orderId }),
+    em.find(OrderItem, { orderId }),
+  ]);
+  if (!saga || !order) return;
+  await runInContext({ correlationId: saga.correlationId, causationId: saga.causationId }, async () => {
+    const expired = (saga.step === "reserve" || saga.step === "charge") && new Date() > saga.deadlineAt;
+    const outcome: Outcome = expired
+      ? { kind: "compensate", reason: timeoutReason(saga.step, saga.lastError ?? null) }
+      : await runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
+    await transition(ctx, orderId, version, outcome);
+  });
+}

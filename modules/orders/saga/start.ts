@@ -1,0 +1,35 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { Envelope } from "../../../contracts/envelope.ts";
+import { Saga } from "../entities.ts";
+import { firstStep, type Source } from "./plan.ts";
+
+/**
+ * Creates an order's saga in the order's own transaction, so an order never exists without its saga. The
+ * saga continues the conversation of `placed` (the order.placed event).
+ */
+export function startSaga(
+  em: EntityManager,
+  placed: Envelope,
+  source: Source,
+  options: { paymentToken?: string; deadlineMs: number; alreadyDone?: string[] },
+): void {
+  const orderId = (placed.payload as { order_id: string }).order_id;
+  const now = new Date();
+  em.create(Saga, {
+    orderId,
+    step: firstStep(source),
+    done: options.alreadyDone ?? [],
+    reason: null,
+    correlationId: placed.correlationId,
+    causationId: placed.id,
+    paymentToken: options.paymentToken ?? null,
+    chargeId: null,
+    attempts: 0,
+    lastError: null,
+    nextRunAt: now,
+    deadlineAt: new Date(now.getTime() + options.deadlineMs),
+    leaseUntil: null,
+    version: 1,
+    updatedAt: now,
+  });
+}

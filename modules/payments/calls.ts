@@ -1,0 +1,35 @@
+import type { ErrorBody } from "../../contracts/errors.ts";
+import type { CallReply } from "../../contracts/define.ts";
+import { ChargeCard, RefundCharge } from "../../contracts/payments/calls.ts";
+import { AppError } from "../../runtime/errors.ts";
+import { answer } from "../../runtime/module.ts";
+import { fingerprint } from "../../runtime/persistence/idempotency.ts";
+import { chargeCard } from "./charge.ts";
+import { refundCharge } from "./refund.ts";
+
+/**
+ * payments.charge under its idempotency key: a replay answers the first outcome again, a decline included,
+ * without asking the provider a second time.
+ */
+export const chargeCall = answer(ChargeCard, async (request, ctx) => {
+  const outcome = await ctx.db.idempotency.run("call", request.idempotency_key, fingerprint(request), async () => {
+    const charge = await chargeCard(ctx, {
+      orderId: request.order_id,
+      userId: request.user_id,
+      amountCents: request.amount_cents,
+      currency: request.currency,
+      token: request.token,
+      description: null,
+      idempotencyKey: `call:${request.idempotency_key}`,
+    });
+    const reply: CallReply<typeof ChargeCard> = { charge_id: charge.id, amount_cents: charge.amountCents, status: "succeeded" };
+    return { status: 200, body: reply };
+  });
+  if (outcome.status >= 400) throw AppError.fromBody(outcome.body as ErrorBody);
+  return outcome.body as CallReply<typeof ChargeCard>;
+});
+
+export const refundCall = answer(RefundCharge, async ({ charge_id, reason }, ctx) => {
+  const { refund } = await refundCharge(ctx, charge_id, reason);
+  return { refund_id: refund.id, charge_id, amount_cents: refund.amountCents };
+});

@@ -1,0 +1,59 @@
+import { PaymentFailed, PaymentSucceeded } from "../../contracts/payments/events.ts";
+import { newId } from "../../runtime/bus/context.ts";
+import { AppError } from "../../runtime/errors.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { Charge } from "./entities.ts";
+import { authorize } from "./provider.ts";
+
+export interface ChargeRequest {
+  readonly orderId: string | null;
+  readonly userId: string | null;
+  readonly amountCents: number;
+  readonly currency: string;
+  readonly token: string;
+  readonly description: string | null;
+  /** "<scope>:<Idempotency-Key>", unique among charges. */
+  readonly idempotencyKey: string;
+}
+
+const declined = (charge: Charge) =>
+  new AppError("payment_declined", `the card was declined (${charge.declineCode})`, { charge_id: charge.id, decline_code: charge.declineCode });
+
+/**
+ * Charges a card: the provider is asked outside any transaction (it may be slow), then the charge, declined
+ * or not, is stored with its event in one transaction. Returns a succeeded charge; a decline is
+ * payment_declined, a provider failure payment_provider_error with nothing stored. Run it under an
+ * idempotency key: a charge already stored for the key (the attempt crashed before its key was completed)
+ * is answered again instead of charging twice.
+ */
+export async function chargeCard(ctx: ModuleContext, request: ChargeRequest): Promise<Charge> {
+  const earlier = await ctx.db.em().findOne(Charge, { idempotencyKey: request.idempotencyKey });
+  const charge = earlier ?? (await attempt(ctx, request));
+  if (charge.status === "declined") throw declined(charge);
+  return charge;
+}
+
+async function attempt(ctx: ModuleContext, request: ChargeRequest): Promise<Charge> {
+  const outcome = await authorize(request.token, ctx.config.setting("PAYMENT_SLOW_MS", 5000));
+  if (outcome.kind === "error") throw new AppError("payment_provider_error", outcome.message);
+  return ctx.db.transaction(async (tx) => {
+    const charge = tx.em.create(Charge, {
+      id: newId(),
+      orderId: request.orderId,
+      userId: request.userId,
+      amountCents: request.amountCents,
+      amountRefundedCents: 0,
+      currency: request.currency,
+      token: request.token,
+      status: outcome.kind === "approved" ? "succeeded" : "declined",
+      declineCode: outcome.kind === "declined" ? outcome.declineCode : null,
+      description: request.description,
+      idempotencyKey: request.idempotencyKey,
+      createdAt: new Date(),
+    });
+    const facts = { charge_id: charge.id, order_id: request.orderId, user_id: request.userId, amount_cents: request.amountCents };
+    if (outcome.kind === "declined") tx.publish(PaymentFailed, { ...facts, decline_code: outcome.declineCode });
+    else tx.publish(PaymentSucceeded, facts);
+    return charge;
+  });
+}

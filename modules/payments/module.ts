@@ -1,0 +1,16 @@
+import { PaymentFailed, PaymentRefunded, PaymentSucceeded } from "../../contracts/payments/events.ts";
+import { defineModule } from "../../runtime/module.ts";
+import { chargeCall, refundCall } from "./calls.ts";
+import { Charge, Refund } from "./entities.ts";
+import { paymentsRoutes } from "./routes.ts";
+
+/** Takes money through the (fake) provider, at most once per idempotency key, and gives it back. */
+export const paymentsModule = defineModule({
+  name: "payments",
+  resources: ["payments"],
+  entities: [Charge, Refund],
+  publishes: [PaymentSucceeded, PaymentFailed, PaymentRefunded],
+  calls: [chargeCall, refundCall],
+  events: [],
+  routes: paymentsRoutes,
+});

@@ -1,0 +1,57 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { toCents } from "../../contracts/money.ts";
+import { CreateChargeBody, RefundBody } from "../../contracts/payments/api.ts";
+import { AppError } from "../../runtime/errors.ts";
+import { readBody, readParams } from "../../runtime/http/body.ts";
+import { IDEMPOTENCY_HEADER, idempotently } from "../../runtime/http/idempotency.ts";
+import { requireOperator } from "../../runtime/http/operator.ts";
+import { resource } from "../../runtime/http/resource.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { chargeCard } from "./charge.ts";
+import { Charge } from "./entities.ts";
+import { refundCharge } from "./refund.ts";
+import { toChargeView, toRefundView } from "./views.ts";
+
+/** A refund may be asked for with no body at all; its reason then defaults. */
+const readRefundBody = async (c: Context) => ((await c.req.text()).trim() === "" ? readParams({}, RefundBody) : readBody(c, RefundBody));
+
+/** The operator API: charge a card directly, look a charge up, refund it. */
+export function paymentsRoutes(ctx: ModuleContext): Hono {
+  const app = new Hono();
+  app.use("/payments/*", requireOperator(ctx.config.operatorKey));
+  resource(app, "/payments/charges", {
+    POST: async (c) => {
+      const body = await readBody(c, CreateChargeBody);
+      return idempotently(c, ctx.db.idempotency, "operator", body, async () => {
+        const charge = await chargeCard(ctx, {
+          orderId: null,
+          userId: null,
+          amountCents: toCents(body.amount),
+          currency: body.currency,
+          token: body.token,
+          description: body.description ?? null,
+          idempotencyKey: `operator:${c.req.header(IDEMPOTENCY_HEADER)}`,
+        });
+        return { status: 201, body: toChargeView(charge) };
+      });
+    },
+  });
+  resource(app, "/payments/charges/:id", {
+    GET: async (c) => {
+      const charge = await ctx.db.em().findOne(Charge, { id: c.req.param("id") });
+      if (!charge) throw new AppError("charge_not_found", "no such charge");
+      return c.json(toChargeView(charge), 200);
+    },
+  });
+  resource(app, "/payments/charges/:id/refunds", {
+    POST: async (c) => {
+      const body = await readRefundBody(c);
+      return idempotently(c, ctx.db.idempotency, "operator", body, async () => {
+        const { refund, created } = await refundCharge(ctx, c.req.param("id") ?? "", body.reason);
+        return { status: created ? 201 : 200, body: toRefundView(refund) };
+      });
+    },
+  });
+  return app;
+}

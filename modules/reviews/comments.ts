@@ -1,0 +1,34 @@
+import type * as v from "valibot";
+import type { CommentBody, CommentView } from "../../contracts/reviews/api.ts";
+import { ReviewCommented } from "../../contracts/reviews/events.ts";
+import { newId } from "../../runtime/bus/context.ts";
+import { AppError } from "../../runtime/errors.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { Comment } from "./entities.ts";
+import { toCommentView } from "./views.ts";
+
+/** The comment and its count change together; the atomic increment also tells whether the review exists. */
+export function addComment(
+  ctx: ModuleContext,
+  reviewId: string,
+  commenterId: string,
+  body: v.InferOutput<typeof CommentBody>,
+): Promise<v.InferOutput<typeof CommentView>> {
+  return ctx.db.transaction(async (tx) => {
+    const [review] = await tx.em.execute<{ author_id: string }[]>(
+      `update "reviews"."reviews" set comment_count = comment_count + 1 where id = ? returning author_id`,
+      [reviewId],
+    );
+    if (!review) throw new AppError("review_not_found", "no such review");
+    const comment = tx.em.create(Comment, { id: newId(), reviewId, authorId: commenterId, body: body.body, createdAt: new Date() });
+    const view = toCommentView(comment);
+    tx.publish(ReviewCommented, {
+      review_id: reviewId,
+      comment_id: view.id,
+      review_author_id: review.author_id,
+      commenter_id: commenterId,
+      commented_at: view.created_at,
+    });
+    return view;
+  });
+}

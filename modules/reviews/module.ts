@@ -1,0 +1,15 @@
+import { ReviewCommented, ReviewLiked, ReviewPosted } from "../../contracts/reviews/events.ts";
+import { defineModule } from "../../runtime/module.ts";
+import { Comment, Like, Review } from "./entities.ts";
+import { reviewsRoutes } from "./routes.ts";
+
+/** What buyers say about products, and what others say back: comments and likes that count exactly once. */
+export const reviewsModule = defineModule({
+  name: "reviews",
+  resources: ["reviews"],
+  entities: [Review, Comment, Like],
+  publishes: [ReviewPosted, ReviewCommented, ReviewLiked],
+  calls: [],
+  events: [],
+  routes: reviewsRoutes,
+});

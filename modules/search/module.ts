@@ -1,0 +1,15 @@
+import { defineModule } from "../../runtime/module.ts";
+import { SearchEntry } from "./entities.ts";
+import { indexCreated, indexUpdated } from "./indexer.ts";
+import { searchRoutes } from "./routes.ts";
+
+/** Finds products by words in their name or description, from its own index of the catalogue's events. */
+export const searchModule = defineModule({
+  name: "search",
+  resources: ["search"],
+  entities: [SearchEntry],
+  publishes: [],
+  calls: [],
+  events: [indexCreated, indexUpdated],
+  routes: searchRoutes,
+});

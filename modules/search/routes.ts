@@ -1,0 +1,21 @@
+import { Hono } from "hono";
+import { fromCents } from "../../contracts/money.ts";
+import { SearchQuery } from "../../contracts/search/api.ts";
+import { readParams } from "../../runtime/http/body.ts";
+import { resource } from "../../runtime/http/resource.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { search } from "./query.ts";
+
+/** Public product search over search's own index: eventually consistent with the catalogue. */
+export function searchRoutes(ctx: ModuleContext): Hono {
+  const app = new Hono();
+  resource(app, "/search", {
+    GET: async (c) => {
+      const { q, limit } = readParams(c.req.query(), SearchQuery);
+      const hits = await search(ctx.db.em(), q, limit);
+      const results = hits.map((h) => ({ product_id: h.product_id, name: h.name, description: h.description, price: fromCents(h.price_cents) }));
+      return c.json({ query: q, count: results.length, results }, 200);
+    },
+  });
+  return app;
+}

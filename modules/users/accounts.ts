@@ -1,0 +1,60 @@
+import { UniqueConstraintViolationException } from "@mikro-orm/core";
+import { UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
+import { newId } from "../../runtime/bus/context.ts";
+import { AppError } from "../../runtime/errors.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { User } from "./entities.ts";
+import { issueToken } from "./one-time-tokens.ts";
+import { hashPassword } from "./passwords.ts";
+import { usersSettings } from "./settings.ts";
+
+/** Creates a user and publishes user.created; the unique email index decides races (→ email_taken). */
+async function createUser(
+  ctx: ModuleContext,
+  fields: { name: string | null; email: string; passwordHash: string | null; verified: boolean },
+): Promise<User> {
+  const settings = usersSettings(ctx.config);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const now = new Date();
+      const user = tx.em.create(User, {
+        id: newId(),
+        name: fields.name,
+        email: fields.email,
+        passwordHash: fields.passwordHash,
+        emailVerifiedAt: fields.verified ? now : null,
+        phone: null,
+        address: null,
+        createdAt: now,
+      });
+      tx.publish(UserCreated, { user_id: user.id, name: user.name ?? "", email: user.email, created_at: now.toISOString() });
+      if (!fields.verified) {
+        const { token, expiresAt } = issueToken(tx.em, user.id, "verify_email", settings.verifyTokenTtlMs);
+        tx.publish(VerificationRequested, { user_id: user.id, email: user.email, token, expires_at: expiresAt.toISOString() });
+      }
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new AppError("email_taken", `a user with email ${fields.email} already exists`);
+    }
+    throw error;
+  }
+}
+
+/** The operator's user: no password (they set one through a reset) and vouched for, so verified. */
+export const createByOperator = (ctx: ModuleContext, body: { name: string; email: string }): Promise<User> =>
+  createUser(ctx, { name: body.name, email: body.email, passwordHash: null, verified: true });
+
+/** Self-service sign-up: unverified until the token sent in user.verification_requested comes back. */
+export async function register(ctx: ModuleContext, body: { email: string; password: string; name?: string }): Promise<User> {
+  const passwordHash = await hashPassword(body.password, usersSettings(ctx.config));
+  return createUser(ctx, { name: body.name ?? null, email: body.email, passwordHash, verified: false });
+}
+
+/** A user by id, or user_not_found. */
+export async function findUser(ctx: ModuleContext, id: string): Promise<User> {
+  const user = await ctx.db.em().findOne(User, { id });
+  if (!user) throw new AppError("user_not_found", `no user ${id}`);
+  return user;
+}

@@ -1,0 +1,22 @@
+import type { Hono } from "hono";
+import { Id } from "../../contracts/ids.ts";
+import { CreateUserBody } from "../../contracts/users/api.ts";
+import { readBody, readParams } from "../../runtime/http/body.ts";
+import { requireOperator } from "../../runtime/http/operator.ts";
+import { resource } from "../../runtime/http/resource.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { createByOperator, findUser } from "./accounts.ts";
+import { toUserView } from "./views.ts";
+
+/** The back office's view of users: create one directly, look one up. Needs the operator key. */
+export function operatorRoutes(app: Hono, ctx: ModuleContext): void {
+  const operator = requireOperator(ctx.config.operatorKey);
+  app.on("POST", "/users", operator);
+  app.on("GET", "/users/:id", operator);
+  resource(app, "/users", {
+    POST: async (c) => c.json(toUserView(await createByOperator(ctx, await readBody(c, CreateUserBody))), 201),
+  });
+  resource(app, "/users/:id", {
+    GET: async (c) => c.json(toUserView(await findUser(ctx, readParams(c.req.param("id"), Id))), 200),
+  });
+}

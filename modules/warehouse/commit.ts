@@ -1,0 +1,40 @@
+import { InventoryCommitted } from "../../contracts/warehouse/events.ts";
+import { AppError } from "../../runtime/errors.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { Reservation } from "./entities.ts";
+import { releaseHeld } from "./release.ts";
+import { shipHeldStock, totalsOf } from "./stock.ts";
+import { type ReservationView, toReservationView } from "./views.ts";
+
+/** Why a commit did not go through: no reservation, one held past its expiry, or one already released. */
+type Refusal = "missing" | "lapsed" | "released";
+
+/**
+ * Held and unexpired → committed, and the stock leaves the shelf. Idempotent: a committed reservation is
+ * answered as it is. Released, or held past its expiry (released now rather than left to the sweeper) →
+ * `reservation_expired`.
+ */
+export async function commitReservation(ctx: ModuleContext, orderId: string): Promise<ReservationView> {
+  const now = new Date();
+  const outcome = await ctx.db.transaction(async (tx): Promise<ReservationView | Refusal> => {
+    const taken = await tx.em.execute<{ id: string }[]>(
+      `update "warehouse"."reservations" set status = 'committed', updated_at = ?::timestamptz
+       where order_id = ? and status = 'held' and expires_at > ?::timestamptz returning id`,
+      [now.toISOString(), orderId, now.toISOString()],
+    );
+    const reservation = await tx.em.findOne(Reservation, { orderId });
+    if (!reservation) return "missing";
+    if (taken.length === 0) {
+      if (reservation.status === "committed") return toReservationView(reservation);
+      return reservation.status === "held" ? "lapsed" : "released";
+    }
+    const stock = [];
+    for (const [productId, quantity] of totalsOf(reservation.items)) stock.push(await shipHeldStock(tx.em, productId, quantity));
+    tx.publish(InventoryCommitted, { order_id: orderId, reservation_id: reservation.id, items: reservation.items, stock });
+    return toReservationView(reservation);
+  });
+  if (typeof outcome !== "string") return outcome;
+  if (outcome === "missing") throw new AppError("reservation_not_found", `no reservation for order ${orderId}`);
+  if (outcome === "lapsed") await releaseHeld(ctx, orderId, "expired", now);
+  throw new AppError("reservation_expired", `the reservation of order ${orderId} has expired or was released`);
+}

@@ -1,0 +1,24 @@
+import {
+  InventoryCommitted,
+  InventoryInsufficient,
+  InventoryReceived,
+  InventoryReleased,
+  InventoryReserved,
+} from "../../contracts/warehouse/events.ts";
+import { defineModule } from "../../runtime/module.ts";
+import { availability, commit, receive, release, reserve } from "./calls.ts";
+import { Receipt, Reservation, Stock } from "./entities.ts";
+import { expireReservations } from "./expiry.ts";
+import { warehouseRoutes } from "./routes.ts";
+
+/** Stock per product and the reservations that hold it for orders; the only place stock changes. */
+export const warehouseModule = defineModule({
+  name: "warehouse",
+  resources: ["inventory"],
+  entities: [Stock, Reservation, Receipt],
+  publishes: [InventoryReceived, InventoryReserved, InventoryCommitted, InventoryReleased, InventoryInsufficient],
+  calls: [receive, reserve, commit, release, availability],
+  events: [],
+  routes: warehouseRoutes,
+  background: [expireReservations],
+});

@@ -1,0 +1,34 @@
+import { InventoryReleased } from "../../contracts/warehouse/events.ts";
+import { AppError } from "../../runtime/errors.ts";
+import type { ModuleContext } from "../../runtime/module.ts";
+import { Reservation } from "./entities.ts";
+import { totalsOf, unholdStock } from "./stock.ts";
+
+/**
+ * Releases an order's reservation if it is still held (and, with `expiredBy`, only if it had expired by then)
+ * and gives its stock back. The status change is conditional, so of a commit and a release racing for the
+ * same reservation exactly one wins. Returns whether this call released it.
+ */
+export function releaseHeld(ctx: ModuleContext, orderId: string, reason: string, expiredBy?: Date): Promise<boolean> {
+  return ctx.db.transaction(async (tx) => {
+    const released = await tx.em.execute<{ id: string }[]>(
+      `update "warehouse"."reservations" set status = 'released', release_reason = ?, updated_at = ?::timestamptz
+       where order_id = ? and status = 'held' ${expiredBy ? "and expires_at <= ?::timestamptz" : ""} returning id`,
+      [reason, new Date().toISOString(), orderId, ...(expiredBy ? [expiredBy.toISOString()] : [])],
+    );
+    if (released.length === 0) return false;
+    const reservation = await tx.em.findOneOrFail(Reservation, { orderId });
+    const stock = [];
+    for (const [productId, quantity] of totalsOf(reservation.items)) stock.push(await unholdStock(tx.em, productId, quantity));
+    tx.publish(InventoryReleased, { order_id: orderId, reservation_id: reservation.id, reason, items: reservation.items, stock });
+    return true;
+  });
+}
+
+/** The saga's compensation: idempotent, a no-op for unknown or released reservations; a sale cannot be undone here. */
+export async function releaseReservation(ctx: ModuleContext, orderId: string, reason: string): Promise<{ order_id: string; released: boolean }> {
+  if (await releaseHeld(ctx, orderId, reason)) return { order_id: orderId, released: true };
+  const reservation = await ctx.db.em().findOne(Reservation, { orderId });
+  if (reservation?.status === "committed") throw new AppError("reservation_committed", `the reservation of order ${orderId} is already committed`);
+  return { order_id: orderId, released: false };
+}

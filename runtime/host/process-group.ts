@@ -1,0 +1,110 @@
+import type { Subprocess } from "bun";
+import { prefixLines, terminate, waitReady } from "./child.ts";
+import type { RunningProcess } from "./process.ts";
+
+export interface ProcessSpec {
+  readonly name: string;
+  /** Arguments after the program, e.g. ["service", "users"]. */
+  readonly args: readonly string[];
+  /** Answers 2xx once the process is ready. */
+  readonly readyUrl: string;
+}
+
+export interface GroupOptions {
+  /** How to start this program again: `[bun, scripts/twofold.ts]` from source, `[binary]` when compiled. */
+  readonly command: readonly string[];
+  /** Environment for every child (REDIS_URL, internal token, harness switches...). */
+  readonly env: Record<string, string | undefined>;
+  /** Working directory of every child; defaults to this process's. */
+  readonly cwd?: string;
+  readonly log?: (line: string) => void;
+  /** Called when a child exits while it is meant to be running. */
+  readonly onCrash?: (name: string, code: number | null) => void;
+  readonly readyTimeoutMs?: number;
+}
+
+/** Processes of one topology started from the same program, with a handle to stop, kill or restart each. */
+export interface ProcessGroup extends RunningProcess {
+  readonly names: readonly string[];
+  /** The OS process id of one process. */
+  pid(name: string): number;
+  /** Sends a signal to one process without restarting it (fault injection, crash tests). */
+  kill(name: string, signal?: NodeJS.Signals): void;
+  /** Starts a process again (stopping it first if it still runs) and waits until it is ready. */
+  restart(name: string): Promise<void>;
+}
+
+interface Child extends ProcessSpec {
+  readonly process: Subprocess<"ignore", "pipe", "pipe">;
+}
+
+/**
+ * Starts every process, waits until each is ready, and watches them: a child that exits unexpectedly is
+ * reported, never ignored. The split launcher and the harness (for the monolith too) start topologies here.
+ */
+export async function launchGroup(name: string, specs: readonly ProcessSpec[], options: GroupOptions): Promise<ProcessGroup> {
+  const started = performance.now();
+  const log = options.log ?? ((line: string) => console.error(line));
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  let stopping = false;
+  const children = new Map<string, Child>();
+  /** Processes stopped on purpose: their exit is not a crash. */
+  const expected = new Set<Subprocess>();
+
+  const spawn = (spec: ProcessSpec): Child => {
+    const process = Bun.spawn([...options.command, ...spec.args], {
+      cwd: options.cwd,
+      env: options.env as Record<string, string>,
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    void prefixLines(process.stdout, spec.name, log);
+    void prefixLines(process.stderr, spec.name, log);
+    void process.exited.then((code) => {
+      if (stopping || expected.has(process)) return;
+      log(`[launcher] ✖ ${spec.name} exited unexpectedly (${code ?? process.signalCode})`);
+      options.onCrash?.(spec.name, code);
+    });
+    const child = { ...spec, process };
+    children.set(spec.name, child);
+    return child;
+  };
+  const childOf = (name: string): Child => {
+    const child = children.get(name);
+    if (!child) throw new Error(`no process ${name} (have ${[...children.keys()].join(", ")})`);
+    return child;
+  };
+  const stopAll = async () => {
+    stopping = true;
+    await Promise.all([...children.values()].map((c) => terminate(c.process, 15_000)));
+  };
+
+  try {
+    const all = specs.map(spawn);
+    await Promise.all(all.map((c) => waitReady(c.readyUrl, c.process, readyTimeoutMs, c.name)));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return {
+    name,
+    url: "",
+    startupMs: performance.now() - started,
+    names: [...children.keys()],
+    stop: stopAll,
+    pid: (child) => childOf(child).process.pid,
+    kill(child, signal = "SIGKILL") {
+      const { process } = childOf(child);
+      expected.add(process);
+      process.kill(signal);
+    },
+    async restart(child) {
+      const old = childOf(child);
+      expected.add(old.process);
+      await terminate(old.process, 15_000);
+      const fresh = spawn(old);
+      await waitReady(fresh.readyUrl, fresh.process, readyTimeoutMs, child);
+    },
+  };
+}
