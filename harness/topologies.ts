@@ -7,6 +7,7 @@ import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
 import { freePort } from "../runtime/infra/ports.ts";
+import { preparePGlite } from "../runtime/persistence/pglite.ts";
 import { testEnv } from "./test-env.ts";
 
 export type TopologyKind = "monolith" | "split";
@@ -70,6 +71,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     stop: () => processes.stop(),
   });
   try {
+    await preparePGlite();
     if (kind === "monolith") {
       const port = freePort();
       const url = `http://127.0.0.1:${port}`;

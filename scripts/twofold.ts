@@ -9,7 +9,7 @@ import { startService } from "../runtime/host/service.ts";
 import { loadTopology } from "../runtime/host/topology.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
 import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
-import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
+import { preparePGlite, usePGliteAssets } from "../runtime/persistence/pglite.ts";
 
 const USAGE = `usage: twofold <command>
   monolith          every module in one process (bun run dev)
@@ -37,7 +37,7 @@ async function main(args: string[]): Promise<void> {
     case "gateway":
       return stopOnSignals(await startGateway(shop, config, await topology()));
     case "split": {
-      const redis = await ensureRedis();
+      const [redis] = await Promise.all([ensureRedis(), config.databaseUrl ? undefined : preparePGlite()]);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
       let split: Awaited<ReturnType<typeof launchSplit>> | undefined;
       const shutdown = async (code: number) => {

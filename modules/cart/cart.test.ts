@@ -1,13 +1,12 @@
-import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCart } from "../../contracts/cart/calls.ts";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { OrderConfirmed } from "../../contracts/orders/events.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
-import { Authenticate } from "../../contracts/users/calls.ts";
+import { fakeModule, fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { answer, defineModule } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module.ts";
 import { cartModule } from "./module.ts";
 
 /** Session tokens the fake identity module knows: two devices of Ada, one each for everyone else. */
@@ -18,37 +17,15 @@ const sessions: Record<string, string> = {
 };
 const catalogue = new Set(["p-apple", "p-pear", "p-plum", "p-fig"]);
 
-const fakeUsers = defineModule({
-  name: "users",
-  resources: [],
-  entities: [],
-  publishes: [],
-  calls: [
-    answer(Authenticate, async ({ token }) => {
-      const userId = sessions[token];
-      if (!userId) throw new AppError("unauthenticated", "unknown session");
-      return { user_id: userId, session_id: `session-${token}`, email_verified: true };
-    }),
-  ],
-  events: [],
-  routes: () => new Hono(),
-});
+const fakeUsers = fakeSessions((token) => sessions[token]);
 
-const fakeProducts = defineModule({
-  name: "products",
-  resources: [],
-  entities: [],
-  publishes: [],
-  calls: [
+const fakeProducts = fakeModule("products", [
     answer(QuoteProducts, async ({ product_ids }) => {
       const missing = product_ids.filter((id) => !catalogue.has(id));
       if (missing.length > 0) throw new AppError("product_not_found", "unknown products", { product_ids: missing });
       return { products: product_ids.map((id) => ({ product_id: id, name: id, unit_price_cents: 100, inventory: 10 })) };
     }),
-  ],
-  events: [],
-  routes: () => new Hono(),
-});
+]);
 
 describe("cart module", () => {
   let system: InProcessSystem;

@@ -1,4 +1,3 @@
-import { Hono } from "hono";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
@@ -7,31 +6,16 @@ import { NotificationList } from "../../contracts/notifications/api.ts";
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
 import { PaymentFailed } from "../../contracts/payments/events.ts";
 import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts";
-import { Authenticate } from "../../contracts/users/calls.ts";
 import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
+import { fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { newId } from "../../runtime/bus/context.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { answer, defineModule } from "../../runtime/module.ts";
+
 import { notificationsModule } from "./module.ts";
 
 /** Stands in for users: a bearer token `token-<user id>` is that user's session. */
-const fakeUsers = defineModule({
-  name: "users",
-  resources: [],
-  entities: [],
-  publishes: [],
-  calls: [
-    answer(Authenticate, async ({ token }) => {
-      const user = /^token-(.+)$/.exec(token)?.[1];
-      if (!user) throw new AppError("unauthenticated", "unknown token");
-      return { user_id: user, session_id: `session-${user}`, email_verified: true };
-    }),
-  ],
-  events: [],
-  routes: () => new Hono(),
-});
+const fakeUsers = fakeSessions((token) => /^token-(.+)$/.exec(token)?.[1]);
 
 const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };
 const as = (user: string) => ({ headers: { authorization: `Bearer token-${user}` } });

@@ -1,24 +1,21 @@
-import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
+import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { answer, defineModule } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module.ts";
 import { productsModule } from "./module.ts";
 
 const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };
 
 /** Stands in for the warehouse: remembers each receipt once, and can be taken down. */
 const warehouse = { receipts: new Map<string, { product_id: string; quantity: number }>(), down: false };
-const fakeWarehouse = defineModule({
-  name: "warehouse",
-  resources: [],
-  entities: [],
-  publishes: [],
-  calls: [
+const fakeWarehouse = fakeModule(
+  "warehouse",
+  [
     answer(ReceiveStock, async ({ receipt_id, product_id, quantity }) => {
       if (warehouse.down) throw new AppError("service_unavailable", "the warehouse is down");
       const receipt = warehouse.receipts.get(receipt_id) ?? { product_id, quantity };
@@ -26,9 +23,7 @@ const fakeWarehouse = defineModule({
       return { product_id: receipt.product_id, on_hand: receipt.quantity, reserved: 0, available: receipt.quantity, version: 1 };
     }),
   ],
-  events: [],
-  routes: () => new Hono(),
-});
+);
 
 describe("products module", () => {
   let system: InProcessSystem;

@@ -1,26 +1,22 @@
-import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { EventContract, EventPayload } from "../../contracts/define.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryReserved } from "../../contracts/warehouse/events.ts";
+import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { answer, defineModule } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module.ts";
 import { productsModule } from "./module.ts";
 
 /** Stands in for the warehouse: every product starts with the stock it was created with, at version 1. */
-const fakeWarehouse = defineModule({
-  name: "warehouse",
-  resources: [],
-  entities: [],
-  publishes: [InventoryReceived, InventoryReserved, InventoryCommitted, InventoryReleased],
-  calls: [
+const fakeWarehouse = fakeModule(
+  "warehouse",
+  [
     answer(ReceiveStock, async ({ product_id, quantity }) => ({ product_id, on_hand: quantity, reserved: 0, available: quantity, version: 1 })),
   ],
-  events: [],
-  routes: () => new Hono(),
-});
+  [InventoryReceived, InventoryReserved, InventoryCommitted, InventoryReleased],
+);
 
 const level = (productId: string, onHand: number, reserved: number, version: number) => ({
   product_id: productId,

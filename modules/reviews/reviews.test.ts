@@ -1,42 +1,18 @@
-import { Hono } from "hono";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { HasPurchased } from "../../contracts/orders/calls.ts";
 import { CommentList, CommentView, LikeView, ReviewList, ReviewView } from "../../contracts/reviews/api.ts";
-import { Authenticate } from "../../contracts/users/calls.ts";
+import { fakeModule, fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { answer, defineModule } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module.ts";
 import { reviewsModule } from "./module.ts";
 
 /** Stand-ins for the modules reviews asks: sessions from a token map, purchases from a set. */
 const users = Array.from({ length: 24 }, (_, i) => `user-${i}`);
 const purchases = new Set(["user-0:product-1", "user-1:product-1", "user-0:product-2"]);
-const fakeUsers = defineModule({
-  name: "users",
-  resources: [],
-  entities: [],
-  publishes: [],
-  calls: [
-    answer(Authenticate, async ({ token }) => {
-      const user = users.find((u) => `token-${u}` === token);
-      if (!user) throw new AppError("unauthenticated", "unknown token");
-      return { user_id: user, session_id: `session-${user}`, email_verified: true };
-    }),
-  ],
-  events: [],
-  routes: () => new Hono(),
-});
-const fakeOrders = defineModule({
-  name: "orders",
-  resources: [],
-  entities: [],
-  publishes: [],
-  calls: [answer(HasPurchased, async ({ user_id, product_id }) => ({ purchased: purchases.has(`${user_id}:${product_id}`) }))],
-  events: [],
-  routes: () => new Hono(),
-});
+const fakeUsers = fakeSessions((token) => users.find((u) => `token-${u}` === token));
+const fakeOrders = fakeModule("orders", [answer(HasPurchased, async ({ user_id, product_id }) => ({ purchased: purchases.has(`${user_id}:${product_id}`) }))]);
 
 const as = (user: string) => ({ headers: { authorization: `Bearer token-${user}` } });
 

@@ -53,6 +53,14 @@ const isEmptyDir = (dir: string): boolean => {
   }
 };
 
+/**
+ * Makes the blank-cluster snapshot now, once, so that processes started next (a split topology's services,
+ * test topologies) find it instead of all running initdb at the same time.
+ */
+export async function preparePGlite(): Promise<void> {
+  await blankSnapshot(await assetOptions());
+}
+
 /** Opens the embedded database: in memory ("memory"), or kept in a directory across restarts. */
 export async function openPGlite(dataDir: string): Promise<PGlite> {
   const options = await assetOptions();
