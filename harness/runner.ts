@@ -33,7 +33,7 @@ export async function runChecks(
     const started = performance.now();
     let error: string | undefined;
     try {
-      await check.run(system);
+      await check.run(system, { seed: 0, warn: (message) => console.warn(`[${check.name}] ${message}`) });
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
     }

@@ -1,9 +1,17 @@
 import type { SystemClient } from "./system/client.ts";
 
+/** What a running check may tell the harness besides pass or fail. */
+export interface CheckContext {
+  /** The run's seed, for any random choice a check makes. */
+  readonly seed: number;
+  /** Something worth a look that does not fail the check (a flow's fixed delay, say). */
+  warn(message: string): void;
+}
+
 /** One scenario, run against a topology through its public API, tap and read-only state. */
 export interface Check {
   readonly name: string;
-  readonly run: (system: SystemClient) => Promise<void>;
+  readonly run: (system: SystemClient, context: CheckContext) => Promise<void>;
 }
 
 /** A named list of checks. Suites never know which topology they run on; they run unchanged on every one. */

@@ -51,7 +51,7 @@ describe("compiled binary", () => {
         await started?.stop();
       });
 
-      for (const check of orderFlowSuite.checks) it(check.name, () => check.run(system!));
+      for (const check of orderFlowSuite.checks) it(check.name, () => check.run(system!, { seed: 0, warn: () => {} }));
     });
   }
 });

@@ -1,0 +1,95 @@
+/**
+ * The harness's run report: what `--json` writes and the HTML report renders. Stable: fields are only ever
+ * added. Documented in harness/README.md.
+ */
+
+/** One HTTP exchange a check made, in order. */
+export interface StepRecord {
+  readonly index: number;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly requestBody?: unknown;
+  readonly responseBody?: unknown;
+  readonly correlationId: string;
+  readonly durationMs: number;
+}
+
+/** One thing the system did for a check, from its bus or its HTTP edge, in time order. */
+export interface TraceRecord {
+  readonly kind: "http" | "call" | "publish" | "delivery";
+  /** Process that recorded it: "monolith", a service name or "gateway". */
+  readonly process: string;
+  /** Epoch milliseconds (fractional) when it finished. */
+  readonly at: number;
+  readonly durationMs: number;
+  /** Module (or "client" for http) that sent it. */
+  readonly from: string;
+  /** Module that received it (a subscriber for deliveries; the process for http). */
+  readonly to: string;
+  /** Call name, event type, or "METHOD /path" for http. */
+  readonly name: string;
+  readonly messageId?: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  /** "ok", an error code, or an HTTP status for http records. */
+  readonly outcome: string;
+  readonly attempt?: number;
+  readonly subscribers?: readonly string[];
+  readonly payload?: unknown;
+}
+
+/** Rows a check added or removed, per module and table (normalized values). */
+export type StateDelta = Record<string, Record<string, { readonly added: readonly unknown[]; readonly removed: readonly unknown[] }>>;
+
+export interface CheckRun {
+  readonly suite: string;
+  readonly check: string;
+  readonly profile: string;
+  readonly passed: boolean;
+  /** The failing assertion's message, when it failed. */
+  readonly error?: string;
+  readonly durationMs: number;
+  readonly steps: readonly StepRecord[];
+  readonly trace: readonly TraceRecord[];
+  readonly state: StateDelta;
+  /** Warnings the check produced (e.g. a flow that used `delay`). */
+  readonly warnings: readonly string[];
+}
+
+export type DivergenceKind = "outcome" | "response" | "events" | "state" | "timing";
+
+/** A difference between two profiles' runs of one check. */
+export interface Divergence {
+  readonly suite: string;
+  readonly check: string;
+  readonly kind: DivergenceKind;
+  /** The two profiles compared: the baseline (monolith) and the other. */
+  readonly profiles: readonly [string, string];
+  readonly summary: string;
+  /** The first step of the compared timelines where the profiles part ways. */
+  readonly firstDivergentStep?: { readonly index: number; readonly baseline: string; readonly other: string };
+  readonly details?: unknown;
+  /** Set when the difference is listed in harness/diff/known-divergences.ts: by design, not a finding. */
+  readonly known?: { readonly id: string; readonly reason: string };
+}
+
+export interface ProfileSummary {
+  readonly profile: string;
+  readonly startupMs: number;
+  readonly wallMs: number;
+  readonly passed: number;
+  readonly failed: number;
+}
+
+export interface RunReport {
+  readonly version: 1;
+  readonly seed: number;
+  readonly startedAt: string;
+  readonly wallMs: number;
+  readonly profiles: readonly ProfileSummary[];
+  readonly checks: readonly CheckRun[];
+  readonly divergences: readonly Divergence[];
+  /** Findings: divergences not known by design, plus failed checks. Non-zero fails the run. */
+  readonly findings: number;
+}
