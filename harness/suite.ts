@@ -24,5 +24,18 @@ export const check = (name: string, run: Check["run"]): Check => ({ name, run })
 
 export const defineSuite = (name: string, checks: readonly Check[]): Suite => ({ name, checks });
 
-/** A value unique to this run, for emails and names, so suites can share one running system. */
-export const unique = (label: string): string => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+let uniqueScope = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+let uniqueCount = 0;
+
+/**
+ * A value unique to this run, for emails and names, so checks can share one running system. The harness
+ * restarts the sequence for each profile, so the same check makes the same values on every topology and the
+ * diff compares like with like.
+ */
+export const unique = (label: string): string => `${label}-${uniqueScope}-${++uniqueCount}`;
+
+/** Restarts `unique` from a scope of the harness's choosing (per profile, from the run's seed). */
+export function restartUnique(scope: string): void {
+  uniqueScope = scope;
+  uniqueCount = 0;
+}

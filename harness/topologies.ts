@@ -26,7 +26,19 @@ export interface StartedTopology {
   stop(): Promise<void>;
 }
 
+/**
+ * The system a topology runs: the shop by default, or a fixture system (the harness's mutants) given by a
+ * source file exporting `system` and its topology file.
+ */
+export interface SystemUnderTest {
+  /** Path of a module exporting `system: SystemDefinition` (passed to the processes as TWOFOLD_SYSTEM). */
+  readonly entry: string;
+  readonly topologyFile: string;
+  readonly modules: readonly string[];
+}
+
 export interface StartOptions {
+  readonly system?: SystemUnderTest;
   /** Required for split. */
   readonly redisUrl?: string;
   /** How to run the program: defaults to bun with scripts/twofold.ts; the binary test passes the binary. */
@@ -49,7 +61,9 @@ const logTo = (kind: string) => {
 
 /** Starts a topology as real processes on free ports, from this checkout (or a given binary). */
 export async function startTopology(kind: TopologyKind, options: StartOptions = {}): Promise<StartedTopology> {
-  const env = { ...process.env, ...testEnv(), ...options.env };
+  const system = options.system;
+  const systemEnv: Record<string, string> = system ? { TWOFOLD_SYSTEM: system.entry, TWOFOLD_TOPOLOGY: system.topologyFile } : {};
+  const env = { ...process.env, ...testEnv(), ...systemEnv, ...options.env };
   const log = logTo(kind);
   const group = (extraEnv: Record<string, string>): GroupOptions => ({
     command: options.command ?? [process.execPath, join(ROOT, "scripts", "twofold.ts")],
@@ -79,11 +93,13 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       return started(processes, url, () => "monolith");
     }
     if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
+    const description: unknown = system ? await Bun.file(system.topologyFile).json() : builtInTopology;
     const ports: Record<string, string> = { PORT: String(freePort()), REDIS_URL: options.redisUrl };
-    for (const service of (builtInTopology as { services: { name: string }[] }).services) {
+    for (const service of (description as { services: { name: string }[] }).services) {
       ports[`TWOFOLD_PORT_${service.name.toUpperCase().replace(/-/g, "_")}`] = String(freePort());
     }
-    const topology = parseTopology(builtInTopology, shop.modules.map((m) => m.name), { ...env, ...ports });
+    const modules = system?.modules ?? shop.modules.map((m) => m.name);
+    const topology = parseTopology(description, modules, { ...env, ...ports });
     const processes = await launchSplit(topology, group(ports));
     return started(processes, processes.url, (module) => topology.serviceOf(module)?.name ?? "gateway");
   } catch (error) {

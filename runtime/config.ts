@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import { type Faults, parseFaults } from "./bus/faults.ts";
+import type { StrictOptions } from "./bus/memory/strict.ts";
 
 const int = (fallback: number) => v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0)), String(fallback));
 const text = (fallback: string) => v.optional(v.string(), fallback);
@@ -25,6 +27,11 @@ const Env = v.object({
   TWOFOLD_HARNESS: text(""),
   TWOFOLD_ENV: v.optional(v.picklist(["development", "production"]), "production"),
   TWOFOLD_OPERATOR_KEY: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
+  TWOFOLD_STRICT: text(""),
+  TWOFOLD_SEED: int(1),
+  TWOFOLD_STRICT_DUPLICATES: v.optional(v.pipe(v.string(), v.transform(Number), v.minValue(0), v.maxValue(1)), "0.2"),
+  TWOFOLD_STRICT_MAX_DELAY_MS: int(15),
+  TWOFOLD_FAULTS: v.optional(v.string()),
 });
 
 /** The operator key every development run uses; documented in the README, never accepted in production. */
@@ -55,6 +62,12 @@ export interface RuntimeConfig {
   readonly environment: "development" | "production";
   /** The operator API's key; undefined means operator endpoints refuse every request. */
   readonly operatorKey?: string;
+  /** Set for the monolith-strict profile: the in-memory bus behaves like the wire (runtime/bus/memory/strict.ts). */
+  readonly strict?: StrictOptions;
+  /** The seed of every random choice the runtime makes for the harness (strict scheduling, injected faults). */
+  readonly seed: number;
+  /** Faults injected into the wire (runtime/bus/faults.ts). */
+  readonly faults: Faults;
   /** A module's numeric setting from `TWOFOLD_<NAME>`, e.g. setting("CHECKOUT_TIMEOUT_MS", 900000). */
   readonly setting: (name: string, fallback: number) => number;
 }
@@ -88,6 +101,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     internalToken: e.TWOFOLD_INTERNAL_TOKEN,
     harness: e.TWOFOLD_HARNESS === "1",
     environment: e.TWOFOLD_ENV,
+    strict:
+      e.TWOFOLD_STRICT === "1"
+        ? { seed: e.TWOFOLD_SEED, duplicateRate: e.TWOFOLD_STRICT_DUPLICATES, maxDelayMs: e.TWOFOLD_STRICT_MAX_DELAY_MS }
+        : undefined,
+    seed: e.TWOFOLD_SEED,
+    faults: parseFaults(e.TWOFOLD_FAULTS),
     operatorKey: e.TWOFOLD_OPERATOR_KEY ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_OPERATOR_KEY : undefined),
     setting: (name, fallback) => {
       const raw = env[`TWOFOLD_${name}`];

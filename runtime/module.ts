@@ -48,6 +48,11 @@ export interface CallBinding<C extends CallContract = CallContract> {
 export interface EventBinding<E extends EventContract = EventContract> {
   readonly contract: E;
   readonly handle: (payload: EventPayload<E>, ctx: EventContext) => Promise<void>;
+  /**
+   * false: no inbox for this subscription (no check, no record). Only for handlers that are idempotent by
+   * themselves (a read model that keeps the newest version); anything else counts a redelivery twice.
+   */
+  readonly inbox: boolean;
 }
 
 /** Binds a call contract this module owns to its handler. */
@@ -55,8 +60,11 @@ export const answer = <C extends CallContract>(contract: C, handle: CallBinding<
   ({ contract, handle }) as unknown as CallBinding;
 
 /** Subscribes this module to an event contract. */
-export const on = <E extends EventContract>(contract: E, handle: EventBinding<E>["handle"]): EventBinding =>
-  ({ contract, handle }) as unknown as EventBinding;
+export const on = <E extends EventContract>(
+  contract: E,
+  handle: EventBinding<E>["handle"],
+  options: { inbox?: boolean } = {},
+): EventBinding => ({ contract, handle, inbox: options.inbox ?? true }) as unknown as EventBinding;
 
 /**
  * A domain module, written once. Everything but `routes` is static, so any process can read the whole

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import builtInTopology from "../topology.json";
 import { shop } from "../modules/index.ts";
 import { loadConfig } from "../runtime/config.ts";
@@ -7,6 +8,7 @@ import { startMonolith } from "../runtime/host/monolith.ts";
 import { stopOnSignals } from "../runtime/host/process.ts";
 import { startService } from "../runtime/host/service.ts";
 import { loadTopology } from "../runtime/host/topology.ts";
+import type { SystemDefinition } from "../runtime/system.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
 import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
 import { preparePGlite, usePGliteAssets } from "../runtime/persistence/pglite.ts";
@@ -23,19 +25,32 @@ const USAGE = `usage: twofold <command>
  */
 const selfCommand = (): string[] => (Bun.isStandaloneExecutable ? [process.execPath] : [process.execPath, import.meta.path]);
 
+/**
+ * The shop, or (from source only) another system: TWOFOLD_SYSTEM names a file exporting `system`, which is
+ * how the harness boots its fixture systems in every topology.
+ */
+async function systemToRun(): Promise<SystemDefinition> {
+  const entry = process.env.TWOFOLD_SYSTEM;
+  if (!entry) return shop;
+  const loaded = (await import(resolve(entry))) as { system?: SystemDefinition };
+  if (!loaded.system) throw new Error(`${entry} exports no \`system\``);
+  return loaded.system;
+}
+
 async function main(args: string[]): Promise<void> {
   usePGliteAssets(embeddedPGliteAssets);
   const config = loadConfig();
-  const topology = () => loadTopology(config.topologyFile, builtInTopology, shop.modules.map((m) => m.name), process.env);
+  const system = await systemToRun();
+  const topology = () => loadTopology(config.topologyFile, builtInTopology, system.modules.map((m) => m.name), process.env);
   const [command, name] = args;
   switch (command) {
     case "monolith":
-      return stopOnSignals(await startMonolith(shop, config));
+      return stopOnSignals(await startMonolith(system, config));
     case "service":
       if (!name) throw new Error("service needs a name");
-      return stopOnSignals(await startService(shop, config, await topology(), name));
+      return stopOnSignals(await startService(system, config, await topology(), name));
     case "gateway":
-      return stopOnSignals(await startGateway(shop, config, await topology()));
+      return stopOnSignals(await startGateway(system, config, await topology()));
     case "split": {
       const [redis] = await Promise.all([ensureRedis(), config.databaseUrl ? undefined : preparePGlite()]);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();

@@ -8,6 +8,8 @@ export interface HttpResult<T = any> {
 
 export interface RequestOptions {
   readonly headers?: Record<string, string>;
+  /** Give up after this long (the check fails with a timeout). */
+  readonly timeoutMs?: number;
   /** Sent as is when a string; JSON-encoded otherwise. */
   readonly body?: unknown;
 }
@@ -36,6 +38,7 @@ export class HttpClient {
       method,
       headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...options.headers },
       body: hasBody ? (typeof options.body === "string" ? options.body : JSON.stringify(options.body)) : undefined,
+      signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
     });
     const text = await response.text();
     let body: unknown = text;

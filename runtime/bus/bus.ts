@@ -6,7 +6,7 @@ import { AppError, toAppError } from "../errors.ts";
 import type { Catalog } from "./catalog.ts";
 import { currentContext, newId, runInContext } from "./context.ts";
 import type { BusObserver } from "./observer.ts";
-import type { Transport } from "./transport.ts";
+import type { InlineDispatch, Transport } from "./transport.ts";
 import { conform } from "./validate.ts";
 
 export type CallHandler<C extends CallContract = CallContract> = (
@@ -93,6 +93,18 @@ export class Bus {
     const subscribers = this.options.subscribersOf(envelope.type);
     await this.transport.dispatch(envelope, subscribers);
     this.options.observer?.({ kind: "publish", from: envelope.source, envelope, subscribers });
+  }
+
+  /**
+   * Delivers a just-committed event inline when the transport can (the plain monolith): resolves after every
+   * subscriber's first attempt, with `settled` for the rest. Undefined when the transport cannot.
+   */
+  async dispatchInline(envelope: Envelope): Promise<InlineDispatch | undefined> {
+    if (!this.transport.dispatchInline) return undefined;
+    const subscribers = this.options.subscribersOf(envelope.type);
+    const run = await this.transport.dispatchInline(envelope, subscribers);
+    this.options.observer?.({ kind: "publish", from: envelope.source, envelope, subscribers });
+    return run;
   }
 
   /** Serves the calls a local module owns. */

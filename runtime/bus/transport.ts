@@ -21,6 +21,11 @@ export interface TransportActivity {
   readonly deliveriesPending: number;
 }
 
+/** An inline dispatch: the first attempts have run; `settled` says when every delivery is done. */
+export interface InlineDispatch {
+  readonly settled: Promise<void>;
+}
+
 /** How events are retried; the same knobs drive BullMQ and the in-memory queues. */
 export interface DeliveryPolicy {
   readonly attempts: number;
@@ -41,6 +46,11 @@ export interface Transport {
    * (the harness only) marks a deliberate second delivery of an event already dispatched.
    */
   dispatch(envelope: Envelope, subscribers: readonly string[], options?: { redelivery?: string }): Promise<void>;
+  /**
+   * Present when the transport delivers inline (the plain monolith): runs the subscribers now and resolves
+   * once each has had its first attempt, so the publisher's commit returns after its handlers ran.
+   */
+  readonly dispatchInline?: (envelope: Envelope, subscribers: readonly string[]) => Promise<InlineDispatch>;
   /** Serves calls addressed to a module hosted by this process. */
   answer(module: string, receiver: CallReceiver): void;
   /** Consumes events addressed to a module hosted by this process. */

@@ -43,7 +43,7 @@ export async function bootModules(
   for (const module of modules) {
     const orm = await openModuleOrm(targetOf(module.name), module.name, module.entities);
     const publishes = new Set(module.publishes.map((e) => e.type));
-    const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, () => relay.kick());
+    const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, (envelopes) => relay.relayNow(envelopes));
     const relay = new OutboxRelay(db, bus, config.outboxSweepMs);
     await db.idempotency.recoverAfterRestart();
     const tickers = new Map<string, Ticker>();
@@ -91,7 +91,8 @@ export async function bootModules(
 /** Wraps a subscriber so each message has one effect however often it is delivered (inbox). */
 function inboxed(binding: EventBinding, ctx: ModuleContext): EventHandler {
   return async (payload, { envelope, attempt }) => {
-    if (await ctx.db.handled(envelope.id)) return;
+    const inbox = binding.inbox ? envelope : undefined;
+    if (inbox && (await ctx.db.handled(envelope.id))) return;
     let opened = false;
     const eventContext: EventContext = {
       ...ctx,
@@ -100,12 +101,12 @@ function inboxed(binding: EventBinding, ctx: ModuleContext): EventHandler {
       transaction: (work) => {
         if (opened) throw new Error(`${ctx.name}: one transaction per event delivery (${envelope.type})`);
         opened = true;
-        return ctx.db.transaction(work, envelope);
+        return ctx.db.transaction(work, inbox);
       },
     };
     try {
       await binding.handle(payload as never, eventContext);
-      if (!opened) await ctx.db.transaction(async () => {}, envelope);
+      if (!opened && inbox) await ctx.db.transaction(async () => {}, inbox);
     } catch (error) {
       if (!(error instanceof AlreadyHandled)) throw error;
     }

@@ -10,6 +10,7 @@ import type { SystemDefinition } from "../system.ts";
 import { idleReport, type ProcessActivity } from "../tap/activity.ts";
 import { EventTap } from "../tap/event-tap.ts";
 import { harnessRoutes } from "../tap/routes.ts";
+import { TraceRecorder, type TraceEntry } from "../tap/trace.ts";
 import { drained, type RunningProcess } from "./process.ts";
 import { TAP } from "./tap-subscriber.ts";
 import type { Topology } from "./topology.ts";
@@ -31,11 +32,19 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
   const internal = (base: string, path: string, init: RequestInit = {}) =>
     fetch(`${base}${path}`, { ...init, headers: { ...init.headers, [INTERNAL_TOKEN_HEADER]: config.internalToken }, signal: AbortSignal.timeout(config.callTimeoutMs) });
 
+  const getJson = async <T>(base: string, path: string): Promise<T> => {
+    const response = await internal(base, path);
+    const body = (await response.json()) as T & { error?: { code: string; message: string } };
+    if (!response.ok) throw new AppError(body.error?.code ?? "service_unavailable", body.error?.message ?? `${base}${path} answered ${response.status}`);
+    return body;
+  };
+  const recorder = config.harness ? new TraceRecorder("gateway") : undefined;
   const gauge = new RequestGauge();
   const app = createProcessApp(
     {
       name: "gateway",
       bodyLimitBytes: config.bodyLimitBytes,
+      onRequest: recorder ? (request) => recorder.http(request) : undefined,
       readiness: async () => {
         const checks: Record<string, boolean> = {};
         await Promise.all(
@@ -89,6 +98,17 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
           const envelope = tap.find(eventId);
           if (!envelope) throw new AppError("not_found", `the tap has not seen event ${eventId}`);
           await transport.dispatch(envelope, subscribersFrom(system.modules)(envelope.type), { redelivery: newId() });
+        },
+        trace: async (prefix) => {
+          const remote = await Promise.all(
+            topology.services.map((s) => getJson<{ trace: TraceEntry[] }>(s.url, `/internal/trace?prefix=${encodeURIComponent(prefix)}`)),
+          );
+          return [...(recorder?.find(prefix) ?? []), ...remote.flatMap((r) => r.trace)];
+        },
+        state: async (module) => {
+          const base = topology.serviceOf(module)?.url;
+          if (!base) throw new AppError("not_found", `no module ${module}`);
+          return (await getJson<{ tables: Record<string, unknown[]> }>(base, `/internal/state/${module}`)).tables;
         },
         deadLetters: async () => {
           const all: DeadLetter[] = [];

@@ -6,6 +6,7 @@ import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { readBody } from "../http/body.ts";
 import type { RequestGauge } from "../http/process-app.ts";
+import type { TraceRecorder } from "../tap/trace.ts";
 import type { BootedModules } from "./boot.ts";
 
 const SqlBody = v.object({ query: v.pipe(v.string(), v.minLength(1)), params: v.optional(v.array(v.unknown()), []) });
@@ -14,7 +15,13 @@ const SqlBody = v.object({ query: v.pipe(v.string(), v.minLength(1)), params: v.
  * A service's internal endpoints beyond calls: dead letters always; activity and read-only SQL only for the
  * harness. Every one needs the deployment's internal token; the gateway never routes here.
  */
-export function internalRoutes(config: RuntimeConfig, transport: WireTransport, modules: BootedModules, gauge: RequestGauge): Hono {
+export function internalRoutes(
+  config: RuntimeConfig,
+  transport: WireTransport,
+  modules: BootedModules,
+  gauge: RequestGauge,
+  recorder?: TraceRecorder,
+): Hono {
   const app = new Hono();
   app.use("/internal/*", async (c, next) => {
     if (c.req.header(INTERNAL_TOKEN_HEADER) !== config.internalToken) throw new AppError("not_found", "no such route");
@@ -32,11 +39,16 @@ export function internalRoutes(config: RuntimeConfig, transport: WireTransport, 
       background: await modules.backgroundPending(),
     });
   });
+  const dbOf = (module: string) => {
+    const db = modules.dbs.get(module);
+    if (!db) throw new AppError("not_found", `${module} is not hosted here`);
+    return db;
+  };
   app.post("/internal/sql/:module", async (c) => {
-    const db = modules.dbs.get(c.req.param("module"));
-    if (!db) throw new AppError("not_found", `${c.req.param("module")} is not hosted here`);
     const body = await readBody(c, SqlBody);
-    return c.json({ rows: await db.readOnly(body.query, body.params) });
+    return c.json({ rows: await dbOf(c.req.param("module")).readOnly(body.query, body.params) });
   });
+  app.get("/internal/state/:module", async (c) => c.json({ tables: await dbOf(c.req.param("module")).dumpState() }));
+  app.get("/internal/trace", (c) => c.json({ trace: recorder?.find(c.req.query("prefix") ?? "\u0000") ?? [] }));
   return app;
 }

@@ -11,6 +11,7 @@ import type { SystemDefinition } from "../system.ts";
 import { idleReport } from "../tap/activity.ts";
 import { EventTap } from "../tap/event-tap.ts";
 import { harnessRoutes } from "../tap/routes.ts";
+import { TraceRecorder } from "../tap/trace.ts";
 import { type BootedModules, bootModules } from "./boot.ts";
 import { openProcessDatabase } from "./database.ts";
 import { drained, type RunningProcess } from "./process.ts";
@@ -31,13 +32,15 @@ export interface Monolith {
 /** Every module of `system` in this process on the in-memory bus, one database with a schema per module. */
 export async function assembleMonolith(system: SystemDefinition, config: RuntimeConfig): Promise<Monolith> {
   const database = await openProcessDatabase(config, "monolith", false);
-  const transport = new MemoryTransport(config.delivery);
+  const transport = new MemoryTransport(config.delivery, config.strict);
   const tap = config.harness ? new EventTap() : undefined;
+  const recorder = config.harness ? new TraceRecorder("monolith") : undefined;
   const bus = new Bus({
     catalog: createCatalog(system.calls, system.events),
     transport,
     subscribersOf: withTap(subscribersFrom(system.modules), tap !== undefined),
     callTimeoutMs: config.callTimeoutMs,
+    observer: recorder?.observe,
   });
   if (tap) transport.consume(TAP, async (envelope) => tap.record(envelope));
   const modules = await bootModules(system.modules, bus, database.targetOf, config);
@@ -49,6 +52,7 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
     {
       name: "monolith",
       bodyLimitBytes: config.bodyLimitBytes,
+      onRequest: recorder ? (request) => recorder.http(request) : undefined,
       readiness: async () => {
         const db = await modules.ping();
         return { ready: db, checks: { database: db, subscriptions: true } };
@@ -73,11 +77,9 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
             },
           });
         },
-        sql: (module, query, params) => {
-          const db = modules.dbs.get(module);
-          if (!db) throw new AppError("not_found", `no module ${module}`);
-          return db.readOnly(query, params);
-        },
+        sql: (module, query, params) => dbOf(module).readOnly(query, params),
+        state: (module) => dbOf(module).dumpState(),
+        trace: async (prefix) => recorder?.find(prefix) ?? [],
         deadLetters: () => transport.deadLetters(),
         redeliver: async (eventId) => {
           const envelope = tap.find(eventId);
@@ -88,6 +90,11 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
     );
   }
   app.route("/", modules.routes);
+  function dbOf(module: string) {
+    const db = modules.dbs.get(module);
+    if (!db) throw new AppError("not_found", `no module ${module}`);
+    return db;
+  }
   return {
     app,
     bus,

@@ -5,6 +5,7 @@ import type { RuntimeConfig } from "../config.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
 import { subscribersFrom } from "../module.ts";
 import type { SystemDefinition } from "../system.ts";
+import { TraceRecorder } from "../tap/trace.ts";
 import { bootModules } from "./boot.ts";
 import { openProcessDatabase } from "./database.ts";
 import { internalRoutes } from "./internal-routes.ts";
@@ -26,11 +27,13 @@ export async function startService(
   const hosted = system.modules.filter((m) => placement.modules.includes(m.name));
   const database = await openProcessDatabase(config, serviceName, true);
   const transport = new WireTransport(wireOptions(config, topology));
+  const recorder = config.harness ? new TraceRecorder(serviceName) : undefined;
   const bus = new Bus({
     catalog: createCatalog(system.calls, system.events),
     transport,
     subscribersOf: withTap(subscribersFrom(system.modules), config.harness),
     callTimeoutMs: config.callTimeoutMs,
+    observer: recorder?.observe,
   });
   const modules = await bootModules(hosted, bus, database.targetOf, config);
   await transport.start();
@@ -41,6 +44,7 @@ export async function startService(
     {
       name: serviceName,
       bodyLimitBytes: config.bodyLimitBytes,
+      onRequest: recorder ? (request) => recorder.http(request) : undefined,
       readiness: async () => {
         const [db, redis] = await Promise.all([modules.ping(), transport.healthy().catch(() => false)]);
         return { ready: db && redis, checks: { database: db, redis, subscriptions: redis } };
@@ -49,7 +53,7 @@ export async function startService(
     gauge,
   );
   app.route("/", transport.routes());
-  app.route("/", internalRoutes(config, transport, modules, gauge));
+  app.route("/", internalRoutes(config, transport, modules, gauge, recorder));
   app.route("/", modules.routes);
   const server = Bun.serve({ port: placement.port, hostname: config.serviceBind, fetch: app.fetch });
   const startupMs = performance.now() - started;

@@ -14,6 +14,10 @@ export class Ticker {
     private readonly work: () => Promise<void>,
   ) {}
 
+  get active(): boolean {
+    return this.started;
+  }
+
   get busy(): boolean {
     return this.running !== undefined;
   }

@@ -12,5 +12,7 @@ export function wireOptions(config: RuntimeConfig, topology: Topology): WireOpti
     timings: config.worker,
     addressOf: (module) => topology.serviceOf(module)?.url,
     internalToken: config.internalToken,
+    faults: config.faults,
+    seed: config.seed,
   };
 }

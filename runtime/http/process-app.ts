@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../errors.ts";
-import { correlation } from "./correlation.ts";
+import { CORRELATION_HEADER, correlation } from "./correlation.ts";
 import { errorResponse, notFound, onError } from "./errors.ts";
 
 export interface Readiness {
@@ -13,6 +13,8 @@ export interface ProcessAppOptions {
   readonly name: string;
   readonly bodyLimitBytes: number;
   readonly readiness: () => Promise<Readiness>;
+  /** Told of every request once answered (the harness's trace); only the public API, not health or harness calls. */
+  readonly onRequest?: (request: { method: string; path: string; status: number; durationMs: number; correlationId: string }) => void;
 }
 
 /** Counts requests being served, so shutdown can drain them and the harness can tell when a process is idle. */
@@ -43,6 +45,15 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
     }),
   );
   app.use(correlation());
+  const onRequest = options.onRequest;
+  if (onRequest) {
+    app.use("/api/*", async (c, next) => {
+      const started = performance.now();
+      await next();
+      const correlationId = c.res.headers.get(CORRELATION_HEADER) ?? "";
+      onRequest({ method: c.req.method, path: c.req.path, status: c.res.status, durationMs: performance.now() - started, correlationId });
+    });
+  }
   app.get("/health", (c) => c.json({ status: "ok", process: options.name }));
   app.get("/ready", async (c) => {
     const readiness = await options.readiness();

@@ -35,7 +35,7 @@ export class ModuleDb {
     readonly orm: MikroORM,
     private readonly bus: Bus,
     private readonly publishes: ReadonlySet<string>,
-    private readonly afterCommit: () => void,
+    private readonly afterCommit: (envelopes: readonly Envelope[]) => Promise<void>,
   ) {
     this.outbox = outboxEntity(module);
     this.idempotency = new IdempotencyStore(module, () => this.em());
@@ -75,7 +75,7 @@ export class ModuleDb {
           return value;
         }),
     );
-    if (pending.length > 0) this.afterCommit();
+    if (pending.length > 0) await this.afterCommit(pending);
     return result;
   }
 
@@ -101,6 +101,24 @@ export class ModuleDb {
     } catch (error) {
       throw new AppError("invalid_query", error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /**
+   * Every row the module owns, table by table (the harness compares them across topologies). The outbox is
+   * left out: it is the runtime's, and empty once the system is idle.
+   */
+  async dumpState(): Promise<Record<string, unknown[]>> {
+    const em = this.em();
+    const tables = await em.execute<{ table_name: string }[]>(
+      "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' order by table_name",
+      [this.module],
+    );
+    const state: Record<string, unknown[]> = {};
+    for (const { table_name } of tables) {
+      if (table_name === "outbox" || table_name === "schema_fingerprint") continue;
+      state[table_name] = await em.execute(`select * from "${this.module}"."${table_name}"`);
+    }
+    return state;
   }
 
   /** Whether the inbox already holds this message: a cheap check before running a handler at all. */

@@ -38,6 +38,32 @@ export class OutboxRelay {
     this.ticker.kick();
   }
 
+  /**
+   * Called right after a commit with the events it wrote. An inline transport delivers them now (the caller
+   * waits for the first attempts; the rows go once every delivery settled); otherwise the relay is kicked.
+   */
+  async relayNow(envelopes: readonly Envelope[]): Promise<void> {
+    if (!this.bus.transport.dispatchInline || !this.ticker.active) return this.kick();
+    await Promise.all(
+      envelopes.map(async (envelope) => {
+        if (this.inFlight.has(envelope.id)) return;
+        this.inFlight.add(envelope.id);
+        // The commit has happened: whatever goes wrong now, the row stays and the sweep relays it.
+        const stays = (error: unknown) => console.error(`[outbox ${this.db.module}] ${envelope.id} stays for the sweep: ${describeError(error)}`);
+        try {
+          const run = await this.bus.dispatchInline(envelope);
+          void (run?.settled ?? Promise.resolve())
+            .then(() => this.db.em().nativeDelete(this.outbox, { id: envelope.id }))
+            .catch(stays)
+            .finally(() => this.inFlight.delete(envelope.id));
+        } catch (error) {
+          stays(error);
+          this.inFlight.delete(envelope.id);
+        }
+      }),
+    );
+  }
+
   /** Stops sweeping and waits for dispatches already under way. */
   async stop(): Promise<void> {
     await this.ticker.stop();

@@ -4,6 +4,8 @@ import type { DeadLetter } from "../bus/transport.ts";
 import { readBody } from "../http/body.ts";
 import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
+import type { TraceEntry } from "./trace.ts";
+import { AppError } from "../errors.ts";
 
 /** What the harness may read from a running topology; served only when the harness turns it on. */
 export interface HarnessSource {
@@ -13,6 +15,10 @@ export interface HarnessSource {
   deadLetters(): Promise<DeadLetter[]>;
   /** Delivers a tapped event to its subscribers once more, as the wire may (at-least-once). */
   redeliver(eventId: string): Promise<void>;
+  /** What every process recorded for conversations whose correlation id starts with `prefix`. */
+  trace(prefix: string): Promise<TraceEntry[]>;
+  /** Every row one module owns. */
+  state(module: string): Promise<Record<string, unknown[]>>;
 }
 
 const SqlBody = v.object({
@@ -42,6 +48,13 @@ export function harnessRoutes(source: HarnessSource): Hono {
     await source.redeliver(event_id);
     return c.json({ redelivered: event_id }, 202);
   });
+  app.get("/__twofold/trace", async (c) => {
+    const prefix = c.req.query("prefix") ?? "";
+    if (prefix.length < 4) throw new AppError("validation_failed", "trace needs ?prefix= (at least 4 characters of a correlation id)");
+    const trace = await source.trace(prefix);
+    return c.json({ trace: trace.sort((a, b) => a.at - b.at) });
+  });
+  app.get("/__twofold/state/:module", async (c) => c.json({ tables: await source.state(c.req.param("module")) }));
   app.get("/__twofold/dead-letters", async (c) => c.json({ dead_letters: await source.deadLetters() }));
   return app;
 }

@@ -1,16 +1,24 @@
 import type { Envelope } from "../../../contracts/envelope.ts";
-import type { CallReceiver, DeadLetter, DeliveryPolicy, EventReceiver, Transport, TransportActivity } from "../transport.ts";
+import type { CallReceiver, DeadLetter, DeliveryPolicy, EventReceiver, InlineDispatch, Transport, TransportActivity } from "../transport.ts";
 import { MemoryCalls } from "./calls.ts";
 import { MemoryEvents } from "./events.ts";
+import type { StrictOptions } from "./strict.ts";
 
-/** The monolith's transport: every module in one process, calls dispatched and events delivered in memory. */
+/**
+ * The monolith's transport: every module in one process, calls dispatched and events delivered in memory.
+ * As a modular monolith does, it runs subscribers right after the publishing transaction commits (inline).
+ * Strict mode (the `monolith-strict` profile) behaves like the wire instead: copies, delays, duplicates.
+ */
 export class MemoryTransport implements Transport {
   readonly kind = "memory";
-  private readonly calls = new MemoryCalls();
+  private readonly calls: MemoryCalls;
   private readonly events: MemoryEvents;
+  readonly dispatchInline?: (envelope: Envelope, subscribers: readonly string[]) => Promise<InlineDispatch>;
 
-  constructor(policy: DeliveryPolicy) {
-    this.events = new MemoryEvents(policy);
+  constructor(policy: DeliveryPolicy, strict?: StrictOptions) {
+    this.calls = new MemoryCalls(strict !== undefined);
+    this.events = new MemoryEvents(policy, strict);
+    if (!strict) this.dispatchInline = (envelope, subscribers) => this.events.dispatchInline(envelope, subscribers);
   }
 
   request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope> {

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { Envelope } from "../../../contracts/envelope.ts";
 import { ErrorBody } from "../../../contracts/errors.ts";
 import { AppError, toAppError } from "../../errors.ts";
+import { delay, type Faults, noFaults } from "../faults.ts";
 import type { CallReceiver } from "../transport.ts";
 
 export const INTERNAL_TOKEN_HEADER = "x-twofold-internal";
@@ -19,6 +20,7 @@ export class WireCalls {
   constructor(
     private readonly addressOf: (module: string) => string | undefined,
     private readonly internalToken: string,
+    private readonly faults: Faults = noFaults,
   ) {}
 
   answer(module: string, receiver: CallReceiver): void {
@@ -69,12 +71,15 @@ export class WireCalls {
   }
 
   private async post(url: string, envelope: Envelope, timeoutMs: number, target: string): Promise<Response> {
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
+      const latency = this.faults.latencyMs[target];
+      if (latency) await delay(latency, signal);
       return await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken },
         body: JSON.stringify(envelope),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
     } catch (error) {
       if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {

@@ -1,6 +1,7 @@
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { describeError, isPermanentFailure } from "../delivery.ts";
+import { seededRandom } from "../memory/strict.ts";
 import { withTimeout } from "../timeout.ts";
 import type { DeadLetter, DeliveryPolicy, EventReceiver } from "../transport.ts";
 
@@ -25,12 +26,18 @@ export class WireEvents {
   private readonly receivers = new Map<string, EventReceiver>();
   private active = 0;
 
+  private readonly random: () => number;
+
   constructor(
     private readonly connection: ConnectionOptions,
     private readonly prefix: string,
     private readonly policy: DeliveryPolicy,
     private readonly timings: WorkerTimings,
-  ) {}
+    private readonly duplicateRate = 0,
+    seed = 1,
+  ) {
+    this.random = seededRandom(seed);
+  }
 
   consume(module: string, receiver: EventReceiver): void {
     this.receivers.set(module, receiver);
@@ -38,10 +45,16 @@ export class WireEvents {
 
   /** A redelivery gets job ids of its own; otherwise BullMQ would take it for the first delivery and drop it. */
   async dispatch(envelope: Envelope, subscribers: readonly string[], redelivery?: string): Promise<void> {
+    const jobs = subscribers.flatMap((subscriber) => {
+      const jobId = redelivery ? `${envelope.id}-${subscriber}-${redelivery}` : `${envelope.id}-${subscriber}`;
+      // An injected duplicate (fault profiles) is a second job for the same event, as an at-least-once broker may deliver.
+      const twin = this.duplicateRate > 0 && this.random() < this.duplicateRate;
+      return twin ? [{ subscriber, jobId }, { subscriber, jobId: `${jobId}-twin` }] : [{ subscriber, jobId }];
+    });
     await Promise.all(
-      subscribers.map((subscriber) =>
+      jobs.map(({ subscriber, jobId }) =>
         this.queue(subscriber).add(envelope.type, envelope, {
-          jobId: redelivery ? `${envelope.id}-${subscriber}-${redelivery}` : `${envelope.id}-${subscriber}`,
+          jobId,
           attempts: this.policy.attempts,
           backoff: { type: "exponential", delay: this.policy.backoffMs },
           removeOnComplete: { count: 1000 },

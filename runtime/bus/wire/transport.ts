@@ -1,6 +1,7 @@
 import type { ConnectionOptions } from "bullmq";
 import type { Hono } from "hono";
 import type { Envelope } from "../../../contracts/envelope.ts";
+import type { Faults } from "../faults.ts";
 import type { CallReceiver, DeadLetter, DeliveryPolicy, EventReceiver, Transport, TransportActivity } from "../transport.ts";
 import { WireCalls } from "./calls.ts";
 import { WireEvents, type WorkerTimings } from "./events.ts";
@@ -13,6 +14,8 @@ export interface WireOptions {
   /** Base URL of the service hosting a module, from the topology. */
   readonly addressOf: (module: string) => string | undefined;
   readonly internalToken: string;
+  readonly faults?: Faults;
+  readonly seed?: number;
 }
 
 /** The split topology's transport: calls are HTTP requests between services, events are BullMQ jobs on Redis. */
@@ -22,8 +25,8 @@ export class WireTransport implements Transport {
   private readonly events: WireEvents;
 
   constructor(options: WireOptions) {
-    this.calls = new WireCalls(options.addressOf, options.internalToken);
-    this.events = new WireEvents(options.redis, options.queuePrefix, options.policy, options.timings);
+    this.calls = new WireCalls(options.addressOf, options.internalToken, options.faults);
+    this.events = new WireEvents(options.redis, options.queuePrefix, options.policy, options.timings, options.faults?.duplicateRate, options.seed);
   }
 
   request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope> {

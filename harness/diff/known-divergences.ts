@@ -1,0 +1,51 @@
+import type { Divergence } from "../report/model.ts";
+
+/**
+ * The differences between topologies that are there by design. Each has a reason and a test in
+ * known-divergences.test.ts that proves it still exists; a divergence that matches none is a finding and
+ * fails the run. `applies` is deliberately narrow: it must not excuse a bug that merely looks similar.
+ */
+export interface KnownDivergence {
+  readonly id: string;
+  readonly reason: string;
+  readonly applies: (divergence: Divergence) => boolean;
+}
+
+const otherStep = (d: Divergence) => String((d.details as { other?: unknown } | undefined)?.other ?? "");
+
+export const knownDivergences: readonly KnownDivergence[] = [
+  {
+    id: "network-faults-only-on-the-wire",
+    reason:
+      "An injected network fault (a slow or stopped neighbour) exists only where there is a network. Split answers with a clear 503/504 or a degraded response within its timeout; one process has no network to slow down, so the monolith answers normally.",
+    applies: (d) =>
+      d.kind === "response" &&
+      d.profiles[1] === "split" &&
+      /"degraded":true|"code":"(service_unavailable|call_timeout)"/.test(otherStep(d)),
+  },
+  {
+    id: "inline-delivery-in-the-monolith",
+    reason:
+      "The plain monolith runs an event's subscribers right after the publishing transaction commits, before the request returns (a modular monolith's in-process bus); strict and split deliver later. Suites wait for eventually consistent effects, so this never shows in a correct suite; a caller that assumes it is a finding.",
+    applies: () => false,
+  },
+  {
+    id: "in-memory-values-in-the-monolith",
+    reason:
+      "In the plain monolith a loosely typed payload field keeps its in-memory value (a Date stays a Date, subscribers share one object); strict and split hand each receiver a copy through JSON. Contracts with precise types make this invisible; code relying on it is a finding.",
+    applies: () => false,
+  },
+  {
+    id: "at-least-once-delivery",
+    reason:
+      "Strict and split may deliver an event more than once (strict by seeded duplication, BullMQ after a stalled job or a retry); the plain monolith delivers once. Consumers are idempotent through their inbox, so effects do not differ; a consumer that is not is a finding.",
+    applies: () => false,
+  },
+];
+
+/** Marks the divergences that are known by design; the rest stay findings. */
+export const markKnown = (divergences: readonly Divergence[]): Divergence[] =>
+  divergences.map((d) => {
+    const known = knownDivergences.find((k) => k.applies(d));
+    return known ? { ...d, known: { id: known.id, reason: known.reason } } : d;
+  });

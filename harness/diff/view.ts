@@ -1,0 +1,75 @@
+import type { CheckRun, TraceRecord } from "../report/model.ts";
+import { Normalizer } from "./normalize.ts";
+
+/** A check run reduced to what is compared, with ids, times and volatile fields normalized. */
+export interface RunView {
+  /** "METHOD /path → status", one per HTTP step. */
+  readonly stepLabels: string[];
+  /** The same with the normalized response body. */
+  readonly steps: string[];
+  /** Published events as "type payload", in causal order (depth from the request, then content). */
+  readonly publishes: string[];
+  /** Published event types prefixed by causal depth, e.g. "1:order.confirmed". */
+  readonly causal: string[];
+  /** Deliveries whose last attempt failed: "type → subscriber: outcome". */
+  readonly undelivered: string[];
+  /** Per "module.table": normalized rows added and removed. */
+  readonly state: Record<string, { added: string[]; removed: string[] }>;
+}
+
+const depthOf = (trace: readonly TraceRecord[]) => {
+  const byId = new Map(trace.filter((r) => r.messageId && r.kind !== "delivery").map((r) => [r.messageId as string, r]));
+  const depth = (record: TraceRecord, seen = new Set<string>()): number => {
+    const parent = record.causationId ? byId.get(record.causationId) : undefined;
+    if (!parent || seen.has(parent.messageId as string)) return 0;
+    seen.add(parent.messageId as string);
+    return 1 + depth(parent, seen);
+  };
+  return depth;
+};
+
+/**
+ * Builds the comparable view. Ids are numbered in a fixed order — steps first, then state, then events — so
+ * two runs that did the same thing number them the same way.
+ */
+export function viewOf(run: CheckRun): RunView {
+  const n = new Normalizer();
+  const stepLabels: string[] = [];
+  const steps: string[] = [];
+  for (const step of run.steps) {
+    const label = `${step.method} ${n.value(step.path)} → ${step.status}`;
+    stepLabels.push(label);
+    steps.push(`${label} ${JSON.stringify(n.value(step.responseBody) ?? null)}`);
+  }
+  const state: RunView["state"] = {};
+  for (const module of Object.keys(run.state).sort()) {
+    const tables = run.state[module] ?? {};
+    for (const table of Object.keys(tables).sort()) {
+      const change = tables[table];
+      if (!change) continue;
+      state[`${module}.${table}`] = {
+        added: n.rows(change.added).map((r) => JSON.stringify(r)),
+        removed: n.rows(change.removed).map((r) => JSON.stringify(r)),
+      };
+    }
+  }
+  const depth = depthOf(run.trace);
+  const blank = (payload: unknown) => JSON.stringify(new Normalizer().value(payload)).replace(/#\d+/g, "#");
+  const published = run.trace
+    .filter((r) => r.kind === "publish")
+    .map((r) => ({ record: r, depth: depth(r), blank: blank(r.payload) }))
+    .sort((a, b) => a.depth - b.depth || a.record.name.localeCompare(b.record.name) || a.blank.localeCompare(b.blank));
+  const publishes = published.map(({ record }) => `${record.name} ${JSON.stringify(n.value(record.payload))}`);
+  const causal = published.map(({ record, depth: d }) => `${d}:${record.name}`);
+  const lastAttempt = new Map<string, TraceRecord>();
+  for (const r of run.trace.filter((t) => t.kind === "delivery")) {
+    const key = `${r.messageId}→${r.to}`;
+    const previous = lastAttempt.get(key);
+    if (!previous || previous.at <= r.at) lastAttempt.set(key, r);
+  }
+  const undelivered = [...lastAttempt.values()]
+    .filter((r) => r.outcome !== "ok")
+    .map((r) => `${r.name} → ${r.to}: ${r.outcome}`)
+    .sort();
+  return { stepLabels, steps, publishes, causal, undelivered, state };
+}

@@ -1,0 +1,55 @@
+import type { CheckRun, StepRecord, TraceRecord } from "../report/model.ts";
+import type { Check, Suite } from "../suite.ts";
+import { SystemClient } from "../system/client.ts";
+import { recordingFetcher } from "./recording.ts";
+import { delta, snapshot } from "./state.ts";
+
+export interface CheckRunOptions {
+  readonly profile: string;
+  readonly url: string;
+  readonly modules: readonly string[];
+  readonly seed: number;
+  /** A per-run tag for correlation ids, so traces of this check are found and no other's are. */
+  readonly tag: string;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Runs one check and records what it did: its HTTP steps, the system's trace of its conversations, and the
+ * rows every module gained or lost, read once the system is idle before and after.
+ */
+export async function runCheck(suite: Suite, check: Check, options: CheckRunOptions): Promise<CheckRun> {
+  const observer = new SystemClient(options.profile, options.url);
+  const steps: StepRecord[] = [];
+  const warnings: string[] = [];
+  const prefix = `${options.tag}`;
+  const client = new SystemClient(options.profile, options.url, recordingFetcher(prefix, steps));
+  await observer.idle().catch(() => {});
+  const before = await snapshot(observer, options.modules);
+  const started = performance.now();
+  let error: string | undefined;
+  try {
+    await Promise.race([
+      check.run(client, { seed: options.seed, warn: (message) => warnings.push(message) }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`check did not finish within ${options.timeoutMs} ms`)), options.timeoutMs)),
+    ]);
+  } catch (failure) {
+    error = failure instanceof Error ? failure.message : String(failure);
+  }
+  const durationMs = performance.now() - started;
+  await observer.idle().catch((e: unknown) => warnings.push(`system not idle after the check: ${e instanceof Error ? e.message : e}`));
+  const after = await snapshot(observer, options.modules);
+  const trace = await observer.http.get<{ trace: TraceRecord[] }>(`/__twofold/trace?prefix=${encodeURIComponent(prefix)}`);
+  return {
+    suite: suite.name,
+    check: check.name,
+    profile: options.profile,
+    passed: error === undefined,
+    error,
+    durationMs,
+    steps,
+    trace: trace.status === 200 ? trace.body.trace : [],
+    state: delta(before, after),
+    warnings,
+  };
+}

@@ -1,0 +1,112 @@
+import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
+import { compareRuns } from "../diff/compare.ts";
+import { markKnown } from "../diff/known-divergences.ts";
+import type { CheckRun, Divergence, ProfileSummary, RunReport } from "../report/model.ts";
+import { type RunFilter, selectChecks } from "../runner.ts";
+import { restartUnique, type Suite } from "../suite.ts";
+import { type SystemUnderTest, startTopology } from "../topologies.ts";
+import { runCheck } from "./check-run.ts";
+import { type ProfileName, profiles } from "./profiles.ts";
+
+export type ProgressEvent =
+  | { readonly type: "profile"; readonly profile: string; readonly phase: "starting" | "ready" | "done"; readonly startupMs?: number }
+  | { readonly type: "check"; readonly profile: string; readonly run: CheckRun; readonly done: number; readonly total: number };
+
+export interface HarnessOptions {
+  readonly profiles: readonly ProfileName[];
+  readonly suites: readonly Suite[];
+  readonly seed: number;
+  /** Modules whose state is compared (every module of the system). */
+  readonly modules: readonly string[];
+  readonly filter?: RunFilter;
+  /** A fixture system instead of the shop. */
+  readonly system?: SystemUnderTest;
+  /** Extra environment per profile (fault injection). */
+  readonly env?: Partial<Record<ProfileName, Record<string, string>>>;
+  readonly redisUrl?: string;
+  readonly checkTimeoutMs?: number;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/**
+ * Runs the selected checks against each profile in turn (each on a freshly started topology), then compares
+ * every other profile with the first one, check by check, and marks what is known by design.
+ */
+export async function runHarness(options: HarnessOptions): Promise<RunReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const selected = selectChecks(options.suites, options.filter);
+  const runs: CheckRun[] = [];
+  const summaries: ProfileSummary[] = [];
+  let redis: RedisHandle | undefined;
+  try {
+    for (const name of options.profiles) {
+      const profile = profiles[name];
+      if (profile.kind === "split" && !options.redisUrl) redis ??= await ensureRedis();
+      options.onProgress?.({ type: "profile", profile: name, phase: "starting" });
+      const topology = await startTopology(profile.kind, {
+        system: options.system,
+        redisUrl: options.redisUrl ?? redis?.url,
+        env: { ...profile.env(options.seed), ...options.env?.[name] },
+      });
+      options.onProgress?.({ type: "profile", profile: name, phase: "ready", startupMs: topology.startupMs });
+      const profileStarted = performance.now();
+      const mine: CheckRun[] = [];
+      restartUnique(`s${options.seed.toString(36)}`);
+      try {
+        for (const [index, { suite, check }] of selected.entries()) {
+          const run = await runCheck(suite, check, {
+            profile: name,
+            url: topology.url,
+            modules: options.modules,
+            seed: options.seed,
+            tag: `h${options.seed.toString(36)}-${name}-${index}`,
+            timeoutMs: options.checkTimeoutMs ?? 60_000,
+          });
+          mine.push(run);
+          options.onProgress?.({ type: "check", profile: name, run, done: mine.length, total: selected.length });
+        }
+      } finally {
+        await topology.stop();
+      }
+      runs.push(...mine);
+      summaries.push({
+        profile: name,
+        startupMs: topology.startupMs,
+        wallMs: performance.now() - profileStarted,
+        passed: mine.filter((r) => r.passed).length,
+        failed: mine.filter((r) => !r.passed).length,
+      });
+      options.onProgress?.({ type: "profile", profile: name, phase: "done" });
+    }
+  } finally {
+    await redis?.stop();
+  }
+  const divergences = markKnown(compareAll(runs, options.profiles));
+  const failedChecks = new Set(runs.filter((r) => !r.passed).map((r) => `${r.suite}\u0000${r.check}`)).size;
+  return {
+    version: 1,
+    seed: options.seed,
+    startedAt: startedAt.toISOString(),
+    wallMs: performance.now() - started,
+    profiles: summaries,
+    checks: runs,
+    divergences,
+    findings: divergences.filter((d) => !d.known).length + failedChecks,
+  };
+}
+
+/** Every other profile against the first, check by check. */
+function compareAll(runs: readonly CheckRun[], order: readonly string[]): Divergence[] {
+  const [baseline, ...others] = order;
+  const byCheck = new Map<string, CheckRun[]>();
+  for (const run of runs) byCheck.set(`${run.suite}\u0000${run.check}`, [...(byCheck.get(`${run.suite}\u0000${run.check}`) ?? []), run]);
+  return [...byCheck.values()].flatMap((checkRuns) => {
+    const base = checkRuns.find((r) => r.profile === baseline);
+    if (!base) return [];
+    return others.flatMap((profile) => {
+      const other = checkRuns.find((r) => r.profile === profile);
+      return other ? compareRuns(base, other) : [];
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/**
+ * Flags for a headless Chromium that works as root in a container and stays offline: no sandbox (root), no
+ * GPU, and none of the background traffic (updates, sync, QUIC probes) that would otherwise hit the network.
+ */
+export function headlessFlags(userDataDir: string): string[] {
+  return [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    `--user-data-dir=${userDataDir}`,
+  ];
+}
+
+/** A Chromium executable from PATH; on Debian as root it is installed with apt, elsewhere we say how to get it. */
+export async function ensureChromium(): Promise<string> {
+  const found = await findChromium();
+  if (found) return found;
+  const isDebian = await Bun.file("/etc/debian_version").exists();
+  if (isDebian && process.getuid?.() === 0) {
+    console.error("[infra] chromium not found; installing it with apt-get");
+    const install = () => Bun.spawnSync(["apt-get", "install", "-y", "-q", "chromium"], { stdout: "ignore", stderr: "inherit" });
+    if (install().exitCode !== 0) {
+      Bun.spawnSync(["apt-get", "update", "-q"], { stdout: "ignore", stderr: "inherit" });
+      install();
+    }
+    const installed = await findChromium();
+    if (installed) return installed;
+  }
+  throw new Error("chromium is not installed: install it (Debian: apt-get install chromium, macOS: brew install --cask chromium)");
+}
+
+async function findChromium(): Promise<string | null> {
+  return Bun.which("chromium") ?? Bun.which("chromium-browser") ?? (await Bun.file("/usr/bin/chromium").exists() ? "/usr/bin/chromium" : null);
+}
+
+export interface RenderedPage {
+  /** The DOM after the page's scripts ran. */
+  readonly dom: string;
+  /** Every non-file URL the page itself asked for (images, scripts, fetches), from Chromium's net log. */
+  readonly requests: readonly string[];
+}
+
+/** The DOM of a local HTML file after its scripts ran. */
+export async function renderedDom(chromium: string, file: string): Promise<string> {
+  return (await renderPage(chromium, file)).dom;
+}
+
+/**
+ * Loads a local HTML file headless and reports its DOM and the requests it made. The virtual-time budget
+ * lets inline JS finish before the dump; the timeout guards against a browser that never exits. Host
+ * resolution is disabled so the browser's own background traffic (Google time/account probes, which the
+ * flags don't fully stop) never leaves the machine; those requests have no page origin and are not counted.
+ */
+export async function renderPage(chromium: string, file: string, timeoutMs = 30_000): Promise<RenderedPage> {
+  const dir = mkdtempSync(join(tmpdir(), "twofold-chromium-"));
+  const netLog = join(dir, "net-log.json");
+  try {
+    const child = Bun.spawn(
+      [chromium, ...headlessFlags(join(dir, "profile")), "--virtual-time-budget=5000", "--host-resolver-rules=MAP * ~NOTFOUND",
+        `--log-net-log=${netLog}`, "--dump-dom", pathToFileURL(resolve(file)).href],
+      { stdout: "pipe", stderr: "pipe" },
+    );
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const [dom, errors, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
+    clearTimeout(timer);
+    if (code !== 0 || !dom.trim()) {
+      throw new Error(`chromium --dump-dom ${file} exited ${code}${child.signalCode ? ` (${child.signalCode})` : ""}: ${errors.trim().split("\n").slice(-3).join(" | ")}`);
+    }
+    return { dom, requests: pageRequests(await Bun.file(netLog).json()) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface NetLog {
+  readonly constants: { readonly logEventTypes: Record<string, number> };
+  readonly events: readonly { readonly type: number; readonly params?: { readonly url?: string; readonly initiator?: string } }[];
+}
+
+/** URL requests a document started: the browser's own carry the initiator "not an origin". */
+function pageRequests(log: NetLog): string[] {
+  const start = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  return [...new Set(log.events.flatMap((e) =>
+    e.type === start && e.params?.url && e.params.initiator !== "not an origin" && !/^(file|data):/.test(e.params.url) ? [e.params.url] : []))];
+}
