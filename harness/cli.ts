@@ -1,53 +1,85 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ensureRedis, type RedisHandle } from "../runtime/infra/redis.ts";
-import { renderTable, compare, type ProfileRun } from "./report/table.ts";
-import { runChecks } from "./runner.ts";
+import { shop } from "../modules/index.ts";
+import { flowSuites } from "./flows/index.ts";
+import { renderHtml } from "./report/html.ts";
+import type { RunReport } from "./report/model.ts";
+import { progressPrinter } from "./report/progress.ts";
+import { renderTable } from "./report/table.ts";
+import { runHarness } from "./run/harness.ts";
+import { isProfileName, type ProfileName, profileNames } from "./run/profiles.ts";
+import { FailingSeeds, randomSeed } from "./run/seeds.ts";
 import { suites } from "./suites/index.ts";
-import { SystemClient } from "./system/client.ts";
-import { startTopology, type TopologyKind, topologyKinds } from "./topologies.ts";
+
+const USAGE = `bun run harness [options]
+  --profile NAME   monolith, monolith-strict, split (repeatable; default all)
+  --suite TEXT     only suites whose name contains TEXT
+  --grep REGEX     only checks matching "<suite> <check>"
+  --seed N         the seed of every scheduling choice (default: saved failing seeds first, then a random one)
+  --repeat N       N runs with seeds N, N+1, ...
+  --report DIR     where report.json and report.html go (default .twofold/report)
+  --json           print the JSON report(s) on stdout`;
 
 const { values } = parseArgs({
   options: {
     profile: { type: "string", multiple: true },
     suite: { type: "string" },
     grep: { type: "string" },
+    seed: { type: "string" },
+    repeat: { type: "string", default: "1" },
+    report: { type: "string", default: ".twofold/report" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
   },
 });
-
-const profiles = (values.profile ?? [...topologyKinds]) as TopologyKind[];
-const unknown = profiles.filter((p) => !topologyKinds.includes(p));
-if (unknown.length) {
-  console.error(`unknown profile(s): ${unknown.join(", ")}; known: ${topologyKinds.join(", ")}`);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const profiles = values.profile ?? profileNames;
+const unknown = profiles.filter((p) => !isProfileName(p));
+const repeat = Number(values.repeat);
+if (unknown.length || !Number.isInteger(repeat) || repeat < 1 || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
+  console.error(`${unknown.length ? `unknown profile(s): ${unknown.join(", ")}\n` : ""}${USAGE}`);
   process.exit(2);
 }
-const filter = { suite: values.suite, grep: values.grep ? new RegExp(values.grep, "i") : undefined };
 
-/** Starts each profile's topology in turn, runs the behaviour suites against it, and compares the outcomes. */
+/** Which seeds to run: the one given, or the ones that failed last time first, then fresh ones. */
+async function seedsToRun(store: FailingSeeds): Promise<number[]> {
+  if (values.seed !== undefined) return Array.from({ length: repeat }, (_, i) => Number(values.seed) + i);
+  const saved = await store.load();
+  if (saved.length) console.error(`replaying seeds that failed before: ${saved.join(", ")}`);
+  const first = randomSeed();
+  return [...saved, ...Array.from({ length: repeat }, (_, i) => first + i)];
+}
+
 async function main(): Promise<number> {
-  const runs: ProfileRun[] = [];
-  let redis: RedisHandle | undefined;
-  try {
-    for (const profile of profiles) {
-      if (profile === "split") redis ??= await ensureRedis();
-      process.stderr.write(`▶ ${profile}: starting…`);
-      const topology = await startTopology(profile, { redisUrl: redis?.url });
-      process.stderr.write(` ready in ${topology.startupMs.toFixed(0)} ms\n`);
-      const started = performance.now();
-      try {
-        const results = await runChecks(new SystemClient(profile, topology.url), suites, filter, (r) =>
-          process.stderr.write(`  ${r.passed ? "✓" : "✗"} ${r.suite} › ${r.check} (${r.durationMs.toFixed(0)} ms)\n`),
-        );
-        runs.push({ profile, startupMs: topology.startupMs, wallMs: performance.now() - started, results });
-      } finally {
-        await topology.stop();
-      }
-    }
-  } finally {
-    await redis?.stop();
+  const store = new FailingSeeds(join(values.report, "..", "failing-seeds.json"));
+  const reports: RunReport[] = [];
+  for (const seed of await seedsToRun(store)) {
+    console.error(`── harness run, seed ${seed} ──`);
+    const report = await runHarness({
+      profiles: profiles as ProfileName[],
+      suites: [...suites, ...flowSuites],
+      seed,
+      modules: shop.modules.map((m) => m.name),
+      filter: { suite: values.suite, grep: values.grep ? new RegExp(values.grep, "i") : undefined },
+      onProgress: progressPrinter(),
+    });
+    reports.push(report);
+    await store.record(seed, report.findings > 0);
+    mkdirSync(values.report, { recursive: true });
+    const name = reports.length > 1 || repeat > 1 ? `report-${seed}` : "report";
+    await Bun.write(join(values.report, `${name}.json`), JSON.stringify(report, null, 2));
+    await Bun.write(join(values.report, `${name}.html`), renderHtml(report));
+    (values.json ? console.error : console.log)(renderTable(report));
+    console.error(`report: ${join(values.report, `${name}.html`)}`);
   }
-  console.log(renderTable(runs));
-  const { failures, disagreements } = compare(runs);
-  return failures > 0 || disagreements > 0 ? 1 : 0;
+  if (values.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  const findings = reports.reduce((sum, r) => sum + r.findings, 0);
+  if (reports.length > 1) console.error(`${reports.length} runs (seeds ${reports.map((r) => r.seed).join(", ")}): ${findings} finding(s) in total`);
+  return findings > 0 ? 1 : 0;
 }
 
 process.exit(await main());

@@ -1,3 +1,16 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+const polls = new AsyncLocalStorage<true>();
+
+/**
+ * Runs one attempt of a poll. Requests made inside are marked as polled: their answer is the first that met
+ * the condition, so what else it contains depends on timing, and the harness compares only its status.
+ */
+export const whilePolling = <T>(attempt: () => T | Promise<T>): Promise<T> => polls.run(true, async () => attempt());
+
+/** Whether the caller is inside a poll's attempt. */
+export const isPolling = (): boolean => polls.getStore() === true;
+
 export interface WaitOptions {
   readonly timeoutMs?: number;
   readonly intervalMs?: number;
@@ -13,7 +26,7 @@ export async function eventually<T>(assertion: () => T | Promise<T>, options: Wa
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
-      return await assertion();
+      return await whilePolling(assertion);
     } catch (error) {
       if (performance.now() >= deadline) {
         if (error instanceof Error) error.message = `not true within ${timeoutMs} ms: ${error.message}`;

@@ -5,6 +5,8 @@
  */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+/** A timestamp quoted inside a longer text ("it expires at 2026-11-23T03:27:31.882Z"). */
+const EMBEDDED_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?/g;
 
 /** Fields whose values are random or time-bound by design; they are compared by presence only. */
 export const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
@@ -18,10 +20,22 @@ export const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
   "causation_id",
   "last_error",
   "etag",
+  // Event ids kept for deduplication (inbox) or provenance: plumbing whose values say nothing about behaviour.
+  "message_id",
+  "source_event_id",
 ]);
 
 export class Normalizer {
   private readonly ids = new Map<string, string>();
+  /** Raw values of volatile fields seen so far: wherever else they appear (a token quoted in a message), they are masked too. */
+  private readonly secrets = new Set<string>();
+
+  /** Remembers the volatile values inside `value`, so that copies of them elsewhere are masked as well. */
+  learn(value: unknown, field?: string): void {
+    if (field && VOLATILE_FIELDS.has(field) && typeof value === "string" && value.length >= 8) this.secrets.add(value);
+    else if (Array.isArray(value)) for (const item of value) this.learn(item);
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) this.learn(v, k);
+  }
 
   id(raw: string): string {
     const key = raw.toLowerCase();
@@ -34,7 +48,9 @@ export class Normalizer {
     if (field && VOLATILE_FIELDS.has(field)) return value === null || value === undefined ? value : "<volatile>";
     if (typeof value === "string") {
       if (TIMESTAMP.test(value)) return "<time>";
-      return value.replace(UUID, (match) => this.id(match));
+      let text = value;
+      for (const secret of this.secrets) if (text.includes(secret)) text = text.split(secret).join("<volatile>");
+      return text.replace(EMBEDDED_TIMESTAMP, "<time>").replace(UUID, (match) => this.id(match));
     }
     if (Array.isArray(value)) return value.map((item) => this.value(item));
     if (value && typeof value === "object") {
@@ -49,15 +65,28 @@ export class Normalizer {
 
   /**
    * Rows in an order that does not depend on the ids the system happened to generate: sorted by their content
-   * with every id blanked, then normalized in that order.
+   * with every id not seen yet blanked (ids already named, like a user's, still tell rows apart), then
+   * normalized in that order.
    */
   rows(rows: readonly unknown[]): unknown[] {
-    const blank = (row: unknown) => JSON.stringify(new Normalizer().blankIds(row));
-    return [...rows].sort((a, b) => (blank(a) < blank(b) ? -1 : blank(a) > blank(b) ? 1 : 0)).map((row) => this.value(row));
+    const keys = new Map(rows.map((row) => [row, this.blankUnknown(row)]));
+    const key = (row: unknown) => keys.get(row) ?? "";
+    return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((row) => this.value(row));
   }
 
-  private blankIds(value: unknown): unknown {
-    const normalized = this.value(value);
-    return JSON.parse(JSON.stringify(normalized).replace(/#\d+/g, "#"));
+  /** `value` normalized with every id shown as `#`: a key for ordering that generated ids cannot sway. */
+  blank(value: unknown): string {
+    const scratch = new Normalizer();
+    for (const secret of this.secrets) scratch.secrets.add(secret);
+    return JSON.stringify(scratch.value(value) ?? null).replace(/#\d+/g, "#");
+  }
+
+  /** Like `blank`, but ids this normalizer has already named keep their names. */
+  private blankUnknown(value: unknown): string {
+    const scratch = new Normalizer();
+    for (const secret of this.secrets) scratch.secrets.add(secret);
+    for (const [raw, name] of this.ids) scratch.ids.set(raw, name);
+    const known = scratch.ids.size;
+    return JSON.stringify(scratch.value(value) ?? null).replace(/#(\d+)/g, (match, n) => (Number(n) > known ? "#" : match));
   }
 }

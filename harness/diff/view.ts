@@ -30,17 +30,26 @@ const depthOf = (trace: readonly TraceRecord[]) => {
 
 /**
  * Builds the comparable view. Ids are numbered in a fixed order — steps first, then state, then events — so
- * two runs that did the same thing number them the same way.
+ * two runs that did the same thing number them the same way. Steps are taken in the order of what was asked
+ * (method, path and body with ids blanked), not of when answers came: a check that sends requests
+ * concurrently gets its answers in an order no topology fixes.
  */
 export function viewOf(run: CheckRun): RunView {
   const n = new Normalizer();
+  for (const step of run.steps) n.learn(step.responseBody);
+  for (const record of run.trace) n.learn(record.payload);
+  const asked = (step: CheckRun["steps"][number]) =>
+    `${step.method} ${n.blank(step.path)} ${n.blank(step.requestBody)} ${step.polled ? step.status : n.blank(step.responseBody)}`;
+  // Polled answers come last: what they contain besides the awaited condition varies, so they name no ids first.
+  const ordered = [...run.steps].sort((a, b) => Number(a.polled ?? false) - Number(b.polled ?? false) || (asked(a) < asked(b) ? -1 : asked(a) > asked(b) ? 1 : a.index - b.index));
   const stepLabels: string[] = [];
   const steps: string[] = [];
-  for (const step of run.steps) {
+  const record = (step: CheckRun["steps"][number]) => {
     const label = `${step.method} ${n.value(step.path)} → ${step.status}`;
     stepLabels.push(label);
-    steps.push(`${label} ${JSON.stringify(n.value(step.responseBody) ?? null)}`);
-  }
+    steps.push(step.polled ? `${label} (polled)` : `${label} ${JSON.stringify(n.value(step.responseBody) ?? null)}`);
+  };
+  for (const step of ordered.filter((s) => !s.polled)) record(step);
   const state: RunView["state"] = {};
   for (const module of Object.keys(run.state).sort()) {
     const tables = run.state[module] ?? {};
@@ -53,8 +62,9 @@ export function viewOf(run: CheckRun): RunView {
       };
     }
   }
+  for (const step of ordered.filter((s) => s.polled)) record(step);
   const depth = depthOf(run.trace);
-  const blank = (payload: unknown) => JSON.stringify(new Normalizer().value(payload)).replace(/#\d+/g, "#");
+  const blank = (payload: unknown) => n.blank(payload);
   const published = run.trace
     .filter((r) => r.kind === "publish")
     .map((r) => ({ record: r, depth: depth(r), blank: blank(r.payload) }))

@@ -13,6 +13,8 @@ export interface StepRecord {
   readonly responseBody?: unknown;
   readonly correlationId: string;
   readonly durationMs: number;
+  /** Made while polling for a condition: only its status is compared (its body depends on timing). */
+  readonly polled?: boolean;
 }
 
 /** One thing the system did for a check, from its bus or its HTTP edge, in time order. */

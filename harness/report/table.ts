@@ -1,54 +1,38 @@
-import type { CheckResult } from "../runner.ts";
-
-export interface ProfileRun {
-  readonly profile: string;
-  readonly startupMs: number;
-  readonly wallMs: number;
-  readonly results: readonly CheckResult[];
-}
-
-export interface Comparison {
-  readonly rows: readonly { suite: string; check: string; cells: (CheckResult | undefined)[]; agree: boolean }[];
-  readonly failures: number;
-  readonly disagreements: number;
-}
-
-/** Lines up every check across profiles; a check agrees when it has the same outcome everywhere. */
-export function compare(runs: readonly ProfileRun[]): Comparison {
-  const keys = new Map<string, { suite: string; check: string }>();
-  for (const run of runs) for (const r of run.results) keys.set(`${r.suite}\u0000${r.check}`, { suite: r.suite, check: r.check });
-  const rows = [...keys.values()].map(({ suite, check }) => {
-    const cells = runs.map((run) => run.results.find((r) => r.suite === suite && r.check === check));
-    const outcomes = new Set(cells.map((c) => c?.passed));
-    return { suite, check, cells, agree: outcomes.size === 1 };
-  });
-  return {
-    rows,
-    failures: rows.reduce((n, row) => n + row.cells.filter((c) => !c?.passed).length, 0),
-    disagreements: rows.filter((row) => !row.agree).length,
-  };
-}
+import type { CheckRun, RunReport } from "./model.ts";
 
 const pad = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
-const cell = (result: CheckResult | undefined) =>
-  result ? `${result.passed ? "✓" : "✗"} ${result.durationMs.toFixed(0).padStart(6)} ms` : "—";
+const cell = (run: CheckRun | undefined) => (run ? `${run.passed ? "✓" : "✗"} ${run.durationMs.toFixed(0).padStart(6)} ms` : "—");
 
-/** One table: each check × each profile with its timing, then failures and disagreements spelled out. */
-export function renderTable(runs: readonly ProfileRun[]): string {
-  const { rows, failures, disagreements } = compare(runs);
-  const width = Math.min(70, Math.max(20, ...rows.map((r) => `${r.suite} › ${r.check}`.length)));
+/** The run as a terminal table (checks × profiles), then failures, then divergences with their first divergent step. */
+export function renderTable(report: RunReport): string {
+  const profiles = report.profiles.map((p) => p.profile);
+  const keys = [...new Map(report.checks.map((c) => [`${c.suite} › ${c.check}`, c])).keys()];
+  const width = Math.min(72, Math.max(24, ...keys.map((k) => k.length)));
+  const runOf = (key: string, profile: string) => report.checks.find((c) => `${c.suite} › ${c.check}` === key && c.profile === profile);
+  const divergent = new Set(report.divergences.filter((d) => !d.known).map((d) => `${d.suite} › ${d.check}`));
   const lines = [
-    `${pad("check", width)}  ${runs.map((r) => pad(r.profile, 12)).join("  ")}  agree`,
-    `${"─".repeat(width)}  ${runs.map(() => "─".repeat(12)).join("  ")}  ─────`,
-    ...rows.map((row) => `${pad(`${row.suite} › ${row.check}`, width)}  ${row.cells.map((c) => pad(cell(c), 12)).join("  ")}  ${row.agree ? "yes" : "NO"}`),
+    `${pad("check", width)}  ${profiles.map((p) => pad(p, 15)).join("  ")}  diverges`,
+    `${"─".repeat(width)}  ${profiles.map(() => "─".repeat(15)).join("  ")}  ────────`,
+    ...keys.map((key) => `${pad(key, width)}  ${profiles.map((p) => pad(cell(runOf(key, p)), 15)).join("  ")}  ${divergent.has(key) ? "YES" : ""}`),
     "",
-    ...runs.map((r) => `${r.profile}: started in ${r.startupMs.toFixed(0)} ms, suites took ${r.wallMs.toFixed(0)} ms`),
+    ...report.profiles.map((p) => `${p.profile}: ready in ${p.startupMs.toFixed(0)} ms, checks took ${p.wallMs.toFixed(0)} ms (${p.passed} passed, ${p.failed} failed)`),
   ];
-  for (const row of rows) {
-    row.cells.forEach((c, i) => {
-      if (c && !c.passed) lines.push(`✗ [${runs[i]?.profile}] ${row.suite} › ${row.check}\n    ${c.error?.split("\n").join("\n    ")}`);
-    });
+  const failed = report.checks.filter((c) => !c.passed);
+  if (failed.length) {
+    lines.push("", "Failures:");
+    for (const run of failed) lines.push(`✗ [${run.profile}] ${run.suite} › ${run.check}`, `    ${(run.error ?? "").split("\n").slice(0, 6).join("\n    ")}`);
   }
-  lines.push("", `${rows.length} checks × ${runs.length} profiles: ${failures} failed, ${disagreements} disagree`);
+  const warned = report.checks.filter((c) => c.warnings.length);
+  for (const run of warned) lines.push(`⚠ [${run.profile}] ${run.suite} › ${run.check}: ${run.warnings.join("; ")}`);
+  if (report.divergences.length) {
+    lines.push("", "Divergences:");
+    for (const d of report.divergences) {
+      lines.push(`${d.known ? "•" : "✗"} ${d.kind.padEnd(8)} ${d.profiles[0]} vs ${d.profiles[1]}  ${d.suite} › ${d.check}`, `    ${d.summary}`);
+      if (d.firstDivergentStep) lines.push(`    first divergent step #${d.firstDivergentStep.index + 1}:`, `      ${d.profiles[0]}: ${d.firstDivergentStep.baseline.slice(0, 200)}`, `      ${d.profiles[1]}: ${d.firstDivergentStep.other.slice(0, 200)}`);
+      if (d.known) lines.push(`    known by design (${d.known.id}): ${d.known.reason}`);
+    }
+  }
+  const known = report.divergences.filter((d) => d.known).length;
+  lines.push("", `seed ${report.seed}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`);
   return lines.join("\n");
 }

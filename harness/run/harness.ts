@@ -2,7 +2,7 @@ import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
 import { compareRuns } from "../diff/compare.ts";
 import { markKnown } from "../diff/known-divergences.ts";
 import type { CheckRun, Divergence, ProfileSummary, RunReport } from "../report/model.ts";
-import { type RunFilter, selectChecks } from "../runner.ts";
+import { type RunFilter, selectChecks } from "./select.ts";
 import { restartUnique, type Suite } from "../suite.ts";
 import { type SystemUnderTest, startTopology } from "../topologies.ts";
 import { runCheck } from "./check-run.ts";

@@ -21,7 +21,9 @@ export function notificationsRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
   const listFor = async (c: Context, userId: string) => {
     const { kind } = readParams({ kind: c.req.query("kind") }, Query);
-    const rows = await ctx.db.em().find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { createdAt: "asc", id: "asc" } });
+    // In the order the events happened (their ids are time-ordered UUIDv7s), not the order they were handled:
+    // two events published together may be handled either way round, in any topology.
+    const rows = await ctx.db.em().find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { sourceEventId: "asc", createdAt: "asc", id: "asc" } });
     return c.json(toNotificationList(rows), 200);
   };
 

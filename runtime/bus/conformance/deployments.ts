@@ -3,6 +3,8 @@ import { Hono } from "hono";
 import { freePort } from "../../infra/ports.ts";
 import { createCatalog } from "../catalog.ts";
 import { Bus, type CallHandler, type EventHandler } from "../bus.ts";
+import type { Faults } from "../faults.ts";
+import type { StrictOptions } from "../memory/strict.ts";
 import { MemoryTransport } from "../memory/transport.ts";
 import { WireTransport } from "../wire/transport.ts";
 import { conformanceCalls, conformanceEvents } from "./contracts.ts";
@@ -32,9 +34,9 @@ function host(bus: Bus, hosted: Hosted, modules: readonly string[]): void {
   }
 }
 
-/** Every module in one process on the in-memory transport. */
-export async function memoryDeployment(hosted: Hosted): Promise<Deployment> {
-  const bus = new Bus({ catalog, transport: new MemoryTransport(policy), subscribersOf, callTimeoutMs: 500 });
+/** Every module in one process on the in-memory transport (in strict mode when given strict options). */
+export async function memoryDeployment(hosted: Hosted, strict?: StrictOptions): Promise<Deployment> {
+  const bus = new Bus({ catalog, transport: new MemoryTransport(policy, strict), subscribersOf, callTimeoutMs: 500 });
   host(bus, hosted, ["echo", "pinger", "a", "b"]);
   await bus.transport.start();
   return { busOf: () => bus, stop: () => bus.transport.stop() };
@@ -44,7 +46,7 @@ export async function memoryDeployment(hosted: Hosted): Promise<Deployment> {
  * Two services that share nothing but the wire: one hosts echo and b, the other pinger and a. Calls are HTTP
  * between two real servers, events are BullMQ jobs on a real Redis.
  */
-export async function wireDeployment(hosted: Hosted, redisUrl: string): Promise<Deployment> {
+export async function wireDeployment(hosted: Hosted, redisUrl: string, faults?: Faults): Promise<Deployment> {
   const servers: Server<unknown>[] = [];
   // ghost's address is a port nobody listens on: a service that is down.
   const urls = new Map<string, string>([["ghost", `http://127.0.0.1:${freePort()}`]]);
@@ -57,6 +59,7 @@ export async function wireDeployment(hosted: Hosted, redisUrl: string): Promise<
       timings: { concurrency: 4, lockDurationMs: 5000, stalledIntervalMs: 5000 },
       addressOf: (module) => urls.get(module),
       internalToken: "conformance",
+      faults,
     });
     const bus = new Bus({ catalog, transport, subscribersOf, callTimeoutMs: 500 });
     host(bus, hosted, modules);

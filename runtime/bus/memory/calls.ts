@@ -11,6 +11,7 @@ import { nextTurn, overTheWire } from "./strict.ts";
  */
 export class MemoryCalls {
   private readonly receivers = new Map<string, CallReceiver>();
+  /** Calls being waited for, plus handlers still running after their caller gave up (as a server would be). */
   inFlight = 0;
 
   constructor(private readonly strict: boolean) {}
@@ -32,13 +33,19 @@ export class MemoryCalls {
 
   private async answerAsWire(receiver: CallReceiver, envelope: Envelope): Promise<Envelope> {
     try {
-      if (!this.strict) return await receiver(envelope);
+      if (!this.strict) return await this.serve(receiver, envelope);
       await nextTurn();
-      const reply = await receiver(overTheWire(envelope));
+      const reply = await this.serve(receiver, overTheWire(envelope));
       await nextTurn();
       return overTheWire(reply);
     } catch (error) {
       throw AppError.fromBody(toAppError(error).toBody());
     }
+  }
+
+  /** Runs the handler, counted until it ends even if the caller timed out meanwhile. */
+  private serve(receiver: CallReceiver, envelope: Envelope): Promise<Envelope> {
+    this.inFlight++;
+    return receiver(envelope).finally(() => this.inFlight--);
   }
 }

@@ -1,0 +1,14 @@
+import type { ActionDefinition } from "./action.ts";
+import { delay } from "./delay.ts";
+import { event } from "./event.ts";
+import { events } from "./events.ts";
+import { httpRequest } from "./http-request.ts";
+import { idle } from "./idle.ts";
+import { parallel } from "./parallel.ts";
+import { sql } from "./sql.ts";
+import { waitUntil } from "./wait-until.ts";
+
+/** Every action a flow step may name. */
+export const actions: ReadonlyMap<string, ActionDefinition> = new Map(
+  [httpRequest, event, events, sql, waitUntil, delay, idle, parallel].map((action) => [action.name, action]),
+);

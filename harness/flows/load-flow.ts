@@ -1,0 +1,84 @@
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type YAMLMap } from "yaml";
+import { compileStep, type StepScope } from "./compile-step.ts";
+import type { EnvEntry, Flow, Step } from "./model.ts";
+import { resolveAlias } from "./nodes.ts";
+import { Source } from "./source.ts";
+
+const flowKeys = ["name", "description", "env", "setup", "steps", "teardown"];
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** "Nested mappings are not allowed ... at line 3, column 5:\n\n<excerpt>" → its first sentence, without the position. */
+const firstLine = (message: string) => (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+
+/**
+ * Parses a flow file: one flow per YAML document (`---` separates several). Every problem found before the
+ * flow runs (YAML syntax, unknown action, missing config field, malformed assertion) throws a FlowError
+ * naming the file and line.
+ */
+export function parseFlows(text: string, file: string): Flow[] {
+  const lines = new LineCounter();
+  const source = new Source(file, lines);
+  const parsed = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  for (const doc of documents) {
+    const [problem] = doc.errors;
+    if (problem) source.fail(problem.linePos?.[0].line ?? 1, `YAML syntax error: ${firstLine(problem.message)}`);
+  }
+  const flows = documents.filter((doc) => doc.contents !== null).map((doc) => compileFlow(doc, source));
+  if (flows.length === 0) source.fail(1, "no flow in this file (expected a top-level `flow:` map)");
+  return flows;
+}
+
+function compileFlow(doc: Document, source: Source): Flow {
+  const root = doc.contents;
+  const rootLine = source.lineOf(root);
+  if (!isMap(root)) return source.fail(rootLine, "a flow file is a map with a top-level `flow:`");
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || pair.key.value !== "flow") source.failAt(pair.key, rootLine, `unknown top-level key ${JSON.stringify(String(isScalar(pair.key) ? pair.key.value : pair.key))} (expected flow)`);
+  }
+  const flowPair = root.items[0];
+  const flow = flowPair?.value;
+  const line = source.lineOf(flowPair?.key, rootLine);
+  if (!isMap(flow)) return source.fail(line, "`flow:` must be a map with name and steps");
+  for (const pair of flow.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (!flowKeys.includes(key)) source.failAt(pair.key, line, `unknown key ${JSON.stringify(key)} in flow (expected ${flowKeys.join(", ")})`);
+  }
+  const name = flow.get("name");
+  if (typeof name !== "string" || !name.trim()) source.fail(line, "a flow needs a name");
+  const description = flow.get("description");
+
+  const scope: StepScope = { source, doc, ids: new Set() };
+  const steps = stepList(flow, "steps", scope, line);
+  if (steps.length === 0) source.fail(line, `flow "${name}" needs at least one step`);
+  return {
+    file: source.file,
+    line,
+    name,
+    description: typeof description === "string" ? description : undefined,
+    env: envOf(flow, source, line),
+    setup: stepList(flow, "setup", scope, line),
+    steps,
+    teardown: stepList(flow, "teardown", scope, line),
+  };
+}
+
+function stepList(flow: YAMLMap, key: string, scope: StepScope, line: number): Step[] {
+  const node = resolveAlias(flow.get(key, true), scope.doc);
+  if (node === undefined || (isScalar(node) && node.value === null)) return [];
+  if (!isSeq(node)) return scope.source.failAt(node, line, `\`${key}:\` must be a list of steps`);
+  return node.items.map((item) => compileStep(item, scope, scope.source.lineOf(node, line)));
+}
+
+function envOf(flow: YAMLMap, source: Source, line: number): EnvEntry[] {
+  const node = flow.get("env", true);
+  if (node === undefined || (isScalar(node) && node.value === null)) return [];
+  if (!isMap(node)) return source.failAt(node, line, "`env:` must be a map of variables");
+  return node.items.map((pair) => {
+    const at = source.lineOf(pair.key, line);
+    const name = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (!identifier.test(name)) source.fail(at, `env variable names are identifiers, got ${JSON.stringify(name)}`);
+    if (!isScalar(pair.value)) source.fail(at, `env ${name} must be a string, number or boolean`);
+    return { name, value: pair.value.value, line: at };
+  });
+}
