@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 const suites = "harness/suites/**/*.test.ts";
 
 /**
- * Three projects: `unit` (unit, conformance and persistence tests beside the code) and one project per
- * topology that runs the same behaviour suite files, unchanged, against a real running system.
+ * `unit` (unit, conformance, persistence and harness tests beside the code) and one project per harness
+ * profile that runs the same behaviour suite files, unchanged, against a real running system.
  */
 export default defineConfig({
   test: {
@@ -21,7 +21,7 @@ export default defineConfig({
           globalSetup: ["harness/vitest/redis.setup.ts"],
         },
       },
-      ...["monolith", "split"].map((name) => ({
+      ...["monolith", "monolith-strict", "split"].map((name) => ({
         extends: true as const,
         test: { name, include: [suites], globalSetup: ["harness/vitest/topology.setup.ts"] },
       })),

@@ -3,6 +3,20 @@ import type * as v from "valibot";
 /** Any valibot schema; contracts keep their precise schema type through the generics below. */
 export type AnySchema = v.GenericSchema;
 
+/**
+ * An older shape of a message that may still be on the wire (an old provider still running): how to read
+ * it as the next version (`upcast`), and how an old provider would have written it (`downcast`, used by the
+ * harness to run one module at an older contract version).
+ */
+export interface PastVersion {
+  readonly version: number;
+  readonly schema: AnySchema;
+  /** This version's value as the next version's. */
+  readonly upcast: (value: unknown) => unknown;
+  /** The next version's value as this version's. */
+  readonly downcast: (value: unknown) => unknown;
+}
+
 /** A request/reply between modules: owned by one module, answered only by it. */
 export interface CallContract<
   Name extends string = string,
@@ -17,6 +31,8 @@ export interface CallContract<
   readonly reply: Reply;
   /** Error codes the owner may answer with, besides the transport's own (timeouts, unavailability). */
   readonly errors: readonly string[];
+  /** Older reply shapes callers still understand, oldest first. */
+  readonly pastReplies?: readonly PastVersion[];
 }
 
 /** A fact one module publishes and any number of modules subscribe to. */
@@ -26,6 +42,8 @@ export interface EventContract<Type extends string = string, Payload extends Any
   readonly owner: string;
   readonly version: number;
   readonly payload: Payload;
+  /** Older payload shapes subscribers still understand, oldest first. */
+  readonly past?: readonly PastVersion[];
 }
 
 export function defineCall<Name extends string, Request extends AnySchema, Reply extends AnySchema>(

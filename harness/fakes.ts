@@ -6,7 +6,7 @@ import { answer, type CallBinding, defineModule, type ModuleDefinition } from ".
 
 /** A stand-in for a module a test does not boot: it only answers the given calls (and may own events). */
 export const fakeModule = (name: string, calls: readonly CallBinding[], publishes: readonly EventContract[] = []): ModuleDefinition =>
-  defineModule({ name, resources: [], entities: [], publishes, calls, events: [], routes: () => new Hono() });
+  defineModule({ name, version: "0.0.0-fake", resources: [], entities: [], publishes, calls, events: [], routes: () => new Hono() });
 
 /** A stand-in identity module: `userOf(token)` says whose session a bearer token is (undefined: none). */
 export const fakeSessions = (userOf: (token: string) => string | undefined, options: { verified?: boolean } = {}): ModuleDefinition =>

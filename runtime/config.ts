@@ -32,6 +32,7 @@ const Env = v.object({
   TWOFOLD_STRICT_DUPLICATES: v.optional(v.pipe(v.string(), v.transform(Number), v.minValue(0), v.maxValue(1)), "0.2"),
   TWOFOLD_STRICT_MAX_DELAY_MS: int(15),
   TWOFOLD_FAULTS: v.optional(v.string()),
+  TWOFOLD_SKEW: v.optional(v.pipe(v.string(), v.regex(/^([a-z][a-z0-9-]*:\d+)(,[a-z][a-z0-9-]*:\d+)*$/, "must look like orders:1,users:2"))),
 });
 
 /** The operator key every development run uses; documented in the README, never accepted in production. */
@@ -68,6 +69,8 @@ export interface RuntimeConfig {
   readonly seed: number;
   /** Faults injected into the wire (runtime/bus/faults.ts). */
   readonly faults: Faults;
+  /** Modules that write their messages at an older contract version (harness: version skew). */
+  readonly skew: ReadonlyMap<string, number>;
   /** A module's numeric setting from `TWOFOLD_<NAME>`, e.g. setting("CHECKOUT_TIMEOUT_MS", 900000). */
   readonly setting: (name: string, fallback: number) => number;
 }
@@ -107,6 +110,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     seed: e.TWOFOLD_SEED,
     faults: parseFaults(e.TWOFOLD_FAULTS),
+    skew: new Map(
+      (e.TWOFOLD_SKEW ?? "")
+        .split(",")
+        .filter(Boolean)
+        .map((pair) => [pair.split(":")[0] as string, Number(pair.split(":")[1])]),
+    ),
     operatorKey: e.TWOFOLD_OPERATOR_KEY ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_OPERATOR_KEY : undefined),
     setting: (name, fallback) => {
       const raw = env[`TWOFOLD_${name}`];

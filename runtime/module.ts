@@ -1,5 +1,7 @@
 import type { Hono } from "hono";
-import type { CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
+import type { ConsumerContract } from "../contracts/consumer.ts";
+import { useName } from "../contracts/consumer.ts";
+import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
 import type { Envelope } from "../contracts/envelope.ts";
 import type * as v from "valibot";
 import type { RuntimeConfig } from "./config.ts";
@@ -70,8 +72,16 @@ export const on = <E extends EventContract>(
  * A domain module, written once. Everything but `routes` is static, so any process can read the whole
  * system's routing (who owns a resource, who subscribes to an event) without booting a module.
  */
+/**
+ * Puts the module into a named situation for contract verification ("user u-1 exists"), or makes it
+ * publish an event a consumer expects. Only the harness calls these (TWOFOLD_HARNESS=1).
+ */
+export type ProviderStateHandler = (ctx: ModuleContext, params: Readonly<Record<string, string | number | boolean>>) => Promise<void>;
+
 export interface ModuleDefinition {
   readonly name: string;
+  /** The module's version: what its consumer contracts and provided contracts are recorded and deployed under. */
+  readonly version: string;
   /** First path segments under /api/v1 that this module serves, e.g. ["users"]. */
   readonly resources: readonly string[];
   readonly entities: readonly AnyEntity[];
@@ -81,6 +91,10 @@ export interface ModuleDefinition {
   /** The module's public HTTP routes, relative to /api/v1. */
   readonly routes: (ctx: ModuleContext) => Hono;
   readonly background?: readonly BackgroundTask[];
+  /** What this module relies on from others (its consumer contracts, next to its code). */
+  readonly consumes?: ConsumerContract;
+  /** The states other modules' contracts name, for verifying this module as a provider. */
+  readonly providerStates?: Readonly<Record<string, ProviderStateHandler>>;
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;
@@ -90,3 +104,10 @@ export const subscribersFrom =
   (modules: readonly ModuleDefinition[]) =>
   (type: string): string[] =>
     modules.filter((m) => m.events.some((e) => e.contract.type === type)).map((m) => m.name);
+
+/** What each module reads of each call and event, from the modules' consumer contracts. */
+export const readsFrom = (modules: readonly ModuleDefinition[]) => {
+  const reads = new Map<string, AnySchema>();
+  for (const module of modules) for (const use of module.consumes?.uses ?? []) reads.set(`${module.name} ${useName(use)}`, use.reads);
+  return (consumer: string, name: string): AnySchema | undefined => reads.get(`${consumer} ${name}`);
+};

@@ -1,5 +1,6 @@
 import type { Suite } from "../suite.ts";
 import { badInputSuite } from "./bad-input.suite.ts";
+import { contractSuite } from "./contracts.suite.ts";
 import { abandonedCheckoutJourney } from "./journeys/abandoned-checkout.suite.ts";
 import { accountRecoveryJourney } from "./journeys/account-recovery.suite.ts";
 import { checkoutJourney } from "./journeys/checkout.suite.ts";
@@ -24,4 +25,5 @@ export const suites: readonly Suite[] = [
   retrySafetyJourney,
   abandonedCheckoutJourney,
   lastUnitJourney,
+  contractSuite,
 ];

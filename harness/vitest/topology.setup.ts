@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { ensureRedis } from "../../runtime/infra/redis.ts";
-import { startTopology, type TopologyKind } from "../topologies.ts";
+import { type ProfileName, profiles } from "../run/profiles.ts";
+import { startTopology } from "../topologies.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,14 +10,14 @@ declare module "vitest" {
   }
 }
 
-/** Starts the topology this vitest project is named after, once for all its suite files. */
+/** Starts the profile this vitest project is named after, once for all its suite files. */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const kind = project.name as TopologyKind;
-  const redis = kind === "split" ? await ensureRedis() : undefined;
-  const topology = await startTopology(kind, { redisUrl: redis?.url });
-  console.error(`[${kind}] ready in ${topology.startupMs.toFixed(0)} ms at ${topology.url} (log: ${topology.logFile})`);
+  const profile = profiles[project.name as ProfileName];
+  const redis = profile.kind === "split" ? await ensureRedis() : undefined;
+  const topology = await startTopology(profile.kind, { redisUrl: redis?.url, env: profile.env(1) });
+  console.error(`[${profile.name}] ready in ${topology.startupMs.toFixed(0)} ms at ${topology.url} (log: ${topology.logFile})`);
   project.provide("systemUrl", topology.url);
-  project.provide("systemKind", kind);
+  project.provide("systemKind", profile.name);
   return async () => {
     await topology.stop();
     await redis?.stop();

@@ -7,6 +7,7 @@ import { clearOrdered } from "./subscribers.ts";
 /** One cart per customer, safe to edit from several devices at once. */
 export const cartModule = defineModule({
   name: "cart",
+  version: "1.0.0",
   resources: ["cart"],
   entities: [Cart, CartItem],
   publishes: [],

@@ -6,6 +6,7 @@ import { subscribers } from "./subscribers.ts";
 /** Tells people what happened: one notification per event, however often the event arrives. */
 export const notificationsModule = defineModule({
   name: "notifications",
+  version: "1.0.0",
   resources: ["notifications"],
   entities: [Notification],
   publishes: [],

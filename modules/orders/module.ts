@@ -9,6 +9,7 @@ import { sagaRunner } from "./saga/runner.ts";
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
   name: "orders",
+  version: "1.0.0",
   resources: ["orders", "checkout"],
   entities: [Order, OrderItem, Saga],
   publishes: [OrderPlaced, OrderConfirmed, OrderCancelled],

@@ -7,6 +7,7 @@ import { paymentsRoutes } from "./routes.ts";
 /** Takes money through the (fake) provider, at most once per idempotency key, and gives it back. */
 export const paymentsModule = defineModule({
   name: "payments",
+  version: "1.0.0",
   resources: ["payments"],
   entities: [Charge, Refund],
   publishes: [PaymentSucceeded, PaymentFailed, PaymentRefunded],

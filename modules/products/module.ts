@@ -8,6 +8,7 @@ import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./s
 /** The catalogue: names, descriptions, prices, and a read model of the warehouse's available stock. */
 export const productsModule = defineModule({
   name: "products",
+  version: "1.0.0",
   resources: ["products"],
   entities: [Product],
   publishes: [ProductCreated, ProductUpdated],

@@ -6,6 +6,7 @@ import { reviewsRoutes } from "./routes.ts";
 /** What buyers say about products, and what others say back: comments and likes that count exactly once. */
 export const reviewsModule = defineModule({
   name: "reviews",
+  version: "1.0.0",
   resources: ["reviews"],
   entities: [Review, Comment, Like],
   publishes: [ReviewPosted, ReviewCommented, ReviewLiked],

@@ -6,6 +6,7 @@ import { searchRoutes } from "./routes.ts";
 /** Finds products by words in their name or description, from its own index of the catalogue's events. */
 export const searchModule = defineModule({
   name: "search",
+  version: "1.0.0",
   resources: ["search"],
   entities: [SearchEntry],
   publishes: [],

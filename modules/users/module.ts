@@ -7,6 +7,7 @@ import { usersRoutes } from "./routes.ts";
 /** Identity: who people are (operator-created or self-registered), their sessions and account recovery. */
 export const usersModule = defineModule({
   name: "users",
+  version: "1.0.0",
   resources: ["users", "auth", "sessions", "profile"],
   entities: [User, Session, OneTimeToken],
   publishes: [UserCreated, VerificationRequested, UserVerified, PasswordResetRequested, PasswordChanged],

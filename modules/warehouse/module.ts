@@ -14,6 +14,7 @@ import { warehouseRoutes } from "./routes.ts";
 /** Stock per product and the reservations that hold it for orders; the only place stock changes. */
 export const warehouseModule = defineModule({
   name: "warehouse",
+  version: "1.0.0",
   resources: ["inventory"],
   entities: [Stock, Reservation, Receipt],
   publishes: [InventoryReceived, InventoryReserved, InventoryCommitted, InventoryReleased, InventoryInsufficient],

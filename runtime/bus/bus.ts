@@ -1,5 +1,5 @@
 import type * as v from "valibot";
-import type { CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../../contracts/define.ts";
+import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../../contracts/define.ts";
 import { Envelope } from "../../contracts/envelope.ts";
 import { runtimeErrorCodes } from "../../contracts/errors.ts";
 import { AppError, toAppError } from "../errors.ts";
@@ -8,6 +8,10 @@ import { currentContext, newId, runInContext } from "./context.ts";
 import type { BusObserver } from "./observer.ts";
 import type { InlineDispatch, Transport } from "./transport.ts";
 import { conform } from "./validate.ts";
+import { readAsCurrent, type Versioned, writeAsVersion } from "./versions.ts";
+
+const replyOf = (contract: CallContract): Versioned => ({ name: contract.name, version: contract.version, schema: contract.reply, past: contract.pastReplies });
+const payloadOf = (contract: EventContract): Versioned => ({ name: contract.type, version: contract.version, schema: contract.payload, past: contract.past });
 
 export type CallHandler<C extends CallContract = CallContract> = (
   request: v.InferOutput<C["request"]>,
@@ -21,6 +25,10 @@ export type EventHandler<E extends EventContract = EventContract> = (
 
 export interface BusOptions {
   readonly catalog: Catalog;
+  /** What a consumer reads of a call's reply or an event (its consumer contract), checked on receipt. */
+  readonly reads?: (consumer: string, name: string) => AnySchema | undefined;
+  /** Modules running at an older contract version than the code (harness: version skew), and which. */
+  readonly skew?: ReadonlyMap<string, number>;
   readonly transport: Transport;
   /** Which modules subscribe to an event type: the static routing table of the whole system. */
   readonly subscribersOf: (type: string) => readonly string[];
@@ -65,7 +73,9 @@ export class Bus {
     let outcome = "ok";
     try {
       const reply = await this.transport.request(contract.owner, envelope, options.timeoutMs ?? this.options.callTimeoutMs);
-      return conform(contract.reply, reply.payload, { contract: contract.name, side: "reply", at: "receive" });
+      const current = readAsCurrent(replyOf(contract), reply.version, reply.payload, "reply");
+      this.checkReads(from, contract.name, current, "reply");
+      return current as CallReply<C>;
     } catch (error) {
       const failure = toAppError(error);
       outcome = failure.code;
@@ -82,10 +92,15 @@ export class Bus {
     }
   }
 
-  /** Builds a validated event envelope; the outbox stores it and the relay dispatches it later. */
+  /**
+   * Builds a validated event envelope; the outbox stores it and the relay dispatches it later. A module run
+   * at an older contract version (skew) writes the older shape, as the old code would have.
+   */
   event<E extends EventContract>(from: string, contract: E, payload: EventPayload<E>): Envelope {
     const checked = conform(contract.payload, payload, { contract: contract.type, side: "event", at: "send" });
-    return this.envelope(from, contract.type, contract.version, checked);
+    const version = this.options.skew?.get(from) ?? contract.version;
+    const written = writeAsVersion(payloadOf(contract), version, checked);
+    return this.envelope(from, contract.type, written === checked ? contract.version : version, written);
   }
 
   /** Hands a stored event to every subscriber through the transport. */
@@ -121,7 +136,9 @@ export class Bus {
       try {
         const reply = await runInContext(context, () => handler(request, { envelope }));
         const checked = conform(contract.reply, reply, { contract: contract.name, side: "reply", at: "send" });
-        return this.envelope(module, `${contract.name}.reply`, contract.version, checked, context);
+        const version = this.options.skew?.get(module) ?? contract.version;
+        const written = writeAsVersion(replyOf(contract), version, checked);
+        return this.envelope(module, `${contract.name}.reply`, written === checked ? contract.version : version, written, context);
       } catch (error) {
         throw declaredOrViolation(contract, toAppError(error), "send");
       }
@@ -136,12 +153,10 @@ export class Bus {
       try {
         const envelope = conform(Envelope, raw, { contract: "envelope", side: "event", at: "receive" });
         const contract = this.catalog.event(envelope.type);
-        if (envelope.version !== contract.version) {
-          throw new AppError("contract_violation", `${envelope.type} v${envelope.version} is not the v${contract.version} ${module} reads`);
-        }
         const handler = handlers.get(envelope.type);
         if (!handler) throw new AppError("contract_violation", `${module} does not subscribe to ${envelope.type}`);
-        const payload = conform(contract.payload, envelope.payload, { contract: contract.type, side: "event", at: "receive" });
+        const payload = readAsCurrent(payloadOf(contract), envelope.version, envelope.payload, "event");
+        this.checkReads(module, contract.type, payload, "event");
         const context = { correlationId: envelope.correlationId, causationId: envelope.id };
         await runInContext(context, () => handler(payload, { envelope, attempt }));
       } catch (error) {
@@ -151,6 +166,18 @@ export class Bus {
         this.options.observer?.({ kind: "delivery", to: module, envelope: raw, attempt, durationMs: performance.now() - started, outcome });
       }
     });
+  }
+
+  /** A reply or event must carry what its consumer reads, or the consumer fails here, naming the field. */
+  private checkReads(consumer: string, name: string, value: unknown, side: "reply" | "event"): void {
+    const reads = this.options.reads?.(consumer, name);
+    if (reads) conform(reads, value, { contract: name, side, at: "receive", consumer });
+  }
+
+  /** An event as its subscribers would see it: an older version read as the current one (for the tap). */
+  current(envelope: Envelope): Envelope {
+    const contract = this.catalog.event(envelope.type);
+    return { ...envelope, payload: readAsCurrent(payloadOf(contract), envelope.version, envelope.payload, "event") };
   }
 
   private envelope(source: string, type: string, version: number, payload: unknown, context = currentContext()): Envelope {

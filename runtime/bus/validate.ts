@@ -19,13 +19,14 @@ export const issuesOf = (issues: readonly v.BaseIssue<unknown>[]): Issue[] =>
 export function conform<S extends AnySchema>(
   schema: S,
   value: unknown,
-  where: { contract: string; side: Side; at: "send" | "receive" },
+  where: { contract: string; side: Side; at: "send" | "receive"; consumer?: string },
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   const issues = issuesOf(result.issues);
   const fields = issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ");
-  throw new AppError("contract_violation", `${where.contract} ${where.side} violates its contract on ${where.at}: ${fields}`, {
+  const whose = where.consumer ? ` (what ${where.consumer} reads)` : "";
+  throw new AppError("contract_violation", `${where.contract} ${where.side} violates its contract${whose} on ${where.at}: ${fields}`, {
     ...where,
     issues,
   });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
 import type { RuntimeConfig } from "../config.ts";
+import { AppError } from "../errors.ts";
 import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
@@ -14,6 +15,8 @@ export interface BootedModules {
   readonly dbs: ReadonlyMap<string, ModuleDb>;
   /** Starts the outbox relays and the modules' background tasks. */
   startRelays(): void;
+  /** Puts a hosted module into a named provider state (contract verification; harness only). */
+  providerState(module: string, state: string, params: Readonly<Record<string, string | number | boolean>>): Promise<void>;
   /** Every hosted module's database answers a query. */
   ping(): Promise<boolean>;
   /** Events committed in any hosted module's outbox but not yet handed to the transport. */
@@ -40,6 +43,7 @@ export async function bootModules(
   const dbs = new Map<string, ModuleDb>();
   const relays: OutboxRelay[] = [];
   const tasks: { ticker: Ticker; due: () => Promise<number> }[] = [];
+  const contexts = new Map<string, ModuleContext>();
   for (const module of modules) {
     const orm = await openModuleOrm(targetOf(module.name), module.name, module.entities);
     const publishes = new Set(module.publishes.map((e) => e.type));
@@ -63,6 +67,7 @@ export async function bootModules(
     bus.consume(module.name, new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx)])));
     routes.route("/api/v1", module.routes(ctx));
     dbs.set(module.name, db);
+    contexts.set(module.name, ctx);
     relays.push(relay);
   }
   return {
@@ -71,6 +76,13 @@ export async function bootModules(
     startRelays: () => {
       for (const relay of relays) relay.start();
       for (const task of tasks) task.ticker.start();
+    },
+    providerState: async (module, state, params) => {
+      const ctx = contexts.get(module);
+      const handler = modules.find((m) => m.name === module)?.providerStates?.[state];
+      if (!ctx) throw new AppError("not_found", `${module} is not hosted here`);
+      if (!handler) throw new AppError("not_found", `${module} has no provider state "${state}"`);
+      await handler(ctx, params);
     },
     ping: async () => {
       const answers = await Promise.all([...dbs.values()].map((db) => db.em().execute("select 1 as ok").then(() => true, () => false)));

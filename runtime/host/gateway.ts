@@ -1,6 +1,10 @@
-import { newId } from "../bus/context.ts";
+import { currentContext, newId } from "../bus/context.ts";
+import { CORRELATION_HEADER } from "../http/correlation.ts";
 import { WireTransport } from "../bus/wire/transport.ts";
-import { subscribersFrom } from "../module.ts";
+import { Bus } from "../bus/bus.ts";
+import { createCatalog } from "../bus/catalog.ts";
+import { readsFrom, subscribersFrom } from "../module.ts";
+import { harnessCall } from "../tap/harness-call.ts";
 import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
 import type { DeadLetter } from "../bus/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
@@ -62,9 +66,17 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
   if (config.harness) {
     const tap = new EventTap();
     tapTransport = new WireTransport(wireOptions(config, topology));
-    tapTransport.consume(TAP, async (envelope) => tap.record(envelope));
-    await tapTransport.start();
     const transport = tapTransport;
+    // The harness's own bus: it reads the tap (older versions as current) and makes calls for contract checks.
+    const bus = new Bus({
+      catalog: createCatalog(system.calls, system.events),
+      transport,
+      subscribersOf: subscribersFrom(system.modules),
+      callTimeoutMs: config.callTimeoutMs,
+      reads: readsFrom(system.modules),
+    });
+    transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
+    await transport.start();
     app.route(
       "/",
       harnessRoutes({
@@ -110,6 +122,21 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
           if (!base) throw new AppError("not_found", `no module ${module}`);
           return (await getJson<{ tables: Record<string, unknown[]> }>(base, `/internal/state/${module}`)).tables;
         },
+        providerState: async (module, state, params) => {
+          const base = topology.serviceOf(module)?.url;
+          if (!base) throw new AppError("not_found", `no module ${module}`);
+          const response = await internal(base, `/internal/provider-state/${module}`, {
+            method: "POST",
+            // The state's events join the harness's conversation, so it can find them on the tap.
+            headers: { "content-type": "application/json", [CORRELATION_HEADER]: currentContext()?.correlationId ?? "" },
+            body: JSON.stringify({ state, params }),
+          });
+          if (!response.ok) {
+            const body = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+            throw new AppError(body.error?.code ?? "internal", body.error?.message ?? `provider state answered ${response.status}`);
+          }
+        },
+        call: (from, name, request) => harnessCall(bus, from, name, request),
         deadLetters: async () => {
           const all: DeadLetter[] = [];
           for (const s of topology.services) {

@@ -9,6 +9,10 @@ import type { RequestGauge } from "../http/process-app.ts";
 import type { TraceRecorder } from "../tap/trace.ts";
 import type { BootedModules } from "./boot.ts";
 
+const ProviderStateBody = v.object({
+  state: v.pipe(v.string(), v.minLength(1)),
+  params: v.optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()])), {}),
+});
 const SqlBody = v.object({ query: v.pipe(v.string(), v.minLength(1)), params: v.optional(v.array(v.unknown()), []) });
 
 /**
@@ -49,6 +53,11 @@ export function internalRoutes(
     return c.json({ rows: await dbOf(c.req.param("module")).readOnly(body.query, body.params) });
   });
   app.get("/internal/state/:module", async (c) => c.json({ tables: await dbOf(c.req.param("module")).dumpState() }));
+  app.post("/internal/provider-state/:module", async (c) => {
+    const body = await readBody(c, ProviderStateBody);
+    await modules.providerState(c.req.param("module"), body.state, body.params);
+    return c.json({ ok: true });
+  });
   app.get("/internal/trace", (c) => c.json({ trace: recorder?.find(c.req.query("prefix") ?? "\u0000") ?? [] }));
   return app;
 }

@@ -6,10 +6,11 @@ import { MemoryTransport } from "../bus/memory/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
-import { subscribersFrom } from "../module.ts";
+import { readsFrom, subscribersFrom } from "../module.ts";
 import type { SystemDefinition } from "../system.ts";
 import { idleReport } from "../tap/activity.ts";
 import { EventTap } from "../tap/event-tap.ts";
+import { harnessCall } from "../tap/harness-call.ts";
 import { harnessRoutes } from "../tap/routes.ts";
 import { TraceRecorder } from "../tap/trace.ts";
 import { type BootedModules, bootModules } from "./boot.ts";
@@ -41,8 +42,10 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
     subscribersOf: withTap(subscribersFrom(system.modules), tap !== undefined),
     callTimeoutMs: config.callTimeoutMs,
     observer: recorder?.observe,
+    reads: readsFrom(system.modules),
+    skew: config.skew,
   });
-  if (tap) transport.consume(TAP, async (envelope) => tap.record(envelope));
+  if (tap) transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
   const modules = await bootModules(system.modules, bus, database.targetOf, config);
   await transport.start();
   modules.startRelays();
@@ -80,6 +83,8 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
         sql: (module, query, params) => dbOf(module).readOnly(query, params),
         state: (module) => dbOf(module).dumpState(),
         trace: async (prefix) => recorder?.find(prefix) ?? [],
+        providerState: (module, state, params) => modules.providerState(module, state, params),
+        call: (from, name, request) => harnessCall(bus, from, name, request),
         deadLetters: () => transport.deadLetters(),
         redeliver: async (eventId) => {
           const envelope = tap.find(eventId);

@@ -3,7 +3,7 @@ import { createCatalog } from "../bus/catalog.ts";
 import { WireTransport } from "../bus/wire/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
-import { subscribersFrom } from "../module.ts";
+import { readsFrom, subscribersFrom } from "../module.ts";
 import type { SystemDefinition } from "../system.ts";
 import { TraceRecorder } from "../tap/trace.ts";
 import { bootModules } from "./boot.ts";
@@ -34,6 +34,8 @@ export async function startService(
     subscribersOf: withTap(subscribersFrom(system.modules), config.harness),
     callTimeoutMs: config.callTimeoutMs,
     observer: recorder?.observe,
+    reads: readsFrom(system.modules),
+    skew: config.skew,
   });
   const modules = await bootModules(hosted, bus, database.targetOf, config);
   await transport.start();

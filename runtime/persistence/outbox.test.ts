@@ -18,9 +18,10 @@ const Noted = defineEvent({ type: "ledger.noted", owner: "ledger", payload: v.ob
 const Peek = defineCall({ name: "auditor.peek", owner: "auditor", request: v.object({}), reply: v.object({ seen: v.array(v.number()) }) });
 
 const seen: number[] = [];
-const ledger = defineModule({ name: "ledger", resources: [], entities: [], publishes: [Noted], calls: [], events: [], routes: () => new Hono() });
+const ledger = defineModule({ name: "ledger", version: "1.0.0", resources: [], entities: [], publishes: [Noted], calls: [], events: [], routes: () => new Hono() });
 const auditor = defineModule({
   name: "auditor",
+  version: "1.0.0",
   resources: [],
   entities: [],
   publishes: [],

@@ -5,6 +5,7 @@ import { readBody } from "../http/body.ts";
 import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
 import type { TraceEntry } from "./trace.ts";
+import type { ErrorBody } from "../../contracts/errors.ts";
 import { AppError } from "../errors.ts";
 
 /** What the harness may read from a running topology; served only when the harness turns it on. */
@@ -19,7 +20,18 @@ export interface HarnessSource {
   trace(prefix: string): Promise<TraceEntry[]>;
   /** Every row one module owns. */
   state(module: string): Promise<Record<string, unknown[]>>;
+  /** Puts a module into a named provider state (contract verification). */
+  providerState(module: string, state: string, params: Readonly<Record<string, string | number | boolean>>): Promise<void>;
+  /** Makes a call as module `from` would, through this topology's real bus; answers the reply or the error. */
+  call(from: string, name: string, request: unknown): Promise<{ reply: unknown } | { error: ErrorBody["error"] }>;
 }
+
+const ProviderStateBody = v.object({
+  module: v.pipe(v.string(), v.minLength(1)),
+  state: v.pipe(v.string(), v.minLength(1)),
+  params: v.optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()])), {}),
+});
+const CallBody = v.object({ from: v.pipe(v.string(), v.minLength(1)), name: v.pipe(v.string(), v.minLength(1)), request: v.unknown() });
 
 const SqlBody = v.object({
   query: v.pipe(v.string(), v.minLength(1)),
@@ -47,6 +59,15 @@ export function harnessRoutes(source: HarnessSource): Hono {
     const { event_id } = await readBody(c, v.object({ event_id: v.pipe(v.string(), v.minLength(1)) }));
     await source.redeliver(event_id);
     return c.json({ redelivered: event_id }, 202);
+  });
+  app.post("/__twofold/provider-state", async (c) => {
+    const body = await readBody(c, ProviderStateBody);
+    await source.providerState(body.module, body.state, body.params);
+    return c.json({ module: body.module, state: body.state }, 200);
+  });
+  app.post("/__twofold/call", async (c) => {
+    const body = await readBody(c, CallBody);
+    return c.json(await source.call(body.from, body.name, body.request), 200);
   });
   app.get("/__twofold/trace", async (c) => {
     const prefix = c.req.query("prefix") ?? "";
