@@ -18,6 +18,7 @@ const USAGE = `bun run harness [options]
   --grep REGEX     only checks matching "<suite> <check>"
   --seed N         the seed of every scheduling choice (default: saved failing seeds first, then a random one)
   --repeat N       N runs with seeds N, N+1, ...
+  --skew M:V       run module M at contract version V in the split profile (repeatable), e.g. orders:1
   --report DIR     where report.json and report.html go (default .twofold/report)
   --json           print the JSON report(s) on stdout`;
 
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     repeat: { type: "string", default: "1" },
     report: { type: "string", default: ".twofold/report" },
     json: { type: "boolean", default: false },
+    skew: { type: "string", multiple: true },
     help: { type: "boolean", default: false },
   },
 });
@@ -38,9 +40,11 @@ if (values.help) {
   process.exit(0);
 }
 const profiles = values.profile ?? profileNames;
+const skew = values.skew ?? [];
 const unknown = profiles.filter((p) => !isProfileName(p));
 const repeat = Number(values.repeat);
-if (unknown.length || !Number.isInteger(repeat) || repeat < 1 || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
+const badSkew = skew.some((s) => !/^[a-z][a-z0-9-]*:\d+$/.test(s));
+if (unknown.length || badSkew || !Number.isInteger(repeat) || repeat < 1 || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
   console.error(`${unknown.length ? `unknown profile(s): ${unknown.join(", ")}\n` : ""}${USAGE}`);
   process.exit(2);
 }
@@ -65,6 +69,8 @@ async function main(): Promise<number> {
       seed,
       modules: shop.modules.map((m) => m.name),
       filter: { suite: values.suite, grep: values.grep ? new RegExp(values.grep, "i") : undefined },
+      // Version skew: one module's processes write older contract versions while its consumers are current.
+      env: skew.length ? { split: { TWOFOLD_SKEW: skew.join(",") } } : undefined,
       onProgress: progressPrinter(),
     });
     reports.push(report);

@@ -29,7 +29,7 @@ const findings = (report: RunReport, other: ProfileName): DivergenceKind[] =>
  * Proof that the harness finds what it exists to find: each mutant of the ledger carries one bug that only
  * shows once the system is distributed (or behaves like it), and must be flagged with the right kind.
  */
-describe("the harness finds distributed-only bugs", () => {
+describe("the harness finds distributed-only bugs", { timeout: 180_000 }, () => {
   it("finds nothing in the clean ledger, on any profile", async () => {
     const report = await run("clean", ".");
     expect(report.divergences).toEqual([]);

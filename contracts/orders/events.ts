@@ -2,13 +2,16 @@ import * as v from "valibot";
 import { defineEvent } from "../define.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { Cents } from "../money.ts";
+import { orderPlacedV1 } from "./order-placed-v1.ts";
 
 const Line = v.object({ product_id: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(1)), unit_price_cents: Cents });
 
 export const OrderPlaced = defineEvent({
   type: "order.placed",
   owner: "orders",
+  version: 2,
   payload: v.object({ order_id: Id, user_id: Id, items: v.array(Line), total_cents: Cents, placed_at: Timestamp }),
+  past: [orderPlacedV1],
 });
 
 export const OrderConfirmed = defineEvent({

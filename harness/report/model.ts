@@ -1,3 +1,5 @@
+import type { TraceEntry } from "../../runtime/tap/trace.ts";
+
 /**
  * The harness's run report: what `--json` writes and the HTML report renders. Stable: fields are only ever
  * added. Documented in harness/README.md.
@@ -17,29 +19,8 @@ export interface StepRecord {
   readonly polled?: boolean;
 }
 
-/** One thing the system did for a check, from its bus or its HTTP edge, in time order. */
-export interface TraceRecord {
-  readonly kind: "http" | "call" | "publish" | "delivery";
-  /** Process that recorded it: "monolith", a service name or "gateway". */
-  readonly process: string;
-  /** Epoch milliseconds (fractional) when it finished. */
-  readonly at: number;
-  readonly durationMs: number;
-  /** Module (or "client" for http) that sent it. */
-  readonly from: string;
-  /** Module that received it (a subscriber for deliveries; the process for http). */
-  readonly to: string;
-  /** Call name, event type, or "METHOD /path" for http. */
-  readonly name: string;
-  readonly messageId?: string;
-  readonly correlationId: string;
-  readonly causationId: string | null;
-  /** "ok", an error code, or an HTTP status for http records. */
-  readonly outcome: string;
-  readonly attempt?: number;
-  readonly subscribers?: readonly string[];
-  readonly payload?: unknown;
-}
+/** One thing the system did for a check, from its bus or its HTTP edge, in time order (runtime/tap/trace.ts). */
+export type TraceRecord = TraceEntry;
 
 /** Rows a check added or removed, per module and table (normalized values). */
 export type StateDelta = Record<string, Record<string, { readonly added: readonly unknown[]; readonly removed: readonly unknown[] }>>;

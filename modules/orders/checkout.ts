@@ -26,7 +26,7 @@ export async function checkout(ctx: ModuleContext, who: Principal, body: Checkou
   const placed = await ctx.db.transaction(async (tx) => {
     const created = createOrder(tx.em, { id: orderId, userId: who.user_id, source: "checkout", lines, totals, shippingAddress: body.shipping_address });
     const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-    startSaga(tx.em, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000) });
+    startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000) });
     return created;
   });
   ctx.kick("saga");

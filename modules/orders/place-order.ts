@@ -30,7 +30,7 @@ export async function placeOrder(ctx: ModuleContext, body: PlaceOrderBody) {
     const placed = await ctx.db.transaction(async (tx) => {
       const created = createOrder(tx.em, { id: orderId, userId: body.user_id, source: "operator", lines, totals: priceOrder(lines, 0) });
       const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-      startSaga(tx.em, event, "operator", { deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), alreadyDone: ["reserve"] });
+      startSaga(tx.em, orderId, event, "operator", { deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), alreadyDone: ["reserve"] });
       return created;
     });
     ctx.kick("saga");

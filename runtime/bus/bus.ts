@@ -107,7 +107,7 @@ export class Bus {
   async dispatch(envelope: Envelope): Promise<void> {
     const subscribers = this.options.subscribersOf(envelope.type);
     await this.transport.dispatch(envelope, subscribers);
-    this.options.observer?.({ kind: "publish", from: envelope.source, envelope, subscribers });
+    this.options.observer?.({ kind: "publish", from: envelope.source, envelope: this.observed(envelope), subscribers });
   }
 
   /**
@@ -118,7 +118,7 @@ export class Bus {
     if (!this.transport.dispatchInline) return undefined;
     const subscribers = this.options.subscribersOf(envelope.type);
     const run = await this.transport.dispatchInline(envelope, subscribers);
-    this.options.observer?.({ kind: "publish", from: envelope.source, envelope, subscribers });
+    this.options.observer?.({ kind: "publish", from: envelope.source, envelope: this.observed(envelope), subscribers });
     return run;
   }
 
@@ -178,6 +178,15 @@ export class Bus {
   current(envelope: Envelope): Envelope {
     const contract = this.catalog.event(envelope.type);
     return { ...envelope, payload: readAsCurrent(payloadOf(contract), envelope.version, envelope.payload, "event") };
+  }
+
+  /** What the trace shows of a published event: as current when it can be read so, else as written. */
+  private observed(envelope: Envelope): Envelope {
+    try {
+      return this.current(envelope);
+    } catch {
+      return envelope;
+    }
   }
 
   private envelope(source: string, type: string, version: number, payload: unknown, context = currentContext()): Envelope {

@@ -16,7 +16,10 @@ export interface TraceEntry {
   readonly outcome: string;
   readonly attempt?: number;
   readonly subscribers?: readonly string[];
+  /** A publish's payload, read as the current version of its contract. */
   readonly payload?: unknown;
+  /** The contract version the message was written at (older than current when a module runs skewed). */
+  readonly version?: number;
 }
 
 const CAPACITY = 50_000;
@@ -53,6 +56,7 @@ export class TraceRecorder {
         outcome: "ok",
         subscribers: record.subscribers,
         payload: envelope.payload,
+        version: envelope.version,
       });
     } else {
       this.push({

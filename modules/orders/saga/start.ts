@@ -5,15 +5,16 @@ import { firstStep, type Source } from "./plan.ts";
 
 /**
  * Creates an order's saga in the order's own transaction, so an order never exists without its saga. The
- * saga continues the conversation of `placed` (the order.placed event).
+ * saga continues the conversation of `placed` (the order.placed event); only its ids are used, never its
+ * payload, which is written in whatever contract version this module runs at.
  */
 export function startSaga(
   em: EntityManager,
+  orderId: string,
   placed: Envelope,
   source: Source,
   options: { paymentToken?: string; deadlineMs: number; alreadyDone?: string[] },
 ): void {
-  const orderId = (placed.payload as { order_id: string }).order_id;
   const now = new Date();
   em.create(Saga, {
     orderId,
