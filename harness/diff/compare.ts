@@ -2,9 +2,15 @@ import type { CheckRun, Divergence } from "../report/model.ts";
 import { counts, minus } from "./multiset.ts";
 import { type RunView, viewOf } from "./view.ts";
 
-/** A check that takes this many times longer (and at least this much longer) on one side is an outlier. */
-const TIMING_RATIO = 10;
-const TIMING_MIN_MS = 2000;
+/**
+ * A check is a timing outlier when it is this many times slower, relative to the other profile, than checks
+ * usually are (split is always somewhat slower than one process), and at least this much slower in absolute
+ * terms: a hang, not noise.
+ */
+const TIMING_FACTOR = 5;
+const TIMING_MIN_MS = 1500;
+/** The usual slowdown between two profiles when too few checks ran to measure it. */
+export const DEFAULT_SLOWDOWN = 5;
 
 /** The first point where the two runs' timelines (HTTP steps, then events in causal order) part ways. */
 function firstDivergentStep(a: RunView, b: RunView): Divergence["firstDivergentStep"] {
@@ -29,7 +35,7 @@ function firstDivergentStep(a: RunView, b: RunView): Divergence["firstDivergentS
  * Compares two profiles' runs of one check and classifies every difference: outcome, response, events
  * (missing, extra, duplicated, undelivered, causal order), final state, timing.
  */
-export function compareRuns(a: CheckRun, b: CheckRun): Divergence[] {
+export function compareRuns(a: CheckRun, b: CheckRun, usualSlowdown = DEFAULT_SLOWDOWN): Divergence[] {
   const va = viewOf(a);
   const vb = viewOf(b);
   const base = { suite: a.suite, check: a.check, profiles: [a.profile, b.profile] as const, firstDivergentStep: firstDivergentStep(va, vb) };
@@ -85,9 +91,15 @@ export function compareRuns(a: CheckRun, b: CheckRun): Divergence[] {
     });
   }
 
-  const [slow, fast] = a.durationMs > b.durationMs ? [a, b] : [b, a];
-  if (slow.durationMs > Math.max(TIMING_RATIO * fast.durationMs, fast.durationMs + TIMING_MIN_MS)) {
-    out.push({ ...base, kind: "timing", summary: `took ${slow.durationMs.toFixed(0)} ms on ${slow.profile}, ${fast.durationMs.toFixed(0)} ms on ${fast.profile}` });
+  const expected = Math.max(1, usualSlowdown) * a.durationMs;
+  const [slow, fast] = b.durationMs > a.durationMs ? [b, a] : [a, b];
+  const outlier = b.durationMs > a.durationMs ? b.durationMs > TIMING_FACTOR * expected : a.durationMs > TIMING_FACTOR * b.durationMs;
+  if (outlier && slow.durationMs - fast.durationMs >= TIMING_MIN_MS) {
+    out.push({
+      ...base,
+      kind: "timing",
+      summary: `took ${slow.durationMs.toFixed(0)} ms on ${slow.profile}, ${fast.durationMs.toFixed(0)} ms on ${fast.profile} (checks usually take ${usualSlowdown.toFixed(1)}× as long there)`,
+    });
   }
   return out;
 }

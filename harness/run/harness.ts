@@ -1,5 +1,5 @@
 import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
-import { compareRuns } from "../diff/compare.ts";
+import { compareRuns, DEFAULT_SLOWDOWN } from "../diff/compare.ts";
 import { markKnown } from "../diff/known-divergences.ts";
 import type { CheckRun, Divergence, ProfileSummary, RunReport } from "../report/model.ts";
 import { type RunFilter, selectChecks } from "./select.ts";
@@ -101,12 +101,22 @@ function compareAll(runs: readonly CheckRun[], order: readonly string[]): Diverg
   const [baseline, ...others] = order;
   const byCheck = new Map<string, CheckRun[]>();
   for (const run of runs) byCheck.set(`${run.suite}\u0000${run.check}`, [...(byCheck.get(`${run.suite}\u0000${run.check}`) ?? []), run]);
-  return [...byCheck.values()].flatMap((checkRuns) => {
-    const base = checkRuns.find((r) => r.profile === baseline);
-    if (!base) return [];
-    return others.flatMap((profile) => {
+  const pairs = (profile: string) =>
+    [...byCheck.values()].flatMap((checkRuns) => {
+      const base = checkRuns.find((r) => r.profile === baseline);
       const other = checkRuns.find((r) => r.profile === profile);
-      return other ? compareRuns(base, other) : [];
+      return base && other ? [[base, other] as const] : [];
     });
+  return others.flatMap((profile) => {
+    const compared = pairs(profile);
+    const slowdown = usualSlowdown(compared.map(([base, other]) => other.durationMs / Math.max(1, base.durationMs)));
+    return compared.flatMap(([base, other]) => compareRuns(base, other, slowdown));
   });
+}
+
+/** The median slowdown of one profile against the baseline, once enough checks ran to tell. */
+function usualSlowdown(ratios: readonly number[]): number {
+  if (ratios.length < 5) return DEFAULT_SLOWDOWN;
+  const sorted = [...ratios].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)] ?? DEFAULT_SLOWDOWN;
 }
