@@ -3,6 +3,7 @@ import { Bus } from "../bus/bus.ts";
 import { newId } from "../bus/context.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { MemoryTransport } from "../bus/memory/transport.ts";
+import type { Transport } from "../bus/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
@@ -22,7 +23,7 @@ import { TAP, withTap } from "./tap-subscriber.ts";
 export interface Monolith {
   readonly app: Hono;
   readonly bus: Bus;
-  readonly transport: MemoryTransport;
+  readonly transport: Transport;
   readonly modules: BootedModules;
   readonly gauge: RequestGauge;
   /** Which database it runs on, for the start-up line. */
@@ -30,10 +31,13 @@ export interface Monolith {
   close(): Promise<void>;
 }
 
-/** Every module of `system` in this process on the in-memory bus, one database with a schema per module. */
-export async function assembleMonolith(system: SystemDefinition, config: RuntimeConfig): Promise<Monolith> {
+/**
+ * Every module of `system` in this process on the in-memory bus, one database with a schema per module. A
+ * component test passes its own transport (calls to stubbed neighbours over HTTP).
+ */
+export async function assembleMonolith(system: SystemDefinition, config: RuntimeConfig, options: { transport?: Transport } = {}): Promise<Monolith> {
   const database = await openProcessDatabase(config, "monolith", false);
-  const transport = new MemoryTransport(config.delivery, config.strict);
+  const transport = options.transport ?? new MemoryTransport(config.delivery, config.strict);
   const tap = config.harness ? new EventTap() : undefined;
   const recorder = config.harness ? new TraceRecorder("monolith") : undefined;
   const bus = new Bus({
