@@ -59,7 +59,7 @@ async function seedsToRun(store: FailingSeeds): Promise<number[]> {
 }
 
 async function main(): Promise<number> {
-  const store = new FailingSeeds(join(values.report, "..", "failing-seeds.json"));
+  const store = new FailingSeeds(join(".twofold", "failing-seeds.json"));
   const reports: RunReport[] = [];
   for (const seed of await seedsToRun(store)) {
     console.error(`── harness run, seed ${seed} ──`);

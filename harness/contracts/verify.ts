@@ -14,11 +14,13 @@ function assertReads(consumer: string, what: string, reads: v.GenericSchema, val
   assert.fail(`${consumer} cannot read ${what}: ${fields}`);
 }
 
-async function enter(sys: SystemClient, provider: string, given: ProviderState, correlationId: string): Promise<void> {
-  const set = await sys.http.post("/__twofold/provider-state", { module: provider, state: given.name, params: given.params ?? {} }, {
-    headers: { "x-correlation-id": correlationId },
-  });
+/** Puts the provider into the state; answers the conversation it ran in, which its events belong to. */
+async function enter(sys: SystemClient, provider: string, given: ProviderState): Promise<string> {
+  const set = await sys.http.post("/__twofold/provider-state", { module: provider, state: given.name, params: given.params ?? {} });
   assert.equal(set.status, 200, `${provider} could not enter state "${given.name}": ${JSON.stringify(set.body)}`);
+  const correlationId = set.headers.get("x-correlation-id");
+  assert.ok(correlationId, "the provider state answered without a correlation id");
+  return correlationId;
 }
 
 const callChecks = (consumer: string, use: CallUse): Check[] =>
@@ -29,7 +31,7 @@ const callChecks = (consumer: string, use: CallUse): Check[] =>
         assertReads(consumer, `its own example reply of ${what}`, use.reads, interaction.respond.reply);
         assert.ok(v.is(use.contract.reply, interaction.respond.reply), `the example reply of ${what} is not a reply ${use.contract.owner} may give`);
       }
-      await enter(sys, use.contract.owner, interaction.given, `verify-${crypto.randomUUID()}`);
+      await enter(sys, use.contract.owner, interaction.given);
       const answer = await sys.http.post("/__twofold/call", { from: consumer, name: use.contract.name, request: interaction.request });
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       if ("error" in interaction.respond) {
@@ -47,9 +49,8 @@ const eventChecks = (consumer: string, use: EventUse): Check[] =>
       const what = `${use.contract.type} (${interaction.description})`;
       assertReads(consumer, `its own example of ${what}`, use.reads, interaction.example);
       assert.ok(v.is(use.contract.payload, interaction.example), `the example of ${what} is not an event ${use.contract.owner} may publish`);
-      const correlationId = `verify-${crypto.randomUUID()}`;
       await sys.events.fromNow();
-      await enter(sys, use.contract.owner, interaction.given, correlationId);
+      const correlationId = await enter(sys, use.contract.owner, interaction.given);
       const event = await sys.events.expect(use.contract.type, (e) => e.correlationId === correlationId);
       assertReads(consumer, what, use.reads, event.payload);
     }),

@@ -3,6 +3,8 @@ import { getCart } from "./calls.ts";
 import { Cart, CartItem } from "./entities.ts";
 import { cartRoutes } from "./routes.ts";
 import { clearOrdered } from "./subscribers.ts";
+import { cartConsumes } from "./consumes.ts";
+import { cartProviderStates } from "./provider-states.ts";
 
 /** One cart per customer, safe to edit from several devices at once. */
 export const cartModule = defineModule({
@@ -14,4 +16,6 @@ export const cartModule = defineModule({
   calls: [getCart],
   events: [clearOrdered],
   routes: cartRoutes,
+  consumes: cartConsumes,
+  providerStates: cartProviderStates,
 });

@@ -2,6 +2,7 @@ import { defineModule } from "../../runtime/module.ts";
 import { Notification } from "./entities.ts";
 import { notificationsRoutes } from "./routes.ts";
 import { subscribers } from "./subscribers.ts";
+import { notificationsConsumes } from "./consumes.ts";
 
 /** Tells people what happened: one notification per event, however often the event arrives. */
 export const notificationsModule = defineModule({
@@ -13,4 +14,5 @@ export const notificationsModule = defineModule({
   calls: [],
   events: subscribers,
   routes: notificationsRoutes,
+  consumes: notificationsConsumes,
 });

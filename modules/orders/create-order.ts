@@ -37,11 +37,3 @@ export function createOrder(
   );
   return { order, items };
 }
-
-export const placedPayload = (order: Order, lines: readonly Line[]) => ({
-  order_id: order.id,
-  user_id: order.userId,
-  items: lines.map((l) => ({ product_id: l.product_id, quantity: l.quantity, unit_price_cents: l.unit_price_cents })),
-  total_cents: order.totalCents,
-  placed_at: order.createdAt.toISOString(),
-});

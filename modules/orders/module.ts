@@ -5,6 +5,8 @@ import { Order, OrderItem, Saga } from "./entities.ts";
 import { ordersRoutes } from "./routes.ts";
 import { refundLatePayment } from "./saga/late-payment.ts";
 import { sagaRunner } from "./saga/runner.ts";
+import { ordersConsumes } from "./consumes.ts";
+import { ordersProviderStates } from "./provider-states.ts";
 
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
@@ -17,4 +19,6 @@ export const ordersModule = defineModule({
   events: [refundLatePayment],
   routes: ordersRoutes,
   background: [sagaRunner],
+  consumes: ordersConsumes,
+  providerStates: ordersProviderStates,
 });

@@ -5,7 +5,8 @@ import { ReleaseReservation, ReserveStock } from "../../contracts/warehouse/call
 import { newId } from "../../runtime/bus/context.ts";
 import { AppError, isAppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
-import { createOrder, placedPayload } from "./create-order.ts";
+import { createOrder } from "./create-order.ts";
+import { placedPayload } from "./order-events.ts";
 import { priceOrder } from "./pricing.ts";
 import { quoteLines } from "./quote-lines.ts";
 import { startSaga } from "./saga/start.ts";

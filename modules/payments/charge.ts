@@ -2,6 +2,7 @@ import { PaymentFailed, PaymentSucceeded } from "../../contracts/payments/events
 import { newId } from "../../runtime/bus/context.ts";
 import { AppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import type { Tx } from "../../runtime/persistence/module-db.ts";
 import { Charge } from "./entities.ts";
 import { authorize } from "./provider.ts";
 
@@ -33,6 +34,13 @@ export async function chargeCard(ctx: ModuleContext, request: ChargeRequest): Pr
   return charge;
 }
 
+/** A stored charge's outcome as its event: payment.succeeded, or payment.failed with the decline code. */
+export function announceCharge(tx: Tx, charge: Charge): void {
+  const facts = { charge_id: charge.id, order_id: charge.orderId ?? null, user_id: charge.userId ?? null, amount_cents: charge.amountCents };
+  if (charge.status === "declined") tx.publish(PaymentFailed, { ...facts, decline_code: charge.declineCode ?? "card_declined" });
+  else tx.publish(PaymentSucceeded, facts);
+}
+
 async function attempt(ctx: ModuleContext, request: ChargeRequest): Promise<Charge> {
   const outcome = await authorize(request.token, ctx.config.setting("PAYMENT_SLOW_MS", 5000));
   if (outcome.kind === "error") throw new AppError("payment_provider_error", outcome.message);
@@ -51,9 +59,7 @@ async function attempt(ctx: ModuleContext, request: ChargeRequest): Promise<Char
       idempotencyKey: request.idempotencyKey,
       createdAt: new Date(),
     });
-    const facts = { charge_id: charge.id, order_id: request.orderId, user_id: request.userId, amount_cents: request.amountCents };
-    if (outcome.kind === "declined") tx.publish(PaymentFailed, { ...facts, decline_code: outcome.declineCode });
-    else tx.publish(PaymentSucceeded, facts);
+    announceCharge(tx, charge);
     return charge;
   });
 }

@@ -3,6 +3,7 @@ import { defineModule } from "../../runtime/module.ts";
 import { chargeCall, refundCall } from "./calls.ts";
 import { Charge, Refund } from "./entities.ts";
 import { paymentsRoutes } from "./routes.ts";
+import { paymentsProviderStates } from "./provider-states.ts";
 
 /** Takes money through the (fake) provider, at most once per idempotency key, and gives it back. */
 export const paymentsModule = defineModule({
@@ -14,4 +15,5 @@ export const paymentsModule = defineModule({
   calls: [chargeCall, refundCall],
   events: [],
   routes: paymentsRoutes,
+  providerStates: paymentsProviderStates,
 });

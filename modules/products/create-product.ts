@@ -4,7 +4,21 @@ import { ProductCreated } from "../../contracts/products/events.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { newId } from "../../runtime/bus/context.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import type { Tx } from "../../runtime/persistence/module-db.ts";
 import { Product } from "./entities.ts";
+
+/** Publishes product.created for a product just written (in the caller's transaction). */
+export const announceProduct = (tx: Tx, product: Product): void => {
+  tx.publish(ProductCreated, {
+    product_id: product.id,
+    name: product.name,
+    description: product.description,
+    price_cents: product.priceCents,
+    inventory: product.inventory,
+    version: product.version,
+    created_at: product.createdAt.toISOString(),
+  });
+};
 
 /**
  * The stock is booked into the warehouse first, so it exists the moment the product does; if the warehouse
@@ -26,15 +40,7 @@ export async function createProduct(ctx: ModuleContext, body: CreateProductBody)
       createdAt: now,
       updatedAt: now,
     });
-    tx.publish(ProductCreated, {
-      product_id: id,
-      name: product.name,
-      description: product.description,
-      price_cents: product.priceCents,
-      inventory: product.inventory,
-      version: product.version,
-      created_at: now.toISOString(),
-    });
+    announceProduct(tx, product);
     return product;
   });
 }

@@ -4,6 +4,8 @@ import { quoteProducts } from "./calls.ts";
 import { Product } from "./entities.ts";
 import { productsRoutes } from "./routes.ts";
 import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./stock-read-model.ts";
+import { productsConsumes } from "./consumes.ts";
+import { productsProviderStates } from "./provider-states.ts";
 
 /** The catalogue: names, descriptions, prices, and a read model of the warehouse's available stock. */
 export const productsModule = defineModule({
@@ -15,4 +17,6 @@ export const productsModule = defineModule({
   calls: [quoteProducts],
   events: [stockReceived, stockReserved, stockCommitted, stockReleased],
   routes: productsRoutes,
+  consumes: productsConsumes,
+  providerStates: productsProviderStates,
 });

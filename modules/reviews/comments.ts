@@ -4,8 +4,20 @@ import { ReviewCommented } from "../../contracts/reviews/events.ts";
 import { newId } from "../../runtime/bus/context.ts";
 import { AppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import type { Tx } from "../../runtime/persistence/module-db.ts";
 import { Comment } from "./entities.ts";
 import { toCommentView } from "./views.ts";
+
+/** Publishes review.commented for a comment (in the caller's transaction); the review's author is told. */
+export const announceComment = (tx: Tx, comment: Comment, reviewAuthorId: string): void => {
+  tx.publish(ReviewCommented, {
+    review_id: comment.reviewId,
+    comment_id: comment.id,
+    review_author_id: reviewAuthorId,
+    commenter_id: comment.authorId,
+    commented_at: comment.createdAt.toISOString(),
+  });
+};
 
 /** The comment and its count change together; the atomic increment also tells whether the review exists. */
 export function addComment(
@@ -21,14 +33,7 @@ export function addComment(
     );
     if (!review) throw new AppError("review_not_found", "no such review");
     const comment = tx.em.create(Comment, { id: newId(), reviewId, authorId: commenterId, body: body.body, createdAt: new Date() });
-    const view = toCommentView(comment);
-    tx.publish(ReviewCommented, {
-      review_id: reviewId,
-      comment_id: view.id,
-      review_author_id: review.author_id,
-      commenter_id: commenterId,
-      commented_at: view.created_at,
-    });
-    return view;
+    announceComment(tx, comment, review.author_id);
+    return toCommentView(comment);
   });
 }

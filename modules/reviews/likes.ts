@@ -13,8 +13,19 @@ const found = ([review]: Counted[]): Counted => {
   return review;
 };
 
-const current = async (tx: Tx, reviewId: string): Promise<Counted> =>
+export const reviewCounts = async (tx: Tx, reviewId: string): Promise<Counted> =>
   found(await tx.em.execute<Counted[]>(`select author_id, like_count from "reviews"."reviews" where id = ?`, [reviewId]));
+
+/** Publishes review.liked with the review's count after the like (in the caller's transaction). */
+export const announceLike = (tx: Tx, reviewId: string, likerId: string, review: Counted): void => {
+  tx.publish(ReviewLiked, {
+    review_id: reviewId,
+    review_author_id: review.author_id,
+    liker_id: likerId,
+    like_count: review.like_count,
+    liked_at: new Date().toISOString(),
+  });
+};
 
 /**
  * The counter moves only when the likes table did: +1 when this request inserted the row, so liking twice
@@ -22,25 +33,19 @@ const current = async (tx: Tx, reviewId: string): Promise<Counted> =>
  */
 export function like(ctx: ModuleContext, reviewId: string, userId: string): Promise<LikeView> {
   return ctx.db.transaction(async (tx) => {
-    await current(tx, reviewId);
+    await reviewCounts(tx, reviewId);
     const inserted = await tx.em.execute(
       `insert into "reviews"."likes" (review_id, user_id) values (?, ?) on conflict do nothing returning review_id`,
       [reviewId, userId],
     );
-    if (inserted.length === 0) return { review_id: reviewId, liked: true, like_count: (await current(tx, reviewId)).like_count };
+    if (inserted.length === 0) return { review_id: reviewId, liked: true, like_count: (await reviewCounts(tx, reviewId)).like_count };
     const review = found(
       await tx.em.execute<Counted[]>(
         `update "reviews"."reviews" set like_count = like_count + 1 where id = ? returning author_id, like_count`,
         [reviewId],
       ),
     );
-    tx.publish(ReviewLiked, {
-      review_id: reviewId,
-      review_author_id: review.author_id,
-      liker_id: userId,
-      like_count: review.like_count,
-      liked_at: new Date().toISOString(),
-    });
+    announceLike(tx, reviewId, userId, review);
     return { review_id: reviewId, liked: true, like_count: review.like_count };
   });
 }
@@ -51,11 +56,11 @@ export function like(ctx: ModuleContext, reviewId: string, userId: string): Prom
  */
 export function unlike(ctx: ModuleContext, reviewId: string, userId: string): Promise<LikeView> {
   return ctx.db.transaction(async (tx) => {
-    await current(tx, reviewId);
+    await reviewCounts(tx, reviewId);
     const deleted = await tx.em.execute(`delete from "reviews"."likes" where review_id = ? and user_id = ? returning review_id`, [reviewId, userId]);
     if (deleted.length > 0) {
       await tx.em.execute(`update "reviews"."reviews" set like_count = like_count - 1 where id = ? and like_count > 0`, [reviewId]);
     }
-    return { review_id: reviewId, liked: false, like_count: (await current(tx, reviewId)).like_count };
+    return { review_id: reviewId, liked: false, like_count: (await reviewCounts(tx, reviewId)).like_count };
   });
 }

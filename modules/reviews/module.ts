@@ -2,6 +2,8 @@ import { ReviewCommented, ReviewLiked, ReviewPosted } from "../../contracts/revi
 import { defineModule } from "../../runtime/module.ts";
 import { Comment, Like, Review } from "./entities.ts";
 import { reviewsRoutes } from "./routes.ts";
+import { reviewsConsumes } from "./consumes.ts";
+import { reviewsProviderStates } from "./provider-states.ts";
 
 /** What buyers say about products, and what others say back: comments and likes that count exactly once. */
 export const reviewsModule = defineModule({
@@ -13,4 +15,6 @@ export const reviewsModule = defineModule({
   calls: [],
   events: [],
   routes: reviewsRoutes,
+  consumes: reviewsConsumes,
+  providerStates: reviewsProviderStates,
 });

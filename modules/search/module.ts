@@ -2,6 +2,7 @@ import { defineModule } from "../../runtime/module.ts";
 import { SearchEntry } from "./entities.ts";
 import { indexCreated, indexUpdated } from "./indexer.ts";
 import { searchRoutes } from "./routes.ts";
+import { searchConsumes } from "./consumes.ts";
 
 /** Finds products by words in their name or description, from its own index of the catalogue's events. */
 export const searchModule = defineModule({
@@ -13,4 +14,5 @@ export const searchModule = defineModule({
   calls: [],
   events: [indexCreated, indexUpdated],
   routes: searchRoutes,
+  consumes: searchConsumes,
 });

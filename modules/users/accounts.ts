@@ -3,10 +3,22 @@ import { UserCreated, VerificationRequested } from "../../contracts/users/events
 import { newId } from "../../runtime/bus/context.ts";
 import { AppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import type { Tx } from "../../runtime/persistence/module-db.ts";
 import { User } from "./entities.ts";
 import { issueToken } from "./one-time-tokens.ts";
 import { hashPassword } from "./passwords.ts";
 import { usersSettings } from "./settings.ts";
+
+/** Publishes user.created for a user just written (in the caller's transaction). */
+export const announceUser = (tx: Tx, user: User): void => {
+  tx.publish(UserCreated, { user_id: user.id, name: user.name ?? "", email: user.email, created_at: user.createdAt.toISOString() });
+};
+
+/** Issues a verification token and mails it in user.verification_requested (in the caller's transaction). */
+export const requestVerification = (tx: Tx, user: User, ttlMs: number): void => {
+  const { token, expiresAt } = issueToken(tx.em, user.id, "verify_email", ttlMs);
+  tx.publish(VerificationRequested, { user_id: user.id, email: user.email, token, expires_at: expiresAt.toISOString() });
+};
 
 /** Creates a user and publishes user.created; the unique email index decides races (→ email_taken). */
 async function createUser(
@@ -27,11 +39,8 @@ async function createUser(
         address: null,
         createdAt: now,
       });
-      tx.publish(UserCreated, { user_id: user.id, name: user.name ?? "", email: user.email, created_at: now.toISOString() });
-      if (!fields.verified) {
-        const { token, expiresAt } = issueToken(tx.em, user.id, "verify_email", settings.verifyTokenTtlMs);
-        tx.publish(VerificationRequested, { user_id: user.id, email: user.email, token, expires_at: expiresAt.toISOString() });
-      }
+      announceUser(tx, user);
+      if (!fields.verified) requestVerification(tx, user, settings.verifyTokenTtlMs);
       return user;
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { defineModule } from "../../runtime/module.ts";
 import { authenticateCall, getUser } from "./calls.ts";
 import { OneTimeToken, Session, User } from "./entities.ts";
 import { usersRoutes } from "./routes.ts";
+import { usersProviderStates } from "./provider-states.ts";
 
 /** Identity: who people are (operator-created or self-registered), their sessions and account recovery. */
 export const usersModule = defineModule({
@@ -14,4 +15,5 @@ export const usersModule = defineModule({
   calls: [getUser, authenticateCall],
   events: [],
   routes: usersRoutes,
+  providerStates: usersProviderStates,
 });

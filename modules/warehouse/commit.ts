@@ -1,6 +1,7 @@
 import { InventoryCommitted } from "../../contracts/warehouse/events.ts";
 import { AppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import { committedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";
 import { releaseHeld } from "./release.ts";
 import { shipHeldStock, totalsOf } from "./stock.ts";
@@ -30,7 +31,7 @@ export async function commitReservation(ctx: ModuleContext, orderId: string): Pr
     }
     const stock = [];
     for (const [productId, quantity] of totalsOf(reservation.items)) stock.push(await shipHeldStock(tx.em, productId, quantity));
-    tx.publish(InventoryCommitted, { order_id: orderId, reservation_id: reservation.id, items: reservation.items, stock });
+    tx.publish(InventoryCommitted, committedEvent(reservation, stock));
     return toReservationView(reservation);
   });
   if (typeof outcome !== "string") return outcome;

@@ -10,6 +10,7 @@ import { availability, commit, receive, release, reserve } from "./calls.ts";
 import { Receipt, Reservation, Stock } from "./entities.ts";
 import { expireReservations } from "./expiry.ts";
 import { warehouseRoutes } from "./routes.ts";
+import { warehouseProviderStates } from "./provider-states.ts";
 
 /** Stock per product and the reservations that hold it for orders; the only place stock changes. */
 export const warehouseModule = defineModule({
@@ -22,4 +23,5 @@ export const warehouseModule = defineModule({
   events: [],
   routes: warehouseRoutes,
   background: [expireReservations],
+  providerStates: warehouseProviderStates,
 });

@@ -1,6 +1,7 @@
 import type { StockLevel } from "../../contracts/warehouse/stock.ts";
 import { InventoryReceived } from "../../contracts/warehouse/events.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import { receivedEvent } from "./announcements.ts";
 import { Receipt } from "./entities.ts";
 import { addStock, noStock, stockLevels } from "./stock.ts";
 
@@ -23,7 +24,7 @@ export function receiveStock(ctx: ModuleContext, receipt: StockReceipt): Promise
       return (await stockLevels(tx.em, [counted.productId])).get(counted.productId) ?? noStock(counted.productId);
     }
     const stock = await addStock(tx.em, receipt.product_id, receipt.quantity);
-    tx.publish(InventoryReceived, { receipt_id: receipt.receipt_id, quantity: receipt.quantity, stock });
+    tx.publish(InventoryReceived, receivedEvent(receipt, stock));
     return stock;
   });
 }

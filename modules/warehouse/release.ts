@@ -1,6 +1,7 @@
 import { InventoryReleased } from "../../contracts/warehouse/events.ts";
 import { AppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import { releasedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";
 import { totalsOf, unholdStock } from "./stock.ts";
 
@@ -20,7 +21,7 @@ export function releaseHeld(ctx: ModuleContext, orderId: string, reason: string,
     const reservation = await tx.em.findOneOrFail(Reservation, { orderId });
     const stock = [];
     for (const [productId, quantity] of totalsOf(reservation.items)) stock.push(await unholdStock(tx.em, productId, quantity));
-    tx.publish(InventoryReleased, { order_id: orderId, reservation_id: reservation.id, reason, items: reservation.items, stock });
+    tx.publish(InventoryReleased, releasedEvent(reservation, reason, stock));
     return true;
   });
 }

@@ -5,6 +5,7 @@ import { Shortfall as ShortfallSchema, type StockLevel } from "../../contracts/w
 import { newId } from "../../runtime/bus/context.ts";
 import { AppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
+import { reservedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";
 import { holdStock, stockLevels, totalsOf } from "./stock.ts";
 import { type ReservationView, toReservationView } from "./views.ts";
@@ -63,7 +64,7 @@ export async function reserveStock(ctx: ModuleContext, request: ReserveRequest):
         expires_at: expiresAt.toISOString(),
         items: [...request.items],
       };
-      tx.publish(InventoryReserved, { order_id: view.order_id, reservation_id: view.reservation_id, items: view.items, expires_at: view.expires_at, stock });
+      tx.publish(InventoryReserved, reservedEvent(view, stock));
       return view;
     });
   } catch (error) {

@@ -74,6 +74,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
       subscribersOf: subscribersFrom(system.modules),
       callTimeoutMs: config.callTimeoutMs,
       reads: readsFrom(system.modules),
+      observer: recorder?.observe,
     });
     transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
     await transport.start();

@@ -1,11 +1,9 @@
 import { OrderCancelled, OrderConfirmed } from "../../../contracts/orders/events.ts";
 import type { ModuleContext } from "../../../runtime/module.ts";
 import { Order, OrderItem, Saga } from "../entities.ts";
+import { cancelledPayload, confirmedPayload } from "../order-events.ts";
 import { compensations, isForward, nextStep, type Source, type Step } from "./plan.ts";
 import { type Outcome, retryDelayMs, timeoutReason } from "./outcome.ts";
-
-const lines = (items: readonly OrderItem[]) =>
-  items.map((i) => ({ product_id: i.productId, quantity: i.quantity, unit_price_cents: i.unitPriceCents }));
 
 /** The compensation after `current` in the list that `done` implies. */
 const afterCompensation = (done: readonly string[], current: string): Step => {
@@ -46,26 +44,12 @@ export async function transition(ctx: ModuleContext, orderId: string, claimedVer
       const items = await em.find(OrderItem, { orderId });
       if (step === "confirm") {
         order.status = "confirmed";
-        publish(OrderConfirmed, {
-          order_id: order.id,
-          user_id: order.userId,
-          items: lines(items),
-          total_cents: order.totalCents,
-          charge_id: saga.chargeId ?? null,
-          confirmed_at: now.toISOString(),
-        });
+        publish(OrderConfirmed, confirmedPayload(order, items, saga.chargeId ?? null, now));
       }
       if (step === "cancel") {
         order.status = "cancelled";
         order.statusReason = saga.reason ?? "cancelled";
-        publish(OrderCancelled, {
-          order_id: order.id,
-          user_id: order.userId,
-          reason: order.statusReason,
-          items: lines(items),
-          total_cents: order.totalCents,
-          cancelled_at: now.toISOString(),
-        });
+        publish(OrderCancelled, cancelledPayload(order, items, now));
       }
       saga.step = isForward(step) ? nextStep(order.source as Source, step) : afterCompensation(saga.done, step);
       saga.attempts = 0;

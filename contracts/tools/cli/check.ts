@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { CompatibilityReport, MessageChange } from "../compatibility.ts";
+import { compareDescriptions } from "../compatibility.ts";
+import { DESCRIPTION_FORMAT, type SystemDescription } from "../description.ts";
+import { renderField } from "../fields.ts";
+import { formatIncompatibility } from "../findings.ts";
+import { describeAtRef } from "../git-ref.ts";
+import { compareSnapshots } from "../snapshot-compare.ts";
+import { type Command, UsageError } from "./command.ts";
+import { DEFAULT_BROKER, ROOT } from "./paths.ts";
+import { workingTree } from "./shop.ts";
+
+const sign = { added: "+", removed: "-", changed: "~" } as const;
+
+function changeLine(change: MessageChange): string {
+  const shape =
+    change.change === "changed" && change.before && change.after
+      ? `${renderField(change.field, change.before)}  →  ${renderField(change.field, change.after).slice(change.field.length + 2)}`
+      : renderField(change.field, (change.after ?? change.before)!);
+  const who = change.part === "request" ? `sent by ${change.readBy.join(", ") || "nobody"}` : change.readBy.length ? `read by ${change.readBy.join(", ")}` : "nobody reads it";
+  return `    ${sign[change.change]} ${shape}    (${who})`;
+}
+
+export function renderReport(report: CompatibilityReport, title: string): string {
+  const lines = [title];
+  for (const problem of report.problems) lines.push(`  FAIL ${formatIncompatibility(problem)}`);
+  if (report.notes.length) lines.push("Notes:", ...report.notes.map((n) => `  ${n}`));
+  for (const v of report.versions) {
+    const past = v.past.length ? `; still describes v${v.past.join(", v")}` : "; describes no older version";
+    lines.push(`Version: ${v.provider}: ${v.name} v${v.before} → v${v.after}${past}`);
+  }
+  if (report.changes.length) {
+    lines.push("Changes:");
+    const groups = new Map<string, MessageChange[]>();
+    for (const c of report.changes) {
+      const group = `${c.provider}: ${c.name} ${c.part}`;
+      groups.set(group, [...(groups.get(group) ?? []), c]);
+    }
+    for (const [group, changes] of groups) lines.push(`  ${group}`, ...changes.map(changeLine));
+  } else lines.push("No field changes.");
+  const count = report.problems.length;
+  lines.push(report.compatible ? "Compatible: yes" : `Compatible: no (${count} incompatibilit${count === 1 ? "y" : "ies"})`);
+  return lines.join("\n");
+}
+
+function readDescription(path: string): SystemDescription {
+  const description = JSON.parse(readFileSync(path, "utf8")) as SystemDescription;
+  if (description.format !== DESCRIPTION_FORMAT) throw new UsageError(`${path} is not a ${DESCRIPTION_FORMAT} description`);
+  return description;
+}
+
+export const check: Command = {
+  name: "check",
+  usage: "check --against <git-ref> [--use-current-exporter] | --against-file FILE | --from M@V --to M@V [--broker DIR]  [--json]",
+  summary: "compatibility of the working tree's contracts with a git revision's (or an export, or two broker snapshots)",
+  async run(args) {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        against: { type: "string" },
+        "against-file": { type: "string" },
+        "use-current-exporter": { type: "boolean" },
+        from: { type: "string" },
+        to: { type: "string" },
+        broker: { type: "string", default: DEFAULT_BROKER },
+        json: { type: "boolean" },
+      },
+    });
+    let report: CompatibilityReport;
+    let title: string;
+    if (values.from || values.to) {
+      const [module, from] = (values.from ?? "").split("@");
+      const [other, to] = (values.to ?? "").split("@");
+      if (!module || !from || !to || other !== module) throw new UsageError("--from and --to name two versions of one module: --from users@1.0.0 --to users@2.0.0");
+      report = compareSnapshots(values.broker, module, from, to);
+      title = `${module}@${to} against ${module}@${from} and every consumer in the broker:`;
+    } else if (values.against || values["against-file"]) {
+      const label = values.against ?? values["against-file"] ?? "";
+      const before = values.against ? describeAtRef(ROOT, values.against, { useCurrentExporter: values["use-current-exporter"] }) : readDescription(label);
+      report = compareDescriptions(before, await workingTree(), { before: label, after: "working tree" });
+      title = `Contracts of the working tree against ${label}:`;
+    } else throw new UsageError("check needs --against <git-ref>, --against-file FILE, or --from M@V --to M@V");
+    console.log(values.json ? JSON.stringify(report, null, 2) : renderReport(report, title));
+    return report.compatible ? 0 : 1;
+  },
+};
