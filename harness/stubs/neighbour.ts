@@ -1,0 +1,35 @@
+import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
+import type { CallContract, CallReply, CallRequest } from "../../contracts/define.ts";
+import { Bus } from "../../runtime/bus/bus.ts";
+import { createCatalog } from "../../runtime/bus/catalog.ts";
+import type { WireCalls } from "../../runtime/bus/wire/calls.ts";
+import type { Component } from "./component.ts";
+import { ComponentTransport } from "./component-transport.ts";
+
+/** Another module, as far as the component under test can tell: it calls the component's own calls. */
+export interface Neighbour {
+  call<C extends CallContract>(contract: C, request: CallRequest<C>): Promise<CallReply<C>>;
+  stop(): void;
+}
+
+/**
+ * A neighbour calling the module under test the way another service does when split: the call's envelope
+ * POSTed over real HTTP to the module's internal call endpoint, answered by its real handler and database,
+ * request and reply checked against the call's contract on both sides.
+ */
+export function neighbourOf(component: Component, name = "neighbour"): Neighbour {
+  // The component transport answers calls but serves no endpoint for them (it only calls out); its wire calls
+  // are reached here, with the transport's own internal token, until the Component exposes them itself.
+  const answering = (component.monolith.transport as ComponentTransport)["calls"] as WireCalls;
+  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: answering.routes().fetch });
+  const bus = new Bus({
+    catalog: createCatalog(shopCalls, shopEvents),
+    transport: new ComponentTransport(`http://127.0.0.1:${server.port}`, { attempts: 1, backoffMs: 1 }),
+    subscribersOf: () => [],
+    callTimeoutMs: 10_000,
+  });
+  return {
+    call: (contract, request) => bus.call(name, contract, request),
+    stop: () => void server.stop(true),
+  };
+}
