@@ -8,7 +8,8 @@ import { ComponentTransport } from "./component-transport.ts";
 
 /** Another module, as far as the component under test can tell: it calls the component's own calls. */
 export interface Neighbour {
-  call<C extends CallContract>(contract: C, request: CallRequest<C>): Promise<CallReply<C>>;
+  /** Rejects with the component's error (its code, as it crossed the wire), or call_timeout after `timeoutMs`. */
+  call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
   stop(): void;
 }
 
@@ -29,7 +30,7 @@ export function neighbourOf(component: Component, name = "neighbour"): Neighbour
     callTimeoutMs: 10_000,
   });
   return {
-    call: (contract, request) => bus.call(name, contract, request),
+    call: (contract, request, options) => bus.call(name, contract, request, options),
     stop: () => void server.stop(true),
   };
 }
