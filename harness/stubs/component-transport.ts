@@ -1,3 +1,4 @@
+import type { Hono } from "hono";
 import type { Envelope } from "../../contracts/envelope.ts";
 import { MemoryEvents } from "../../runtime/bus/memory/events.ts";
 import type { CallReceiver, DeadLetter, DeliveryPolicy, EventReceiver, InlineDispatch, Transport, TransportActivity } from "../../runtime/bus/transport.ts";
@@ -18,6 +19,11 @@ export class ComponentTransport implements Transport {
     this.calls = new WireCalls(() => stubsUrl, "component");
     this.events = new MemoryEvents(policy);
     this.dispatchInline = (envelope, subscribers) => this.events.dispatchInline(envelope, subscribers);
+  }
+
+  /** The module's own call endpoint, for a test that calls the component the way a neighbour service would. */
+  routes(): Hono {
+    return this.calls.routes();
   }
 
   request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope> {

@@ -13,6 +13,7 @@ import { type StubServer, serveStubs } from "./stub-server.ts";
 export interface Component {
   readonly client: SystemClient;
   readonly monolith: Monolith;
+  readonly transport: ComponentTransport;
   readonly stubs: StubServer;
   /** Delivers an event exactly as an interaction of the module's consumer contract describes it. */
   receive(use: EventUse, interaction: EventInteraction): Promise<void>;
@@ -27,13 +28,13 @@ export interface Component {
 export async function startComponent(module: ModuleDefinition, options: StubOptions & { env?: Record<string, string> } = {}): Promise<Component> {
   const stubs = serveStubs(module.consumes ? stubHandlers(module.consumes, options) : []);
   const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...options.env });
-  const monolith = await assembleMonolith({ modules: [module], calls: shopCalls, events: shopEvents }, config, {
-    transport: new ComponentTransport(stubs.url, config.delivery),
-  });
+  const transport = new ComponentTransport(stubs.url, config.delivery);
+  const monolith = await assembleMonolith({ modules: [module], calls: shopCalls, events: shopEvents }, config, { transport });
   const client = new SystemClient(`component ${module.name}`, "http://component", async (url, init) => monolith.app.fetch(new Request(url, init)));
   return {
     client,
     monolith,
+    transport,
     stubs,
     receive: (use, interaction) => monolith.bus.dispatch(monolith.bus.event(use.contract.owner, use.contract, interaction.example as never)),
     async stop() {

@@ -2,7 +2,6 @@ import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { CallContract, CallReply, CallRequest } from "../../contracts/define.ts";
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
-import type { WireCalls } from "../../runtime/bus/wire/calls.ts";
 import type { Component } from "./component.ts";
 import { ComponentTransport } from "./component-transport.ts";
 
@@ -19,10 +18,7 @@ export interface Neighbour {
  * request and reply checked against the call's contract on both sides.
  */
 export function neighbourOf(component: Component, name = "neighbour"): Neighbour {
-  // The component transport answers calls but serves no endpoint for them (it only calls out); its wire calls
-  // are reached here, with the transport's own internal token, until the Component exposes them itself.
-  const answering = (component.monolith.transport as ComponentTransport)["calls"] as WireCalls;
-  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: answering.routes().fetch });
+  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: component.transport.routes().fetch });
   const bus = new Bus({
     catalog: createCatalog(shopCalls, shopEvents),
     transport: new ComponentTransport(`http://127.0.0.1:${server.port}`, { attempts: 1, backoffMs: 1 }),

@@ -1,4 +1,4 @@
-import type { CallUse, ConsumerContract } from "../../contracts/consumer.ts";
+import type { CallUse, ConsumerContract, Use } from "../../contracts/consumer.ts";
 import type { ModuleDefinition } from "../../runtime/module.ts";
 
 /**
@@ -9,12 +9,13 @@ import type { ModuleDefinition } from "../../runtime/module.ts";
 export function inProviderStates(module: ModuleDefinition, descriptions: Readonly<Record<string, string>>): ModuleDefinition {
   const contract = module.consumes;
   if (!contract) throw new Error(`${module.name} has no consumer contract`);
-  const uses = contract.uses.map((use) => {
+  const uses = contract.uses.map((use): Use => {
     const wanted = use.kind === "call" ? descriptions[use.contract.name] : undefined;
-    if (wanted === undefined) return use;
-    const interaction = (use as CallUse).interactions.find((i) => i.description === wanted);
+    if (use.kind !== "call" || wanted === undefined) return use;
+    const interaction = use.interactions.find((i) => i.description === wanted);
     if (!interaction) throw new Error(`${module.name}'s contract has no "${wanted}" interaction for ${use.contract.owner}`);
-    return { ...use, interactions: [interaction] };
+    const narrowed: CallUse = { ...use, interactions: [interaction] };
+    return narrowed;
   });
   const unknown = Object.keys(descriptions).filter((name) => !contract.uses.some((u) => u.kind === "call" && u.contract.name === name));
   if (unknown.length > 0) throw new Error(`${module.name} makes no call ${unknown.join(", ")}`);

@@ -284,7 +284,7 @@ describe("orders as a component, with neighbours in other states of its contract
     expect((await callsIn(orders, correlation)).slice(-2)).toEqual(["payments.charge idempotency_key_reused", "warehouse.release ok"]);
   });
 
-  it.each([
+  it.each<{ case: string; token: string; states: Record<string, string>; code: string; reason: string }>([
     { case: "a provider error", token: "tok_processing_error", states: {}, code: "payment_provider_error", reason: "payment_failed" },
     {
       case: "a charge still running",

@@ -23,8 +23,10 @@ export async function placeOrder(ctx: ModuleContext, body: PlaceOrderBody) {
   });
   const lines = await quoteLines(ctx, body.items);
   const orderId = newId();
-  await ctx.call(ReserveStock, { order_id: orderId, items: lines.map(({ product_id, quantity }) => ({ product_id, quantity })) }).catch((error: unknown) => {
+  await ctx.call(ReserveStock, { order_id: orderId, items: lines.map(({ product_id, quantity }) => ({ product_id, quantity })) }).catch(async (error: unknown) => {
     if (isAppError(error, "insufficient_stock")) throw new AppError("insufficient_inventory", "not enough stock for this order", error.details);
+    // A timeout does not say the stock was not held: give back whatever may be, rather than wait for its expiry.
+    await ctx.call(ReleaseReservation, { order_id: orderId, reason: "order_not_created" }).catch(() => {});
     throw error;
   });
   try {

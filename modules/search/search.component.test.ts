@@ -7,6 +7,9 @@ import { searchModule } from "./module.ts";
 const created = eventUse(searchConsumes, "product.created");
 const updated = eventUse(searchConsumes, "product.updated");
 
+/** What search reads of both events (its consumer contract). */
+type Indexed = { product_id: string; name: string; price_cents: number; version: number };
+
 /**
  * Search alone, on its real database, fed only the catalogue events its consumer contract describes (it calls
  * no other module); what it indexed is read back through its public API.
@@ -29,7 +32,7 @@ describe("search as a component", () => {
     for (const interaction of created.interactions) {
       const envelope = await deliver(search, created, interaction);
       await redeliver(search, envelope);
-      const { product_id, name, price_cents } = interaction.example;
+      const { product_id, name, price_cents } = interaction.example as Indexed;
       expect((await find(name)).results).toEqual([expect.objectContaining({ product_id, name, price: price_cents / 100 })]);
       expect(await entries(product_id)).toEqual([{ version: 1 }]);
       expect(await search.client.sql("search", "select message_id from inbox where message_id = ?", [envelope.id])).toHaveLength(1);
@@ -40,7 +43,7 @@ describe("search as a component", () => {
     for (const interaction of updated.interactions) {
       const envelope = await deliver(search, updated, interaction);
       await redeliver(search, envelope);
-      const { product_id, price_cents, version } = interaction.example;
+      const { product_id, price_cents, version } = interaction.example as Indexed;
       expect((await find(product_id)).results).toEqual([expect.objectContaining({ product_id, price: price_cents / 100 })]);
       expect(await entries(product_id)).toEqual([{ version }]);
     }
