@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { installed } from "./installed.ts";
 
 /**
  * Flags for a headless Chromium that works as root in a container and stays offline: no sandbox (root), no
@@ -16,26 +17,12 @@ export function headlessFlags(userDataDir: string): string[] {
 }
 
 /** A Chromium executable from PATH; on Debian as root it is installed with apt, elsewhere we say how to get it. */
-export async function ensureChromium(): Promise<string> {
-  const found = await findChromium();
-  if (found) return found;
-  const isDebian = await Bun.file("/etc/debian_version").exists();
-  if (isDebian && process.getuid?.() === 0) {
-    console.error("[infra] chromium not found; installing it with apt-get");
-    const install = () => Bun.spawnSync(["apt-get", "install", "-y", "-q", "chromium"], { stdout: "ignore", stderr: "inherit" });
-    if (install().exitCode !== 0) {
-      Bun.spawnSync(["apt-get", "update", "-q"], { stdout: "ignore", stderr: "inherit" });
-      install();
-    }
-    const installed = await findChromium();
-    if (installed) return installed;
-  }
-  throw new Error("chromium is not installed: install it (Debian: apt-get install chromium, macOS: brew install --cask chromium)");
-}
-
-async function findChromium(): Promise<string | null> {
-  return Bun.which("chromium") ?? Bun.which("chromium-browser") ?? (await Bun.file("/usr/bin/chromium").exists() ? "/usr/bin/chromium" : null);
-}
+export const ensureChromium = (): Promise<string> =>
+  installed({
+    names: ["chromium", "chromium-browser"],
+    debianPackage: "chromium",
+    howTo: "install it (Debian: apt-get install chromium, macOS: brew install --cask chromium)",
+  });
 
 export interface RenderedPage {
   /** The DOM after the page's scripts ran. */

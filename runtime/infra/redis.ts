@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { installed } from "./installed.ts";
 import { freePort, waitForPort } from "./ports.ts";
 
 export interface RedisHandle {
@@ -37,19 +38,5 @@ export async function ensureRedis(env: Record<string, string | undefined> = proc
 }
 
 /** redis-server from PATH; on Debian as root it is installed with apt, elsewhere we say how to get it. */
-async function redisServerBinary(): Promise<string> {
-  const found = Bun.which("redis-server");
-  if (found) return found;
-  const isDebian = await Bun.file("/etc/debian_version").exists();
-  if (isDebian && process.getuid?.() === 0) {
-    console.error("[infra] redis-server not found; installing it with apt-get");
-    const install = () => Bun.spawnSync(["apt-get", "install", "-y", "-q", "redis-server"], { stdout: "ignore", stderr: "inherit" });
-    if (install().exitCode !== 0) {
-      Bun.spawnSync(["apt-get", "update", "-q"], { stdout: "ignore", stderr: "inherit" });
-      install();
-    }
-    const installed = Bun.which("redis-server") ?? (await Bun.file("/usr/bin/redis-server").exists() ? "/usr/bin/redis-server" : null);
-    if (installed) return installed;
-  }
-  throw new Error("redis-server is not installed: install it (Debian: apt-get install redis-server) or set REDIS_URL");
-}
+const redisServerBinary = (): Promise<string> =>
+  installed({ names: ["redis-server"], debianPackage: "redis-server", howTo: "install it (Debian: apt-get install redis-server) or set REDIS_URL" });

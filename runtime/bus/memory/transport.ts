@@ -10,9 +10,9 @@ import type { StrictOptions } from "./strict.ts";
  * Strict mode (the `monolith-strict` profile) behaves like the wire instead: copies, delays, duplicates.
  */
 export class MemoryTransport implements Transport {
-  readonly kind = "memory";
+  readonly kind: string = "memory";
   private readonly calls: MemoryCalls;
-  private readonly events: MemoryEvents;
+  protected readonly events: MemoryEvents;
   readonly dispatchInline?: (envelope: Envelope, subscribers: readonly string[]) => Promise<InlineDispatch>;
 
   constructor(policy: DeliveryPolicy, strict?: StrictOptions) {
