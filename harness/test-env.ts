@@ -14,9 +14,9 @@ export const testEnv = (): Record<string, string> => {
     // Cheap password hashing and short business timeouts, so journeys that wait for expiry finish in seconds.
     TWOFOLD_PASSWORD_MEMORY_KIB: "1024",
     TWOFOLD_PASSWORD_TIME_COST: "1",
-    TWOFOLD_CHECKOUT_TIMEOUT_MS: "3000",
+    TWOFOLD_CHECKOUT_TIMEOUT_MS: "8000",
     TWOFOLD_RESERVATION_TTL_MS: "60000",
-    TWOFOLD_PAYMENT_SLOW_MS: "6000",
+    TWOFOLD_PAYMENT_SLOW_MS: "11000",
     TWOFOLD_SAGA_TICK_MS: "200",
     TWOFOLD_RESERVATION_SWEEP_MS: "200",
     ...ownDatabase(prefix),

@@ -37,6 +37,9 @@ const generated: Record<string, readonly string[]> = {
 /** Compensations whose reason no interaction of the contract names (the warehouse and payments treat it as a note). */
 const anyReason = { "warehouse.release": ["reason"], "payments.refund": ["reason"] };
 
+/** For the tests about a checkout running out of time: the rest keep a deadline no load can reach. */
+const shortDeadline = { TWOFOLD_CHECKOUT_TIMEOUT_MS: "1000" };
+
 interface Setup extends StubOptions {
   readonly states?: Record<string, string>;
   readonly env?: Record<string, string>;
@@ -46,7 +49,7 @@ interface Setup extends StubOptions {
 const startOrders = (setup: Setup = {}): Promise<Component> => {
   const ignore: Record<string, readonly string[]> = { ...generated };
   for (const [call, fields] of Object.entries(setup.ignore ?? {})) ignore[call] = [...(ignore[call] ?? []), ...fields];
-  return startComponent(inProviderStates(ordersModule, setup.states ?? {}), { ignore, slow: setup.slow, env: { TWOFOLD_CHECKOUT_TIMEOUT_MS: "1000", ...setup.env } });
+  return startComponent(inProviderStates(ordersModule, setup.states ?? {}), { ignore, slow: setup.slow, env: { TWOFOLD_CHECKOUT_TIMEOUT_MS: "10000", ...setup.env } });
 };
 
 const conversation = () => `ct-${crypto.randomUUID()}`;
@@ -294,7 +297,7 @@ describe("orders as a component, with neighbours in other states of its contract
       reason: "payment_timeout",
     },
   ])("retries the charge after $case until the checkout's deadline, then cancels ($reason) and releases", async ({ token, states, code, reason }) => {
-    const orders = await ordersWith({ states, ignore: anyReason });
+    const orders = await ordersWith({ states, ignore: anyReason, env: shortDeadline });
     const correlation = conversation();
     const order = await settled(orders, (await checkout(orders, { correlation, payment_token: token })).body.id);
     expect([order.status, order.status_reason]).toEqual(["cancelled", reason]);
@@ -333,7 +336,7 @@ describe("orders as a component, with slow neighbours", () => {
   });
 
   it("accepts a checkout at once when payments is too slow, then gives up at the deadline (payment_timeout) and releases", async () => {
-    const orders = await ordersWith({ slow: { "payments.charge": 2000 }, ignore: anyReason });
+    const orders = await ordersWith({ slow: { "payments.charge": 2000 }, ignore: anyReason, env: shortDeadline });
     const correlation = conversation();
     const placed = await checkout(orders, { correlation });
     expect(placed.status).toBe(202);

@@ -92,7 +92,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
             }),
           );
           const own = await transport.activity();
-          processes.gateway = { requests: gauge.inFlight - 1, calls: 0, deliveries: own.deliveriesPending, outbox: 0, background: 0 };
+          processes.gateway = { requests: gauge.inFlight, calls: 0, deliveries: own.deliveriesPending, outbox: 0, background: 0 };
           return idleReport(processes);
         },
         sql: async (module, query, params) => {

@@ -36,7 +36,7 @@ export function internalRoutes(
   app.get("/internal/activity", async (c) => {
     const activity = await transport.activity();
     return c.json({
-      requests: gauge.inFlight - 1,
+      requests: gauge.inFlight,
       calls: activity.callsInFlight,
       deliveries: activity.deliveriesPending,
       outbox: await modules.outboxPending(),

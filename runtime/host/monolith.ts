@@ -76,7 +76,7 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
           const activity = await transport.activity();
           return idleReport({
             monolith: {
-              requests: gauge.inFlight - 1,
+              requests: gauge.inFlight,
               calls: activity.callsInFlight,
               deliveries: activity.deliveriesPending,
               outbox: await modules.outboxPending(),

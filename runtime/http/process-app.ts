@@ -23,6 +23,13 @@ export class RequestGauge {
 }
 
 /**
+ * Requests that only look at the process (health, readiness, the harness's reads of activity, state, traces,
+ * SQL and the tap) are not work: counting them would keep a process "busy" for as long as anyone watches it.
+ */
+const OBSERVATION = /^\/(health|ready)$|^\/internal\/(activity|sql|state|trace|dead-letters)\b|^\/__twofold\/(idle|events|sql|state|trace|dead-letters)\b/;
+export const isObservation = (path: string): boolean => OBSERVATION.test(path);
+
+/**
  * The HTTP shell every process shares (monolith, service, gateway): body limit, correlation, the error
  * envelope for everything including 404s, liveness at /health and readiness at /ready.
  */
@@ -31,6 +38,7 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
   app.onError(onError);
   app.notFound(notFound);
   app.use(async (c, next) => {
+    if (isObservation(c.req.path)) return next();
     gauge.inFlight++;
     try {
       await next();

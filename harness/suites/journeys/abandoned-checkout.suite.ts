@@ -5,7 +5,7 @@ import { addToCart, awaitNotification, chargesOf, checkout, newCustomer, newProd
 
 /**
  * Journey 8: the payment never completes in time → after the checkout timeout the order is cancelled and the
- * stock is back; a charge that lands afterwards is refunded. (Test settings: timeout 3 s, tok_slow answers after 6 s.)
+ * stock is back; a charge that lands afterwards is refunded. (Test settings: timeout 8 s, tok_slow answers after 11 s.)
  */
 export const abandonedCheckoutJourney = defineSuite("Journey 8: abandoned checkout", [
   check("a payment that never completes in time cancels the order and returns the stock", async (sys) => {

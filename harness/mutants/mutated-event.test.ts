@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { findings, MUTANT_TIMEOUT_MS, runLedger } from "./run-ledger.ts";
+
+/**
+ * Proof that the harness finds what it exists to find: each mutant of the ledger (harness/fixtures/ledger)
+ * carries one bug that only shows once the system is distributed (or behaves like it), and must be flagged
+ * with the right kind. One file per mutant, so they run in parallel.
+ */
+describe("the harness finds distributed-only bugs", { timeout: MUTANT_TIMEOUT_MS }, () => {
+  it("a consumer that mutates the event it received: in one process the next subscriber sees the change", async () => {
+    const report = await runLedger("mutated-event", "reported with its hour");
+    expect(findings(report, "monolith-strict")).toEqual(expect.arrayContaining(["outcome", "state"]));
+    expect(findings(report, "split")).toEqual(expect.arrayContaining(["outcome", "state"]));
+    expect(report.checks.find((c) => c.profile === "monolith")?.passed).toBe(false);
+  });
+});
