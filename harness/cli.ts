@@ -58,6 +58,9 @@ async function seedsToRun(store: FailingSeeds): Promise<number[]> {
   return [...saved, ...Array.from({ length: repeat }, (_, i) => first + i)];
 }
 
+// An interrupted run exits at once; the topologies it started are killed by their process groups' exit hooks.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
 async function main(): Promise<number> {
   const store = new FailingSeeds(join(".twofold", "failing-seeds.json"));
   const reports: RunReport[] = [];

@@ -52,24 +52,33 @@ async function main(args: string[]): Promise<void> {
     case "gateway":
       return stopOnSignals(await startGateway(system, config, await topology()));
     case "split": {
-      const [redis] = await Promise.all([ensureRedis(), config.databaseUrl ? undefined : preparePGlite()]);
-      const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
+      // Signals are handled from the first moment: one that arrives while the children start must still
+      // stop them and the private Redis, or they would outlive the launcher.
+      const starting = new AbortController();
       let split: Awaited<ReturnType<typeof launchSplit>> | undefined;
+      let stopping = false;
       const shutdown = async (code: number) => {
+        if (stopping) process.exit(1);
+        stopping = true;
         await split?.stop();
-        await redis.stop();
+        await redis?.stop();
         process.exit(code);
       };
+      const onSignal = (signal: string) =>
+        split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`));
+      process.on("SIGTERM", onSignal);
+      process.on("SIGINT", onSignal);
+      const [redis] = await Promise.all([ensureRedis(), config.databaseUrl ? undefined : preparePGlite()]);
+      const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
       split = await launchSplit(await topology(), {
         command: selfCommand(),
         env: { ...process.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
         onCrash: () => void shutdown(1),
+        signal: starting.signal,
       }).catch(async (error) => {
         await redis.stop();
         throw error;
       });
-      process.on("SIGTERM", () => void shutdown(0));
-      process.on("SIGINT", () => void shutdown(0));
       return;
     }
     default:

@@ -21,6 +21,8 @@ export interface GroupOptions {
   /** Called when a child exits while it is meant to be running. */
   readonly onCrash?: (name: string, code: number | null) => void;
   readonly readyTimeoutMs?: number;
+  /** Aborting it while the group is starting stops every child started so far and rejects the launch. */
+  readonly signal?: AbortSignal;
 }
 
 /** Processes of one topology started from the same program, with a handle to stop, kill or restart each. */
@@ -75,14 +77,21 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
     if (!child) throw new Error(`no process ${name} (have ${[...children.keys()].join(", ")})`);
     return child;
   };
+  // However this process ends (process.exit anywhere, an uncaught error), its children end with it.
+  const killAll = () => {
+    for (const child of children.values()) child.process.kill("SIGKILL");
+  };
+  process.once("exit", killAll);
   const stopAll = async () => {
     stopping = true;
     await Promise.all([...children.values()].map((c) => terminate(c.process, 15_000)));
+    process.off("exit", killAll);
   };
 
   try {
+    options.signal?.throwIfAborted();
     const all = specs.map(spawn);
-    await Promise.all(all.map((c) => waitReady(c.readyUrl, c.process, readyTimeoutMs, c.name)));
+    await abortable(Promise.all(all.map((c) => waitReady(c.readyUrl, c.process, readyTimeoutMs, c.name))), options.signal);
   } catch (error) {
     await stopAll();
     throw error;
@@ -107,4 +116,14 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
       await waitReady(fresh.readyUrl, fresh.process, readyTimeoutMs, child);
     },
   };
+}
+
+/** Settles like `work`, or rejects with the signal's reason as soon as it is aborted. */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

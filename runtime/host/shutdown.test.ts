@@ -1,10 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
+import { alive, childrenOf } from "../../harness/process-table.ts";
 import { testEnv } from "../../harness/test-env.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../config.ts";
 import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import { freePort } from "../infra/ports.ts";
+import builtInTopology from "../../topology.json";
 import { waitReady } from "./child.ts";
 
 const entry = fileURLToPath(new URL("../../scripts/twofold.ts", import.meta.url));
@@ -45,5 +47,26 @@ describe("SIGTERM", () => {
     expect(await child.exited).toBe(0);
     const log = await new Response(child.stderr).text();
     expect(log).toContain("SIGTERM: draining");
+  });
+});
+
+describe.runIf(process.platform === "linux")("SIGTERM to the split launcher", () => {
+  it("while the services are still starting, stops every child and its private Redis before it exits", async () => {
+    const ports = Object.fromEntries(builtInTopology.services.map((s) => [`TWOFOLD_PORT_${s.name.toUpperCase()}`, String(freePort())]));
+    const { REDIS_URL: _shared, ...inherited } = process.env;
+    const launcher = Bun.spawn([process.execPath, entry, "split"], {
+      env: { ...inherited, ...testEnv(), ...ports, PORT: String(freePort()) },
+      stdout: "ignore",
+      stderr: "pipe",
+    });
+    const log = new Response(launcher.stderr).text();
+    const children = builtInTopology.services.length + 2; // the services, the gateway and redis-server
+    let started: number[] = [];
+    await eventually(() => expect((started = childrenOf(launcher.pid))).toHaveLength(children), { timeoutMs: 20_000 });
+
+    launcher.kill("SIGTERM");
+    expect(await launcher.exited).not.toBe(0);
+    expect(await log).toContain("SIGTERM while the split topology was starting");
+    expect(started.filter(alive)).toEqual([]);
   });
 });
