@@ -32,6 +32,9 @@ export const Reservation = defineEntity({
     items: p.json<ProductQuantity[]>(),
     expiresAt: p.datetime(),
     releaseReason: p.string().nullable(),
+    /** The conversation that reserved it: an expiry, however late, is told as part of that conversation. */
+    correlationId: p.string().nullable(),
+    causationId: p.string().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },

@@ -1,17 +1,32 @@
+import { newId, runInContext } from "../../runtime/bus/context.ts";
 import type { BackgroundTask, ModuleContext } from "../../runtime/module.ts";
 import { releaseHeld } from "./release.ts";
 
 const BATCH = 100;
 
-const expiredOrders = (ctx: ModuleContext, now: Date): Promise<{ order_id: string }[]> =>
+interface Expired {
+  order_id: string;
+  correlation_id: string | null;
+  causation_id: string | null;
+}
+
+const expiredOrders = (ctx: ModuleContext, now: Date): Promise<Expired[]> =>
   ctx.db
     .em()
-    .execute(`select order_id from "warehouse"."reservations" where status = 'held' and expires_at <= ?::timestamptz order by expires_at limit ?`, [
-      now.toISOString(),
-      BATCH,
-    ]);
+    .execute(
+      `select order_id, correlation_id, causation_id from "warehouse"."reservations"
+       where status = 'held' and expires_at <= ?::timestamptz order by expires_at limit ?`,
+      [
+        now.toISOString(),
+        BATCH,
+      ],
+    );
 
-/** Gives back the stock of reservations nobody committed in time (reason "expired"). */
+/**
+ * Gives back the stock of reservations nobody committed in time (reason "expired"). Each release is published
+ * in the conversation that made the reservation, so a trace shows the same `inventory.released` whether this
+ * sweep or a late commit (commit.ts) got to it first.
+ */
 export const expireReservations: BackgroundTask = {
   name: "expire-reservations",
   every: (config) => config.setting("RESERVATION_SWEEP_MS", 1000),
@@ -19,7 +34,10 @@ export const expireReservations: BackgroundTask = {
     for (;;) {
       const now = new Date();
       const due = await expiredOrders(ctx, now);
-      for (const { order_id } of due) await releaseHeld(ctx, order_id, "expired", now);
+      for (const row of due) {
+        const conversation = { correlationId: row.correlation_id ?? newId(), causationId: row.causation_id };
+        await runInContext(conversation, () => releaseHeld(ctx, row.order_id, "expired", now));
+      }
       if (due.length < BATCH) return;
     }
   },

@@ -63,15 +63,18 @@ export const warehouseProviderStates: Record<string, ProviderStateHandler> = {
     await held(ctx, params);
   },
 
-  /** Held, then its time ran out before anyone committed it (the sweeper may release it meanwhile: same answer). */
+  /**
+   * Held, then its time ran out and it was given back, as the sweeper does. Released here rather than left
+   * for the sweeper to race the interaction: the state is the same in every topology, and so is the
+   * `inventory.released` of whichever release wins (the sweeper speaks in the reservation's conversation).
+   */
   "order's reservation has expired": async (ctx, params) => {
+    const orderId = String(params.order_id);
     await held(ctx, params);
     await ctx.db.transaction(({ em }) =>
-      em.execute(`update "warehouse"."reservations" set expires_at = ? where order_id = ? and status = 'held'`, [
-        new Date(Date.now() - 1000),
-        String(params.order_id),
-      ]),
+      em.execute(`update "warehouse"."reservations" set expires_at = ? where order_id = ? and status = 'held'`, [new Date(Date.now() - 1000), orderId]),
     );
+    await releaseHeld(ctx, orderId, "expired", new Date());
   },
 
   "order's reservation has been committed": async (ctx, params) => {

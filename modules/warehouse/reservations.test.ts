@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { CommitReservation, GetAvailability, ReleaseReservation, ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { eventually } from "../../harness/eventually.ts";
+import { runInContext } from "../../runtime/bus/context.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { warehouseModule } from "./module.ts";
 import { callAs, failureOf, stocked, stockRow } from "./test-support.ts";
@@ -134,15 +135,17 @@ describe("warehouse reservations", () => {
     expect(await system.client.events.all("inventory.released", forOrder(orderId))).toHaveLength(1);
   });
 
-  it("gives expired reservations' stock back on its own, and they can no longer commit", async () => {
+  it("gives expired reservations' stock back on its own, in the conversation that reserved it, and they can no longer commit", async () => {
     const product = await stocked(system, 2);
     const orderId = crypto.randomUUID();
+    const conversation = { correlationId: `checkout-${orderId}`, causationId: null };
     await system.client.events.fromNow();
-    await reserve(orderId, [{ product_id: product, quantity: 2 }], 100);
+    await runInContext(conversation, () => reserve(orderId, [{ product_id: product, quantity: 2 }], 100));
     expect(await available(product)).toBe(0);
     await eventually(async () => expect(await available(product)).toBe(2));
     const event = await system.client.events.expect("inventory.released", forOrder(orderId));
     expect(event.payload).toMatchObject({ reason: "expired", stock: [{ product_id: product, available: 2, version: 3 }] });
+    expect(event.correlationId).toBe(conversation.correlationId);
     expect(await system.client.sql("warehouse", "select status, release_reason from reservations where order_id = ?", [orderId])).toEqual([
       { status: "released", release_reason: "expired" },
     ]);

@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import type { ProductQuantity } from "../../contracts/common/quantity.ts";
 import { InventoryInsufficient, InventoryReserved } from "../../contracts/warehouse/events.ts";
 import { Shortfall as ShortfallSchema, type StockLevel } from "../../contracts/warehouse/stock.ts";
-import { newId } from "../../runtime/bus/context.ts";
+import { currentContext, newId } from "../../runtime/bus/context.ts";
 import { AppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import { reservedEvent } from "./announcements.ts";
@@ -33,16 +33,26 @@ class Shortage extends Error {
 export async function reserveStock(ctx: ModuleContext, request: ReserveRequest): Promise<ReservationView> {
   const ttlMs = request.ttl_ms ?? ctx.config.setting("RESERVATION_TTL_MS", 900_000);
   try {
+    const context = currentContext();
     return await ctx.db.transaction(async (tx) => {
       const now = new Date();
       const reservationId = newId();
       const expiresAt = new Date(now.getTime() + ttlMs);
       // On Postgres a concurrent reservation for the same order makes this wait for it, then do nothing.
       const inserted = await tx.em.execute<{ id: string }[]>(
-        `insert into "warehouse"."reservations" (id, order_id, status, items, expires_at, created_at, updated_at)
-         values (?, ?, 'held', ?::jsonb, ?::timestamptz, ?::timestamptz, ?::timestamptz)
+        `insert into "warehouse"."reservations" (id, order_id, status, items, expires_at, correlation_id, causation_id, created_at, updated_at)
+         values (?, ?, 'held', ?::jsonb, ?::timestamptz, ?, ?, ?::timestamptz, ?::timestamptz)
          on conflict (order_id) do nothing returning id`,
-        [reservationId, request.order_id, JSON.stringify(request.items), expiresAt.toISOString(), now.toISOString(), now.toISOString()],
+        [
+          reservationId,
+          request.order_id,
+          JSON.stringify(request.items),
+          expiresAt.toISOString(),
+          context?.correlationId ?? null,
+          context?.causationId ?? null,
+          now.toISOString(),
+          now.toISOString(),
+        ],
       );
       if (inserted.length === 0) return toReservationView(await tx.em.findOneOrFail(Reservation, { orderId: request.order_id }));
 
