@@ -1,3 +1,4 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../contracts/ids.ts";
@@ -24,10 +25,11 @@ export function ordersRoutes(ctx: ModuleContext): Hono {
   const operator = requireOperator(ctx.config.operatorKey);
   const either = operatorOrCustomer(ctx);
 
-  const view = async (order: Order) => {
-    const em = ctx.db.em();
-    const [items, saga] = await Promise.all([em.find(OrderItem, { orderId: order.id }), em.findOne(Saga, { orderId: order.id })]);
-    return toOrderView(order, items, saga);
+  // An order's status and its saga's step change in one transaction; read them in one snapshot too, or a
+  // reader can see the saga done and the order still pending (it did, on Postgres).
+  const view = async (em: EntityManager, order: Order) => {
+    const items = await em.find(OrderItem, { orderId: order.id });
+    return toOrderView(order, items, await em.findOne(Saga, { orderId: order.id }));
   };
 
   app.use("/checkout", customer);
@@ -53,8 +55,13 @@ export function ordersRoutes(ctx: ModuleContext): Hono {
       const query = readParams(c.req.query(), ListQuery);
       const userId = audience.operator ? query.user_id : audience.userId;
       if (!userId) throw new AppError("validation_failed", "operators list orders per user: ?user_id=", [{ path: "user_id", message: "required" }]);
-      const orders = await ctx.db.em().find(Order, { userId }, { orderBy: { createdAt: "desc" }, limit: 100 });
-      return c.json({ orders: await Promise.all(orders.map(view)) }, 200);
+      const views = await ctx.db.snapshot(async (em) => {
+        const orders = await em.find(Order, { userId }, { orderBy: { createdAt: "desc" }, limit: 100 });
+        const listed = [];
+        for (const order of orders) listed.push(await view(em, order));
+        return listed;
+      });
+      return c.json({ orders: views }, 200);
     },
   });
 
@@ -62,9 +69,12 @@ export function ordersRoutes(ctx: ModuleContext): Hono {
   resource(app, "/orders/:id", {
     GET: async (c) => {
       const audience = audienceOf(c, ctx);
-      const order = await ctx.db.em().findOne(Order, { id: c.req.param("id") });
-      if (!order || (!audience.operator && order.userId !== audience.userId)) throw new AppError("order_not_found", "no such order");
-      return c.json(await view(order), 200);
+      const found = await ctx.db.snapshot(async (em) => {
+        const order = await em.findOne(Order, { id: c.req.param("id") });
+        return order && (audience.operator || order.userId === audience.userId) ? view(em, order) : null;
+      });
+      if (!found) throw new AppError("order_not_found", "no such order");
+      return c.json(found, 200);
     },
   });
   return app;

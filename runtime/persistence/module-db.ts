@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import { type EntityManager, IsolationLevel, type MikroORM } from "@mikro-orm/postgresql";
 import type { EventContract, EventPayload } from "../../contracts/define.ts";
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
@@ -44,6 +44,14 @@ export class ModuleDb {
   /** A fresh EntityManager for reads outside a transaction. */
   em(): EntityManager {
     return this.orm.em.fork();
+  }
+
+  /**
+   * Reads in one snapshot (repeatable read, read only): rows another transaction wrote together are seen
+   * together, never half before and half after its commit. Nothing may be published or written here.
+   */
+  snapshot<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.orm.em.fork().transactional(work, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
   }
 
   /**
