@@ -11,12 +11,15 @@ export const testEnv = (): Record<string, string> => {
     TWOFOLD_STALLED_MS: "5000",
     TWOFOLD_QUEUE_PREFIX: prefix,
     TWOFOLD_INTERNAL_TOKEN: crypto.randomUUID(),
-    // Cheap password hashing and short business timeouts, so journeys that wait for expiry finish in seconds.
+    // Cheap password hashing. The abandoned checkout (harness/flows/abandoned-checkout.flow.yaml) advances the
+    // clock through these: a call times out at 5 s, the checkout at 5.2 s, tok_slow answers at 5.3 s, and the
+    // saga's first retry is due at 5.4 s — so the late charge lands between the deadline and the saga's next look.
     TWOFOLD_PASSWORD_MEMORY_KIB: "1024",
     TWOFOLD_PASSWORD_TIME_COST: "1",
-    TWOFOLD_CHECKOUT_TIMEOUT_MS: "8000",
+    TWOFOLD_CALL_TIMEOUT_MS: "5000",
+    TWOFOLD_CHECKOUT_TIMEOUT_MS: "5200",
     TWOFOLD_RESERVATION_TTL_MS: "60000",
-    TWOFOLD_PAYMENT_SLOW_MS: "11000",
+    TWOFOLD_PAYMENT_SLOW_MS: "5300",
     TWOFOLD_SAGA_TICK_MS: "200",
     TWOFOLD_RESERVATION_SWEEP_MS: "200",
     ...ownDatabase(prefix),

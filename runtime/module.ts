@@ -4,6 +4,7 @@ import { useName } from "../contracts/consumer.ts";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
 import type { Envelope } from "../contracts/envelope.ts";
 import type * as v from "valibot";
+import type { Clock } from "./clock.ts";
 import type { RuntimeConfig } from "./config.ts";
 import type { ModuleDb, Tx } from "./persistence/module-db.ts";
 import type { AnyEntity } from "./persistence/orm.ts";
@@ -13,6 +14,8 @@ export interface ModuleContext {
   readonly name: string;
   readonly db: ModuleDb;
   readonly config: RuntimeConfig;
+  /** Business time: read deadlines, expiries and waits from here, never from Date (the harness can advance it). */
+  readonly clock: Clock;
   call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
   /** Runs one of the module's background tasks soon, instead of waiting for its next tick. */
   kick(task: string): void;

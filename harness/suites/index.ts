@@ -1,7 +1,6 @@
 import type { Suite } from "../suite.ts";
 import { badInputSuite } from "./bad-input.suite.ts";
 import { contractSuite } from "./contracts.suite.ts";
-import { abandonedCheckoutJourney } from "./journeys/abandoned-checkout.suite.ts";
 import { accountRecoveryJourney } from "./journeys/account-recovery.suite.ts";
 import { checkoutJourney } from "./journeys/checkout.suite.ts";
 import { lastUnitJourney } from "./journeys/last-unit.suite.ts";
@@ -23,7 +22,6 @@ export const suites: readonly Suite[] = [
   accountRecoveryJourney,
   twoDevicesJourney,
   retrySafetyJourney,
-  abandonedCheckoutJourney,
   lastUnitJourney,
   contractSuite,
 ];

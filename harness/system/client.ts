@@ -39,6 +39,15 @@ export class SystemClient {
     }
   }
 
+  /**
+   * Freezes, advances or releases the clock of every process of the topology (deadlines, expiries, slow
+   * payments, call timeouts): see runtime/clock.ts.
+   */
+  async clock(command: { freeze?: boolean; advance_ms?: number; release?: boolean }): Promise<void> {
+    const { status, body } = await this.http.post("/__twofold/clock", command);
+    if (status !== 200) throw new Error(`advancing the clock failed (${status}): ${JSON.stringify(body)}`);
+  }
+
   /** Read-only SQL against one module's own schema (`?` placeholders). */
   async sql<Row = Record<string, unknown>>(module: string, query: string, params: readonly unknown[] = []): Promise<Row[]> {
     const { status, body } = await this.http.post<{ rows: Row[] }>(`/__twofold/sql/${module}`, { query, params });

@@ -24,10 +24,11 @@ export async function checkout(ctx: ModuleContext, who: Principal, body: Checkou
   const lines = await quoteLines(ctx, cart.items);
   const totals = priceOrder(lines, ctx.config.setting("SHIPPING_CENTS", 499), body.discount_code || undefined);
   const orderId = newId();
+  const now = ctx.clock.now();
   const placed = await ctx.db.transaction(async (tx) => {
-    const created = createOrder(tx.em, { id: orderId, userId: who.user_id, source: "checkout", lines, totals, shippingAddress: body.shipping_address });
+    const created = createOrder(tx.em, { id: orderId, userId: who.user_id, source: "checkout", lines, totals, shippingAddress: body.shipping_address, now });
     const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-    startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000) });
+    startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), now });
     return created;
   });
   ctx.kick("saga");

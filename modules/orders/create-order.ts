@@ -7,9 +7,9 @@ import type { Line, Totals } from "./pricing.ts";
 /** Writes an order and its lines (pending) in the caller's transaction. */
 export function createOrder(
   em: EntityManager,
-  fields: { id: string; userId: string; source: string; lines: readonly Line[]; totals: Totals; shippingAddress?: Address },
+  fields: { id: string; userId: string; source: string; lines: readonly Line[]; totals: Totals; shippingAddress?: Address; now: Date },
 ) {
-  const now = new Date();
+  const now = fields.now;
   const order = em.create(Order, {
     id: fields.id,
     userId: fields.userId,

@@ -31,9 +31,10 @@ export async function placeOrder(ctx: ModuleContext, body: PlaceOrderBody) {
   });
   try {
     const placed = await ctx.db.transaction(async (tx) => {
-      const created = createOrder(tx.em, { id: orderId, userId: body.user_id, source: "operator", lines, totals: priceOrder(lines, 0) });
+      const now = ctx.clock.now();
+      const created = createOrder(tx.em, { id: orderId, userId: body.user_id, source: "operator", lines, totals: priceOrder(lines, 0), now });
       const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-      startSaga(tx.em, orderId, event, "operator", { deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), alreadyDone: ["reserve"] });
+      startSaga(tx.em, orderId, event, "operator", { deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), alreadyDone: ["reserve"], now });
       return created;
     });
     ctx.kick("saga");

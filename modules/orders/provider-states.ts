@@ -19,7 +19,7 @@ async function ensureOrder(em: EntityManager, params: Params, status: string, re
   const lines = [{ product_id: String(params.product_id), quantity: 1, unit_price_cents: 1999 }];
   const { order, items } = existing
     ? { order: existing, items: await em.find(OrderItem, { orderId: id }, { orderBy: { position: "asc" } }) }
-    : createOrder(em, { id, userId: String(params.user_id), source: "checkout", lines, totals: priceOrder(lines, 499) });
+    : createOrder(em, { id, userId: String(params.user_id), source: "checkout", lines, totals: priceOrder(lines, 499), now: new Date() });
   order.status = status;
   order.statusReason = reason;
   order.updatedAt = new Date();

@@ -42,7 +42,7 @@ export function announceCharge(tx: Tx, charge: Charge): void {
 }
 
 async function attempt(ctx: ModuleContext, request: ChargeRequest): Promise<Charge> {
-  const outcome = await authorize(request.token, ctx.config.setting("PAYMENT_SLOW_MS", 5000));
+  const outcome = await authorize(request.token, ctx.config.setting("PAYMENT_SLOW_MS", 5000), ctx.clock);
   if (outcome.kind === "error") throw new AppError("payment_provider_error", outcome.message);
   return ctx.db.transaction(async (tx) => {
     const charge = tx.em.create(Charge, {
@@ -57,7 +57,7 @@ async function attempt(ctx: ModuleContext, request: ChargeRequest): Promise<Char
       declineCode: outcome.kind === "declined" ? outcome.declineCode : null,
       description: request.description,
       idempotencyKey: request.idempotencyKey,
-      createdAt: new Date(),
+      createdAt: ctx.clock.now(),
     });
     announceCharge(tx, charge);
     return charge;

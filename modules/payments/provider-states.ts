@@ -16,8 +16,8 @@ type Params = Readonly<Record<string, string | number | boolean>>;
  */
 const providerAnswers =
   (kind: ProviderOutcome["kind"]): ProviderStateHandler =>
-  async (_ctx, params) => {
-    const outcome = await authorize(String(params.token), 0);
+  async (ctx, params) => {
+    const outcome = await authorize(String(params.token), 0, ctx.clock);
     if (outcome.kind !== kind) throw new AppError("precondition_failed", `the provider answers ${params.token} with ${outcome.kind}, not ${kind}`);
   };
 

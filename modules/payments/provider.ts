@@ -1,3 +1,5 @@
+import type { Clock } from "../../runtime/clock.ts";
+
 /** What the card network answered for one authorization. */
 export type ProviderOutcome =
   | { readonly kind: "approved" }
@@ -9,12 +11,12 @@ export type ProviderOutcome =
  * and tok_insufficient_funds are declined with their code, tok_processing_error is a provider failure (worth
  * retrying), tok_slow is approved after `slowMs`, and any other token is declined as card_declined.
  */
-export async function authorize(token: string, slowMs: number): Promise<ProviderOutcome> {
+export async function authorize(token: string, slowMs: number, clock: Clock): Promise<ProviderOutcome> {
   switch (token) {
     case "tok_visa":
       return { kind: "approved" };
     case "tok_slow":
-      await Bun.sleep(slowMs);
+      await clock.sleep(slowMs);
       return { kind: "approved" };
     case "tok_chargeDeclined":
       return { kind: "declined", declineCode: "card_declined" };

@@ -18,7 +18,7 @@ export async function refundCharge(ctx: ModuleContext, chargeId: string, reason:
     }
     const existing = await tx.em.findOne(Refund, { chargeId });
     if (existing) return { refund: existing, created: false };
-    const refund = tx.em.create(Refund, { id: newId(), chargeId, amountCents: charge.amountCents, reason, createdAt: new Date() });
+    const refund = tx.em.create(Refund, { id: newId(), chargeId, amountCents: charge.amountCents, reason, createdAt: ctx.clock.now() });
     charge.amountRefundedCents = charge.amountCents;
     tx.publish(PaymentRefunded, {
       refund_id: refund.id,

@@ -16,7 +16,7 @@ type Refusal = "missing" | "lapsed" | "released";
  * `reservation_expired`.
  */
 export async function commitReservation(ctx: ModuleContext, orderId: string): Promise<ReservationView> {
-  const now = new Date();
+  const now = ctx.clock.now();
   const outcome = await ctx.db.transaction(async (tx): Promise<ReservationView | Refusal> => {
     const taken = await tx.em.execute<{ id: string }[]>(
       `update "warehouse"."reservations" set status = 'committed', updated_at = ?::timestamptz

@@ -32,7 +32,7 @@ export const expireReservations: BackgroundTask = {
   every: (config) => config.setting("RESERVATION_SWEEP_MS", 1000),
   run: async (ctx) => {
     for (;;) {
-      const now = new Date();
+      const now = ctx.clock.now();
       const due = await expiredOrders(ctx, now);
       for (const row of due) {
         const conversation = { correlationId: row.correlation_id ?? newId(), causationId: row.causation_id };
@@ -45,7 +45,7 @@ export const expireReservations: BackgroundTask = {
     const [row] = await ctx.db
       .em()
       .execute<{ due: number | string }[]>(`select count(*) as due from "warehouse"."reservations" where status = 'held' and expires_at <= ?::timestamptz`, [
-        new Date().toISOString(),
+        ctx.clock.now().toISOString(),
       ]);
     return Number(row?.due ?? 0);
   },

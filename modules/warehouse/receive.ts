@@ -17,7 +17,7 @@ export function receiveStock(ctx: ModuleContext, receipt: StockReceipt): Promise
     const fresh = await tx.em.execute<{ receipt_id: string }[]>(
       `insert into "warehouse"."receipts" (receipt_id, product_id, quantity, received_at) values (?, ?, ?, ?::timestamptz)
        on conflict (receipt_id) do nothing returning receipt_id`,
-      [receipt.receipt_id, receipt.product_id, receipt.quantity, new Date().toISOString()],
+      [receipt.receipt_id, receipt.product_id, receipt.quantity, ctx.clock.now().toISOString()],
     );
     if (fresh.length === 0) {
       const counted = await tx.em.findOneOrFail(Receipt, { receiptId: receipt.receipt_id });

@@ -15,7 +15,7 @@ export function releaseHeld(ctx: ModuleContext, orderId: string, reason: string,
     const released = await tx.em.execute<{ id: string }[]>(
       `update "warehouse"."reservations" set status = 'released', release_reason = ?, updated_at = ?::timestamptz
        where order_id = ? and status = 'held' ${expiredBy ? "and expires_at <= ?::timestamptz" : ""} returning id`,
-      [reason, new Date().toISOString(), orderId, ...(expiredBy ? [expiredBy.toISOString()] : [])],
+      [reason, ctx.clock.now().toISOString(), orderId, ...(expiredBy ? [expiredBy.toISOString()] : [])],
     );
     if (released.length === 0) return false;
     const reservation = await tx.em.findOneOrFail(Reservation, { orderId });

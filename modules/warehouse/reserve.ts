@@ -35,7 +35,7 @@ export async function reserveStock(ctx: ModuleContext, request: ReserveRequest):
   try {
     const context = currentContext();
     return await ctx.db.transaction(async (tx) => {
-      const now = new Date();
+      const now = ctx.clock.now();
       const reservationId = newId();
       const expiresAt = new Date(now.getTime() + ttlMs);
       // On Postgres a concurrent reservation for the same order makes this wait for it, then do nothing.

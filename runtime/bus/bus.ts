@@ -2,6 +2,7 @@ import type * as v from "valibot";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../../contracts/define.ts";
 import { Envelope } from "../../contracts/envelope.ts";
 import { runtimeErrorCodes } from "../../contracts/errors.ts";
+import { clock } from "../clock.ts";
 import { AppError, toAppError } from "../errors.ts";
 import type { Catalog } from "./catalog.ts";
 import { currentContext, newId, runInContext } from "./context.ts";
@@ -195,7 +196,7 @@ export class Bus {
       id,
       type,
       version,
-      occurredAt: new Date().toISOString(),
+      occurredAt: clock.now().toISOString(),
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
       source,

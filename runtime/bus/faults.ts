@@ -1,3 +1,5 @@
+import { clock } from "../clock.ts";
+
 /**
  * Faults injected into the wire on purpose (the harness's fault profiles): extra latency on calls into a
  * module, as from a slow network or an overloaded neighbour, and duplicated event deliveries, as an
@@ -25,11 +27,5 @@ export function parseFaults(spec: string | undefined): Faults {
   return { latencyMs, duplicateRate };
 }
 
-/** Waits `ms`, or rejects with the signal's reason once it aborts (a timeout firing during the latency). */
-export function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
-}
+/** Waits `ms` of the clock, or rejects with the signal's reason once it aborts (a timeout firing during the latency). */
+export const delay = (ms: number, signal: AbortSignal): Promise<void> => clock.sleep(ms, signal);

@@ -1,14 +1,15 @@
+import { clockTimeout } from "../clock.ts";
 import { AppError } from "../errors.ts";
 
-/** Rejects with `call_timeout` when `work` has not settled within `ms`; the work itself is not cancelled. */
+/** Rejects with `call_timeout` when `work` has not settled within `ms` of the clock; the work itself is not cancelled. */
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError("call_timeout", `${what} did not answer within ${ms} ms`)), ms);
-  });
+  const timeout = clockTimeout(ms);
+  const expired = new Promise<never>((_, reject) =>
+    timeout.signal.addEventListener("abort", () => reject(new AppError("call_timeout", `${what} did not answer within ${ms} ms`)), { once: true }),
+  );
   try {
     return await Promise.race([work, expired]);
   } finally {
-    clearTimeout(timer);
+    timeout.clear();
   }
 }

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
+import { clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
@@ -55,6 +56,7 @@ export async function bootModules(
       name: module.name,
       db,
       config,
+      clock,
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
       kick: (task) => tickers.get(task)?.kick(),
     };

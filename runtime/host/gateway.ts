@@ -7,6 +7,7 @@ import { readsFrom, subscribersFrom } from "../module.ts";
 import { harnessCall } from "../tap/harness-call.ts";
 import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
 import type { DeadLetter } from "../bus/transport.ts";
+import { applyClockCommand, clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
@@ -138,6 +139,20 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
           }
         },
         call: (from, name, request) => harnessCall(bus, from, name, request),
+        clock: async (command) => {
+          // Every process moves by the same amount, so their clocks keep agreeing.
+          await Promise.all(
+            topology.services.map(async (s) => {
+              const response = await internal(s.url, "/internal/clock", {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify(command),
+              }).catch(() => undefined);
+              if (!response?.ok) throw new AppError("service_unavailable", `${s.name} did not move its clock`);
+            }),
+          );
+          return applyClockCommand(clock, command);
+        },
         deadLetters: async () => {
           const all: DeadLetter[] = [];
           for (const s of topology.services) {

@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import type { WireTransport } from "../bus/wire/transport.ts";
 import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
+import { applyClockCommand, clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { readBody } from "../http/body.ts";
 import type { RequestGauge } from "../http/process-app.ts";
+import { ClockBody } from "../tap/routes.ts";
 import type { TraceRecorder } from "../tap/trace.ts";
 import type { BootedModules } from "./boot.ts";
 
@@ -57,6 +59,9 @@ export function internalRoutes(
     const body = await readBody(c, ProviderStateBody);
     await modules.providerState(c.req.param("module"), body.state, body.params);
     return c.json({ ok: true });
+  });
+  app.post("/internal/clock", async (c) => {
+    return c.json(applyClockCommand(clock, await readBody(c, ClockBody)));
   });
   app.get("/internal/trace", (c) => c.json({ trace: recorder?.find(c.req.query("prefix") ?? "\u0000") ?? [] }));
   return app;

@@ -4,6 +4,7 @@ import { newId } from "../bus/context.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { MemoryTransport } from "../bus/memory/transport.ts";
 import type { Transport } from "../bus/transport.ts";
+import { applyClockCommand, clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
@@ -90,6 +91,7 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
         providerState: (module, state, params) => modules.providerState(module, state, params),
         call: (from, name, request) => harnessCall(bus, from, name, request),
         deadLetters: () => transport.deadLetters(),
+        clock: async (command) => applyClockCommand(clock, command),
         redeliver: async (eventId) => {
           const envelope = tap.find(eventId);
           if (!envelope) throw new AppError("not_found", `the tap has not seen event ${eventId}`);

@@ -6,6 +6,7 @@ import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
 import type { TraceEntry } from "./trace.ts";
 import type { ErrorBody } from "../../contracts/errors.ts";
+import type { AdvancingClock, ClockCommand } from "../clock.ts";
 import { AppError } from "../errors.ts";
 
 /** What the harness may read from a running topology; served only when the harness turns it on. */
@@ -24,7 +25,15 @@ export interface HarnessSource {
   providerState(module: string, state: string, params: Readonly<Record<string, string | number | boolean>>): Promise<void>;
   /** Makes a call as module `from` would, through this topology's real bus; answers the reply or the error. */
   call(from: string, name: string, request: unknown): Promise<{ reply: unknown } | { error: ErrorBody["error"] }>;
+  /** Freezes, advances or releases the clock of every process (runtime/clock.ts); answers this process's clock. */
+  clock(command: ClockCommand): Promise<ReturnType<AdvancingClock["state"]>>;
 }
+
+export const ClockBody = v.object({
+  freeze: v.optional(v.boolean()),
+  advance_ms: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365 * 86_400_000))),
+  release: v.optional(v.boolean()),
+});
 
 const ProviderStateBody = v.object({
   module: v.pipe(v.string(), v.minLength(1)),
@@ -74,6 +83,9 @@ export function harnessRoutes(source: HarnessSource): Hono {
     if (prefix.length < 4) throw new AppError("validation_failed", "trace needs ?prefix= (at least 4 characters of a correlation id)");
     const trace = await source.trace(prefix);
     return c.json({ trace: trace.sort((a, b) => a.at - b.at) });
+  });
+  app.post("/__twofold/clock", async (c) => {
+    return c.json(await source.clock(await readBody(c, ClockBody)), 200);
   });
   app.get("/__twofold/state/:module", async (c) => c.json({ tables: await source.state(c.req.param("module")) }));
   app.get("/__twofold/dead-letters", async (c) => c.json({ dead_letters: await source.deadLetters() }));

@@ -1,4 +1,5 @@
 import type { ActionDefinition } from "./action.ts";
+import { clock } from "./clock.ts";
 import { delay } from "./delay.ts";
 import { event } from "./event.ts";
 import { events } from "./events.ts";
@@ -10,5 +11,5 @@ import { waitUntil } from "./wait-until.ts";
 
 /** Every action a flow step may name. */
 export const actions: ReadonlyMap<string, ActionDefinition> = new Map(
-  [httpRequest, event, events, sql, waitUntil, delay, idle, parallel].map((action) => [action.name, action]),
+  [httpRequest, event, events, sql, waitUntil, delay, idle, parallel, clock].map((action) => [action.name, action]),
 );

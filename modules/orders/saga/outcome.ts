@@ -19,6 +19,14 @@ export function failure(error: unknown, refusals: Record<string, string>): Outco
   return { kind: "compensate", reason: code };
 }
 
+/**
+ * Whether a saga is past its checkout deadline while it still reserves or charges. Everything that decides
+ * about a charge (the runner, the transition, the late-payment handler) asks this one question, so a charge
+ * is late once the deadline has passed, whether or not the saga has noticed yet.
+ */
+export const isLate = (saga: { readonly step: string; readonly deadlineAt: Date }, now: Date): boolean =>
+  (saga.step === "reserve" || saga.step === "charge") && now > saga.deadlineAt;
+
 /** Why a saga that ran out of time gave up, from the last thing that went wrong. */
 export const timeoutReason = (step: string, lastError: string | null): string =>
   step === "charge" ? (lastError?.startsWith("payment_provider_error") ? "payment_failed" : "payment_timeout") : "checkout_timeout";

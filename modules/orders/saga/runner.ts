@@ -2,7 +2,7 @@ import { runInContext } from "../../../runtime/bus/context.ts";
 import type { BackgroundTask, ModuleContext } from "../../../runtime/module.ts";
 import type { ModuleDb } from "../../../runtime/persistence/module-db.ts";
 import { Order, OrderItem, Saga } from "../entities.ts";
-import { type Outcome, timeoutReason } from "./outcome.ts";
+import { isLate, type Outcome, timeoutReason } from "./outcome.ts";
 import { runStep } from "./steps.ts";
 import { transition } from "./transition.ts";
 
@@ -28,7 +28,7 @@ const stateOf = (db: ModuleDb): RunnerState => {
 export const sagaRunner: BackgroundTask = {
   name: "saga",
   every: (config) => config.setting("SAGA_TICK_MS", 1000),
-  due: async (ctx) => stateOf(ctx.db).inFlight.size + (await ctx.db.em().count(Saga, { step: { $ne: "done" }, nextRunAt: { $lte: new Date() } })),
+  due: async (ctx) => stateOf(ctx.db).inFlight.size + (await ctx.db.em().count(Saga, { step: { $ne: "done" }, nextRunAt: { $lte: ctx.clock.now() } })),
   async run(ctx) {
     const state = stateOf(ctx.db);
     const em = ctx.db.em();
@@ -36,7 +36,7 @@ export const sagaRunner: BackgroundTask = {
       await em.nativeUpdate(Saga, { leaseUntil: { $ne: null } }, { leaseUntil: null });
       state.resumed = true;
     }
-    const now = new Date();
+    const now = ctx.clock.now();
     const due = await em.find(
       Saga,
       { step: { $ne: "done" }, nextRunAt: { $lte: now }, orderId: { $nin: [...state.inFlight] } },
@@ -68,10 +68,19 @@ async function advance(ctx: ModuleContext, orderId: string, version: number): Pr
   ]);
   if (!saga || !order) return;
   await runInContext({ correlationId: saga.correlationId, causationId: saga.causationId }, async () => {
-    const expired = (saga.step === "reserve" || saga.step === "charge") && new Date() > saga.deadlineAt;
-    const outcome: Outcome = expired
-      ? { kind: "compensate", reason: timeoutReason(saga.step, saga.lastError ?? null) }
-      : await runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
-    await transition(ctx, orderId, version, outcome);
+    const run = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
+    await transition(ctx, orderId, version, isLate(saga, ctx.clock.now()) ? await lastLook(saga, run) : await run());
   });
+}
+
+/**
+ * A saga past its deadline gives up. Reserving is simply abandoned; a charge may have gone through while
+ * nobody looked (its success landing between two retries), so the charge is asked once more under its
+ * idempotency key: a success comes back as `next` and the transition, seeing it late, compensates and refunds.
+ */
+async function lastLook(saga: Saga, run: () => Promise<Outcome>): Promise<Outcome> {
+  const timedOut: Outcome = { kind: "compensate", reason: timeoutReason(saga.step, saga.lastError ?? null) };
+  if (saga.step !== "charge") return timedOut;
+  const outcome = await run();
+  return outcome.kind === "next" ? outcome : timedOut;
 }

@@ -13,9 +13,9 @@ export function startSaga(
   orderId: string,
   placed: Envelope,
   source: Source,
-  options: { paymentToken?: string; deadlineMs: number; alreadyDone?: string[] },
+  options: { paymentToken?: string; deadlineMs: number; alreadyDone?: string[]; now: Date },
 ): void {
-  const now = new Date();
+  const now = options.now;
   em.create(Saga, {
     orderId,
     step: firstStep(source),

@@ -3,7 +3,7 @@ import type { ModuleContext } from "../../../runtime/module.ts";
 import { Order, OrderItem, Saga } from "../entities.ts";
 import { cancelledPayload, confirmedPayload } from "../order-events.ts";
 import { compensations, isForward, nextStep, type Source, type Step } from "./plan.ts";
-import { type Outcome, retryDelayMs, timeoutReason } from "./outcome.ts";
+import { isLate, type Outcome, retryDelayMs, timeoutReason } from "./outcome.ts";
 
 /** The compensation after `current` in the list that `done` implies. */
 const afterCompensation = (done: readonly string[], current: string): Step => {
@@ -21,7 +21,7 @@ export async function transition(ctx: ModuleContext, orderId: string, claimedVer
     const saga = await em.findOne(Saga, { orderId });
     const order = await em.findOne(Order, { id: orderId });
     if (!saga || !order || saga.version !== claimedVersion) return;
-    const now = new Date();
+    const now = ctx.clock.now();
     const step = saga.step;
     const compensate = (reason: string) => {
       saga.reason = reason;
@@ -33,8 +33,13 @@ export async function transition(ctx: ModuleContext, orderId: string, claimedVer
     if (outcome.kind === "retry") {
       saga.attempts += 1;
       saga.lastError = outcome.error;
-      if ((step === "reserve" || step === "charge") && now > saga.deadlineAt) compensate(timeoutReason(step, outcome.error));
+      if (isLate(saga, now)) compensate(timeoutReason(step, outcome.error));
       else saga.nextRunAt = new Date(now.getTime() + retryDelayMs(saga.attempts));
+    } else if (outcome.kind === "next" && isLate(saga, now)) {
+      // Reserving or charging succeeded after the deadline: too late. What it did is recorded, so compensation undoes it (a refund, a release).
+      if (outcome.chargeId) saga.chargeId = outcome.chargeId;
+      saga.done = [...saga.done, step];
+      compensate(timeoutReason(step, saga.lastError ?? null));
     } else if (outcome.kind === "compensate") {
       saga.lastError = outcome.reason;
       compensate(outcome.reason);

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Envelope } from "../../../contracts/envelope.ts";
 import { ErrorBody } from "../../../contracts/errors.ts";
+import { clockTimeout } from "../../clock.ts";
 import { AppError, toAppError } from "../../errors.ts";
 import { delay, type Faults, noFaults } from "../faults.ts";
 import type { CallReceiver } from "../transport.ts";
@@ -33,7 +34,7 @@ export class WireCalls {
     this.inFlight++;
     try {
       const response = await this.post(`${base}/internal/calls/${target}`, envelope, timeoutMs, target);
-      const body: unknown = await response.json().catch(() => undefined);
+      const body = response.body;
       if (response.ok) {
         const reply = v.safeParse(Envelope, body);
         if (reply.success) return reply.output;
@@ -70,22 +71,32 @@ export class WireCalls {
     return app;
   }
 
-  private async post(url: string, envelope: Envelope, timeoutMs: number, target: string): Promise<Response> {
-    const signal = AbortSignal.timeout(timeoutMs);
+  /** POSTs the envelope and reads the answer, both within the call's timeout. */
+  private async post(url: string, envelope: Envelope, timeoutMs: number, target: string): Promise<{ ok: boolean; status: number; body: unknown }> {
+    const timeout = clockTimeout(timeoutMs);
+    const signal = timeout.signal;
     try {
       const latency = this.faults.latencyMs[target];
       if (latency) await delay(latency, signal);
-      return await fetch(url, {
+      const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken },
         body: JSON.stringify(envelope),
         signal,
       });
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {}
+      return { ok: response.ok, status: response.status, body };
     } catch (error) {
       if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
         throw new AppError("call_timeout", `${target} (${envelope.type}) did not answer within ${timeoutMs} ms`);
       }
       throw new AppError("service_unavailable", `${target} is unreachable: ${error instanceof Error ? error.message : error}`);
+    } finally {
+      timeout.clear();
     }
   }
 }

@@ -1,4 +1,0 @@
-import { runSuite } from "../../vitest/run-suite.ts";
-import { abandonedCheckoutJourney } from "./abandoned-checkout.suite.ts";
-
-runSuite(abandonedCheckoutJourney);
