@@ -23,7 +23,7 @@ const Env = v.object({
   TWOFOLD_STALLED_MS: int(30_000),
   TWOFOLD_OUTBOX_SWEEP_MS: int(1000),
   TWOFOLD_BODY_LIMIT_BYTES: int(1024 * 1024),
-  TWOFOLD_INTERNAL_TOKEN: text("twofold-dev-internal"),
+  TWOFOLD_INTERNAL_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
   TWOFOLD_HARNESS: text(""),
   TWOFOLD_ENV: v.optional(v.picklist(["development", "production"]), "production"),
   TWOFOLD_OPERATOR_KEY: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
@@ -37,6 +37,9 @@ const Env = v.object({
 
 /** The operator key every development run uses; documented in the README, never accepted in production. */
 export const DEVELOPMENT_OPERATOR_KEY = "twofold-dev-operator-key";
+
+/** The internal token of development runs when none is set; outside development a split process refuses to start without one. */
+export const DEVELOPMENT_INTERNAL_TOKEN = "twofold-dev-internal-token";
 
 export interface RuntimeConfig {
   readonly publicPort: number;
@@ -57,7 +60,8 @@ export interface RuntimeConfig {
   readonly worker: { readonly concurrency: number; readonly lockDurationMs: number; readonly stalledIntervalMs: number };
   readonly outboxSweepMs: number;
   readonly bodyLimitBytes: number;
-  readonly internalToken: string;
+  /** The token internal endpoints (calls between services) require; undefined outside development unless configured. */
+  readonly internalToken?: string;
   /** Turns on the harness-only endpoints and the event tap; off in production. */
   readonly harness: boolean;
   readonly environment: "development" | "production";
@@ -101,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     outboxSweepMs: e.TWOFOLD_OUTBOX_SWEEP_MS,
     bodyLimitBytes: e.TWOFOLD_BODY_LIMIT_BYTES,
-    internalToken: e.TWOFOLD_INTERNAL_TOKEN,
+    internalToken: e.TWOFOLD_INTERNAL_TOKEN ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_INTERNAL_TOKEN : undefined),
     harness: e.TWOFOLD_HARNESS === "1",
     environment: e.TWOFOLD_ENV,
     strict:

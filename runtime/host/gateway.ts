@@ -29,13 +29,14 @@ import { forward } from "./proxy.ts";
  */
 export async function startGateway(system: SystemDefinition, config: RuntimeConfig, topology: Topology): Promise<RunningProcess> {
   const started = performance.now();
+  const wire = wireOptions(config, topology);
   const owners = new Map<string, string>();
   for (const module of system.modules) {
     const url = topology.serviceOf(module.name)?.url;
     if (url) for (const resource of module.resources) owners.set(resource, url);
   }
   const internal = (base: string, path: string, init: RequestInit = {}) =>
-    fetch(`${base}${path}`, { ...init, headers: { ...init.headers, [INTERNAL_TOKEN_HEADER]: config.internalToken }, signal: AbortSignal.timeout(config.callTimeoutMs) });
+    fetch(`${base}${path}`, { ...init, headers: { ...init.headers, [INTERNAL_TOKEN_HEADER]: wire.internalToken }, signal: AbortSignal.timeout(config.callTimeoutMs) });
 
   const getJson = async <T>(base: string, path: string): Promise<T> => {
     const response = await internal(base, path);
@@ -66,7 +67,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
   let tapTransport: WireTransport | undefined;
   if (config.harness) {
     const tap = new EventTap();
-    tapTransport = new WireTransport(wireOptions(config, topology));
+    tapTransport = new WireTransport(wire);
     const transport = tapTransport;
     // The harness's own bus: it reads the tap (older versions as current) and makes calls for contract checks.
     const bus = new Bus({

@@ -6,6 +6,7 @@ import { applyClockCommand, clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { readBody } from "../http/body.ts";
+import { sameSecret } from "../secrets.ts";
 import type { RequestGauge } from "../http/process-app.ts";
 import { ClockBody } from "../tap/routes.ts";
 import type { TraceRecorder } from "../tap/trace.ts";
@@ -30,7 +31,7 @@ export function internalRoutes(
 ): Hono {
   const app = new Hono();
   app.use("/internal/*", async (c, next) => {
-    if (c.req.header(INTERNAL_TOKEN_HEADER) !== config.internalToken) throw new AppError("not_found", "no such route");
+    if (!sameSecret(c.req.header(INTERNAL_TOKEN_HEADER), config.internalToken)) throw new AppError("not_found", "no such route");
     await next();
   });
   app.get("/internal/dead-letters", async (c) => c.json({ dead_letters: await transport.deadLetters() }));

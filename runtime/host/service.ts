@@ -25,8 +25,9 @@ export async function startService(
   const placement = topology.services.find((s) => s.name === serviceName);
   if (!placement) throw new Error(`no service "${serviceName}" in the topology (${topology.services.map((s) => s.name).join(", ")})`);
   const hosted = system.modules.filter((m) => placement.modules.includes(m.name));
+  const wire = wireOptions(config, topology);
   const database = await openProcessDatabase(config, serviceName, true);
-  const transport = new WireTransport(wireOptions(config, topology));
+  const transport = new WireTransport(wire);
   const recorder = config.harness ? new TraceRecorder(serviceName) : undefined;
   const bus = new Bus({
     catalog: createCatalog(system.calls, system.events),

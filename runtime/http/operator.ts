@@ -1,14 +1,8 @@
-import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "../errors.ts";
+import { sameSecret } from "../secrets.ts";
 
 export const OPERATOR_KEY_HEADER = "x-operator-key";
-
-const same = (a: string, b: string) => {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-};
 
 /**
  * The operator API (back office, system tests) takes a per-deployment key. Without a configured key every
@@ -18,7 +12,7 @@ export const requireOperator =
   (operatorKey: string | undefined): MiddlewareHandler =>
   async (c, next) => {
     const given = c.req.header(OPERATOR_KEY_HEADER);
-    if (!operatorKey || !given || !same(given, operatorKey)) {
+    if (!sameSecret(given, operatorKey)) {
       throw new AppError("operator_key_required", `this endpoint needs a valid ${OPERATOR_KEY_HEADER} header`);
     }
     await next();
@@ -26,4 +20,4 @@ export const requireOperator =
 
 /** Whether the request carries the operator key (for endpoints both audiences share). */
 export const isOperator = (header: string | undefined, operatorKey: string | undefined): boolean =>
-  Boolean(operatorKey && header && same(header, operatorKey));
+  sameSecret(header, operatorKey);

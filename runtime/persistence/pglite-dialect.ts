@@ -1,4 +1,4 @@
-import type { PGlite, ParserOptions, Results } from "@electric-sql/pglite";
+import type { PGlite, Results } from "@electric-sql/pglite";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -14,7 +14,8 @@ import {
 import { Mutex } from "./mutex.ts";
 
 /**
- * PGlite is one Postgres session. Every ORM on the same instance (one per module in the monolith) takes this
+ * Value parsing is set once when the instance is created (pglite.ts): passed per query, PGlite would copy its
+ * whole parser table on every call. PGlite is one Postgres session. Every ORM on the same instance (one per module in the monolith) takes this
  * lock for a whole connection lease, so one module's statements never land inside another's transaction.
  */
 const sessions = new WeakMap<PGlite, Mutex>();
@@ -23,10 +24,6 @@ const sessionOf = (db: PGlite): Mutex => {
   if (!mutex) sessions.set(db, (mutex = new Mutex()));
   return mutex;
 };
-
-const raw = (value: string) => value;
-/** Values come back as `pg` returns them to MikroORM: dates, timestamps, intervals, int8 and numeric as text. */
-const parsers: ParserOptions = { 1082: raw, 1114: raw, 1184: raw, 1186: raw, 20: raw, 1700: raw };
 
 const WRITES = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
@@ -43,10 +40,10 @@ class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // MikroORM inlines its parameters, and multi-statement DDL is only accepted by the simple protocol (exec).
     if (query.parameters.length === 0) {
-      const results = await this.db.exec(query.sql, { parsers });
+      const results = await this.db.exec(query.sql);
       return toQueryResult<R>(results.at(-1));
     }
-    return toQueryResult<R>(await this.db.query(query.sql, [...query.parameters], { parsers }));
+    return toQueryResult<R>(await this.db.query(query.sql, [...query.parameters]));
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {

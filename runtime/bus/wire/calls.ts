@@ -4,6 +4,7 @@ import { Envelope } from "../../../contracts/envelope.ts";
 import { ErrorBody } from "../../../contracts/errors.ts";
 import { clockTimeout } from "../../clock.ts";
 import { AppError, toAppError } from "../../errors.ts";
+import { sameSecret } from "../../secrets.ts";
 import { delay, type Faults, noFaults } from "../faults.ts";
 import type { CallReceiver } from "../transport.ts";
 
@@ -52,7 +53,7 @@ export class WireCalls {
   routes(): Hono {
     const app = new Hono();
     app.post("/internal/calls/:module", async (c) => {
-      if (c.req.header(INTERNAL_TOKEN_HEADER) !== this.internalToken) {
+      if (!sameSecret(c.req.header(INTERNAL_TOKEN_HEADER), this.internalToken)) {
         return c.json(new AppError("not_found", "no such route").toBody(), 404);
       }
       const receiver = this.receivers.get(c.req.param("module"));
