@@ -51,12 +51,15 @@ export async function newCustomer(sys: SystemClient, options: { verified?: boole
   const registered = await sys.http.post("/api/v1/auth/register", { email, password, name: options.name ?? "Ada" });
   assert.equal(registered.status, 201, JSON.stringify(registered.body));
   const token = await login(sys, email, password);
-  if (options.verified !== false) {
-    const mail = await awaitNotification(sys, token, "verify_email");
-    const verified = await sys.http.post("/api/v1/auth/verify-email", { token: mail.data.token });
-    assert.equal(verified.status, 200, JSON.stringify(verified.body));
-  }
+  if (options.verified !== false) await verifyEmail(sys, token);
   return { id: registered.body.id, email, password, token };
+}
+
+/** Verifies a signed-in customer's email with the token from their verification notification. */
+export async function verifyEmail(sys: SystemClient, token: string): Promise<void> {
+  const mail = await awaitNotification(sys, token, "verify_email");
+  const verified = await sys.http.post("/api/v1/auth/verify-email", { token: mail.data.token });
+  assert.equal(verified.status, 200, JSON.stringify(verified.body));
 }
 
 export async function addToCart(sys: SystemClient, token: string, productId: string, quantity: number) {

@@ -12,7 +12,9 @@ import { refundCharge } from "./refund.ts";
  * without asking the provider a second time.
  */
 export const chargeCall = answer(ChargeCard, async (request, ctx) => {
-  const outcome = await ctx.db.idempotency.run("call", request.idempotency_key, fingerprint(request), async () => {
+  const outcome = await ctx.db.idempotency.run("call", request.idempotency_key, fingerprint(request), async (began) => {
+    // A decline is the outcome of asking the provider: it is replayed, never asked again.
+    began();
     const charge = await chargeCard(ctx, {
       orderId: request.order_id,
       userId: request.user_id,

@@ -23,7 +23,8 @@ export function paymentsRoutes(ctx: ModuleContext): Hono {
   resource(app, "/payments/charges", {
     POST: async (c) => {
       const body = await readBody(c, CreateChargeBody);
-      return idempotently(c, ctx.db.idempotency, "operator", body, async () => {
+      return idempotently(c, ctx.db.idempotency, "operator", body, async (began) => {
+        began();
         const charge = await chargeCard(ctx, {
           orderId: null,
           userId: null,

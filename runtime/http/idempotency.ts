@@ -7,14 +7,15 @@ export const IDEMPOTENCY_HEADER = "idempotency-key";
 /**
  * Runs a non-repeatable POST under the request's Idempotency-Key (required: missing → 400). The key is
  * scoped to who asks, and the fingerprint covers method, path and the validated body. A replay answers the
- * first response again, marked with `Idempotent-Replayed: true`.
+ * first response again, marked with `Idempotent-Replayed: true`. `work` calls `began()` once it starts doing
+ * what cannot be undone by a refusal (asking the card network); a refusal before that is not stored.
  */
 export async function idempotently(
   c: Context,
   store: IdempotencyStore,
   scope: string,
   body: unknown,
-  work: () => Promise<StoredResponse>,
+  work: (began: () => void) => Promise<StoredResponse>,
 ): Promise<Response> {
   const key = c.req.header(IDEMPOTENCY_HEADER);
   if (!key) throw new AppError("idempotency_key_required", "this request needs an Idempotency-Key header");

@@ -22,8 +22,11 @@ export function fingerprint(value: unknown): string {
 /**
  * Idempotency keys, kept in the module's own schema (semantics of the IETF Idempotency-Key draft, as Stripe
  * does it): the same key with the same request replays the stored response; with another request it is
- * refused (422); while the first attempt still runs, a second is told to retry (409). Deterministic outcomes
- * (2xx and 4xx) are stored; a failure of ours (5xx) releases the key so a retry can run again.
+ * refused (422); while the first attempt still runs, a second is told to retry (409). Only a request that began
+ * executing is stored (Stripe's rule): its success, or a 4xx it ended with after `began()` was called (a
+ * declined card). A refusal before that — a precondition or a check of who asks, such as
+ * `email_not_verified` — releases the key, so the same retry runs again once the cause is fixed; so does a
+ * failure of ours (5xx).
  */
 export class IdempotencyStore {
   constructor(
@@ -32,7 +35,7 @@ export class IdempotencyStore {
     private readonly leaseMs = 60_000,
   ) {}
 
-  async run(scope: string, key: string, print: string, work: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+  async run(scope: string, key: string, print: string, work: (began: () => void) => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
     const table = `"${this.schema}"."idempotency_keys"`;
     const claimed = await this.em().execute<{ key: string }[]>(
       `insert into ${table} (scope, key, fingerprint, state, locked_until, created_at)
@@ -59,12 +62,13 @@ export class IdempotencyStore {
         : [];
       if (taken.length === 0) throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is still being processed; retry later");
     }
+    let executing = false;
     try {
-      const response = await work();
+      const response = await work(() => (executing = true));
       await this.complete(scope, key, response);
       return { ...response, replayed: false };
     } catch (error) {
-      if (error instanceof AppError && error.status < 500) {
+      if (executing && error instanceof AppError && error.status < 500) {
         await this.complete(scope, key, { status: error.status, body: error.toBody() });
       } else {
         await this.em().execute(`delete from ${table} where scope = ? and key = ? and state = 'in_progress'`, [scope, key]);

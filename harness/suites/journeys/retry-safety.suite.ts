@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { check, defineSuite, unique } from "../../suite.ts";
-import { addToCart, bearer, chargesOf, checkout, newCustomer, newProduct, notificationsOf, settledOrder, stockOf } from "../shop.ts";
+import { addToCart, bearer, chargesOf, checkout, newCustomer, newProduct, notificationsOf, settledOrder, stockOf, verifyEmail } from "../shop.ts";
 
 /** Journey 7: the same checkout twice with one Idempotency-Key, and the same event delivered twice: one effect. */
 export const retrySafetyJourney = defineSuite("Journey 7: retry safety", [
@@ -34,6 +34,21 @@ export const retrySafetyJourney = defineSuite("Journey 7: retry safety", [
     assert.equal((await stockOf(sys, productId)).on_hand, 8);
   }),
 
+  check("a refusal before the checkout ran is not replayed: verified, the same retry goes through", async (sys) => {
+    const customer = await newCustomer(sys, { verified: false });
+    const productId = await newProduct(sys, { price: 20, inventory: 10 });
+    await addToCart(sys, customer.token, productId, 1);
+    const key = unique("key");
+    const refused = await checkout(sys, customer.token, { payment_token: "tok_visa" }, key);
+    assert.equal(refused.status, 403, JSON.stringify(refused.body));
+    assert.equal(refused.body.error.code, "email_not_verified");
+
+    await verifyEmail(sys, customer.token);
+    const retried = await checkout(sys, customer.token, { payment_token: "tok_visa" }, key);
+    assert.equal(retried.status, 202, JSON.stringify(retried.body));
+    assert.equal(retried.headers.get("idempotent-replayed"), null);
+    assert.equal((await settledOrder(sys, customer.token, retried.body.id)).status, "confirmed");
+  }),
   check("an event delivered twice has one effect", async (sys) => {
     await sys.events.fromNow();
     const customer = await newCustomer(sys);
