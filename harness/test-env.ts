@@ -22,6 +22,7 @@ export const testEnv = (): Record<string, string> => {
     TWOFOLD_PAYMENT_SLOW_MS: "5300",
     TWOFOLD_SAGA_TICK_MS: "200",
     TWOFOLD_RESERVATION_SWEEP_MS: "200",
+    TWOFOLD_PRODUCT_SWEEP_MS: "200",
     ...ownDatabase(prefix),
   };
 };

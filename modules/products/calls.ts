@@ -5,7 +5,7 @@ import { Product } from "./entities.ts";
 
 /** Price and catalogue stock of each product asked for, in the order asked; all must exist. */
 export const quoteProducts = answer(QuoteProducts, async ({ product_ids }, ctx) => {
-  const found = new Map((await ctx.db.em().find(Product, { id: { $in: product_ids } })).map((p) => [p.id, p]));
+  const found = new Map((await ctx.db.em().find(Product, { id: { $in: product_ids }, status: "active" })).map((p) => [p.id, p]));
   const missing = [...new Set(product_ids.filter((id) => !found.has(id)))];
   if (missing.length > 0) throw new AppError("product_not_found", `unknown products: ${missing.join(", ")}`, { product_ids: missing });
   return {

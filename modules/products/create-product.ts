@@ -3,7 +3,8 @@ import type { CreateProductBody } from "../../contracts/products/api.ts";
 import { ProductCreated } from "../../contracts/products/events.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { newId } from "../../runtime/bus/context.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, isAppError } from "../../runtime/errors.ts";
+import type { BackgroundTask, ModuleContext } from "../../runtime/module.ts";
 import type { Tx } from "../../runtime/persistence/module-db.ts";
 import { Product } from "./entities.ts";
 
@@ -20,27 +21,70 @@ export const announceProduct = (tx: Tx, product: Product): void => {
   });
 };
 
+/** Failures after which the warehouse may still have counted the receipt: the product stays pending for the sweep. */
+const UNCERTAIN = ["call_timeout", "service_unavailable"];
+
 /**
- * The stock is booked into the warehouse first, so it exists the moment the product does; if the warehouse
- * cannot be reached nothing is created. The receipt id is the product id, so a retried receipt counts once.
+ * A new product is written first, pending and outside the catalogue, with the stock it should start with;
+ * then the warehouse counts that stock (the receipt id is the product id, so a repeated receipt counts once);
+ * then the product becomes active and `product.created` is published. So stock never exists for a product
+ * that does not: a failed write receives nothing, and a receipt that timed out belongs to a pending product
+ * that `completePendingProducts` finishes once the warehouse answers. The caller then hears the timeout.
  */
 export async function createProduct(ctx: ModuleContext, body: CreateProductBody): Promise<Product> {
   const id = newId();
-  const stock = await ctx.call(ReceiveStock, { receipt_id: id, product_id: id, quantity: body.inventory });
-  return ctx.db.transaction(async (tx) => {
-    const now = new Date();
-    const product = tx.em.create(Product, {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async ({ em }) =>
+    em.create(Product, {
       id,
       name: body.name,
       description: body.description,
       priceCents: toCents(body.price),
-      inventory: stock.available,
-      stockVersion: stock.version,
+      inventory: body.inventory,
+      stockVersion: 0,
       version: 1,
+      status: "pending",
       createdAt: now,
       updatedAt: now,
-    });
-    announceProduct(tx, product);
+    }),
+  );
+  try {
+    return await receiveAndActivate(ctx, id);
+  } catch (error) {
+    if (isAppError(error) && UNCERTAIN.includes(error.code)) {
+      ctx.kick(completePendingProducts.name);
+      throw new AppError(error.code, `${error.message}; product ${id} is kept pending and joins the catalogue once the warehouse has its stock`, { product_id: id });
+    }
+    await ctx.db.em().nativeDelete(Product, { id, status: "pending" });
+    throw error;
+  }
+}
+
+/** Counts a pending product's stock in the warehouse and activates it; a product already active is answered as it is. */
+async function receiveAndActivate(ctx: ModuleContext, id: string): Promise<Product> {
+  const pending = await ctx.db.em().findOneOrFail(Product, { id });
+  if (pending.status === "active") return pending;
+  const stock = await ctx.call(ReceiveStock, { receipt_id: id, product_id: id, quantity: pending.inventory });
+  return ctx.db.transaction(async (tx) => {
+    const product = await tx.em.findOneOrFail(Product, { id });
+    // Two activations (the request and the sweep) may race: the conditional update lets exactly one announce.
+    const activated = await tx.em.nativeUpdate(Product, { id, status: "pending" }, { status: "active", inventory: stock.available, stockVersion: stock.version });
+    if (activated === 1) {
+      Object.assign(product, { status: "active", inventory: stock.available, stockVersion: stock.version });
+      announceProduct(tx, product);
+    }
     return product;
   });
 }
+
+/** Finishes the products whose stock receipt went unanswered: the receipt is idempotent, so asking again is safe. */
+export const completePendingProducts: BackgroundTask = {
+  name: "complete-pending-products",
+  every: (config) => config.setting("PRODUCT_SWEEP_MS", 1000),
+  due: (ctx) => ctx.db.em().count(Product, { status: "pending" }),
+  async run(ctx) {
+    for (const { id } of await ctx.db.em().find(Product, { status: "pending" }, { fields: ["id"], limit: 50 })) {
+      await receiveAndActivate(ctx, id).catch(() => {});
+    }
+  },
+};

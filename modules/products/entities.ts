@@ -18,6 +18,12 @@ export const Product = defineEntity({
     // Defaults only so the additive migration can add these columns to rows of the first version.
     stockVersion: p.integer().default(0),
     version: p.integer().default(1),
+    /**
+     * "pending" from the moment the row is written until the warehouse has counted its first stock, then
+     * "active". Only active products are in the catalogue; the row comes first so stock never exists for a
+     * product that does not.
+     */
+    status: p.string().default("active"),
     createdAt: p.datetime(),
     updatedAt: p.datetime().defaultRaw("current_timestamp"),
   },

@@ -1,6 +1,7 @@
 import { ProductCreated, ProductUpdated } from "../../contracts/products/events.ts";
 import { defineModule } from "../../runtime/module.ts";
 import { quoteProducts } from "./calls.ts";
+import { completePendingProducts } from "./create-product.ts";
 import { Product } from "./entities.ts";
 import { productsRoutes } from "./routes.ts";
 import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./stock-read-model.ts";
@@ -17,6 +18,7 @@ export const productsModule = defineModule({
   calls: [quoteProducts],
   events: [stockReceived, stockReserved, stockCommitted, stockReleased],
   routes: productsRoutes,
+  background: [completePendingProducts],
   consumes: productsConsumes,
   providerStates: productsProviderStates,
 });

@@ -98,13 +98,17 @@ describe("products as a component, with the warehouse too slow to answer", () =>
   });
   afterAll(() => products.stop());
 
-  it("answers 504 call_timeout at once and creates nothing; the catalogue can still be read", async () => {
+  it("answers 504 at once with the product kept pending, out of the catalogue; nothing announced", async () => {
     const created = await products.client.http.post("/api/v1/products", { name: "Kettle", price: 20, inventory: 7 }, operator);
     expect([created.status, created.body.error.code]).toEqual([504, "call_timeout"]);
     expect(created.ms).toBeLessThan(1500);
-    expect(await products.client.sql("products", "select id from products")).toEqual([]);
-    expect(await products.client.sql("products", "select id from outbox")).toEqual([]);
+    const id = created.body.error.details.product_id as string;
+    expect(await products.client.sql("products", "select status from products where id = ?", [id])).toEqual([{ status: "pending" }]);
+    expect((await products.client.http.get(`/api/v1/products/${id}`)).status).toBe(404);
     const listed = await products.client.http.get("/api/v1/products");
     expect([listed.status, listed.body.products]).toEqual([200, []]);
+
+    // The warehouse never answers in time here: the sweep keeps asking, and the product stays out of the catalogue.
+    expect(await products.client.sql("products", "select id from outbox")).toEqual([]);
   });
 });

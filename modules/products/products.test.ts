@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
+import { eventually } from "../../harness/eventually.ts";
 import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
@@ -11,13 +12,14 @@ import { productsModule } from "./module.ts";
 
 const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };
 
-/** Stands in for the warehouse: remembers each receipt once, and can be taken down. */
-const warehouse = { receipts: new Map<string, { product_id: string; quantity: number }>(), down: false };
+/** Stands in for the warehouse: remembers each receipt once, and can be taken down or made to refuse. */
+const warehouse = { receipts: new Map<string, { product_id: string; quantity: number }>(), down: false, refusing: false };
 const fakeWarehouse = fakeModule(
   "warehouse",
   [
     answer(ReceiveStock, async ({ receipt_id, product_id, quantity }) => {
       if (warehouse.down) throw new AppError("service_unavailable", "the warehouse is down");
+      if (warehouse.refusing) throw new AppError("contract_violation", "the warehouse refuses the receipt");
       const receipt = warehouse.receipts.get(receipt_id) ?? { product_id, quantity };
       warehouse.receipts.set(receipt_id, receipt);
       return { product_id: receipt.product_id, on_hand: receipt.quantity, reserved: 0, available: receipt.quantity, version: 1 };
@@ -61,15 +63,31 @@ describe("products module", () => {
     expect(event.payload).toEqual({ product_id: id, name: "Lamp", description: "Bright", price_cents: 1950, inventory: 7, version: 1, created_at: created.body.created_at });
   });
 
-  it("creates nothing when the warehouse cannot take the stock", async () => {
-    const before = await system.client.sql("products", "select count(*)::int as n from products");
+  it("keeps a product pending, out of the catalogue, while the warehouse is down, and finishes it once it is back", async () => {
+    const before = await system.client.sql("products", "select count(*)::int as n from products where status = 'active'");
     warehouse.down = true;
+    let id: string;
     try {
-      const refused = await create({ name: "Ghost", price: 1, inventory: 1 });
-      expect(refused.status).toBe(503);
-      expect(refused.body.error.code).toBe("service_unavailable");
+      const refused = await create({ name: "Ghost", price: 1, inventory: 3 });
+      expect([refused.status, refused.body.error.code]).toEqual([503, "service_unavailable"]);
+      id = refused.body.error.details.product_id;
+      expect(warehouse.receipts.has(id)).toBe(false);
+      expect((await system.client.http.get(`/api/v1/products/${id}`)).status).toBe(404);
+      expect(await system.client.sql("products", "select count(*)::int as n from products where status = 'active'")).toEqual(before);
     } finally {
       warehouse.down = false;
+    }
+    await eventually(async () => expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toMatchObject({ id, name: "Ghost", inventory: 3 }));
+    expect(warehouse.receipts.get(id)).toEqual({ product_id: id, quantity: 3 });
+  });
+
+  it("removes the pending product when the warehouse refuses its stock: nothing was received, nothing is left", async () => {
+    const before = await system.client.sql("products", "select count(*)::int as n from products");
+    warehouse.refusing = true;
+    try {
+      expect((await create({ name: "Refused", price: 1, inventory: 2 })).status).toBe(502);
+    } finally {
+      warehouse.refusing = false;
     }
     expect(await system.client.sql("products", "select count(*)::int as n from products")).toEqual(before);
   });

@@ -21,7 +21,7 @@ export function productsRoutes(ctx: ModuleContext): Hono {
     GET: async (c) => {
       const { limit, cursor } = readParams(c.req.query(), ProductListQuery);
       // Ids are UUIDv7, so id order is creation order and the last id seen is the whole cursor.
-      const rows = await ctx.db.em().find(Product, cursor ? { id: { $lt: cursor } } : {}, { orderBy: { id: "desc" }, limit: limit + 1 });
+      const rows = await ctx.db.em().find(Product, { status: "active", ...(cursor ? { id: { $lt: cursor } } : {}) }, { orderBy: { id: "desc" }, limit: limit + 1 });
       const page = rows.slice(0, limit);
       const nextCursor = rows.length > limit ? (page.at(-1)?.id ?? null) : null;
       return c.json({ products: page.map(toProductView), next_cursor: nextCursor }, 200);
@@ -30,7 +30,7 @@ export function productsRoutes(ctx: ModuleContext): Hono {
   });
   resource(app, "/products/:id", {
     GET: async (c) => {
-      const product = await ctx.db.em().findOne(Product, { id: readParams(c.req.param("id"), Id) });
+      const product = await ctx.db.em().findOne(Product, { id: readParams(c.req.param("id"), Id), status: "active" });
       if (!product) throw new AppError("product_not_found", "no such product");
       return c.json(toProductView(product), 200);
     },
