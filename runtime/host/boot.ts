@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import type { RateLimiter } from "../limits/rate-limiter.ts";
 import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
@@ -38,6 +39,7 @@ export async function bootModules(
   bus: Bus,
   targetOf: (module: string) => DatabaseTarget,
   config: RuntimeConfig,
+  limits: RateLimiter,
 ): Promise<BootedModules> {
   const routes = new Hono();
   const dbs = new Map<string, ModuleDb>();
@@ -55,6 +57,7 @@ export async function bootModules(
       name: module.name,
       db,
       config,
+      limits,
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
       kick: (task) => tickers.get(task)?.kick(),
     };

@@ -2,11 +2,16 @@ import type { RuntimeConfig } from "../config.ts";
 import type { WireOptions } from "../bus/wire/transport.ts";
 import type { Topology } from "./topology.ts";
 
+/** The Redis every split process shares (events, the tap, rate limits). */
+export function splitRedisUrl(config: RuntimeConfig): string {
+  if (!config.redisUrl) throw new Error("split mode needs REDIS_URL (the launcher starts a private Redis when it is unset)");
+  return config.redisUrl;
+}
+
 /** The split transport's settings for any process of a topology (service or gateway). */
 export function wireOptions(config: RuntimeConfig, topology: Topology): WireOptions {
-  if (!config.redisUrl) throw new Error("split mode needs REDIS_URL (the launcher starts a private Redis when it is unset)");
   return {
-    redis: { url: config.redisUrl, maxRetriesPerRequest: null },
+    redis: { url: splitRedisUrl(config), maxRetriesPerRequest: null },
     queuePrefix: config.queuePrefix,
     policy: config.delivery,
     timings: config.worker,
