@@ -36,6 +36,7 @@ export const errorStatus = {
   idempotency_key_required: 400,
   idempotency_key_reused: 422,
   idempotency_key_in_progress: 409,
+  rate_limited: 429,
   // the runtime and the wire
   internal: 500,
   contract_violation: 502,

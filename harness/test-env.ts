@@ -1,3 +1,19 @@
+import { authEndpoints, authLimitSetting } from "../modules/users/settings.ts";
+
+/** Every endpoint's per-account limit under test; the rate-limit suite floods one account past it. */
+export const TEST_LIMIT_PER_ACCOUNT = 5;
+
+/**
+ * Every suite's requests come from one address, so per-address limits under test are out of reach, and the
+ * rate-limit suite floods one account instead (the per-address rules have unit tests of their own).
+ */
+const authLimits = Object.fromEntries(
+  authEndpoints.flatMap((endpoint) => [
+    [`TWOFOLD_${authLimitSetting(endpoint, "account")}`, String(TEST_LIMIT_PER_ACCOUNT)],
+    [`TWOFOLD_${authLimitSetting(endpoint, "address")}`, "100000"],
+  ]),
+);
+
 /** Settings for a topology under test: in-memory databases, harness on, fast retries and stall detection. */
 export const testEnv = (): Record<string, string> => {
   const prefix = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -23,6 +39,7 @@ export const testEnv = (): Record<string, string> => {
     TWOFOLD_SAGA_TICK_MS: "200",
     TWOFOLD_RESERVATION_SWEEP_MS: "200",
     TWOFOLD_PRODUCT_SWEEP_MS: "200",
+    ...authLimits,
     ...ownDatabase(prefix),
   };
 };

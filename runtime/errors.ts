@@ -8,13 +8,16 @@ export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details?: unknown;
+  /** HTTP headers the error response carries besides the envelope (Retry-After on a 429). */
+  readonly headers?: Readonly<Record<string, string>>;
 
-  constructor(code: string, message: string, details?: unknown) {
+  constructor(code: string, message: string, details?: unknown, headers?: Readonly<Record<string, string>>) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.status = statusOf(code);
     this.details = details;
+    this.headers = headers;
   }
 
   toBody(): ErrorBody {

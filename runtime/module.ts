@@ -6,16 +6,19 @@ import type { Envelope } from "../contracts/envelope.ts";
 import type * as v from "valibot";
 import type { Clock } from "./clock.ts";
 import type { RuntimeConfig } from "./config.ts";
+import type { RateLimiter } from "./limits/rate-limiter.ts";
 import type { ModuleDb, Tx } from "./persistence/module-db.ts";
 import type { AnyEntity } from "./persistence/orm.ts";
 
-/** What a module sees of the running system: its own database, calls to other modules, configuration. */
+/** What a module sees of the running system: its own database, calls to other modules, configuration, limits. */
 export interface ModuleContext {
   readonly name: string;
   readonly db: ModuleDb;
   readonly config: RuntimeConfig;
   /** Business time: read deadlines, expiries and waits from here, never from Date (the harness can advance it). */
   readonly clock: Clock;
+  /** Counts attempts against the rules the module declares; one budget per rule and key across the process's replicas. */
+  readonly limits: RateLimiter;
   call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
   /** Runs one of the module's background tasks soon, instead of waiting for its next tick. */
   kick(task: string): void;

@@ -10,6 +10,7 @@ import { retrySafetyJourney } from "./journeys/retry-safety.suite.ts";
 import { socialJourney } from "./journeys/social.suite.ts";
 import { twoDevicesJourney } from "./journeys/two-devices.suite.ts";
 import { orderFlowSuite } from "./order-flow.suite.ts";
+import { rateLimitSuite } from "./rate-limits.suite.ts";
 
 /** Every behaviour suite; the harness and `bun run test` run them all against every topology. */
 export const suites: readonly Suite[] = [
@@ -23,5 +24,6 @@ export const suites: readonly Suite[] = [
   twoDevicesJourney,
   retrySafetyJourney,
   lastUnitJourney,
+  rateLimitSuite,
   contractSuite,
 ];

@@ -3,6 +3,7 @@ import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
 import { clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import type { RateLimiter } from "../limits/rate-limiter.ts";
 import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
@@ -39,6 +40,7 @@ export async function bootModules(
   bus: Bus,
   targetOf: (module: string) => DatabaseTarget,
   config: RuntimeConfig,
+  limits: RateLimiter,
 ): Promise<BootedModules> {
   const routes = new Hono();
   const dbs = new Map<string, ModuleDb>();
@@ -57,6 +59,7 @@ export async function bootModules(
       db,
       config,
       clock,
+      limits,
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
       kick: (task) => tickers.get(task)?.kick(),
     };

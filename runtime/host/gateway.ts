@@ -171,7 +171,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
   const route = (resource: string, c: Parameters<typeof forward>[0]) => {
     const base = owners.get(resource);
     if (!base) throw new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`);
-    return forward(c, base, config.gatewayTimeoutMs);
+    return forward(c, base, { timeoutMs: config.gatewayTimeoutMs, internalToken: wire.internalToken });
   };
 
   const server = Bun.serve({ port: topology.gatewayPort, hostname: "0.0.0.0", fetch: app.fetch });

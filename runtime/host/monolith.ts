@@ -8,6 +8,7 @@ import { applyClockCommand, clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
+import { MemoryRateLimiter } from "../limits/memory.ts";
 import { readsFrom, subscribersFrom } from "../module.ts";
 import type { SystemDefinition } from "../system.ts";
 import { idleReport } from "../tap/activity.ts";
@@ -51,7 +52,9 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
     skew: config.skew,
   });
   if (tap) transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
-  const modules = await bootModules(system.modules, bus, database.targetOf, config);
+  // One process sees every request, so its own memory holds the whole budget; no Redis in the monolith.
+  const limits = new MemoryRateLimiter();
+  const modules = await bootModules(system.modules, bus, database.targetOf, config, limits);
   await transport.start();
   modules.startRelays();
 
@@ -117,6 +120,7 @@ export async function assembleMonolith(system: SystemDefinition, config: Runtime
       await drained(() => gauge.inFlight, 10_000);
       await modules.stopRelays();
       await transport.stop();
+      await limits.close();
       await modules.close();
       await database.close();
     },

@@ -1,18 +1,30 @@
 import type { Context } from "hono";
 import { currentContext } from "../bus/context.ts";
+import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
 import { AppError } from "../errors.ts";
+import { FORWARDED_FOR, socketAddress } from "../http/client-address.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
 
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length"];
 
+export interface ForwardOptions {
+  readonly timeoutMs: number;
+  /** Vouches for the x-forwarded-for it sets: services trust that header only next to this token. */
+  readonly internalToken: string;
+}
+
 /**
  * Forwards a public request to the service that owns it, body streamed, correlation id attached. A service
- * that is down or too slow becomes a clear 503 or 504 in the error envelope, never a hang.
+ * that is down or too slow becomes a clear 503 or 504 in the error envelope, never a hang. The client's
+ * address (this socket's peer) replaces any x-forwarded-for the client sent, so no client can pick the
+ * address its attempts are counted under.
  */
-export async function forward(c: Context, base: string, timeoutMs: number): Promise<Response> {
+export async function forward(c: Context, base: string, { timeoutMs, internalToken }: ForwardOptions): Promise<Response> {
   const incoming = new URL(c.req.url);
   const headers = new Headers(c.req.raw.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
+  headers.set(FORWARDED_FOR, socketAddress(c) ?? "unknown");
+  headers.set(INTERNAL_TOKEN_HEADER, internalToken);
   const correlationId = currentContext()?.correlationId;
   if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
   const hasBody = !["GET", "HEAD"].includes(c.req.method);

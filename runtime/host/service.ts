@@ -2,7 +2,9 @@ import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { WireTransport } from "../bus/wire/transport.ts";
 import type { RuntimeConfig } from "../config.ts";
+import { trustGateway } from "../http/client-address.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
+import { RedisRateLimiter } from "../limits/redis.ts";
 import { readsFrom, subscribersFrom } from "../module.ts";
 import type { SystemDefinition } from "../system.ts";
 import { TraceRecorder } from "../tap/trace.ts";
@@ -12,7 +14,7 @@ import { internalRoutes } from "./internal-routes.ts";
 import { drained, type RunningProcess } from "./process.ts";
 import { withTap } from "./tap-subscriber.ts";
 import type { Topology } from "./topology.ts";
-import { wireOptions } from "./wire-options.ts";
+import { splitRedisUrl, wireOptions } from "./wire-options.ts";
 
 /** One service of the split topology: its modules, its own database, HTTP calls and BullMQ events. */
 export async function startService(
@@ -38,7 +40,9 @@ export async function startService(
     reads: readsFrom(system.modules),
     skew: config.skew,
   });
-  const modules = await bootModules(hosted, bus, database.targetOf, config);
+  // Counted in the Redis the events use, so replicas of this service spend one budget, not one each.
+  const limits = new RedisRateLimiter(splitRedisUrl(config), config.queuePrefix);
+  const modules = await bootModules(hosted, bus, database.targetOf, config, limits);
   await transport.start();
   modules.startRelays();
 
@@ -57,6 +61,7 @@ export async function startService(
   );
   app.route("/", transport.routes());
   app.route("/", internalRoutes(config, transport, modules, gauge, recorder));
+  app.use("/api/*", trustGateway(wire.internalToken));
   app.route("/", modules.routes);
   const server = Bun.serve({ port: placement.port, hostname: config.serviceBind, fetch: app.fetch });
   const startupMs = performance.now() - started;
@@ -70,6 +75,7 @@ export async function startService(
       await drained(() => gauge.inFlight, 10_000);
       await modules.stopRelays();
       await transport.stop();
+      await limits.close();
       await modules.close();
       await database.close();
     },

@@ -2,9 +2,9 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { AppError, toAppError } from "../errors.ts";
 
-/** Renders an AppError in the one error envelope with its status. */
+/** Renders an AppError in the one error envelope with its status and headers. */
 export const errorResponse = (c: Context, error: AppError): Response =>
-  c.json(error.toBody(), error.status as 400);
+  c.json(error.toBody(), error.status as 400, error.headers);
 
 /**
  * Everything a route throws ends here: AppErrors keep their code and status; anything else is a bug, logged

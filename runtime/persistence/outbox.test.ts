@@ -11,6 +11,7 @@ import { MemoryTransport } from "../bus/memory/transport.ts";
 import { loadConfig } from "../config.ts";
 import { isAppError } from "../errors.ts";
 import { bootModules } from "../host/boot.ts";
+import { MemoryRateLimiter } from "../limits/memory.ts";
 import { answer, defineModule, on } from "../module.ts";
 import { openPGlite } from "./pglite.ts";
 
@@ -38,7 +39,7 @@ const boot = (pglite: PGlite) => {
     subscribersOf: (type) => (type === Noted.type ? ["auditor"] : []),
     callTimeoutMs: 1000,
   });
-  return bootModules([ledger, auditor], bus, () => ({ pglite }), config).then((modules) => ({ bus, modules }));
+  return bootModules([ledger, auditor], bus, () => ({ pglite }), config, new MemoryRateLimiter()).then((modules) => ({ bus, modules }));
 };
 
 describe("outbox and inbox", () => {
