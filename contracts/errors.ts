@@ -22,6 +22,7 @@ export const errorStatus = {
   invalid_query: 400,
   not_found: 404,
   method_not_allowed: 405,
+  not_implemented: 501,
   payload_too_large: 413,
   unsupported_media_type: 415,
   // who is asking

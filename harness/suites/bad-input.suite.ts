@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { SystemClient } from "../system/client.ts";
 import type { HttpResult } from "../system/http.ts";
 import { check, defineSuite, unique } from "../suite.ts";
-import { addToCart, bearer, checkout, newCustomer, newProduct, operator } from "./shop.ts";
+import { address, addToCart, bearer, checkout, newCustomer, newProduct, operator } from "./shop.ts";
 
 const expectError = (result: HttpResult, status: number, code: string) => {
   assert.equal(result.status, status, JSON.stringify(result.body));
@@ -11,6 +11,12 @@ const expectError = (result: HttpResult, status: number, code: string) => {
 };
 
 const op = { headers: operator };
+
+/** The paths of a validation_failed answer's details. */
+const failedPaths = (result: HttpResult): string[] => {
+  expectError(result, 400, "validation_failed");
+  return (result.body.error.details as { path: string }[]).map((d) => d.path);
+};
 
 const someUserAndProduct = async (sys: SystemClient) => {
   const user = await sys.http.post("/api/v1/users", { name: "Bad Input", email: `${unique("bad")}@example.com` }, op);
@@ -120,5 +126,53 @@ export const badInputSuite = defineSuite("Bad input", [
     expectError(await sys.http.post("/api/v1/reviews", { product_id: "p", rating: 6, body: "x" }, { headers: bearer(customer.token) }), 400, "validation_failed");
     expectError(await sys.http.post("/api/v1/cart/items", { product_id: "nothing", quantity: 1 }, { headers: bearer(customer.token) }), 422, "unknown_product");
     expectError(await sys.http.post("/api/v1/cart/items", { product_id: "p", quantity: 0 }, { headers: bearer(customer.token) }), 400, "validation_failed");
+  }),
+  // JSON carries a lone surrogate only as an escape, so these bodies are sent as raw JSON text.
+  check("U+0000 or a lone surrogate in a body field or key is 400 with its path, not a 500", async (sys) => {
+    const email = () => `${unique("nul")}@example.com`;
+    const register = (name: string) => sys.http.post("/api/v1/auth/register", `{"email":"${email()}","password":"correct horse battery staple","name":"${name}"}`);
+    assert.deepEqual(failedPaths(await register("\\ud800")), ["name"]);
+    assert.deepEqual(failedPaths(await register("Ada\\u0000")), ["name"]);
+    const product = await sys.http.post("/api/v1/products", '{"name":"Thing","description":"\\udc00 half a pair","price":1,"inventory":1}', op);
+    assert.deepEqual(failedPaths(product), ["description"]);
+    const key = await sys.http.post("/api/v1/users", `{"name":"Key","email":"${email()}","x\\u0000":1}`, op);
+    assert.deepEqual(failedPaths(key), ["x\uFFFD"]);
+    const customer = await newCustomer(sys);
+    const body = JSON.stringify({ shipping_address: address, payment_token: "tok_visa", discount_code: "SAVE" }).replace("SAVE", "SAVE\\u0000");
+    const placed = await sys.http.post("/api/v1/checkout", body, { headers: { ...bearer(customer.token), "idempotency-key": unique("k") } });
+    assert.deepEqual(failedPaths(placed), ["discount_code"]);
+  }),
+  check("U+0000 in a path or query parameter is 400 with its name, not a 500", async (sys) => {
+    assert.deepEqual(failedPaths(await sys.http.get("/api/v1/products/%00")), ["id"]);
+    assert.deepEqual(failedPaths(await sys.http.get("/api/v1/orders/%00", op)), ["id"]);
+    assert.deepEqual(failedPaths(await sys.http.get("/api/v1/search?q=%00")), ["q"]);
+    assert.deepEqual(failedPaths(await sys.http.get("/api/v1/products?cursor=%00")), ["cursor"]);
+    assert.deepEqual(failedPaths(await sys.http.get("/api/v1/reviews?product_id=a%00b")), ["product_id"]);
+  }),
+  check("a body with thousands of issues lists the first 20 and counts the rest", async (sys) => {
+    const items = Array.from({ length: 5_000 }, () => 1);
+    const result = await sys.http.post("/api/v1/orders", { user_id: "someone", items }, op);
+    const paths = failedPaths(result);
+    assert.equal(paths.length, 21);
+    assert.deepEqual(paths.slice(0, 2), ["items.0", "items.1"]);
+    assert.deepEqual(result.body.error.details.at(-1), { path: "", message: "and 4,980 more issues" });
+    assert.match(result.body.error.message, /5,000 issues/);
+  }),
+  check("If-Match: * overwrites a cart line whatever its version; no If-Match is still 428", async (sys) => {
+    const customer = await newCustomer(sys);
+    const productId = await newProduct(sys, { price: 3, inventory: 10 });
+    const added = await addToCart(sys, customer.token, productId, 1);
+    const put = (headers: Record<string, string>) =>
+      sys.http.request("PUT", `/api/v1/cart/items/${productId}`, { body: { quantity: 4 }, headers: { ...bearer(customer.token), ...headers } });
+    expectError(await put({}), 428, "precondition_required");
+    const set = await put({ "if-match": "*" });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    assert.deepEqual(set.body.items, [{ product_id: productId, quantity: 4 }]);
+    assert.equal(set.body.version, added.body.version + 1);
+    expectError(await put({ "if-match": `"${added.body.version}"` }), 412, "precondition_failed");
+  }),
+  check("a method the API does not implement is 501 in the envelope", async (sys) => {
+    expectError(await sys.http.request("PROPFIND", "/api/v1/products"), 501, "not_implemented");
+    assert.equal((await sys.http.request("TRACE", "/health")).status, 501);
   }),
 ]);

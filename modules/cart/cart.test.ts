@@ -13,7 +13,7 @@ import { cartModule } from "./module.ts";
 const sessions: Record<string, string> = {
   "ada-phone": "user-ada",
   "ada-laptop": "user-ada",
-  ...Object.fromEntries(["bob", "carol", "dan", "eve", "fay", "gus", "hal"].map((name) => [`${name}-phone`, `user-${name}`])),
+  ...Object.fromEntries(["bob", "carol", "dan", "eve", "fay", "gus", "hal", "ivy"].map((name) => [`${name}-phone`, `user-${name}`])),
 };
 const catalogue = new Set(["p-apple", "p-pear", "p-plum", "p-fig"]);
 
@@ -153,6 +153,20 @@ describe("cart module", () => {
     const created = await put("fay-phone", "p-fig", 2, '"0"');
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ items: [{ product_id: "p-fig", quantity: 2 }], version: 1 });
+  });
+
+  it("takes If-Match: * as any current cart, created or not, with no version check", async () => {
+    const token = "ivy-phone";
+    const created = await put(token, "p-fig", 2, "*");
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ items: [{ product_id: "p-fig", quantity: 2 }], version: 1 });
+    await add(token, { product_id: "p-apple", quantity: 1 });
+    const set = await put(token, "p-fig", 5, "*");
+    expect(set.status).toBe(200);
+    expect(set.body.version).toBe(3);
+    expect(set.headers.get("etag")).toBe('"3"');
+    expect((await remove(token, "p-apple", " * ")).body).toMatchObject({ items: [{ product_id: "p-fig", quantity: 5 }], version: 4 });
+    expect((await put(token, "p-fig", 1)).status).toBe(428);
   });
 
   it("answers cart.get with the user's lines and version", async () => {

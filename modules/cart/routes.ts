@@ -3,7 +3,8 @@ import { Hono } from "hono";
 import { AddItemBody, type CartView, SetQuantityBody } from "../../contracts/cart/api.ts";
 import { Id } from "../../contracts/ids.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { readBody, readParams } from "../../runtime/http/body.ts";
+import { readBody } from "../../runtime/http/body.ts";
+import { readParam } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
@@ -23,7 +24,7 @@ export function cartRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
   app.use("/cart/*", requireSession((token) => ctx.call(Authenticate, { token })));
   const userOf = (c: Context) => principal(c).user_id;
-  const productOf = (c: Context) => readParams(c.req.param("product_id"), Id);
+  const productOf = (c: Context) => readParam(c, "product_id", Id);
   /** A write and the cart it leaves, read in the same transaction so the ETag is exactly this write's. */
   const write = (c: Context, work: (tx: Tx, userId: string) => Promise<void>) =>
     ctx.db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AppError } from "../../runtime/errors.ts";
 import { cartIdOf } from "./cart-id.ts";
+import type { ExpectedVersion } from "./preconditions.ts";
 
 /** The most one line may hold, as an order line may (contracts/common/quantity.ts). */
 export const MAX_LINE_QUANTITY = 10_000;
@@ -33,22 +34,23 @@ export async function addToLine(em: EntityManager, userId: string, productId: st
   if (added.length === 0) throw lineTooBig();
 }
 
+/** The statement that bumps the cart's version if it is still `expected`, answering the cart id when it did. */
+function claimQuery(userId: string, expected: ExpectedVersion): [string, unknown[]] {
+  const insert = `insert into "cart"."carts" (id, user_id, version, updated_at) values (?, ?, 1, now())`;
+  if (expected === "any") {
+    return [`${insert} on conflict (user_id) do update set version = carts.version + 1, updated_at = now() returning id`, [cartIdOf(userId), userId]];
+  }
+  if (expected === 0) return [`${insert} on conflict (user_id) do nothing returning id`, [cartIdOf(userId), userId]];
+  return [`update "cart"."carts" set version = version + 1, updated_at = now() where user_id = ? and version = ? returning id`, [userId, expected]];
+}
+
 /**
  * Bumps the version only if it still is `expected` (the client's If-Match); otherwise precondition_failed
- * with the current version. Version 0 means "no cart yet", so the cart is created then. Returns the cart id.
+ * with the current version. Version 0 means "no cart yet", so the cart is created then; "any" creates or bumps
+ * whatever is there. Returns the cart id.
  */
-async function claimVersion(em: EntityManager, userId: string, expected: number): Promise<string> {
-  const claimed =
-    expected === 0
-      ? await em.execute<{ id: string }[]>(
-          `insert into "cart"."carts" (id, user_id, version, updated_at) values (?, ?, 1, now()) on conflict (user_id) do nothing returning id`,
-          [cartIdOf(userId), userId],
-        )
-      : await em.execute<{ id: string }[]>(
-          `update "cart"."carts" set version = version + 1, updated_at = now() where user_id = ? and version = ? returning id`,
-          [userId, expected],
-        );
-  const [cart] = claimed;
+async function claimVersion(em: EntityManager, userId: string, expected: ExpectedVersion): Promise<string> {
+  const [cart] = await em.execute<{ id: string }[]>(...claimQuery(userId, expected));
   if (cart) return cart.id;
   const [current] = await em.execute<{ version: number }[]>(`select version from "cart"."carts" where user_id = ?`, [userId]);
   throw new AppError("precondition_failed", "the cart changed since you read it; fetch it again and retry", {
@@ -57,7 +59,7 @@ async function claimVersion(em: EntityManager, userId: string, expected: number)
 }
 
 /** Sets a line's quantity (creating the line), if the cart is still at `expected`. */
-export async function setLine(em: EntityManager, userId: string, productId: string, quantity: number, expected: number): Promise<void> {
+export async function setLine(em: EntityManager, userId: string, productId: string, quantity: number, expected: ExpectedVersion): Promise<void> {
   const cartId = await claimVersion(em, userId, expected);
   await em.execute(
     `insert into "cart"."cart_items" (cart_id, product_id, quantity, added_at) values (?, ?, ?, now())
@@ -67,7 +69,7 @@ export async function setLine(em: EntityManager, userId: string, productId: stri
 }
 
 /** Removes a line, if the cart is still at `expected`; a line that is not there is not_found. */
-export async function removeLine(em: EntityManager, userId: string, productId: string, expected: number): Promise<void> {
+export async function removeLine(em: EntityManager, userId: string, productId: string, expected: ExpectedVersion): Promise<void> {
   const cartId = await claimVersion(em, userId, expected);
   const removed = await em.execute(`delete from "cart"."cart_items" where cart_id = ? and product_id = ? returning product_id`, [cartId, productId]);
   if (removed.length === 0) throw new AppError("not_found", `product ${productId} is not in the cart`);

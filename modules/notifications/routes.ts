@@ -2,8 +2,8 @@ import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../contracts/ids.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { readParams } from "../../runtime/http/body.ts";
 import { requireOperator } from "../../runtime/http/operator.ts";
+import { readParam, readQuery } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
@@ -20,7 +20,7 @@ const Query = v.object({ kind: v.optional(v.picklist(notificationKinds)) });
 export function notificationsRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
   const listFor = async (c: Context, userId: string) => {
-    const { kind } = readParams({ kind: c.req.query("kind") }, Query);
+    const { kind } = readQuery(c, Query);
     // In the order the events happened (their ids are time-ordered UUIDv7s), not the order they were handled:
     // two events published together may be handled either way round, in any topology.
     const rows = await ctx.db.em().find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { sourceEventId: "asc", createdAt: "asc", id: "asc" } });
@@ -33,7 +33,7 @@ export function notificationsRoutes(ctx: ModuleContext): Hono {
   });
   app.get("/notifications/:user_id", requireOperator(ctx.config.operatorKey));
   resource(app, "/notifications/:user_id", {
-    GET: (c) => listFor(c, readParams(c.req.param("user_id"), Id)),
+    GET: (c) => listFor(c, readParam(c, "user_id", Id)),
   });
   return app;
 }

@@ -5,9 +5,10 @@ import { Id } from "../../contracts/ids.ts";
 import { CheckoutBody, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { readBody, readParams } from "../../runtime/http/body.ts";
+import { readBody } from "../../runtime/http/body.ts";
 import { idempotently } from "../../runtime/http/idempotency.ts";
 import { requireOperator } from "../../runtime/http/operator.ts";
+import { readParam, readQuery } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
@@ -52,7 +53,7 @@ export function ordersRoutes(ctx: ModuleContext): Hono {
     },
     GET: async (c) => {
       const audience = audienceOf(c, ctx);
-      const query = readParams(c.req.query(), ListQuery);
+      const query = readQuery(c, ListQuery);
       const userId = audience.operator ? query.user_id : audience.userId;
       if (!userId) throw new AppError("validation_failed", "operators list orders per user: ?user_id=", [{ path: "user_id", message: "required" }]);
       const views = await ctx.db.snapshot(async (em) => {
@@ -69,8 +70,9 @@ export function ordersRoutes(ctx: ModuleContext): Hono {
   resource(app, "/orders/:id", {
     GET: async (c) => {
       const audience = audienceOf(c, ctx);
+      const id = readParam(c, "id", Id);
       const found = await ctx.db.snapshot(async (em) => {
-        const order = await em.findOne(Order, { id: c.req.param("id") });
+        const order = await em.findOne(Order, { id });
         return order && (audience.operator || order.userId === audience.userId) ? view(em, order) : null;
       });
       if (!found) throw new AppError("order_not_found", "no such order");

@@ -1,11 +1,13 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { Id } from "../../contracts/ids.ts";
 import { toCents } from "../../contracts/money.ts";
 import { CreateChargeBody, RefundBody } from "../../contracts/payments/api.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { readBody, readParams } from "../../runtime/http/body.ts";
+import { readBody } from "../../runtime/http/body.ts";
 import { IDEMPOTENCY_HEADER, idempotently } from "../../runtime/http/idempotency.ts";
 import { requireOperator } from "../../runtime/http/operator.ts";
+import { readParam, readParams } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import { chargeCard } from "./charge.ts";
@@ -40,16 +42,17 @@ export function paymentsRoutes(ctx: ModuleContext): Hono {
   });
   resource(app, "/payments/charges/:id", {
     GET: async (c) => {
-      const charge = await ctx.db.em().findOne(Charge, { id: c.req.param("id") });
+      const charge = await ctx.db.em().findOne(Charge, { id: readParam(c, "id", Id) });
       if (!charge) throw new AppError("charge_not_found", "no such charge");
       return c.json(toChargeView(charge), 200);
     },
   });
   resource(app, "/payments/charges/:id/refunds", {
     POST: async (c) => {
+      const chargeId = readParam(c, "id", Id);
       const body = await readRefundBody(c);
       return idempotently(c, ctx.db.idempotency, "operator", body, async () => {
-        const { refund, created } = await refundCharge(ctx, c.req.param("id") ?? "", body.reason);
+        const { refund, created } = await refundCharge(ctx, chargeId, body.reason);
         return { status: created ? 201 : 200, body: toRefundView(refund) };
       });
     },

@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { CreateProductBody, ProductListQuery, UpdateProductBody } from "../../contracts/products/api.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { readBody, readParams } from "../../runtime/http/body.ts";
+import { readBody } from "../../runtime/http/body.ts";
 import { requireOperator } from "../../runtime/http/operator.ts";
+import { readParam, readQuery } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import { createProduct } from "./create-product.ts";
@@ -19,7 +20,7 @@ export function productsRoutes(ctx: ModuleContext): Hono {
   app.on("PATCH", "/products/:id", operator);
   resource(app, "/products", {
     GET: async (c) => {
-      const { limit, cursor } = readParams(c.req.query(), ProductListQuery);
+      const { limit, cursor } = readQuery(c, ProductListQuery);
       // Ids are UUIDv7, so id order is creation order and the last id seen is the whole cursor.
       const rows = await ctx.db.em().find(Product, { status: "active", ...(cursor ? { id: { $lt: cursor } } : {}) }, { orderBy: { id: "desc" }, limit: limit + 1 });
       const page = rows.slice(0, limit);
@@ -30,12 +31,12 @@ export function productsRoutes(ctx: ModuleContext): Hono {
   });
   resource(app, "/products/:id", {
     GET: async (c) => {
-      const product = await ctx.db.em().findOne(Product, { id: readParams(c.req.param("id"), Id), status: "active" });
+      const product = await ctx.db.em().findOne(Product, { id: readParam(c, "id", Id), status: "active" });
       if (!product) throw new AppError("product_not_found", "no such product");
       return c.json(toProductView(product), 200);
     },
     PATCH: async (c) => {
-      const id = readParams(c.req.param("id"), Id);
+      const id = readParam(c, "id", Id);
       return c.json(toProductView(await updateProduct(ctx, id, await readBody(c, UpdateProductBody))), 200);
     },
   });

@@ -4,7 +4,8 @@ import { Id } from "../../contracts/ids.ts";
 import { CommentBody, CreateReviewBody } from "../../contracts/reviews/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError } from "../../runtime/errors.ts";
-import { readBody, readParams } from "../../runtime/http/body.ts";
+import { readBody } from "../../runtime/http/body.ts";
+import { readParam, readQuery } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
@@ -15,7 +16,7 @@ import { postReview } from "./post-review.ts";
 import { toCommentView, toReviewView } from "./views.ts";
 
 const ListQuery = v.object({ product_id: Id });
-const reviewIdOf = (c: Context): string => readParams(c.req.param("id"), Id);
+const reviewIdOf = (c: Context): string => readParam(c, "id", Id);
 
 /** Reading is public; writing needs a session, and the author is always the session's user. */
 export function reviewsRoutes(ctx: ModuleContext): Hono {
@@ -33,7 +34,7 @@ export function reviewsRoutes(ctx: ModuleContext): Hono {
 
   resource(app, "/reviews", {
     GET: async (c) => {
-      const { product_id } = readParams({ product_id: c.req.query("product_id") }, ListQuery);
+      const { product_id } = readQuery(c, ListQuery);
       const reviews = await ctx.db.em().find(Review, { productId: product_id }, { orderBy: { createdAt: "asc", id: "asc" } });
       return c.json({ reviews: reviews.map(toReviewView) }, 200);
     },

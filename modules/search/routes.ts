@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { fromCents } from "../../contracts/money.ts";
 import { SearchQuery } from "../../contracts/search/api.ts";
-import { readParams } from "../../runtime/http/body.ts";
+import { readQuery } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import { search } from "./query.ts";
@@ -11,7 +11,7 @@ export function searchRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
   resource(app, "/search", {
     GET: async (c) => {
-      const { q, limit } = readParams(c.req.query(), SearchQuery);
+      const { q, limit } = readQuery(c, SearchQuery);
       const hits = await search(ctx.db.em(), q, limit);
       const results = hits.map((h) => ({ product_id: h.product_id, name: h.name, description: h.description, price: fromCents(h.price_cents) }));
       return c.json({ query: q, count: results.length, results }, 200);

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { ProfileBody } from "../../contracts/users/api.ts";
-import { readBody, readParams } from "../../runtime/http/body.ts";
+import { readBody } from "../../runtime/http/body.ts";
+import { readParam } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
@@ -32,7 +33,7 @@ export function accountRoutes(app: Hono, ctx: ModuleContext): void {
   });
   resource(app, "/sessions/:id", {
     DELETE: async (c) => {
-      await revokeSession(ctx, principal(c).user_id, readParams(c.req.param("id"), Id));
+      await revokeSession(ctx, principal(c).user_id, readParam(c, "id", Id));
       return c.body(null, 204);
     },
   });

@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { CreateUserBody } from "../../contracts/users/api.ts";
-import { readBody, readParams } from "../../runtime/http/body.ts";
+import { readBody } from "../../runtime/http/body.ts";
 import { requireOperator } from "../../runtime/http/operator.ts";
+import { readParam } from "../../runtime/http/params.ts";
 import { resource } from "../../runtime/http/resource.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import { createByOperator, findUser } from "./accounts.ts";
@@ -17,6 +18,6 @@ export function operatorRoutes(app: Hono, ctx: ModuleContext): void {
     POST: async (c) => c.json(toUserView(await createByOperator(ctx, await readBody(c, CreateUserBody))), 201),
   });
   resource(app, "/users/:id", {
-    GET: async (c) => c.json(toUserView(await findUser(ctx, readParams(c.req.param("id"), Id))), 200),
+    GET: async (c) => c.json(toUserView(await findUser(ctx, readParam(c, "id", Id))), 200),
   });
 }

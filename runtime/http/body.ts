@@ -1,12 +1,19 @@
 import type { Context } from "hono";
-import * as v from "valibot";
+import type * as v from "valibot";
 import type { AnySchema } from "../../contracts/define.ts";
 import { AppError } from "../errors.ts";
-import { issuesOf } from "../bus/validate.ts";
+import { validate } from "./validation.ts";
+
+/** Bodies up to this many characters have all their issues counted (and the first listed); larger ones only their first. */
+export const LIST_ALL_ISSUES_UP_TO_CHARS = 64 * 1024;
+
+const MESSAGE = "request body does not match the expected shape";
+const LARGE_MESSAGE = `${MESSAGE} (a body over ${LIST_ALL_ISSUES_UP_TO_CHARS.toLocaleString("en-US")} characters is checked up to its first issue only)`;
 
 /**
- * Reads a JSON body and validates it against its contract: malformed JSON is `invalid_json`, a schema
- * violation is `validation_failed` with every failing field path in `details`. Both are 400.
+ * Reads a JSON body and validates it against its contract: malformed JSON is `invalid_json`, an unstorable
+ * string or a schema violation is `validation_failed` with the failing field paths in `details` (the first
+ * MAX_LISTED_ISSUES; a body over LIST_ALL_ISSUES_UP_TO_CHARS only its first schema issue). Both are 400.
  */
 export async function readBody<S extends AnySchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
   const type = c.req.header("content-type");
@@ -20,18 +27,6 @@ export async function readBody<S extends AnySchema>(c: Context, schema: S): Prom
   } catch {
     throw new AppError("invalid_json", "request body is not valid JSON");
   }
-  const result = v.safeParse(schema, json);
-  if (!result.success) {
-    throw new AppError("validation_failed", "request body does not match the expected shape", issuesOf(result.issues));
-  }
-  return result.output;
-}
-
-/** Validates path or query parameters the same way as bodies. */
-export function readParams<S extends AnySchema>(value: unknown, schema: S): v.InferOutput<S> {
-  const result = v.safeParse(schema, value);
-  if (!result.success) {
-    throw new AppError("validation_failed", "request parameters are invalid", issuesOf(result.issues));
-  }
-  return result.output;
+  const listAll = text.length <= LIST_ALL_ISSUES_UP_TO_CHARS;
+  return validate(json, schema, listAll ? MESSAGE : LARGE_MESSAGE, listAll);
 }

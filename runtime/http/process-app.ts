@@ -29,9 +29,12 @@ export class RequestGauge {
 const OBSERVATION = /^\/(health|ready)$|^\/internal\/(activity|sql|state|trace|dead-letters)\b|^\/__twofold\/(idle|events|sql|state|trace|dead-letters)\b/;
 export const isObservation = (path: string): boolean => OBSERVATION.test(path);
 
+/** The methods the API speaks; any other Bun lets through (TRACE, CONNECT, WebDAV's) is 501 on every path. */
+const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
 /**
  * The HTTP shell every process shares (monolith, service, gateway): body limit, correlation, the error
- * envelope for everything including 404s, liveness at /health and readiness at /ready.
+ * envelope for everything including 404s and unknown methods, liveness at /health and readiness at /ready.
  */
 export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge): Hono {
   const app = new Hono();
@@ -53,6 +56,10 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
     }),
   );
   app.use(correlation());
+  app.use(async (c, next) => {
+    if (!METHODS.has(c.req.method)) return errorResponse(c, new AppError("not_implemented", `${c.req.method} is not implemented`));
+    await next();
+  });
   const onRequest = options.onRequest;
   if (onRequest) {
     app.use("/api/*", async (c, next) => {
