@@ -7,6 +7,7 @@ import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
 import { freePort } from "../runtime/infra/ports.ts";
+import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { preparePGlite } from "../runtime/persistence/pglite.ts";
 import { testEnv } from "./test-env.ts";
 
@@ -75,14 +76,17 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       options.onCrash?.(name, code);
     },
   });
-  const started = (processes: ProcessGroup, url: string, processOf: (module: string) => string): StartedTopology => ({
+  const started = (processes: ProcessGroup, url: string, processOf: (module: string) => string, after = async () => {}): StartedTopology => ({
     kind,
     url,
     startupMs: processes.startupMs,
     logFile: log.file,
     processes,
     processOf,
-    stop: () => processes.stop(),
+    stop: async () => {
+      await processes.stop();
+      await after();
+    },
   });
   try {
     await preparePGlite();
@@ -100,8 +104,12 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     }
     const modules = system?.modules ?? shop.modules.map((m) => m.name);
     const topology = parseTopology(description, modules, { ...env, ...ports });
-    const processes = await launchSplit(topology, group(ports));
-    return started(processes, processes.url, (module) => topology.serviceOf(module)?.name ?? "gateway");
+    const database = await startSplitDatabase(env, env.TWOFOLD_DATA_DIR ?? "memory");
+    const processes = await launchSplit(topology, group({ ...ports, ...database.env })).catch(async (error) => {
+      await database.stop();
+      throw error;
+    });
+    return started(processes, processes.url, (module) => topology.serviceOf(module)?.name ?? "gateway", () => database.stop());
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : error} (log: ${log.file})`);
   }

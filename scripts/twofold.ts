@@ -11,7 +11,8 @@ import { loadTopology } from "../runtime/host/topology.ts";
 import type { SystemDefinition } from "../runtime/system.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
 import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
-import { preparePGlite, usePGliteAssets } from "../runtime/persistence/pglite.ts";
+import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
+import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 
 const USAGE = `usage: twofold <command>
   monolith          every module in one process (bun run dev)
@@ -61,22 +62,23 @@ async function main(args: string[]): Promise<void> {
         if (stopping) process.exit(1);
         stopping = true;
         await split?.stop();
-        await redis?.stop();
+        await Promise.all([redis?.stop(), database?.stop()]);
         process.exit(code);
       };
       const onSignal = (signal: string) =>
         split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`));
       process.on("SIGTERM", onSignal);
       process.on("SIGINT", onSignal);
-      const [redis] = await Promise.all([ensureRedis(), config.databaseUrl ? undefined : preparePGlite()]);
+      const [redis, database] = await Promise.all([ensureRedis(), startSplitDatabase(process.env, config.dataDir)]);
+      console.error(`[launcher] databases: ${database.describe}`);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
       split = await launchSplit(await topology(), {
         command: selfCommand(),
-        env: { ...process.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
+        env: { ...process.env, ...database.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
         onCrash: () => void shutdown(1),
         signal: starting.signal,
       }).catch(async (error) => {
-        await redis.stop();
+        await Promise.all([redis.stop(), database.stop()]);
         throw error;
       });
       return;

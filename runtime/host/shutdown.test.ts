@@ -6,6 +6,7 @@ import { testEnv } from "../../harness/test-env.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../config.ts";
 import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import { freePort } from "../infra/ports.ts";
+import { canRunPostgres } from "../infra/postgres.ts";
 import builtInTopology from "../../topology.json";
 import { waitReady } from "./child.ts";
 
@@ -51,7 +52,7 @@ describe("SIGTERM", () => {
 });
 
 describe.runIf(process.platform === "linux")("SIGTERM to the split launcher", () => {
-  it("while the services are still starting, stops every child and its private Redis before it exits", async () => {
+  it("while the services are still starting, stops every child, its private Redis and Postgres before it exits", async () => {
     const ports = Object.fromEntries(builtInTopology.services.map((s) => [`TWOFOLD_PORT_${s.name.toUpperCase()}`, String(freePort())]));
     const { REDIS_URL: _shared, ...inherited } = process.env;
     const launcher = Bun.spawn([process.execPath, entry, "split"], {
@@ -60,7 +61,8 @@ describe.runIf(process.platform === "linux")("SIGTERM to the split launcher", ()
       stderr: "pipe",
     });
     const log = new Response(launcher.stderr).text();
-    const children = builtInTopology.services.length + 2; // the services, the gateway and redis-server
+    // The services, the gateway, redis-server and (where it can run) the one Postgres server of all services.
+    const children = builtInTopology.services.length + 2 + (canRunPostgres() ? 1 : 0);
     let started: number[] = [];
     await eventually(() => expect((started = childrenOf(launcher.pid))).toHaveLength(children), { timeoutMs: 20_000 });
 
