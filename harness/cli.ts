@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     mkdirSync(values.report, { recursive: true });
     const name = reports.length > 1 || repeat > 1 ? `report-${seed}` : "report";
     await Bun.write(join(values.report, `${name}.json`), JSON.stringify(report, null, 2));
-    await Bun.write(join(values.report, `${name}.html`), renderHtml(report));
+    await Bun.write(join(values.report, `${name}.html`), await renderHtml(report));
     (values.json ? console.error : console.log)(renderTable(report));
     console.error(`report: ${join(values.report, `${name}.html`)}`);
   }

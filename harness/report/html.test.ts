@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureChromium, renderPage } from "../../runtime/infra/chromium.ts";
+import { reportAssets } from "./bundle.ts";
 import { fixtureReport, INJECTION, PROFILES } from "./html-fixture.ts";
 import { embedJson, renderHtml } from "./html.ts";
 
@@ -16,7 +17,10 @@ const count = (text: string, needle: string) => text.split(needle).length - 1;
 const EXTERNAL = /\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?\s*(?:https?:)?\/\/|@import/i;
 
 describe("renderHtml", () => {
-  const html = renderHtml(report);
+  let html = "";
+  beforeAll(async () => {
+    html = await renderHtml(report);
+  });
 
   it("is one well-formed document with the JSON embedded and the script inline", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
@@ -43,6 +47,30 @@ describe("renderHtml", () => {
   });
 });
 
+describe("the report's browser code", () => {
+  const root = join(import.meta.dirname, "..", "..");
+
+  it("is bundled once per process and inlined whole: the script from browser/main.ts, the style from browser/report.css", async () => {
+    const assets = await reportAssets();
+    expect(await reportAssets()).toBe(assets);
+    expect(assets.script).toMatch(/^"use strict";\s*\(\(\)\s*=>\s*\{/);
+    expect(assets.script).toContain('"render-error"');
+    expect(assets.style).toContain("--fail-bg");
+    const html = await renderHtml(report);
+    expect(html).toContain(`<script>${assets.script}</script>`);
+    expect(html).toContain(`<style>${assets.style}</style>`);
+  });
+
+  it("type-checks against the DOM's types, in its own project that `bun run typecheck` runs", async () => {
+    const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;
+    expect(scripts.typecheck).toContain("tsc -p harness/report/browser");
+    const tsc = Bun.spawn([join(root, "node_modules", ".bin", "tsc"), "-p", join(root, "harness/report/browser")], { stdout: "pipe", stderr: "pipe" });
+    const [out, code] = await Promise.all([new Response(tsc.stdout).text(), tsc.exited]);
+    expect(out).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
+});
+
 describe("the HTML report in headless Chromium", () => {
   let dir = "";
   let dom = "";
@@ -52,7 +80,7 @@ describe("the HTML report in headless Chromium", () => {
     const chromium = await ensureChromium();
     dir = mkdtempSync(join(tmpdir(), "twofold-report-"));
     const file = join(dir, "report.html");
-    writeFileSync(file, renderHtml(report));
+    writeFileSync(file, await renderHtml(report));
     ({ dom, requests } = await renderPage(chromium, file));
   }, 600_000);
 

@@ -1,10 +1,10 @@
+import { reportAssets } from "./bundle.ts";
 import type { RunReport } from "./model.ts";
-import { reportScript } from "./html-script.ts";
-import { reportStyle } from "./html-style.ts";
 
 /**
  * The run report as one self-contained HTML file: it opens offline (no external fonts, scripts or styles),
- * the report JSON is embedded in `<script type="application/json" id="report-data">` and inline JS renders it.
+ * the report JSON is embedded in `<script type="application/json" id="report-data">` and inline JS renders it:
+ * browser/main.ts and browser/report.css, type-checked with the DOM's types and bundled by ./bundle.ts.
  *
  * What the page shows, top to bottom:
  * - **Summary**: seed, start time, wall time, each profile's startup/wall time and passed/failed counts, the
@@ -21,7 +21,8 @@ import { reportStyle } from "./html-style.ts";
  * `[data-known-reason]`, `#matrix [data-matrix-check]`, `details[data-check][data-status]`,
  * `svg[data-sequence][data-profile]`, `[data-state-row][data-missing]`, `body[data-rendered]`.
  */
-export function renderHtml(report: RunReport): string {
+export async function renderHtml(report: RunReport): Promise<string> {
+  const { script, style } = await reportAssets();
   const title = `twofold report · ${report.findings === 0 ? "pass" : `${report.findings} findings`} · seed ${report.seed}`;
   return [
     "<!doctype html>",
@@ -32,12 +33,12 @@ export function renderHtml(report: RunReport): string {
     // A CSP that forbids every fetch documents (and enforces) that the page is self-contained.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
     `<title>${escapeText(title)}</title>`,
-    `<style>${reportStyle}</style>`,
+    `<style>${inline(style, "style")}</style>`,
     "</head>",
     "<body>",
     '<main id="app"><noscript>This report is rendered by JavaScript; the raw run is in the #report-data script element.</noscript></main>',
     `<script type="application/json" id="report-data">${embedJson(report)}</script>`,
-    `<script>${reportScript}</script>`,
+    `<script>${inline(script, "script")}</script>`,
     "</body>",
     "</html>",
     "",
@@ -50,6 +51,17 @@ export function renderHtml(report: RunReport): string {
  */
 export function embedJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+/**
+ * Code is inlined as is, so it must not contain what would end its element early or, in a script, switch the
+ * parser into its escaped states (`<!--`, `<script`); our own sources never do, and a bundler change that did
+ * fails here rather than in a reader's browser.
+ */
+function inline(code: string, tag: "script" | "style"): string {
+  const breaking = tag === "script" ? /<\/?script|<!--/i : /<\/style/i;
+  if (breaking.test(code)) throw new Error(`the HTML report's bundled ${tag} contains ${code.match(breaking)?.[0]}`);
+  return code;
 }
 
 function escapeText(text: string): string {

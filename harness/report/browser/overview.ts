@@ -1,9 +1,10 @@
-/**
- * Client-side top of the HTML report (browser JavaScript, kept as source text): the summary with its
- * verdict, the divergences (findings before known ones), and the checks × profiles matrix.
- */
-export const overviewScript = String.raw`
-function summarySection(report, groups, profiles) {
+import type { RunReport } from "../model.ts";
+import { badge, fmtMs, h, pretty } from "./dom.ts";
+import type { CheckGroup, IndexedDivergence, ReportModel } from "./groups.ts";
+
+/** The top of the HTML report: the summary with its verdict, the divergences (findings before known ones), and the checks × profiles matrix. */
+
+export function summarySection(report: RunReport, groups: readonly CheckGroup[], profiles: readonly string[]): HTMLElement {
   const failedRuns = report.checks.filter((c) => !c.passed).length;
   const known = report.divergences.filter((d) => d.known).length;
   const unexpected = report.divergences.length - known;
@@ -33,13 +34,13 @@ function summarySection(report, groups, profiles) {
   ]);
 }
 
-function fact(value, label, attr) {
-  const attrs = {};
+function fact(value: string | number, label: string, attr?: string): HTMLElement {
+  const attrs: Record<string, string | number> = {};
   if (attr) attrs[attr] = value;
   return h("div", attrs, [h("b", {}, value), h("span", {}, label)]);
 }
 
-function divergenceCard(d, group) {
+function divergenceCard(d: IndexedDivergence, group: CheckGroup): HTMLElement {
   const step = d.firstDivergentStep;
   return h("article", {
     class: "panel divergence" + (d.known ? " is-known" : ""), id: "divergence-" + d.index,
@@ -66,7 +67,7 @@ function divergenceCard(d, group) {
   ]);
 }
 
-function divergencesSection(divergences, groupOf) {
+export function divergencesSection(divergences: readonly IndexedDivergence[], groupOf: ReportModel["groupOf"]): HTMLElement {
   const ordered = divergences.slice().sort((a, b) => Number(!!a.known) - Number(!!b.known) || a.index - b.index);
   return h("section", { id: "divergences" }, [
     h("h2", {}, "Divergences (" + divergences.length + ")"),
@@ -76,7 +77,7 @@ function divergencesSection(divergences, groupOf) {
   ]);
 }
 
-function matrixSection(groups, profiles) {
+export function matrixSection(groups: readonly CheckGroup[], profiles: readonly string[]): HTMLElement {
   return h("section", { id: "matrix" }, [
     h("h2", {}, "Checks × profiles"),
     h("div", { class: "scroll panel", style: "padding: 0" }, h("table", {}, [
@@ -95,4 +96,3 @@ function matrixSection(groups, profiles) {
     ])),
   ]);
 }
-`;

@@ -1,28 +1,36 @@
+import type { StepRecord } from "../model.ts";
+import { badge, canonical, fmtMs, h, pretty } from "./dom.ts";
+import type { CheckGroup } from "./groups.ts";
+import { sequenceDiagram } from "./sequence.ts";
+
 /**
- * Client-side view of one check across profiles (browser JavaScript, kept as source text): failures, the
- * steps aligned by index with differing ones tinted, one sequence diagram per profile, and the state delta
- * as one row per distinct change with a column per profile, rows missing from some profile marked.
+ * The view of one check across profiles: failures, the steps aligned by index with differing ones tinted,
+ * one sequence diagram per profile, and the state delta as one row per distinct change with a column per
+ * profile, rows missing from some profile marked.
  */
-export const checkScript = String.raw`
+
 /** Ids differ between runs by nature; compare paths with id-like segments blanked. */
-function pathShape(path) {
+function pathShape(path: string): string {
   return String(path).split("/").map((seg) => /^\d+$|^[0-9a-f-]{8,}$/i.test(seg) ? ":id" : seg).join("/");
 }
 
-function stepShape(step) {
+function stepShape(step: StepRecord | undefined): string {
   return step ? step.method + " " + pathShape(step.path) + " " + step.status : "";
 }
 
-function statusClass(status) {
+function statusClass(status: number): string {
   return status >= 500 ? "fail" : status >= 400 ? "known" : "pass";
 }
 
-function stepsTable(group, profiles) {
-  const count = Math.max(0, ...profiles.map((p) => (group.runs[p] ? group.runs[p].steps.length : 0)));
+function stepsTable(group: CheckGroup, profiles: readonly string[]): HTMLElement {
+  const count = Math.max(0, ...profiles.map((p) => group.runs[p]?.steps.length ?? 0));
   if (!count) return h("p", { class: "muted" }, "no HTTP steps recorded");
   const rows = [];
   for (let i = 0; i < count; i++) {
-    const steps = profiles.map((p) => (group.runs[p] ? group.runs[p].steps.find((s) => s.index === i) || group.runs[p].steps[i] : undefined));
+    const steps = profiles.map((p) => {
+      const run = group.runs[p];
+      return run ? run.steps.find((s) => s.index === i) || run.steps[i] : undefined;
+    });
     const reference = stepShape(steps.find(Boolean));
     rows.push(h("tr", { "data-step": i }, [
       h("td", { class: "num muted" }, i),
@@ -41,9 +49,11 @@ function stepsTable(group, profiles) {
   ]));
 }
 
-function diagrams(group, profiles) {
-  return h("div", { class: "diagrams" }, profiles.filter((p) => group.runs[p]).map((p) => {
-    const trace = group.runs[p].trace;
+function diagrams(group: CheckGroup, profiles: readonly string[]): HTMLElement {
+  return h("div", { class: "diagrams" }, profiles.flatMap((p) => {
+    const run = group.runs[p];
+    if (!run) return [];
+    const trace = run.trace;
     return h("div", { class: "diagram", "data-trace-profile": p }, [
       h("div", { class: "label" }, [p, " ", h("span", { class: "muted" }, "(" + trace.length + " records)")]),
       trace.length ? sequenceDiagram(trace, p) : h("p", { class: "muted", style: "padding: 0 10px" }, "no trace recorded"),
@@ -51,17 +61,28 @@ function diagrams(group, profiles) {
   }));
 }
 
+interface StateChange {
+  readonly module: string;
+  readonly table: string;
+  readonly change: "added" | "removed";
+  readonly text: string;
+  readonly counts: Record<string, number>;
+}
+
 /** One entry per distinct (module, table, change, row), counted per profile: a multiset diff. */
-function stateChanges(group, profiles) {
-  const changes = new Map();
+function stateChanges(group: CheckGroup, profiles: readonly string[]): StateChange[] {
+  const changes = new Map<string, StateChange>();
   profiles.forEach((p) => {
-    const state = group.runs[p] ? group.runs[p].state || {} : {};
-    Object.keys(state).forEach((module) => Object.keys(state[module]).forEach((table) => {
-      ["added", "removed"].forEach((change) => (state[module][table][change] || []).forEach((row) => {
+    const state = group.runs[p]?.state || {};
+    Object.entries(state).forEach(([module, tables]) => Object.entries(tables).forEach(([table, delta]) => {
+      (["added", "removed"] as const).forEach((change) => (delta[change] || []).forEach((row) => {
         const text = canonical(row);
         const key = JSON.stringify([module, table, change, text]);
-        if (!changes.has(key)) changes.set(key, { module, table, change, text, counts: {} });
-        const entry = changes.get(key);
+        let entry = changes.get(key);
+        if (!entry) {
+          entry = { module, table, change, text, counts: {} };
+          changes.set(key, entry);
+        }
         entry.counts[p] = (entry.counts[p] || 0) + 1;
       }));
     }));
@@ -70,7 +91,7 @@ function stateChanges(group, profiles) {
     (a.module + "." + a.table).localeCompare(b.module + "." + b.table) || a.change.localeCompare(b.change) || a.text.localeCompare(b.text));
 }
 
-function stateTable(group, profiles) {
+function stateTable(group: CheckGroup, profiles: readonly string[]): HTMLElement {
   const ran = profiles.filter((p) => group.runs[p]);
   const changes = stateChanges(group, ran);
   if (!changes.length) return h("p", { class: "muted" }, "no state changes recorded");
@@ -95,8 +116,8 @@ function stateTable(group, profiles) {
   ]));
 }
 
-function checkView(group, profiles) {
-  const runs = profiles.filter((p) => group.runs[p]).map((p) => group.runs[p]);
+export function checkView(group: CheckGroup, profiles: readonly string[]): HTMLElement {
+  const runs = profiles.flatMap((p) => group.runs[p] ?? []);
   const warnings = [...new Set(runs.flatMap((r) => (r.warnings || []).map((w) => r.profile + ": " + w)))];
   return h("details", {
     class: "check", id: "check-" + group.index, "data-check": group.key, "data-status": group.status,
@@ -104,9 +125,10 @@ function checkView(group, profiles) {
   }, [
     h("summary", {}, [
       h("span", {}, group.key),
-      profiles.map((p) => group.runs[p]
-        ? badge(p + (group.runs[p].passed ? " ✓" : " ✗"), group.runs[p].passed ? "pass" : "fail")
-        : badge(p + " —", "")),
+      profiles.map((p) => {
+        const run = group.runs[p];
+        return run ? badge(p + (run.passed ? " ✓" : " ✗"), run.passed ? "pass" : "fail") : badge(p + " —", "");
+      }),
       group.divergences.map((d) => badge(d.kind + (d.known ? " (known)" : ""), d.known ? "known" : "fail")),
     ]),
     h("div", { class: "check-body" }, [
@@ -122,4 +144,3 @@ function checkView(group, profiles) {
     ]),
   ]);
 }
-`;

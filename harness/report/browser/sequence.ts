@@ -1,34 +1,36 @@
+import type { TraceRecord } from "../model.ts";
+import { fmtMs, severity, svg, truncate } from "./dom.ts";
+
 /**
- * Client-side sequence diagram of one profile's trace (browser JavaScript, kept as source text): an inline
- * SVG with a lifeline for the client and for every module or process that appears, one arrow per record in
- * the order records finished, labelled with name and outcome (left-aligned, so a label may run past a short
- * arrow rather than be cut); failed records are drawn red on a tinted row. A publish is a diamond on the
- * publisher's lifeline (its deliveries are the arrows); any other record to itself is a loop.
+ * The sequence diagram of one profile's trace: an inline SVG with a lifeline for the client and for every
+ * module or process that appears, one arrow per record in the order records finished, labelled with name and
+ * outcome (left-aligned, so a label may run past a short arrow rather than be cut); failed records are drawn
+ * red on a tinted row. A publish is a diamond on the publisher's lifeline (its deliveries are the arrows); any
+ * other record to itself is a loop.
  */
-export const sequenceScript = String.raw`
 // tail: room right of the last lifeline for self-loop and publish labels.
 const SEQ = { left: 64, lane: 150, top: 52, row: 30, tail: 90, charPx: 6.2 };
 
-function laneNames(records) {
+function laneNames(records: readonly TraceRecord[]): string[] {
   const names = ["client"];
-  const add = (name) => { if (names.indexOf(name) < 0) names.push(name); };
+  const add = (name: string) => { if (names.indexOf(name) < 0) names.push(name); };
   records.forEach((r) => { add(r.from || "?"); add(receiver(r)); });
   return names;
 }
 
 /** A publish's "to" lists its subscribers, not a participant: it stays on the publisher's lifeline. */
-function receiver(record) {
+function receiver(record: TraceRecord): string {
   return (record.kind === "publish" ? record.from : record.to || record.from) || "?";
 }
 
-function recordLabel(record) {
-  const attempt = record.attempt > 1 ? " (attempt " + record.attempt + ")" : "";
+function recordLabel(record: TraceRecord): string {
+  const attempt = record.attempt !== undefined && record.attempt > 1 ? " (attempt " + record.attempt + ")" : "";
   const subscribers = record.subscribers && record.subscribers.length ? " → " + record.subscribers.join(", ") : "";
   const name = record.kind === "publish" ? "publish " + record.name + subscribers : record.name;
   return name + " · " + record.outcome + attempt;
 }
 
-function recordTitle(record) {
+function recordTitle(record: TraceRecord): string {
   return [
     record.kind + " " + record.name,
     (record.from || "?") + " → " + (record.to || receiver(record)) + " on " + record.process,
@@ -39,11 +41,11 @@ function recordTitle(record) {
   ].filter(Boolean).join("\n");
 }
 
-function arrowHead(x, y, dir) {
+function arrowHead(x: number, y: number, dir: number): SVGElement {
   return svg("polygon", { points: [x, y, x - dir * 8, y - 4, x - dir * 8, y + 4].join(" ") });
 }
 
-function message(record, y, x1, x2, width) {
+function message(record: TraceRecord, y: number, x1: number, x2: number, width: number): SVGElement {
   const level = severity(record);
   const g = svg("g", {
     class: "msg " + record.kind + (level === "ok" ? "" : " " + level),
@@ -68,10 +70,10 @@ function message(record, y, x1, x2, width) {
   return g;
 }
 
-function sequenceDiagram(trace, profile) {
+export function sequenceDiagram(trace: readonly TraceRecord[], profile: string): SVGElement {
   const records = trace.slice().sort((a, b) => a.at - b.at);
   const lanes = laneNames(records);
-  const x = (name) => SEQ.left + lanes.indexOf(name) * SEQ.lane + SEQ.lane / 2;
+  const x = (name: string) => SEQ.left + lanes.indexOf(name) * SEQ.lane + SEQ.lane / 2;
   const width = SEQ.left + lanes.length * SEQ.lane + SEQ.tail;
   const height = SEQ.top + records.length * SEQ.row + 16;
   const start = records.reduce((min, r) => Math.min(min, r.at - r.durationMs), Infinity);
@@ -95,4 +97,3 @@ function sequenceDiagram(trace, profile) {
   });
   return root;
 }
-`;
