@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{modules,runtime,contracts,harness,scripts}/**/*.test.ts"],
-          exclude: [suites, "**/node_modules/**"],
+          exclude: [suites, "**/node_modules/**", "harness/layers/fixtures/**"],
           globalSetup: ["harness/vitest/redis.setup.ts"],
         },
       },

@@ -1,4 +1,4 @@
-import { authEndpoints, authLimitSetting } from "../modules/users/settings.ts";
+import { authEndpoints, authLimitSetting } from "../modules/users/module.ts";
 
 /** Every endpoint's per-account limit under test; the rate-limit suite floods one account past it. */
 export const TEST_LIMIT_PER_ACCOUNT = 5;

@@ -1,4 +1,4 @@
-import { runContractsCli } from "../contracts/tools/cli/main.ts";
+import { runContractsCli } from "./contracts/cli/main.ts";
 
 /** Contract tooling: list, print, export, check, publish, record-verification, record-deployment, can-i-deploy, pact. */
 // exitCode, not exit(): a large export piped to another process must be flushed first.

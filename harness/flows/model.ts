@@ -1,7 +1,9 @@
-import type { Perform } from "./actions/action.ts";
+import type { CheckContext } from "../suite.ts";
+import type { SystemClient } from "../system/client.ts";
 import type { Expression } from "./expression.ts";
 import type { ConfigPath } from "./interpolate.ts";
 import type { JsonPath } from "./jsonpath.ts";
+import type { Variables } from "./variables.ts";
 
 /** What a step's assertions and outputs read: `{status, body, headers}`, `{rows, row_count}`, ... */
 export type StepContext = Readonly<Record<string, unknown>>;
@@ -15,6 +17,23 @@ export interface Output {
   readonly name: string;
   readonly path: JsonPath;
   readonly line: number;
+}
+
+/** Runs one step's action with its interpolated config and answers the step's context (here, beside Step, which holds one). */
+export type Perform = (config: Readonly<Record<string, unknown>>, run: RunTools) => Promise<StepContext>;
+
+/** What an action may use while it runs. */
+export interface RunTools {
+  readonly system: SystemClient;
+  readonly check: CheckContext;
+  readonly step: Step;
+  readonly vars: Variables;
+  /** Throws a FlowError at the step's line naming the step. */
+  fail(message: string): never;
+  /** The first assertion that does not hold on `context`, described; undefined when all hold. */
+  firstFailure(assertions: readonly Assertion[], context: StepContext): string | undefined;
+  /** Runs a nested step completely: action, assertions, outputs. */
+  runStep(step: Step): Promise<StepContext>;
 }
 
 /** A step as loaded: validated, assertions and outputs parsed, the action ready to run its config. */

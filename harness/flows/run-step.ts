@@ -1,11 +1,10 @@
 import type { CheckContext } from "../suite.ts";
 import type { SystemClient } from "../system/client.ts";
-import type { RunTools } from "./actions/action.ts";
 import { FlowError, UnknownVariableError } from "./errors.ts";
 import { describeOutcome, evaluate } from "./expression.ts";
 import { type ConfigPath, interpolate, UnknownVariableAt } from "./interpolate.ts";
 import { selectJsonPath } from "./jsonpath.ts";
-import type { Assertion, Step, StepContext } from "./model.ts";
+import type { Assertion, RunTools, Step, StepContext } from "./model.ts";
 import type { Variables } from "./variables.ts";
 
 const configPath = (path: ConfigPath) => `config${path.map((key) => (typeof key === "number" ? `[${key}]` : `.${key}`)).join("")}`;

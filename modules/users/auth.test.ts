@@ -5,7 +5,7 @@ import { Authenticate } from "../../contracts/users/calls.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { AppError } from "../../runtime/errors.ts";
 import { usersModule } from "./module.ts";
-import { bearer, login, register, uniqueEmail } from "./testing.ts";
+import { bearer, login, register, uniqueEmail } from "./users.test-support.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

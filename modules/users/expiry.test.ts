@@ -4,7 +4,7 @@ import { Authenticate } from "../../contracts/users/calls.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { AppError } from "../../runtime/errors.ts";
 import { usersModule } from "./module.ts";
-import { bearer, login, mailedToken, register, uniqueEmail } from "./testing.ts";
+import { bearer, login, mailedToken, register, uniqueEmail } from "./users.test-support.ts";
 
 describe("users: tokens and sessions expire", () => {
   let system: InProcessSystem;

@@ -5,6 +5,9 @@ import { OneTimeToken, Session, User } from "./entities.ts";
 import { usersRoutes } from "./routes.ts";
 import { usersProviderStates } from "./provider-states.ts";
 
+/** The auth limits' settings, for topologies under test to set (harness/test-env.ts). */
+export { authEndpoints, authLimitSetting } from "./settings.ts";
+
 /** Identity: who people are (operator-created or self-registered), their sessions and account recovery. */
 export const usersModule = defineModule({
   name: "users",

@@ -6,7 +6,7 @@ import { loadConfig } from "../../runtime/config.ts";
 import type { HttpResult } from "../../harness/system/http.ts";
 import { usersModule } from "./module.ts";
 import { authLimits } from "./settings.ts";
-import { uniqueEmail } from "./testing.ts";
+import { uniqueEmail } from "./users.test-support.ts";
 
 const PER_ADDRESS = 3;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { usersModule } from "./module.ts";
-import { bearer, login, mailedToken, operator, register, uniqueEmail } from "./testing.ts";
+import { bearer, login, mailedToken, operator, register, uniqueEmail } from "./users.test-support.ts";
 
 describe("users: account recovery", () => {
   let system: InProcessSystem;

@@ -4,7 +4,7 @@ import { GetUser } from "../../contracts/users/calls.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { AppError } from "../../runtime/errors.ts";
 import { usersModule } from "./module.ts";
-import { operator, uniqueEmail } from "./testing.ts";
+import { operator, uniqueEmail } from "./users.test-support.ts";
 
 describe("users: the operator API", () => {
   let system: InProcessSystem;

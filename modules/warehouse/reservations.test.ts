@@ -5,7 +5,7 @@ import { eventually } from "../../harness/eventually.ts";
 import { runInContext } from "../../runtime/bus/context.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { warehouseModule } from "./module.ts";
-import { callAs, failureOf, stocked, stockRow } from "./test-support.ts";
+import { callAs, failureOf, stocked, stockRow } from "./warehouse.test-support.ts";
 
 type Payload = { order_id: string; reason?: string; stock?: { product_id: string; version: number }[] };
 const forOrder = (orderId: string) => (e: { payload: unknown }) => (e.payload as Payload).order_id === orderId;

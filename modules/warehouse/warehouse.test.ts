@@ -4,7 +4,7 @@ import { GetAvailability, ReceiveStock } from "../../contracts/warehouse/calls.t
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { warehouseModule } from "./module.ts";
-import { callAs, stockRow } from "./test-support.ts";
+import { callAs, stockRow } from "./warehouse.test-support.ts";
 
 const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };
 

@@ -8,7 +8,7 @@ import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
 import { OutboxRelay } from "../persistence/outbox-relay.ts";
-import { Ticker } from "./ticker.ts";
+import { Ticker } from "../tasks/ticker.ts";
 
 /** The modules of one process, wired to its bus and database. */
 export interface BootedModules {

@@ -1,7 +1,7 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { describeError } from "../bus/delivery.ts";
-import { Ticker } from "../host/ticker.ts";
+import { Ticker } from "../tasks/ticker.ts";
 import type { ModuleDb } from "./module-db.ts";
 import { outboxEntity } from "./messages.ts";
 

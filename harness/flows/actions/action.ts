@@ -1,25 +1,5 @@
-import type { CheckContext } from "../../suite.ts";
-import type { SystemClient } from "../../system/client.ts";
 import type { ConfigPath } from "../interpolate.ts";
-import type { Assertion, Step, StepContext } from "../model.ts";
-import type { Variables } from "../variables.ts";
-
-/** Runs one step's action with its interpolated config and answers the step's context. */
-export type Perform = (config: Readonly<Record<string, unknown>>, run: RunTools) => Promise<StepContext>;
-
-/** What an action may use while it runs. */
-export interface RunTools {
-  readonly system: SystemClient;
-  readonly check: CheckContext;
-  readonly step: Step;
-  readonly vars: Variables;
-  /** Throws a FlowError at the step's line naming the step. */
-  fail(message: string): never;
-  /** The first assertion that does not hold on `context`, described; undefined when all hold. */
-  firstFailure(assertions: readonly Assertion[], context: StepContext): string | undefined;
-  /** Runs a nested step completely: action, assertions, outputs. */
-  runStep(step: Step): Promise<StepContext>;
-}
+import type { Assertion, Perform, Step } from "../model.ts";
 
 /** What an action may use while a flow loads. */
 export interface CompileTools {

@@ -6,7 +6,7 @@ import { DESCRIPTION_FORMAT, type SystemDescription } from "./description.ts";
 /** The exporter a revision must carry for its contracts to be described. */
 export const EXPORTER = "scripts/contracts.ts";
 /** What --use-current-exporter copies into an older revision that has no exporter of its own. */
-const EXPORTER_FILES = [EXPORTER, "contracts/tools"];
+const EXPORTER_FILES = [EXPORTER, "scripts/contracts"];
 
 export class NoExporterError extends Error {}
 

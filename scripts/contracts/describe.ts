@@ -1,6 +1,6 @@
-import type { ConsumerContract, Use } from "../consumer.ts";
-import { useName } from "../consumer.ts";
-import type { CallContract, EventContract, PastVersion } from "../define.ts";
+import type { ConsumerContract, Use } from "../../contracts/consumer.ts";
+import { useName } from "../../contracts/consumer.ts";
+import type { CallContract, EventContract, PastVersion } from "../../contracts/define.ts";
 import {
   DESCRIPTION_FORMAT,
   type ModuleDescription,

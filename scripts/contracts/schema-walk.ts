@@ -1,4 +1,4 @@
-import type { AnySchema } from "../define.ts";
+import type { AnySchema } from "../../contracts/define.ts";
 import { type Field, type FieldMap, joinPath, ROOT } from "./fields.ts";
 
 /** What this walker reads of a valibot schema object: its `type`, its pipe, and the keys its kind defines. */

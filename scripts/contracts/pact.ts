@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import * as v from "valibot";
-import { statusOf } from "../errors.ts";
+import { statusOf } from "../../contracts/errors.ts";
 import type {
   CallInteractionDescription,
   CallUseDescription,

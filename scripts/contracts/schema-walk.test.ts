@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { ReserveStock } from "../warehouse/calls.ts";
+import { ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { requiredPaths } from "./fields.ts";
 import { fieldsOf } from "./schema-walk.ts";
 

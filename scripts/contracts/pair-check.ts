@@ -1,4 +1,4 @@
-import { runtimeErrorCodes } from "../errors.ts";
+import { runtimeErrorCodes } from "../../contracts/errors.ts";
 import { type ModuleDescription, providedMessage, type ProvidedCall, type ProvidedEvent, type UseDescription } from "./description.ts";
 import type { FieldMap } from "./fields.ts";
 import type { Incompatibility, Party, Rule } from "./findings.ts";
