@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
+import { INT8_OID, parseInt8 } from "./int8.ts";
 import { Mutex } from "./mutex.ts";
 
 /**
@@ -25,8 +26,8 @@ const sessionOf = (db: PGlite): Mutex => {
 };
 
 const raw = (value: string) => value;
-/** Values come back as `pg` returns them to MikroORM: dates, timestamps, intervals, int8 and numeric as text. */
-const parsers: ParserOptions = { 1082: raw, 1114: raw, 1184: raw, 1186: raw, 20: raw, 1700: raw };
+/** Values come back as `pg` returns them to MikroORM (dates, timestamps, intervals and numeric as text), int8 as orm.ts has `pg` parse it. */
+const parsers: ParserOptions = { 1082: raw, 1114: raw, 1184: raw, 1186: raw, 1700: raw, [INT8_OID]: parseInt8 };
 
 const WRITES = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
