@@ -67,6 +67,8 @@ export const errorStatus = {
   unknown_product: 422,
   cart_empty: 422,
   invalid_discount_code: 422,
+  // money and stock (contracts/money.ts, contracts/common/quantity.ts)
+  amount_out_of_range: 422,
   // reviews
   review_not_found: 404,
   already_reviewed: 409,

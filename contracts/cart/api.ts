@@ -8,7 +8,7 @@ export const SetQuantityBody = v.object({ quantity: Quantity });
 /** The caller's cart. `version` (also the ETag) changes with every write. Prices are not kept here. */
 export const CartView = v.object({
   id: Id,
-  items: v.array(v.object({ product_id: Id, quantity: v.number() })),
+  items: v.array(v.object({ product_id: Id, quantity: Quantity })),
   version: v.number(),
   updated_at: Timestamp,
 });

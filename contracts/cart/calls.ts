@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { Quantity } from "../common/quantity.ts";
 import { defineCall } from "../define.ts";
 import { Id } from "../ids.ts";
 
@@ -7,5 +8,5 @@ export const GetCart = defineCall({
   name: "cart.get",
   owner: "cart",
   request: v.object({ user_id: Id }),
-  reply: v.object({ items: v.array(v.object({ product_id: Id, quantity: v.number() })), version: v.number() }),
+  reply: v.object({ items: v.array(v.object({ product_id: Id, quantity: Quantity })), version: v.number() }),
 });

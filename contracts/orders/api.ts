@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { Address } from "../common/address.ts";
 import { Quantity } from "../common/quantity.ts";
 import { Id, Timestamp } from "../ids.ts";
+import { DecimalAmount } from "../money.ts";
 import { PaymentToken } from "../payments/api.ts";
 
 export const OrderItemInput = v.object({ product_id: Id, quantity: Quantity });
@@ -32,11 +33,11 @@ export const OrderStatus = v.picklist(["pending", "confirmed", "cancelled"]);
 export const OrderView = v.object({
   id: Id,
   user_id: Id,
-  items: v.array(v.object({ product_id: Id, quantity: v.number(), unit_price: v.number(), line_total: v.number() })),
-  subtotal: v.number(),
-  discount: v.number(),
-  shipping: v.number(),
-  total: v.number(),
+  items: v.array(v.object({ product_id: Id, quantity: Quantity, unit_price: DecimalAmount, line_total: DecimalAmount })),
+  subtotal: DecimalAmount,
+  discount: DecimalAmount,
+  shipping: DecimalAmount,
+  total: DecimalAmount,
   discount_code: v.nullable(v.string()),
   status: OrderStatus,
   /** Why a cancelled order was cancelled: payment_declined, insufficient_stock, payment_timeout, ... */

@@ -1,10 +1,11 @@
 import * as v from "valibot";
+import { Quantity } from "../common/quantity.ts";
 import { defineEvent } from "../define.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { Cents } from "../money.ts";
 import { orderPlacedV1 } from "./order-placed-v1.ts";
 
-const Line = v.object({ product_id: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(1)), unit_price_cents: Cents });
+const Line = v.object({ product_id: Id, quantity: Quantity, unit_price_cents: Cents });
 
 export const OrderPlaced = defineEvent({
   type: "order.placed",

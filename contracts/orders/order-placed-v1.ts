@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { Quantity } from "../common/quantity.ts";
 import type { PastVersion } from "../define.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { Cents } from "../money.ts";
@@ -12,7 +13,7 @@ import { Cents } from "../money.ts";
 const V1 = v.object({
   orderId: Id,
   userId: Id,
-  items: v.array(v.object({ productId: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(1)), unitPriceCents: Cents })),
+  items: v.array(v.object({ productId: Id, quantity: Quantity, unitPriceCents: Cents })),
   totalCents: Cents,
   placedAt: Timestamp,
 });

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { Id, Timestamp } from "../ids.ts";
-import { DecimalPrice } from "../money.ts";
+import { DecimalAmount, DecimalPrice } from "../money.ts";
 
 /** A test card token of the fake provider (see modules/payments/provider.ts for what each one does). */
 export const PaymentToken = v.pipe(v.string(), v.regex(/^tok_[A-Za-z0-9_]{1,60}$/, "must be a payment token like tok_visa"));
@@ -15,8 +15,8 @@ export const CreateChargeBody = v.object({
 
 export const ChargeView = v.object({
   id: Id,
-  amount: v.number(),
-  amount_refunded: v.number(),
+  amount: DecimalAmount,
+  amount_refunded: DecimalAmount,
   currency: v.string(),
   status: v.picklist(["succeeded", "declined"]),
   decline_code: v.nullable(v.string()),
@@ -30,4 +30,4 @@ export const RefundBody = v.object({
   reason: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)), "requested_by_customer"),
 });
 
-export const RefundView = v.object({ id: Id, charge_id: Id, amount: v.number(), created_at: Timestamp });
+export const RefundView = v.object({ id: Id, charge_id: Id, amount: DecimalAmount, created_at: Timestamp });

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { Id, Timestamp } from "../ids.ts";
-import { DecimalPrice } from "../money.ts";
+import { ReceivedQuantity, StockQuantity } from "../common/quantity.ts";
+import { DecimalAmount, DecimalPrice } from "../money.ts";
 
 const ProductName = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
 const Description = v.pipe(v.string(), v.maxLength(5000));
@@ -10,7 +11,7 @@ export const CreateProductBody = v.object({
   name: ProductName,
   description: v.optional(Description, ""),
   price: DecimalPrice,
-  inventory: v.pipe(v.number(), v.integer("must be an integer"), v.minValue(0), v.maxValue(1_000_000_000)),
+  inventory: ReceivedQuantity,
 });
 export type CreateProductBody = v.InferOutput<typeof CreateProductBody>;
 
@@ -29,8 +30,8 @@ export const ProductView = v.object({
   id: Id,
   name: v.string(),
   description: v.string(),
-  price: v.number(),
-  inventory: v.number(),
+  price: DecimalAmount,
+  inventory: StockQuantity,
   version: v.number(),
   created_at: Timestamp,
   updated_at: Timestamp,

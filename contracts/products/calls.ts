@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { StockQuantity } from "../common/quantity.ts";
 import { defineCall } from "../define.ts";
 import { Id } from "../ids.ts";
 import { Cents } from "../money.ts";
@@ -9,7 +10,7 @@ export const QuoteProducts = defineCall({
   owner: "products",
   request: v.object({ product_ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(100)) }),
   reply: v.object({
-    products: v.array(v.object({ product_id: Id, name: v.string(), unit_price_cents: Cents, inventory: v.number() })),
+    products: v.array(v.object({ product_id: Id, name: v.string(), unit_price_cents: Cents, inventory: StockQuantity })),
   }),
   errors: ["product_not_found"],
 });

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { StockQuantity } from "../common/quantity.ts";
 import { defineEvent } from "../define.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { Cents } from "../money.ts";
@@ -11,7 +12,7 @@ export const ProductCreated = defineEvent({
     name: v.string(),
     description: v.string(),
     price_cents: Cents,
-    inventory: v.number(),
+    inventory: StockQuantity,
     version: v.number(),
     created_at: Timestamp,
   }),

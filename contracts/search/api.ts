@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { Id } from "../ids.ts";
+import { DecimalAmount } from "../money.ts";
 
 export const SearchQuery = v.object({
   q: v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200)),
@@ -10,5 +11,5 @@ export const SearchQuery = v.object({
 export const SearchResults = v.object({
   query: v.string(),
   count: v.number(),
-  results: v.array(v.object({ product_id: Id, name: v.string(), description: v.string(), price: v.number() })),
+  results: v.array(v.object({ product_id: Id, name: v.string(), description: v.string(), price: DecimalAmount })),
 });

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { ProductQuantity, Quantity } from "../common/quantity.ts";
+import { ProductQuantity, Quantity, ReceivedQuantity } from "../common/quantity.ts";
 import { defineCall } from "../define.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { StockLevel } from "./stock.ts";
@@ -12,12 +12,16 @@ const Reservation = v.object({
   items: v.array(ProductQuantity),
 });
 
-/** Stock arriving; idempotent by `receipt_id`, so a retried receipt is counted once. */
+/**
+ * Stock arriving; idempotent by `receipt_id`, so a retried receipt is counted once. A receipt that would take
+ * the stock past MAX_STOCK is refused (amount_out_of_range) and counts nothing.
+ */
 export const ReceiveStock = defineCall({
   name: "warehouse.receive",
   owner: "warehouse",
-  request: v.object({ receipt_id: Id, product_id: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000_000)) }),
+  request: v.object({ receipt_id: Id, product_id: Id, quantity: ReceivedQuantity }),
   reply: StockLevel,
+  errors: ["amount_out_of_range"],
 });
 
 /**

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { ProductQuantity } from "../common/quantity.ts";
+import { ProductQuantity, ReceivedQuantity } from "../common/quantity.ts";
 import { defineEvent } from "../define.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { Shortfall, StockLevel } from "./stock.ts";
@@ -7,7 +7,7 @@ import { Shortfall, StockLevel } from "./stock.ts";
 export const InventoryReceived = defineEvent({
   type: "inventory.received",
   owner: "warehouse",
-  payload: v.object({ receipt_id: Id, quantity: v.number(), stock: StockLevel }),
+  payload: v.object({ receipt_id: Id, quantity: ReceivedQuantity, stock: StockLevel }),
 });
 
 export const InventoryReserved = defineEvent({

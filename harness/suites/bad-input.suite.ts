@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
+import { fromCents, MAX_CENTS, toCents } from "../../contracts/money.ts";
+import { OrderItemInput } from "../../contracts/orders/api.ts";
+import { CreateChargeBody } from "../../contracts/payments/api.ts";
+import { CreateProductBody } from "../../contracts/products/api.ts";
+import { ReceiptBody } from "../../contracts/warehouse/api.ts";
+import { maximumOf } from "../contract-limits.ts";
+import { eventually } from "../eventually.ts";
 import type { SystemClient } from "../system/client.ts";
 import type { HttpResult } from "../system/http.ts";
 import { check, defineSuite, unique } from "../suite.ts";
-import { address, addToCart, bearer, checkout, newCustomer, newProduct, operator } from "./shop.ts";
+import { address, addToCart, bearer, chargesOf, checkout, newCustomer, newProduct, operator, settledOrder } from "./shop.ts";
 
 const expectError = (result: HttpResult, status: number, code: string) => {
   assert.equal(result.status, status, JSON.stringify(result.body));
@@ -17,6 +24,15 @@ const failedPaths = (result: HttpResult): string[] => {
   expectError(result, 400, "validation_failed");
   return (result.body.error.details as { path: string }[]).map((d) => d.path);
 };
+// The largest amounts the contracts accept, read from their schemas.
+const maxPrice = maximumOf(CreateProductBody.entries.price);
+const maxInventory = maximumOf(CreateProductBody.entries.inventory);
+const maxReceipt = maximumOf(ReceiptBody.entries.quantity);
+const maxQuantity = maximumOf(OrderItemInput.entries.quantity);
+const maxCharge = maximumOf(CreateChargeBody.entries.amount);
+/** The most cents one order line can be worth; this many lines and one more go past MAX_CENTS. */
+const maxLineCents = toCents(maxPrice) * maxQuantity;
+const linesPastTheCap = Math.floor(MAX_CENTS / maxLineCents) + 1;
 
 const someUserAndProduct = async (sys: SystemClient) => {
   const user = await sys.http.post("/api/v1/users", { name: "Bad Input", email: `${unique("bad")}@example.com` }, op);
@@ -174,5 +190,58 @@ export const badInputSuite = defineSuite("Bad input", [
   check("a method the API does not implement is 501 in the envelope", async (sys) => {
     expectError(await sys.http.request("PROPFIND", "/api/v1/products"), 501, "not_implemented");
     assert.equal((await sys.http.request("TRACE", "/health")).status, 501);
+  }),
+  check("the largest price, stock, receipts, order, checkout and charge the contracts accept are stored and read back exactly", async (sys) => {
+    const productId = await newProduct(sys, { price: maxPrice, inventory: maxInventory });
+    assert.deepEqual(await sys.sql("products", "select price_cents, inventory from products where id = ?", [productId]), [
+      { price_cents: toCents(maxPrice), inventory: maxInventory },
+    ]);
+    for (let i = 0; i < 3; i++) assert.equal((await sys.http.post(`/api/v1/inventory/${productId}/receipts`, { quantity: maxReceipt }, op)).status, 201);
+    const received = maxInventory + 3 * maxReceipt;
+    await eventually(async () => {
+      const product = await sys.http.get(`/api/v1/products/${productId}`);
+      assert.deepEqual([product.body.price, product.body.inventory], [maxPrice, received]);
+    });
+
+    const user = await sys.http.post("/api/v1/users", { name: "Big Spender", email: `${unique("big")}@example.com` }, op);
+    const order = await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [{ product_id: productId, quantity: maxQuantity }] }, op);
+    assert.equal(order.status, 201, JSON.stringify(order.body));
+    assert.equal(order.body.total, fromCents(maxLineCents));
+    assert.deepEqual(await sys.sql("orders", "select total_cents from orders where id = ?", [order.body.id]), [{ total_cents: maxLineCents }]);
+
+    const customer = await newCustomer(sys);
+    await addToCart(sys, customer.token, productId, maxQuantity);
+    const placed = await checkout(sys, customer.token, { payment_token: "tok_visa" });
+    assert.equal(placed.status, 202, JSON.stringify(placed.body));
+    const settled = await settledOrder(sys, customer.token, placed.body.id);
+    assert.equal(settled.status, "confirmed", JSON.stringify(settled));
+    assert.deepEqual(
+      (await chargesOf(sys, placed.body.id)).map((c) => c.amount_cents),
+      [toCents(placed.body.total)],
+    );
+
+    const charge = await sys.http.post("/api/v1/payments/charges", { amount: maxCharge, token: "tok_visa" }, { headers: { ...operator, "idempotency-key": unique("k") } });
+    assert.equal(charge.status, 201, JSON.stringify(charge.body));
+    assert.equal(charge.body.amount, maxCharge);
+    assert.deepEqual(await sys.sql("payments", "select amount_cents from charges where id = ?", [charge.body.id]), [{ amount_cents: toCents(maxCharge) }]);
+  }),
+  check("an order or checkout worth more than the contracts allow is 422 amount_out_of_range and places nothing", async (sys) => {
+    const products = await Promise.all(Array.from({ length: linesPastTheCap }, () => newProduct(sys, { price: maxPrice, inventory: maxQuantity })));
+    const lines = products.map((product_id) => ({ product_id, quantity: maxQuantity }));
+    const [first] = lines;
+    const user = await sys.http.post("/api/v1/users", { name: "Too Big", email: `${unique("too-big")}@example.com` }, op);
+    expectError(await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: lines }, op), 422, "amount_out_of_range");
+    const merged = await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [first, { ...first, quantity: 1 }] }, op);
+    expectError(merged, 422, "amount_out_of_range");
+
+    const customer = await newCustomer(sys);
+    for (const productId of products) await addToCart(sys, customer.token, productId, maxQuantity);
+    expectError(await checkout(sys, customer.token, { payment_token: "tok_visa" }), 422, "amount_out_of_range");
+    await sys.idle();
+    assert.deepEqual(await sys.sql("orders", "select id from orders where user_id in (?, ?)", [user.body.id, customer.id]), []);
+    for (const productId of products) {
+      const stock = await sys.http.get(`/api/v1/inventory/${productId}`, op);
+      assert.deepEqual([stock.body.on_hand, stock.body.reserved], [maxQuantity, 0]);
+    }
   }),
 ]);

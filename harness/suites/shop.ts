@@ -96,6 +96,6 @@ export async function stockOf(sys: SystemClient, productId: string): Promise<{ o
 export const chargesOf = (sys: SystemClient, orderId: string) =>
   sys.sql<{ id: string; status: string; amount_cents: number; amount_refunded_cents: number }>(
     "payments",
-    "select id, status, amount_cents::float8 as amount_cents, amount_refunded_cents::float8 as amount_refunded_cents from charges where order_id = ?",
+    "select id, status, amount_cents, amount_refunded_cents from charges where order_id = ?",
     [orderId],
   );

@@ -23,7 +23,8 @@ export const CartItem = defineEntity({
   properties: {
     cartId: p.string().primary(),
     productId: p.string().primary(),
-    quantity: p.integer(),
+    // Quantities are bigint read as numbers, like every money and stock column (contracts/common/quantity.ts).
+    quantity: p.bigint("number"),
     addedAt: p.datetime(),
   },
 });

@@ -9,7 +9,7 @@ import { cartProviderStates } from "./provider-states.ts";
 /** One cart per customer, safe to edit from several devices at once. */
 export const cartModule = defineModule({
   name: "cart",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["cart"],
   entities: [Cart, CartItem],
   publishes: [],

@@ -1,14 +1,12 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
+import { MAX_QUANTITY } from "../../contracts/common/quantity.ts";
 import { AppError } from "../../runtime/errors.ts";
 import { cartIdOf } from "./cart-id.ts";
 import type { ExpectedVersion } from "./preconditions.ts";
 
-/** The most one line may hold, as an order line may (contracts/common/quantity.ts). */
-export const MAX_LINE_QUANTITY = 10_000;
-
 const lineTooBig = () =>
-  new AppError("validation_failed", `a cart line holds at most ${MAX_LINE_QUANTITY}`, [
-    { path: "quantity", message: `the line would exceed ${MAX_LINE_QUANTITY}` },
+  new AppError("validation_failed", `a cart line holds at most ${MAX_QUANTITY}`, [
+    { path: "quantity", message: `the line would exceed ${MAX_QUANTITY}` },
   ]);
 
 /**
@@ -29,7 +27,7 @@ export async function addToLine(em: EntityManager, userId: string, productId: st
     `insert into "cart"."cart_items" (cart_id, product_id, quantity, added_at) values (?, ?, ?, now())
      on conflict (cart_id, product_id) do update set quantity = cart_items.quantity + excluded.quantity
      where cart_items.quantity + excluded.quantity <= ? returning quantity`,
-    [cart?.id, productId, quantity, MAX_LINE_QUANTITY],
+    [cart?.id, productId, quantity, MAX_QUANTITY],
   );
   if (added.length === 0) throw lineTooBig();
 }

@@ -7,7 +7,7 @@ import { notificationsConsumes } from "./consumes.ts";
 /** Tells people what happened: one notification per event, however often the event arrives. */
 export const notificationsModule = defineModule({
   name: "notifications",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["notifications"],
   entities: [Notification],
   publishes: [],

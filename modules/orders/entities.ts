@@ -12,10 +12,11 @@ export const Order = defineEntity({
     source: p.string(),
     status: p.string(),
     statusReason: p.string().nullable(),
-    subtotalCents: p.integer(),
-    discountCents: p.integer(),
-    shippingCents: p.integer(),
-    totalCents: p.integer(),
+    // Money and quantities are bigint read as numbers (contracts/money.ts).
+    subtotalCents: p.bigint("number"),
+    discountCents: p.bigint("number"),
+    shippingCents: p.bigint("number"),
+    totalCents: p.bigint("number"),
     discountCode: p.string().nullable(),
     shippingAddress: p.json<Address>().nullable(),
     createdAt: p.datetime(),
@@ -33,8 +34,8 @@ export const OrderItem = defineEntity({
     orderId: p.string().index(),
     position: p.integer(),
     productId: p.string(),
-    quantity: p.integer(),
-    unitPriceCents: p.integer(),
+    quantity: p.bigint("number"),
+    unitPriceCents: p.bigint("number"),
   },
 });
 export type OrderItem = InferEntity<typeof OrderItem>;

@@ -11,7 +11,7 @@ import { ordersProviderStates } from "./provider-states.ts";
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
   name: "orders",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["orders", "checkout"],
   entities: [Order, OrderItem, Saga],
   publishes: [OrderPlaced, OrderConfirmed, OrderCancelled],

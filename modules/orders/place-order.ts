@@ -22,6 +22,8 @@ export async function placeOrder(ctx: ModuleContext, body: PlaceOrderBody) {
     throw error;
   });
   const lines = await quoteLines(ctx, body.items);
+  // Priced before anything is held: an order out of range (amount_out_of_range) reserves nothing.
+  const totals = priceOrder(lines, 0);
   const orderId = newId();
   await ctx.call(ReserveStock, { order_id: orderId, items: lines.map(({ product_id, quantity }) => ({ product_id, quantity })) }).catch(async (error: unknown) => {
     if (isAppError(error, "insufficient_stock")) throw new AppError("insufficient_inventory", "not enough stock for this order", error.details);
@@ -30,9 +32,9 @@ export async function placeOrder(ctx: ModuleContext, body: PlaceOrderBody) {
     throw error;
   });
   try {
+    const now = ctx.clock.now();
     const placed = await ctx.db.transaction(async (tx) => {
-      const now = ctx.clock.now();
-      const created = createOrder(tx.em, { id: orderId, userId: body.user_id, source: "operator", lines, totals: priceOrder(lines, 0), now });
+      const created = createOrder(tx.em, { id: orderId, userId: body.user_id, source: "operator", lines, totals, now });
       const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
       startSaga(tx.em, orderId, event, "operator", { deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), alreadyDone: ["reserve"], now });
       return created;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_CENTS } from "../../contracts/money.ts";
 import { isAppError } from "../../runtime/errors.ts";
 import { priceOrder } from "./pricing.ts";
 
@@ -35,5 +36,20 @@ describe("order pricing", () => {
     }
     expect(isAppError(error, "invalid_discount_code")).toBe(true);
     expect((error as Error).message).toBe("Invalid discount code");
+  });
+
+  it("prices up to MAX_CENTS and refuses a subtotal or total past it with amount_out_of_range", () => {
+    const refusal = (work: () => unknown) => {
+      try {
+        work();
+      } catch (error) {
+        return isAppError(error, "amount_out_of_range") ? error.details : error;
+      }
+      return "priced";
+    };
+    expect(priceOrder([{ product_id: "p", quantity: 1, unit_price_cents: MAX_CENTS - 499 }], 499).totalCents).toBe(MAX_CENTS);
+    expect(refusal(() => priceOrder([{ product_id: "p", quantity: 1, unit_price_cents: MAX_CENTS - 498 }], 499))).toMatchObject({ field: "total" });
+    const halves = [1, 2, 3].map((n) => ({ product_id: `p${n}`, quantity: 1, unit_price_cents: MAX_CENTS / 2 }));
+    expect(refusal(() => priceOrder(halves, 0, "SAVE10"))).toMatchObject({ field: "subtotal" });
   });
 });

@@ -1,3 +1,4 @@
+import { fromCents, MAX_CENTS } from "../../contracts/money.ts";
 import { AppError } from "../../runtime/errors.ts";
 
 export interface Line {
@@ -25,8 +26,18 @@ const discounts: Record<string, (subtotal: number, shipping: number) => number> 
   FREESHIP: (_subtotal, shipping) => shipping,
 };
 
+/** An order worth more than MAX_CENTS is refused before anything is held or stored (contracts/money.ts). */
+const withinRange = (what: string, cents: number): number => {
+  if (cents <= MAX_CENTS) return cents;
+  throw new AppError("amount_out_of_range", `the order's ${what} would exceed ${fromCents(MAX_CENTS).toFixed(2)}`, {
+    field: what,
+    max: fromCents(MAX_CENTS),
+  });
+};
+
 export function priceOrder(lines: readonly Line[], shippingCents: number, code?: string): Totals {
-  const subtotalCents = lines.reduce((sum, line) => sum + line.unit_price_cents * line.quantity, 0);
+  // Each line is at most MAX_PRICE × MAX_QUANTITY, exact; a running sum past MAX_CENTS is refused before it can lose a cent.
+  const subtotalCents = lines.reduce((sum, line) => withinRange("subtotal", sum + line.unit_price_cents * line.quantity), 0);
   const discount = code ? discounts[code] : undefined;
   if (code && !discount) throw new AppError("invalid_discount_code", "Invalid discount code", { discount_code: code });
   const discountCents = discount ? discount(subtotalCents, shippingCents) : 0;
@@ -34,7 +45,7 @@ export function priceOrder(lines: readonly Line[], shippingCents: number, code?:
     subtotalCents,
     discountCents,
     shippingCents,
-    totalCents: subtotalCents - discountCents + shippingCents,
+    totalCents: withinRange("total", subtotalCents - discountCents + shippingCents),
     discountCode: code ?? null,
   };
 }

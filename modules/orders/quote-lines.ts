@@ -1,12 +1,21 @@
+import { MAX_QUANTITY } from "../../contracts/common/quantity.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
 import { AppError, isAppError } from "../../runtime/errors.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import type { Line } from "./pricing.ts";
 
-/** Same product twice is one line with the quantities added. */
+/** Same product twice is one line with the quantities added; like any line, it holds at most MAX_QUANTITY. */
 export const mergeLines = (items: readonly { product_id: string; quantity: number }[]) => {
   const merged = new Map<string, number>();
   for (const item of items) merged.set(item.product_id, (merged.get(item.product_id) ?? 0) + item.quantity);
+  const tooMany = [...merged].find(([, quantity]) => quantity > MAX_QUANTITY);
+  if (tooMany) {
+    throw new AppError("amount_out_of_range", `one line holds at most ${MAX_QUANTITY} of a product`, {
+      product_id: tooMany[0],
+      quantity: tooMany[1],
+      max_quantity: MAX_QUANTITY,
+    });
+  }
   return [...merged].map(([product_id, quantity]) => ({ product_id, quantity }));
 };
 

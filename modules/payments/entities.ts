@@ -9,7 +9,7 @@ export const Charge = defineEntity({
     id: p.string().primary(),
     orderId: p.string().nullable().index(),
     userId: p.string().nullable(),
-    // bigint: an operator charge may exceed what int4 holds in cents.
+    // Money is bigint read as a number (contracts/money.ts).
     amountCents: p.bigint("number"),
     amountRefundedCents: p.bigint("number"),
     currency: p.string(),

@@ -8,7 +8,7 @@ import { paymentsProviderStates } from "./provider-states.ts";
 /** Takes money through the (fake) provider, at most once per idempotency key, and gives it back. */
 export const paymentsModule = defineModule({
   name: "payments",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["payments"],
   entities: [Charge, Refund],
   publishes: [PaymentSucceeded, PaymentFailed, PaymentRefunded],

@@ -13,10 +13,11 @@ export const Product = defineEntity({
     id: p.string().primary(),
     name: p.string(),
     description: p.text(),
-    priceCents: p.integer(),
-    inventory: p.integer(),
+    // Money and stock are bigint read as numbers (contracts/money.ts); the warehouse's stock version is bigint too.
+    priceCents: p.bigint("number"),
+    inventory: p.bigint("number"),
     // Defaults only so the additive migration can add these columns to rows of the first version.
-    stockVersion: p.integer().default(0),
+    stockVersion: p.bigint("number").default(0),
     version: p.integer().default(1),
     /**
      * "pending" from the moment the row is written until the warehouse has counted its first stock, then

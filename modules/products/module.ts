@@ -11,7 +11,7 @@ import { productsProviderStates } from "./provider-states.ts";
 /** The catalogue: names, descriptions, prices, and a read model of the warehouse's available stock. */
 export const productsModule = defineModule({
   name: "products",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["products"],
   entities: [Product],
   publishes: [ProductCreated, ProductUpdated],

@@ -9,7 +9,8 @@ export const SearchEntry = defineEntity({
     productId: p.string().primary(),
     name: p.string(),
     description: p.text(),
-    priceCents: p.integer(),
+    // Money is bigint read as a number (contracts/money.ts).
+    priceCents: p.bigint("number"),
     version: p.integer(),
   },
 });

@@ -15,7 +15,7 @@ import { warehouseProviderStates } from "./provider-states.ts";
 /** Stock per product and the reservations that hold it for orders; the only place stock changes. */
 export const warehouseModule = defineModule({
   name: "warehouse",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["inventory"],
   entities: [Stock, Reservation, Receipt],
   publishes: [InventoryReceived, InventoryReserved, InventoryCommitted, InventoryReleased, InventoryInsufficient],

@@ -1,19 +1,20 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { ProductQuantity } from "../../contracts/common/quantity.ts";
+import { MAX_STOCK, type ProductQuantity } from "../../contracts/common/quantity.ts";
 import type { StockLevel } from "../../contracts/warehouse/stock.ts";
+import { AppError } from "../../runtime/errors.ts";
 import { Stock } from "./entities.ts";
 
 interface StockRow {
   readonly product_id: string;
-  readonly on_hand: number | string;
-  readonly reserved: number | string;
-  readonly version: number | string;
+  readonly on_hand: number;
+  readonly reserved: number;
+  readonly version: number;
 }
 
 const RETURNING = "returning product_id, on_hand, reserved, version";
 
-// Raw SQL hands int8 back as text on some drivers; the quantities always fit a JS number.
-const fromRow = (row: StockRow): StockLevel => levelOf(row.product_id, Number(row.on_hand), Number(row.reserved), Number(row.version));
+// Raw SQL reads int8 as a number on every driver (runtime/persistence/int8.ts).
+const fromRow = (row: StockRow): StockLevel => levelOf(row.product_id, row.on_hand, row.reserved, row.version);
 
 const levelOf = (productId: string, onHand: number, reserved: number, version: number): StockLevel => ({
   product_id: productId,
@@ -38,14 +39,21 @@ export function totalsOf(items: readonly ProductQuantity[]): [productId: string,
   return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Adds received stock, creating the product's row on its first receipt. */
+/**
+ * Adds received stock, creating the product's row on its first receipt. Stock past MAX_STOCK would no longer
+ * read back exactly, so such a receipt is refused (the caller's transaction, receipt included, rolls back).
+ */
 export async function addStock(em: EntityManager, productId: string, quantity: number): Promise<StockLevel> {
   const [row] = await em.execute<StockRow[]>(
     `insert into "warehouse"."stock" as s (product_id, on_hand, reserved, version) values (?, ?, 0, 1)
-     on conflict (product_id) do update set on_hand = s.on_hand + excluded.on_hand, version = s.version + 1 ${RETURNING}`,
-    [productId, quantity],
+     on conflict (product_id) do update set on_hand = s.on_hand + excluded.on_hand, version = s.version + 1
+     where s.on_hand + excluded.on_hand <= ? ${RETURNING}`,
+    [productId, quantity, MAX_STOCK],
   );
-  return fromRow(row as StockRow);
+  if (!row) {
+    throw new AppError("amount_out_of_range", `the stock of ${productId} would exceed ${MAX_STOCK}`, { product_id: productId, quantity, max_stock: MAX_STOCK });
+  }
+  return fromRow(row);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { EntitySchema } from "@mikro-orm/core";
 import { createHash } from "node:crypto";
 import { MikroORM } from "@mikro-orm/postgresql";
+import { INT8_OID, parseInt8 } from "./int8.ts";
 import { idempotencyEntity, inboxEntity, outboxEntity } from "./messages.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 
@@ -11,16 +12,23 @@ export type DatabaseTarget = { readonly pglite: PGlite } | { readonly url: strin
 // Entity schemas differ per module; MikroORM takes them all alike.
 export type AnyEntity = EntitySchema<any, any>;
 
+/** The type parsers MikroORM gives its `pg` pool, before any connection: int8 as PGlite's dialect parses it. */
+interface PgPool {
+  readonly options: { readonly types: { setTypeParser(oid: number, parse: (text: string) => unknown): void } };
+}
+const parseInt8AsNumber = (pool: PgPool): void => pool.options.types.setTypeParser(INT8_OID, parseInt8);
+
 /**
  * One MikroORM per module, over the module's own Postgres schema (named after the module) plus its outbox,
- * inbox and idempotency keys. The schema is created or migrated additively at start; nothing is ever dropped.
+ * inbox and idempotency keys. The schema is created or migrated additively at start (a column may be widened in
+ * place, int4 to int8); nothing is ever dropped.
  */
 export async function openModuleOrm(target: DatabaseTarget, module: string, entities: readonly AnyEntity[]): Promise<MikroORM> {
   const all = [...entities, outboxEntity(module), inboxEntity(module), idempotencyEntity(module)];
   const orm =
     "pglite" in target
       ? await MikroORM.init({ entities: all, dbName: "postgres", driverOptions: new PGliteDialect(target.pglite) })
-      : await MikroORM.init({ entities: all, clientUrl: target.url });
+      : await MikroORM.init({ entities: all, clientUrl: target.url, driverOptions: { onPoolCreated: parseInt8AsNumber } });
   if (!("pglite" in target)) await orm.schema.ensureDatabase({ create: true });
   await ensureSchema(orm, module);
   return orm;

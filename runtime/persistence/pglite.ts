@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite, type PGliteOptions, type ParserOptions } from "@electric-sql/pglite";
+import { INT8_OID, parseInt8 } from "./int8.ts";
 
 /** PGlite's wasm and data files, for a compiled binary where PGlite cannot find them next to itself. */
 export interface PGliteAssets {
@@ -14,11 +15,12 @@ let assets: PGliteAssets | undefined;
 
 const raw = (value: string) => value;
 /**
- * Values come back as `pg` returns them to MikroORM: dates, timestamps, intervals, int8 and numeric as text.
+ * Values come back as `pg` returns them to MikroORM (dates, timestamps, intervals and numeric as text), int8 as
+ * orm.ts has `pg` parse it (a number, exact).
  * Given once at creation: as a per-query option PGlite would merge it into a fresh copy of its 318-entry
  * parser table on every query (17–18 % of a checkout's CPU).
  */
-const parsers: ParserOptions = { 1082: raw, 1114: raw, 1184: raw, 1186: raw, 20: raw, 1700: raw };
+const parsers: ParserOptions = { 1082: raw, 1114: raw, 1184: raw, 1186: raw, 1700: raw, [INT8_OID]: parseInt8 };
 
 /** The compiled binary's entry registers the files it embedded; from source, PGlite finds its own. */
 export function usePGliteAssets(embedded: PGliteAssets): void {
