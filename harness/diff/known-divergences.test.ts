@@ -8,7 +8,9 @@ import { type Deployment, memoryDeployment, wireDeployment } from "../../runtime
 import { MemoryTransport } from "../../runtime/bus/memory/transport.ts";
 import { isAppError } from "../../runtime/errors.ts";
 import { inProcess } from "../in-process.ts";
-import { knownDivergences } from "./known-divergences.ts";
+import { flowSuites } from "../flows/index.ts";
+import type { Divergence } from "../report/model.ts";
+import { knownDivergences, markKnown, races } from "./known-divergences.ts";
 
 const envelope = (payload: unknown): Envelope => ({
   id: crypto.randomUUID(),
@@ -91,5 +93,22 @@ describe("known divergences are still real", () => {
     }
     expect(counts).toEqual({ plain: 1, strict: 2 });
     proven.add("at-least-once-delivery");
+  });
+});
+
+/** The race checks are named by suite and check: a renamed flow must not silently lose (or widen) its excuse. */
+describe("race-winner names the race checks exactly", () => {
+  const divergence = (suite: string, check: string): Divergence => ({ suite, check, kind: "response", profiles: ["monolith", "split"], summary: "another winner" });
+
+  it("every race it names is a check of a shipped flow", () => {
+    for (const race of races) expect(flowSuites.find((suite) => suite.name === race.suite)?.checks.map((c) => c.name)).toContain(race.check);
+  });
+
+  it("excuses those checks only, not the same name in another suite", () => {
+    const [race] = races;
+    if (!race) throw new Error("no race checks");
+    const [named, elsewhere] = markKnown([divergence(race.suite, race.check), divergence("another.flow.yaml", race.check)]);
+    expect(named?.known?.id).toBe("race-winner");
+    expect(elsewhere?.known).toBeUndefined();
   });
 });

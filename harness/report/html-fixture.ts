@@ -111,7 +111,7 @@ function runsOf(profile: Profile): CheckRun[] {
     }),
     run("payment declined", "cancels the order and releases the stock", profile, {
       passed: !split, durationMs: split ? 5032 : 140,
-      ...(split ? { error: "expected order status 'cancelled', got 'pending'\n  at journeys/payment-declined.test.ts:41" } : {}),
+      ...(split ? { error: 'harness/flows/payment-declined.flow.yaml:63: step "order_cancelled": assertion failed: body.status == "cancelled": actual "pending", expected == "cancelled"' } : {}),
       steps: declinedSteps(split ? "pending" : "cancelled"), trace: declinedTrace(profile), state: declinedState(profile),
     }),
     run("bad input", "rejects malformed JSON", profile, {

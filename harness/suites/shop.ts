@@ -4,7 +4,7 @@ import { eventually } from "../eventually.ts";
 import { unique } from "../suite.ts";
 import type { SystemClient } from "../system/client.ts";
 
-/** Steps the shop's journeys share, all through the public API (operator or customer), never a back door. */
+/** Steps the shop's TypeScript suites, tests and bench share, all through the public API (operator or customer), never a back door. */
 export const operator = { "x-operator-key": DEVELOPMENT_OPERATOR_KEY };
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 

@@ -1,4 +1,0 @@
-import { runSuite } from "../../vitest/run-suite.ts";
-import { accountRecoveryJourney } from "./account-recovery.suite.ts";
-
-runSuite(accountRecoveryJourney);

@@ -1,4 +1,0 @@
-import { runSuite } from "../../vitest/run-suite.ts";
-import { checkoutJourney } from "./checkout.suite.ts";
-
-runSuite(checkoutJourney);
