@@ -1,14 +1,17 @@
 import { defineConfig } from "vitest/config";
+import { profileNames } from "./harness/run/profiles.ts";
 
-const suites = "harness/suites/**/*.test.ts";
+const suites = "harness/suites/profile.test.ts";
 
 /**
  * `unit` (unit, conformance, persistence and harness tests beside the code) and one project per harness
- * profile that runs the same behaviour suite files, unchanged, against a real running system.
+ * profile (from the profile registry) that runs every behaviour suite and flow, unchanged, against a real
+ * running system of that profile. Two workers: the machine has two cores and most tests wait on processes.
  */
 export default defineConfig({
   test: {
     pool: "threads",
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
@@ -21,7 +24,7 @@ export default defineConfig({
           globalSetup: ["harness/vitest/redis.setup.ts"],
         },
       },
-      ...["monolith", "monolith-strict", "split"].map((name) => ({
+      ...profileNames.map((name) => ({
         extends: true as const,
         test: { name, include: [suites], globalSetup: ["harness/vitest/topology.setup.ts"] },
       })),

@@ -1,4 +1,0 @@
-import { runSuite } from "../vitest/run-suite.ts";
-import { contractSuite } from "./contracts.suite.ts";
-
-runSuite(contractSuite);
