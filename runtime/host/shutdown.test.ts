@@ -64,7 +64,14 @@ describe.runIf(process.platform === "linux")("SIGTERM to the split launcher", ()
     // The services, the gateway, redis-server and (where it can run) the one Postgres server of all services.
     const children = builtInTopology.services.length + 2 + (canRunPostgres() ? 1 : 0);
     let started: number[] = [];
-    await eventually(() => expect((started = childrenOf(launcher.pid))).toHaveLength(children), { timeoutMs: 20_000 });
+    try {
+      await eventually(() => expect((started = childrenOf(launcher.pid))).toHaveLength(children), { timeoutMs: 20_000 });
+    } catch (error) {
+      // A failed wait must not leave the topology behind: the launcher stops what it started.
+      launcher.kill("SIGTERM");
+      await launcher.exited;
+      throw error;
+    }
 
     launcher.kill("SIGTERM");
     expect(await launcher.exited).not.toBe(0);
