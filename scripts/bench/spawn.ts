@@ -26,7 +26,8 @@ export async function spawnTwofold(name: string, args: readonly string[], url: s
   const started = performance.now();
   const child = Bun.spawn([process.execPath, join(ROOT, "scripts", "twofold.ts"), ...args], { cwd: ROOT, env, stdin: "ignore", stdout: log, stderr: log });
   closeSync(log);
-  const kill = () => child.kill("SIGKILL");
+  // On the way out of the bench the child is asked to stop, not killed: the split launcher then stops what it started.
+  const kill = () => child.kill("SIGTERM");
   process.once("exit", kill);
   const stop = async () => {
     await terminate(child, 15_000);

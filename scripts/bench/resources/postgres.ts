@@ -1,6 +1,5 @@
 import { startPostgres } from "../../../runtime/infra/postgres.ts";
 import type { Resource } from "../context.ts";
-import { retried } from "../retry.ts";
 
 /** Where a private Postgres answers: `databaseUrl(name)` names a database on it (created by whoever opens it). */
 export interface RunningPostgres {
@@ -11,7 +10,7 @@ export interface RunningPostgres {
 export const postgres: Resource<RunningPostgres> = {
   name: "postgres",
   async start(bench) {
-    const server = await retried(bench, "postgres", () => startPostgres({ dataDir: bench.scratch("postgres"), durable: true }));
+    const server = await startPostgres({ dataDir: bench.scratch("postgres"), durable: true });
     const databaseUrl = (name: string) => {
       const url = new URL(server.url);
       url.pathname = `/${name}`;

@@ -3,7 +3,6 @@ import { freePort } from "../../../runtime/infra/ports.ts";
 import type { Resource } from "../context.ts";
 import { benchEnv } from "../env.ts";
 import { treeRssBytes } from "../proc.ts";
-import { retried } from "../retry.ts";
 import { spawnTwofold } from "../spawn.ts";
 
 export interface RunningSplit {
@@ -25,8 +24,8 @@ export const split: Resource<RunningSplit> = {
     const port = freePort();
     const ports = Object.fromEntries(builtInTopology.services.map((s) => [`TWOFOLD_PORT_${s.name.toUpperCase().replace(/-/g, "_")}`, String(freePort())]));
     const url = `http://127.0.0.1:${port}`;
-    const env = () => benchEnv({ ...ports, PORT: String(port), TWOFOLD_DATA_DIR: bench.scratch("split") });
-    const launched = await retried(bench, "split", () => spawnTwofold("split", ["split"], url, env()));
+    const env = benchEnv({ ...ports, PORT: String(port), TWOFOLD_DATA_DIR: bench.scratch("split") });
+    const launched = await spawnTwofold("split", ["split"], url, env);
     return { value: { url, pid: launched.pid, readyMs: launched.readyMs, rssBytes: treeRssBytes(launched.pid) }, stop: launched.stop };
   },
 };
