@@ -16,9 +16,17 @@ import { runMetrics, select } from "./bench/run.ts";
  * exits 1 on a regression beyond the noise band (never with --short, which only proves every metric runs) or
  * when a metric could not be measured.
  */
-const options = parseOptions(process.argv.slice(2));
-const selected = select(metrics, options.only);
-const log = (line: string) => console.error(`[bench] ${line}`);
+const [options, selected] = (() => {
+  try {
+    const parsed = parseOptions(process.argv.slice(2));
+    return [parsed, select(metrics, parsed.only)] as const;
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
+  }
+})();
+const began = performance.now();
+const log = (line: string) => console.error(`[bench +${((performance.now() - began) / 1000).toFixed(1)} s] ${line}`);
 const startedAt = new Date().toISOString();
 const loadAtStart = loadavg()[0] ?? 0;
 log(`${options.short ? "short" : "full"} run of ${selected.length} metrics; load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores`);

@@ -1,5 +1,6 @@
 import type { Metric } from "./metric.ts";
 import { eventHop } from "./measure/event-hop.ts";
+import { memoryCall, STRICT } from "./measure/memory-call.ts";
 import { trivialQueryPGlite, trivialQueryPostgres } from "./measure/trivial-query.ts";
 import { wireCall } from "./measure/wire-call.ts";
 import { inProcessMonolith } from "./resources/in-process.ts";
@@ -8,7 +9,7 @@ import { postgres } from "./resources/postgres.ts";
 import { postgresMonolith } from "./resources/postgres-monolith.ts";
 import { redis } from "./resources/redis.ts";
 import { split } from "./resources/split.ts";
-import { memoryCalls, monolithIdle, monolithLoad, postgresLoad, splitIdle, splitLoad, sqlCounts, strictCalls } from "./shared.ts";
+import { monolithIdle, monolithLoad, postgresLoad, splitIdle, splitLoad, sqlCounts } from "./shared.ts";
 
 const MIB = 1024 * 1024;
 
@@ -26,7 +27,7 @@ export const metrics: readonly Metric[] = [
     better: "lower",
     target: { on: "value", op: "<=", limit: 1 },
     uses: [],
-    measure: memoryCalls,
+    measure: (bench) => memoryCall(bench),
   },
   {
     id: "call.strict",
@@ -36,7 +37,7 @@ export const metrics: readonly Metric[] = [
     better: "lower",
     target: { on: "value", op: "<=", limit: 50 },
     uses: [],
-    measure: strictCalls,
+    measure: (bench) => memoryCall(bench, STRICT),
   },
   {
     id: "call.wire",

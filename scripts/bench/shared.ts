@@ -1,7 +1,6 @@
 import type { Bench } from "./context.ts";
 import { checkoutLoad, type LoadResult } from "./measure/checkout-load.ts";
 import { idleCheckoutP50 } from "./measure/idle-checkouts.ts";
-import { memoryCall, STRICT } from "./measure/memory-call.ts";
 import { type SqlPerCheckout, sqlPerCheckout } from "./measure/sql-per-checkout.ts";
 import { monolith } from "./resources/monolith.ts";
 import { postgresMonolith } from "./resources/postgres-monolith.ts";
@@ -31,7 +30,3 @@ export const monolithIdle = (bench: Bench): Promise<number> => bench.once("monol
 export const splitIdle = (bench: Bench): Promise<number> => bench.once("split idle", async () => idleCheckoutP50(bench, (await bench.use(split)).url));
 
 export const sqlCounts = (bench: Bench): Promise<SqlPerCheckout> => bench.once("sql", () => sqlPerCheckout(bench));
-
-export const memoryCalls = (bench: Bench) => bench.once("memory call", () => memoryCall(bench));
-
-export const strictCalls = (bench: Bench) => bench.once("strict call", () => memoryCall(bench, STRICT));
