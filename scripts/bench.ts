@@ -1,116 +1,79 @@
-import { parseArgs } from "node:util";
-import { eventually } from "../harness/eventually.ts";
-import { SystemClient } from "../harness/system/client.ts";
-import { type StartedTopology, startTopology, type TopologyKind, topologyKinds } from "../harness/topologies.ts";
-import { ensureRedis } from "../runtime/infra/redis.ts";
-import { addToCart, bearer, checkout, newCustomer, newProduct, operator } from "../harness/suites/shop.ts";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { dirname } from "node:path";
+import { compare, NOISE_BAND, readBaseline, writeBaseline } from "./bench/baseline.ts";
+import { Bench } from "./bench/context.ts";
+import { ENV_DESCRIPTION } from "./bench/env.ts";
+import { parseOptions } from "./bench/options.ts";
+import { metrics } from "./bench/registry.ts";
+import { table } from "./bench/report.ts";
+import { runMetrics, select } from "./bench/run.ts";
 
 /**
- * Measures what the README promises: start-up per topology, POST /orders latency, and the whole seed order
- * flow (user → product → order → notifications and stock visible) end to end. Numbers go to stdout as a table.
+ * `bun run bench`: the one place performance numbers come from. This machine drifts, so each metric is
+ * measured beside its raw floor in the same run and judged by the ratio; the metrics are listed once, in
+ * scripts/bench/registry.ts. Prints a table, writes the JSON report, compares with the committed baseline and
+ * exits 1 on a regression beyond the noise band (never with --short, which only proves every metric runs) or
+ * when a metric could not be measured.
  */
-const { values } = parseArgs({
-  options: {
-    starts: { type: "string", default: "3" },
-    orders: { type: "string", default: "300" },
-    flows: { type: "string", default: "30" },
-    checkouts: { type: "string", default: "50" },
-  },
-});
-const starts = Number(values.starts);
-const orders = Number(values.orders);
-const flows = Number(values.flows);
-const checkouts = Number(values.checkouts);
-
-const percentile = (samples: number[], p: number) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
-const median = (samples: number[]) => percentile(samples, 50);
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function orderLatencies(sys: SystemClient): Promise<number[]> {
-  const op = { headers: operator };
-  const user = await sys.http.post("/api/v1/users", { name: "Bench", email: `bench-${crypto.randomUUID()}@example.com` }, op);
-  const product = await sys.http.post("/api/v1/products", { name: "Bench", price: 1.25, inventory: 1_000_000 }, op);
-  const samples: number[] = [];
-  for (let i = 0; i < orders; i++) {
-    const result = await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [{ product_id: product.body.id, quantity: 1 }] }, op);
-    if (result.status !== 201) throw new Error(`order failed: ${result.status} ${JSON.stringify(result.body)}`);
-    samples.push(result.ms);
+const [options, selected] = (() => {
+  try {
+    const parsed = parseOptions(process.argv.slice(2));
+    return [parsed, select(metrics, parsed.only)] as const;
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
   }
-  return samples;
-}
+})();
+const began = performance.now();
+const log = (line: string) => console.error(`[bench +${((performance.now() - began) / 1000).toFixed(1)} s] ${line}`);
+const startedAt = new Date().toISOString();
+const loadAtStart = loadavg()[0] ?? 0;
+log(`${options.short ? "short" : "full"} run of ${selected.length} metrics; load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores`);
 
-async function flowLatencies(sys: SystemClient): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < flows; i++) {
-    const started = performance.now();
-    const op = { headers: operator };
-    const user = await sys.http.post("/api/v1/users", { name: "Flow", email: `flow-${crypto.randomUUID()}@example.com` }, op);
-    const product = await sys.http.post("/api/v1/products", { name: "Flow", price: 29.99, inventory: 100 }, op);
-    await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [{ product_id: product.body.id, quantity: 2 }] }, op);
-    await eventually(
-      async () => {
-        const notes = await sys.http.get(`/api/v1/notifications/${user.body.id}`, op);
-        const stock = await sys.http.get(`/api/v1/products/${product.body.id}`);
-        if (notes.body.count < 2 || stock.body.inventory !== 98) throw new Error("not yet");
-      },
-      { intervalMs: 2 },
-    );
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-/** From POST /checkout until the order reads confirmed: the whole saga (reserve, charge, commit, confirm). */
-async function checkoutLatencies(sys: SystemClient): Promise<number[]> {
-  const customer = await newCustomer(sys);
-  const productId = await newProduct(sys, { price: 9.99, inventory: 1_000_000 });
-  const samples: number[] = [];
-  for (let i = 0; i < checkouts; i++) {
-    await addToCart(sys, customer.token, productId, 1);
-    const started = performance.now();
-    const placed = await checkout(sys, customer.token, { payment_token: "tok_visa" });
-    await eventually(
-      async () => {
-        const order = await sys.http.get(`/api/v1/orders/${placed.body.id}`, { headers: bearer(customer.token) });
-        if (order.body.status !== "confirmed") throw new Error(`order ${order.body.status}`);
-      },
-      { intervalMs: 2 },
-    );
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-const redis = await ensureRedis();
-const rows: string[] = [];
+const bench = new Bench(options.sizes, log);
+const stopOnSignal = () => void bench.stop().finally(() => process.exit(130));
+process.once("SIGINT", stopOnSignal);
+process.once("SIGTERM", stopOnSignal);
+let results: Awaited<ReturnType<typeof runMetrics>>;
 try {
-  for (const kind of topologyKinds as TopologyKind[]) {
-    const startups: number[] = [];
-    let topology: StartedTopology | undefined;
-    for (let i = 0; i < starts; i++) {
-      topology = await startTopology(kind, { redisUrl: redis.url });
-      startups.push(topology.startupMs);
-      if (i < starts - 1) await topology.stop();
-    }
-    if (!topology) continue;
-    const sys = new SystemClient(kind, topology.url);
-    const orderSamples = await orderLatencies(sys);
-    const flowSamples = await flowLatencies(sys);
-    const checkoutSamples = await checkoutLatencies(sys);
-    await topology.stop();
-    rows.push(
-      `| ${kind} | ${ms(median(startups))} (${startups.map((s) => s.toFixed(0)).join(", ")}) | ${ms(percentile(orderSamples, 50))} / ${ms(percentile(orderSamples, 99))} | ${ms(percentile(flowSamples, 50))} / ${ms(percentile(flowSamples, 99))} | ${ms(percentile(checkoutSamples, 50))} / ${ms(percentile(checkoutSamples, 99))} |`,
-    );
-    console.error(`${kind} done`);
-  }
+  results = await runMetrics(bench, selected);
 } finally {
-  await redis.stop();
+  await bench.stop();
 }
-console.log(
-  `| topology | start to ready, median (runs) | POST /orders p50 / p99 (n=${orders}) | order flow end to end p50 / p99 (n=${flows}) | checkout to confirmed p50 / p99 (n=${checkouts}) |`,
+
+const baseline = readBaseline(options.baselineFile);
+const rows = results.map((result, i) => ({ result, comparison: compare(selected[i] as (typeof selected)[number], result, baseline) }));
+const { clients, loadSeconds } = options.sizes;
+console.log(`\n${table(rows)}\n`);
+console.log(`load: ${clients} clients × ${loadSeconds} s; processes ran with ${ENV_DESCRIPTION}.`);
+console.log(`baseline: ${baseline ? `${options.baselineFile} (${baseline.written}), noise band ±${NOISE_BAND * 100} %` : `none at ${options.baselineFile}`}`);
+
+const failed = results.filter((r) => r.error);
+const regressions = rows.filter((r) => r.comparison?.regression).map((r) => r.result.id);
+mkdirSync(dirname(options.jsonFile), { recursive: true });
+writeFileSync(
+  options.jsonFile,
+  `${JSON.stringify(
+    {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      mode: options.short ? "short" : "full",
+      sizes: options.sizes,
+      env: ENV_DESCRIPTION,
+      machine: { cpus: cpus().length, loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] ?? 0 } },
+      metrics: Object.fromEntries(rows.map(({ result, comparison }) => [result.id, { ...result, baseline: comparison ?? null }])),
+      regressions,
+    },
+    null,
+    2,
+  )}\n`,
 );
-console.log("|---|---|---|---|---|");
-for (const row of rows) console.log(row);
+console.log(`report: ${options.jsonFile}`);
+if (options.writeBaseline) {
+  writeBaseline(options.baselineFile, results);
+  console.log(`baseline written: ${options.baselineFile}`);
+}
+if (failed.length > 0) console.log(`✖ not measured: ${failed.map((r) => `${r.id} (${r.error})`).join("; ")}`);
+if (regressions.length > 0) console.log(`${options.short ? "(short run, not failing) " : ""}⚠ regressions beyond ±${NOISE_BAND * 100} %: ${regressions.join(", ")}`);
+process.exit(failed.length > 0 || (!options.short && regressions.length > 0) ? 1 : 0);

@@ -64,6 +64,22 @@ function template(initdb: string): string {
 }
 
 /**
+ * Runs the first query of a new server. Its port opens before it takes sessions, and until it does every
+ * connection is refused with 57P03 ("the database system is starting up"); on a loaded machine that lasts.
+ */
+async function onceAcceptingSessions<T>(query: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await query();
+    } catch (error) {
+      if ((error as { errno?: string }).errno !== "57P03" || Date.now() > deadline) throw error;
+      await Bun.sleep(20);
+    }
+  }
+}
+
+/**
  * A private Postgres server on a free loopback port, TCP only, as a child process: the split topology's one
  * database server (each service still has a database of its own on it) and the test:pg run's. A data dir that
  * holds no cluster yet gets a copy of the template; a temporary one is removed on stop.
@@ -102,7 +118,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     const base = `postgresql://postgres@127.0.0.1:${port}`;
     // Created here so the URL names a database that exists for any client, not only ones that ensure it.
     const admin = new Bun.SQL(`${base}/postgres`);
-    const [exists] = await admin.unsafe("select 1 as ok from pg_database where datname = 'twofold'");
+    const [exists] = await onceAcceptingSessions(() => admin.unsafe("select 1 as ok from pg_database where datname = 'twofold'"));
     if (!exists) await admin.unsafe("create database twofold");
     await admin.close();
     return {

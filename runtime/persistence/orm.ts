@@ -5,6 +5,7 @@ import { MikroORM } from "@mikro-orm/postgresql";
 import { INT8_OID, parseInt8 } from "./int8.ts";
 import { idempotencyEntity, inboxEntity, outboxEntity } from "./messages.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { CountingLogger } from "./sql-count.ts";
 
 /** Where a module's data lives: an embedded PGlite (shared by all modules in the monolith) or a Postgres URL. */
 export type DatabaseTarget = { readonly pglite: PGlite } | { readonly url: string };
@@ -27,8 +28,8 @@ export async function openModuleOrm(target: DatabaseTarget, module: string, enti
   const all = [...entities, outboxEntity(module), inboxEntity(module), idempotencyEntity(module)];
   const orm =
     "pglite" in target
-      ? await MikroORM.init({ entities: all, dbName: "postgres", driverOptions: new PGliteDialect(target.pglite) })
-      : await MikroORM.init({ entities: all, clientUrl: target.url, driverOptions: { onPoolCreated: parseInt8AsNumber } });
+      ? await MikroORM.init({ entities: all, dbName: "postgres", driverOptions: new PGliteDialect(target.pglite), loggerFactory: CountingLogger.create })
+      : await MikroORM.init({ entities: all, clientUrl: target.url, driverOptions: { onPoolCreated: parseInt8AsNumber }, loggerFactory: CountingLogger.create });
   if (!("pglite" in target)) await orm.schema.ensureDatabase({ create: true });
   await ensureSchema(orm, module);
   return orm;
