@@ -1,8 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
-import * as v from "valibot";
-import { Id } from "../../contracts/ids.ts";
-import { CheckoutBody, PlaceOrderBody } from "../../contracts/orders/api.ts";
+import { CheckoutBody, OrderListQuery, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError } from "../../runtime/errors.ts";
 import { readBody, readParams } from "../../runtime/http/body.ts";
@@ -16,8 +14,6 @@ import { checkout } from "./checkout.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
 import { placeOrder } from "./place-order.ts";
 import { toOrderView } from "./views.ts";
-
-const ListQuery = v.object({ user_id: v.optional(Id) });
 
 export function ordersRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
@@ -52,7 +48,7 @@ export function ordersRoutes(ctx: ModuleContext): Hono {
     },
     GET: async (c) => {
       const audience = audienceOf(c, ctx);
-      const query = readParams(c.req.query(), ListQuery);
+      const query = readParams(c.req.query(), OrderListQuery);
       const userId = audience.operator ? query.user_id : audience.userId;
       if (!userId) throw new AppError("validation_failed", "operators list orders per user: ?user_id=", [{ path: "user_id", message: "required" }]);
       const views = await ctx.db.snapshot(async (em) => {
