@@ -1,0 +1,18 @@
+import assert from "node:assert/strict";
+import { fuzz } from "../fuzz/fuzz.ts";
+import { describeReport } from "../fuzz/report.ts";
+import { check, defineSuite } from "../suite.ts";
+
+/** Fixed, so `bun run test` sends the same requests every time; `bun run harness --fuzz N` explores other seeds. */
+export const FUZZ_SEED = 20_261_201;
+export const FUZZ_RUNS = 300;
+
+/** Property-based fuzzing of the public API (harness/fuzz/): no 5xx, errors in the envelope, rejected writes change nothing. */
+export const fuzzSuite = defineSuite("Fuzz", [
+  check(`${FUZZ_RUNS} fuzzed requests hold the API's properties`, async (sys, context) => {
+    const report = await fuzz(sys, { seed: FUZZ_SEED, numRuns: FUZZ_RUNS });
+    const described = describeReport(report, sys.topology);
+    if (report.findings.length && !report.failed) context.warn(described);
+    assert.ok(!report.failed && report.ready, described);
+  }),
+]);
