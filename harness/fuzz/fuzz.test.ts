@@ -80,4 +80,9 @@ describe("the fuzzer finds what it exists to find", () => {
     expect(report.requests).toBe(40);
     expect(report.failed).toBe(false);
   });
+
+  it("stops sending when its time budget is spent", async () => {
+    const report = await fuzz(faulty((_, answer) => answer()), { seed: 15, numRuns: 40, budgetMs: 1, routes: only("GET /api/v1/products") });
+    expect({ surveyed: report.surveyed, requests: report.requests }).toEqual({ surveyed: 0, requests: 0 });
+  });
 });

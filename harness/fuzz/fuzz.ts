@@ -13,6 +13,8 @@ import { prepareWorld } from "./world.ts";
 export interface FuzzOptions {
   readonly seed: number;
   readonly numRuns: number;
+  /** Stop sending this long after the fuzzer started, setup included (the runs before are the same, seed for seed, however fast the system is). */
+  readonly budgetMs?: number;
   readonly routes?: readonly Route[];
   /** Shrink known failures too (the CLI does, to show each class at its smallest); the fixed-seed test shrinks only the rest. */
   readonly shrinkKnown?: boolean;
@@ -30,7 +32,7 @@ export interface Finding {
   /** The name of the knownFailures entry it falls under. */
   readonly known: string | undefined;
   count: number;
-  /** fast-check's run index of its first occurrence: the path to replay it (-1: a dead letter, no one request's). */
+  /** fast-check's run index of its first occurrence: the path to replay it (-1: a dead letter, no one request's; `example` is its event). */
   readonly firstRun: number;
   readonly example: string;
   shrunk?: { readonly request: string; readonly problem: string; readonly shrinks: number; readonly path: string } | "not reproduced alone";
@@ -39,6 +41,8 @@ export interface Finding {
 export interface FuzzReport {
   readonly seed: number;
   readonly numRuns: number;
+  /** Runs checked before the time budget ran out (numRuns when it did not). */
+  readonly surveyed: number;
   /** Every request sent, shrinking included. */
   readonly requests: number;
   readonly serverErrors: number;
@@ -86,8 +90,12 @@ export async function fuzz(sys: SystemClient, options: FuzzOptions): Promise<Fuz
   };
 
   let run = 0;
+  let surveyed = 0;
+  const deadline = started + (options.budgetMs ?? Number.POSITIVE_INFINITY);
   const survey = fc.asyncProperty(requests, async (request) => {
     const index = run++;
+    if (performance.now() > deadline) return;
+    surveyed++;
     const problem = await check(request);
     if (!problem) return;
     note(request.route, problem, index, () => formatRequest(request, names), request);
@@ -118,5 +126,5 @@ export async function fuzz(sys: SystemClient, options: FuzzOptions): Promise<Fuz
 
   const ready = (await sys.http.get("/ready").catch(() => ({ status: 0 }))).status === 200;
   const all = [...findings.values()];
-  return { seed: options.seed, numRuns: options.numRuns, requests: sent, serverErrors, findings: all, failed: all.some((f) => !f.known), ready, wallMs: performance.now() - started };
+  return { seed: options.seed, numRuns: options.numRuns, surveyed, requests: sent, serverErrors, findings: all, failed: all.some((f) => !f.known), ready, wallMs: performance.now() - started };
 }
