@@ -1,8 +1,9 @@
+import { loadConfig } from "../../runtime/config.ts";
 import { raw } from "./encode.ts";
 import type { Bounds, SchemaNode } from "./schema-node.ts";
 
-/** The public API's body limit (TWOFOLD_BODY_LIMIT_BYTES): strings just under it and just over it. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** The body limit a system runs with unless TWOFOLD_BODY_LIMIT_BYTES says otherwise: bodies go just under it and just over it. */
+export const BODY_LIMIT_BYTES = loadConfig({}).bodyLimitBytes;
 
 /** Strings that have broken servers before: NUL, lone surrogates, direction overrides, escapes, look-alikes of other types. */
 const NASTY_STRINGS = [

@@ -43,7 +43,10 @@ export function prober(sys: SystemClient, world: World, routes: readonly Route[]
     for (let i = 0; changed && i < CONFIRMATIONS; i++) {
       const settled = await states.settled(module);
       const again = await sent(request);
-      if (!("headers" in again) || !rejected(again)) return undefined;
+      if (!("headers" in again) || !rejected(again)) {
+        states.forget();
+        return undefined;
+      }
       changed = await states.changedSince(module, settled, codeOf(again));
       last = again;
     }

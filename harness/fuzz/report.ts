@@ -14,6 +14,6 @@ function describeFinding(f: Finding): string[] {
 
 /** A fuzz run as terminal lines: the seed and counts, then every class of failure with its smallest request. */
 export function describeReport(report: FuzzReport, label: string): string {
-  const head = `[${label}] fuzz seed ${report.seed}: ${report.surveyed === report.numRuns ? report.numRuns : `${report.surveyed} of ${report.numRuns} (time budget)`} runs, ${report.requests} requests, ${report.serverErrors} 5xx, ${report.findings.length} failure class(es), ${(report.wallMs / 1000).toFixed(1)} s, /ready ${report.ready ? "200" : "NOT 200"}`;
+  const head = `[${label}] fuzz seed ${report.seed}: ${report.surveyed === report.numRuns ? report.numRuns : `${report.surveyed} of ${report.numRuns} (time budget)`} runs, ${report.requests} requests, ${report.serverErrors} 5xx, ${report.findings.length} failure class(es), ${(report.wallMs / 1000).toFixed(1)} s (setup ${(report.setupMs / 1000).toFixed(1)} s), /ready ${report.ready ? "200" : "NOT 200"}`;
   return [head, ...report.findings.flatMap((f) => describeFinding(f).map((line) => `  ${line}`))].join("\n");
 }

@@ -4,7 +4,7 @@ import { delta, type Snapshot, snapshot } from "../run/state.ts";
 import type { SystemClient } from "../system/client.ts";
 
 /** Rejections that record something by design, each with the reason. */
-export const recordingRejections: Partial<Record<ErrorCode, string>> = {
+const recordingRejections: Partial<Record<ErrorCode, string>> = {
   payment_declined: "a declined charge is a fact the payments module keeps (and announces)",
 };
 
