@@ -68,7 +68,7 @@ function lengths(bounds: Bounds): string[] {
   return out;
 }
 
-/** Huge strings come last, so shrinking leaves them for anything smaller that fails the same way. */
+/** Huge strings go last in each list: shrinking a constantFrom tries its first values, the small ones. */
 const HUGE = ["x".repeat(BODY_LIMIT_BYTES - 200), "x".repeat(BODY_LIMIT_BYTES + 10)];
 
 /** Query parameters are strings: the same edges, spelled as a client would put them in a URL. */

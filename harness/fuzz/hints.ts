@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { plainFirst } from "./choose.ts";
 import type { AnySchema } from "../../contracts/define.ts";
 import { Id } from "../../contracts/ids.ts";
 import { PaymentToken } from "../../contracts/payments/api.ts";
 import { Email } from "../../contracts/users/api.ts";
+import { plainFirst } from "./choose.ts";
 import { nodeOf } from "./schema-node.ts";
 import { type Hints, validArbitrary } from "./valid.ts";
 

@@ -16,13 +16,17 @@ const twists = plainFirst<Twist>(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("add" as const), key: fc.constantFrom(...SMUGGLED_KEYS), value: fc.constantFrom(...SMUGGLED_VALUES) }) },
 );
 
+/** defineProperty, not assignment: `copy.__proto__ = x` would set the prototype instead of adding a key. */
+const define = (target: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+
 function twisted(value: Record<string, unknown>, twist: Twist): Record<string, unknown> {
   if (twist.kind === "none") return value;
   const copy: Record<string, unknown> = {};
   const keys = Object.keys(value);
-  for (const [i, key] of keys.entries()) if (!(twist.kind === "drop" && i === twist.index % keys.length)) Object.defineProperty(copy, key, { value: value[key], enumerable: true, writable: true, configurable: true });
-  // defineProperty, not assignment: `copy.__proto__ = x` would set the prototype instead of adding a key.
-  if (twist.kind === "add") Object.defineProperty(copy, twist.key, { value: twist.value, enumerable: true, writable: true, configurable: true });
+  const dropped = twist.kind === "drop" ? keys[twist.index % keys.length] : undefined;
+  for (const key of keys) if (key !== dropped) define(copy, key, value[key]);
+  if (twist.kind === "add") define(copy, twist.key, twist.value);
   return copy;
 }
 

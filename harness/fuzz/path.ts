@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { plainFirst } from "./choose.ts";
 import { Id } from "../../contracts/ids.ts";
+import { plainFirst } from "./choose.ts";
 import { percentEncode } from "./encode.ts";
 import type { Part } from "./request.ts";
 import type { ParamKind, Route } from "./routes.ts";

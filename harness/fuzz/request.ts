@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { plainFirst } from "./choose.ts";
 import { type BodyText, bodyArbitrary } from "./body.ts";
+import { plainFirst } from "./choose.ts";
 import { headersArbitrary } from "./headers.ts";
 import { pathArbitrary } from "./path.ts";
 import { queryArbitrary } from "./query.ts";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { plainFirst } from "./choose.ts";
 import * as v from "valibot";
 import type { AnySchema } from "../../contracts/define.ts";
+import { plainFirst } from "./choose.ts";
 import type { Bounds, SchemaNode } from "./schema-node.ts";
 
 /**
