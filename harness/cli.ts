@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { shop } from "../modules/index.ts";
 import { flowSuites } from "./flows/index.ts";
+import { runFuzz } from "./fuzz/run.ts";
 import { renderHtml } from "./report/html.ts";
 import type { RunReport } from "./report/model.ts";
 import { progressPrinter } from "./report/progress.ts";
@@ -20,7 +21,8 @@ const USAGE = `bun run harness [options]
   --repeat N       N runs with seeds N, N+1, ...
   --skew M:V       run module M at contract version V in the split profile (repeatable), e.g. orders:1
   --report DIR     where report.json and report.html go (default .twofold/report)
-  --json           print the JSON report(s) on stdout`;
+  --json           print the JSON report(s) on stdout
+  --fuzz N         instead: N fuzzed requests per profile against the public API (harness/fuzz/), with --seed or a random one`;
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     report: { type: "string", default: ".twofold/report" },
     json: { type: "boolean", default: false },
     skew: { type: "string", multiple: true },
+    fuzz: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -44,7 +47,8 @@ const skew = values.skew ?? [];
 const unknown = profiles.filter((p) => !isProfileName(p));
 const repeat = Number(values.repeat);
 const badSkew = skew.some((s) => !/^[a-z][a-z0-9-]*:\d+$/.test(s));
-if (unknown.length || badSkew || !Number.isInteger(repeat) || repeat < 1 || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
+const badFuzz = values.fuzz !== undefined && !/^[1-9]\d*$/.test(values.fuzz);
+if (unknown.length || badSkew || badFuzz || !Number.isInteger(repeat) || repeat < 1 || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
   console.error(`${unknown.length ? `unknown profile(s): ${unknown.join(", ")}\n` : ""}${USAGE}`);
   process.exit(2);
 }
@@ -91,4 +95,7 @@ async function main(): Promise<number> {
   return findings > 0 ? 1 : 0;
 }
 
+if (values.fuzz !== undefined) {
+  process.exit(await runFuzz({ profiles: profiles as ProfileName[], runs: Number(values.fuzz), seed: values.seed !== undefined ? Number(values.seed) : randomSeed() }));
+}
 process.exit(await main());

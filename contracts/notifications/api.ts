@@ -1,10 +1,25 @@
 import * as v from "valibot";
 import { Id, Timestamp } from "../ids.ts";
 
+/** The stable kinds a client may branch on (and filter by). */
+export const notificationKinds = [
+  "welcome",
+  "verify_email",
+  "password_reset",
+  "order_placed",
+  "order_confirmed",
+  "order_cancelled",
+  "payment_failed",
+  "review_commented",
+  "review_liked",
+] as const;
+
+/** Customer and operator listing: `?kind=` keeps one kind. */
+export const NotificationListQuery = v.object({ kind: v.optional(v.picklist(notificationKinds)) });
+
 /**
- * One message to a user. `kind` is stable (welcome, verify_email, password_reset, order_placed,
- * order_confirmed, order_cancelled, payment_failed, review_commented, review_liked); `data` carries the
- * machine-readable parts (a token, an order id, a reason).
+ * One message to a user. `kind` is one of `notificationKinds`; `data` carries the machine-readable parts (a
+ * token, an order id, a reason).
  */
 export const NotificationView = v.object({
   id: Id,

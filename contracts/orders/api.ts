@@ -28,6 +28,9 @@ export const CheckoutBody = v.object({
 });
 export type CheckoutBody = v.InferOutput<typeof CheckoutBody>;
 
+/** Operator listing of one user's orders (`?user_id=`); a customer's listing is always their own. */
+export const OrderListQuery = v.object({ user_id: v.optional(Id) });
+
 export const OrderStatus = v.picklist(["pending", "confirmed", "cancelled"]);
 
 export const OrderView = v.object({

@@ -8,6 +8,8 @@ export const CreateReviewBody = v.object({
   rating: v.pipe(v.number(), v.integer("must be an integer"), v.minValue(1), v.maxValue(5)),
   body: Text(5000),
 });
+/** Public listing of one product's reviews: `?product_id=` is required. */
+export const ReviewListQuery = v.object({ product_id: Id });
 export const CommentBody = v.object({ body: Text(2000) });
 
 export const ReviewView = v.object({

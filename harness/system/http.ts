@@ -10,7 +10,7 @@ export interface RequestOptions {
   readonly headers?: Record<string, string>;
   /** Give up after this long (the check fails with a timeout). */
   readonly timeoutMs?: number;
-  /** Sent as is when a string; JSON-encoded otherwise. */
+  /** Sent as is when a string or bytes (bytes get no default content type); JSON-encoded otherwise. */
   readonly body?: unknown;
 }
 
@@ -34,10 +34,11 @@ export class HttpClient {
   async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
     const started = performance.now();
     const hasBody = options.body !== undefined;
+    const bytes = options.body instanceof Uint8Array ? options.body : undefined;
     const response = await this.fetcher(`${this.baseUrl}${path}`, {
       method,
-      headers: { ...(hasBody ? { "content-type": "application/json" } : {}), ...options.headers },
-      body: hasBody ? (typeof options.body === "string" ? options.body : JSON.stringify(options.body)) : undefined,
+      headers: { ...(hasBody && !bytes ? { "content-type": "application/json" } : {}), ...options.headers },
+      body: bytes ?? (hasBody ? (typeof options.body === "string" ? options.body : JSON.stringify(options.body)) : undefined),
       signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
     });
     const text = await response.text();

@@ -1,15 +1,4 @@
-/** The stable kinds a client may branch on (and filter by). */
-export const notificationKinds = [
-  "welcome",
-  "verify_email",
-  "password_reset",
-  "order_placed",
-  "order_confirmed",
-  "order_cancelled",
-  "payment_failed",
-  "review_commented",
-  "review_liked",
-] as const;
+import type { notificationKinds } from "../../contracts/notifications/api.ts";
 
 export type NotificationKind = (typeof notificationKinds)[number];
 

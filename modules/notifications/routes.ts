@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
-import * as v from "valibot";
 import { Id } from "../../contracts/ids.ts";
+import { NotificationListQuery } from "../../contracts/notifications/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { requireOperator } from "../../runtime/http/operator.ts";
 import { readParam, readQuery } from "../../runtime/http/params.ts";
@@ -8,10 +8,7 @@ import { resource } from "../../runtime/http/resource.ts";
 import { principal, requireSession } from "../../runtime/http/session.ts";
 import type { ModuleContext } from "../../runtime/module.ts";
 import { Notification } from "./entities.ts";
-import { notificationKinds } from "./kinds.ts";
 import { toNotificationList } from "./views.ts";
-
-const Query = v.object({ kind: v.optional(v.picklist(notificationKinds)) });
 
 /**
  * Customers read only their own notifications: the user comes from the session, and no customer endpoint
@@ -20,7 +17,7 @@ const Query = v.object({ kind: v.optional(v.picklist(notificationKinds)) });
 export function notificationsRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
   const listFor = async (c: Context, userId: string) => {
-    const { kind } = readQuery(c, Query);
+    const { kind } = readQuery(c, NotificationListQuery);
     // In the order the events happened (their ids are time-ordered UUIDv7s), not the order they were handled:
     // two events published together may be handled either way round, in any topology.
     const rows = await ctx.db.em().find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { sourceEventId: "asc", createdAt: "asc", id: "asc" } });

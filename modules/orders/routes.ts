@@ -1,8 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
-import * as v from "valibot";
+import { CheckoutBody, OrderListQuery, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Id } from "../../contracts/ids.ts";
-import { CheckoutBody, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError } from "../../runtime/errors.ts";
 import { readBody } from "../../runtime/http/body.ts";
@@ -17,8 +16,6 @@ import { checkout } from "./checkout.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
 import { placeOrder } from "./place-order.ts";
 import { toOrderView } from "./views.ts";
-
-const ListQuery = v.object({ user_id: v.optional(Id) });
 
 export function ordersRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
@@ -53,7 +50,7 @@ export function ordersRoutes(ctx: ModuleContext): Hono {
     },
     GET: async (c) => {
       const audience = audienceOf(c, ctx);
-      const query = readQuery(c, ListQuery);
+      const query = readQuery(c, OrderListQuery);
       const userId = audience.operator ? query.user_id : audience.userId;
       if (!userId) throw new AppError("validation_failed", "operators list orders per user: ?user_id=", [{ path: "user_id", message: "required" }]);
       const views = await ctx.db.snapshot(async (em) => {

@@ -1,7 +1,6 @@
 import { type Context, Hono } from "hono";
-import * as v from "valibot";
 import { Id } from "../../contracts/ids.ts";
-import { CommentBody, CreateReviewBody } from "../../contracts/reviews/api.ts";
+import { CommentBody, CreateReviewBody, ReviewListQuery } from "../../contracts/reviews/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError } from "../../runtime/errors.ts";
 import { readBody } from "../../runtime/http/body.ts";
@@ -15,7 +14,6 @@ import { like, unlike } from "./likes.ts";
 import { postReview } from "./post-review.ts";
 import { toCommentView, toReviewView } from "./views.ts";
 
-const ListQuery = v.object({ product_id: Id });
 const reviewIdOf = (c: Context): string => readParam(c, "id", Id);
 
 /** Reading is public; writing needs a session, and the author is always the session's user. */
@@ -34,7 +32,7 @@ export function reviewsRoutes(ctx: ModuleContext): Hono {
 
   resource(app, "/reviews", {
     GET: async (c) => {
-      const { product_id } = readQuery(c, ListQuery);
+      const { product_id } = readQuery(c, ReviewListQuery);
       const reviews = await ctx.db.em().find(Review, { productId: product_id }, { orderBy: { createdAt: "asc", id: "asc" } });
       return c.json({ reviews: reviews.map(toReviewView) }, 200);
     },

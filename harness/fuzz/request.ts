@@ -1,0 +1,54 @@
+import fc from "fast-check";
+import { type BodyText, bodyArbitrary } from "./body.ts";
+import { plainFirst } from "./choose.ts";
+import { headersArbitrary } from "./headers.ts";
+import { pathArbitrary } from "./path.ts";
+import { queryArbitrary } from "./query.ts";
+import { type Method, type Route, routeKey } from "./routes.ts";
+import type { Hints } from "./valid.ts";
+import type { Fixtures } from "./world.ts";
+
+/** A value only known when the request is sent: the fuzzer's current session, its id, the operator key, the cart's ETag, a new idempotency key. */
+export interface Ref {
+  readonly ref: "bearer" | "session" | "operator" | "etag" | "fresh";
+}
+
+export type Part = string | Ref;
+
+/** One generated request: plain data, so fast-check can shrink and print it; refs are resolved when it is sent. */
+export interface FuzzRequest {
+  /** The table's route (its key) this request was made for, even when the method is a wrong one. */
+  readonly route: string;
+  readonly method: Method;
+  /** Path pieces, already percent-encoded where they should be. */
+  readonly path: readonly Part[];
+  /** "" or "?...", already encoded. */
+  readonly query: string;
+  readonly headers: readonly (readonly [string, Part])[];
+  readonly body?: BodyText;
+}
+
+const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** Usually the route's own method; sometimes another, which must be a 405 in the envelope. */
+const methodFor = (route: Route) =>
+  plainFirst({ weight: 19, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS.filter((m) => m !== route.method)) });
+
+function forRoute(route: Route, hints: Hints, fixtures: Fixtures): fc.Arbitrary<FuzzRequest> {
+  return methodFor(route).chain((method) =>
+    fc.record({
+      route: fc.constant(routeKey(route)),
+      method: fc.constant(method),
+      path: pathArbitrary(route, hints, fixtures),
+      query: queryArbitrary(route, hints),
+      headers: headersArbitrary(route, method),
+      // fetch sends no body with a GET.
+      body: method === "GET" ? fc.constant(undefined) : bodyArbitrary(route, hints),
+    }),
+  );
+}
+
+/** Requests to any of `routes`, each route equally likely, with their parameters, headers and bodies fuzzed. */
+export function requestArbitrary(routes: readonly Route[], hints: Hints, fixtures: Fixtures): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof(...routes.map((route) => forRoute(route, hints, fixtures)));
+}
