@@ -5,7 +5,7 @@ export const ordersSettings = defineSettings({
   CHECKOUT_TIMEOUT_MS: {
     type: "integer",
     default: 900_000,
-    description: "how long a checkout or an operator's order may take before its saga gives up (the stock is released, a late charge refunded)",
+    description: "how long an order's saga may take (15 min) before it gives up: the order is cancelled, its stock released, a late charge refunded",
   },
   SAGA_TICK_MS: { type: "integer", default: 1000, min: 1, description: "how often the saga runner looks for sagas that are due" },
   SHIPPING_CENTS: { type: "integer", default: 499, description: "the flat shipping cost of a checkout, in cents (FREESHIP takes it off)" },

@@ -5,7 +5,7 @@ export const warehouseSettings = defineSettings({
   RESERVATION_TTL_MS: {
     type: "integer",
     default: 900_000,
-    description: "how long a reservation holds its stock when the caller names no lifetime (the checkout saga does not)",
+    description: "how long a reservation holds its stock (15 min) unless the caller names a lifetime; the checkout saga names none",
   },
   RESERVATION_SWEEP_MS: { type: "integer", default: 1000, min: 1, description: "how often expired reservations are looked for and released" },
 });
