@@ -25,12 +25,11 @@ export {
   type EventContext,
   type ModuleContext,
   type ModuleDatabase,
-  type ModuleDefinition,
   type ModuleReads,
   on,
   type ProviderStateHandler,
 } from "../module.ts";
 export { fingerprint } from "../persistence/idempotency.ts";
 export type { Tx } from "../persistence/module-db.ts";
-export { defineSettings, type SettingSpec, type SettingsDeclaration, type SettingValues } from "../settings.ts";
+export { defineSettings, type SettingSpec, type SettingValues } from "../settings.ts";
 export { type Conversation, currentConversation, inConversation } from "./conversation.ts";
