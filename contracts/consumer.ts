@@ -1,4 +1,5 @@
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "./define.ts";
+import type { ErrorCode } from "./errors.ts";
 
 /** A named situation the provider is put in before an interaction is replayed ("user u-1 exists"). */
 export interface ProviderState {
@@ -12,7 +13,7 @@ export interface CallInteraction<C extends CallContract = CallContract> {
   readonly given: ProviderState;
   readonly request: CallRequest<C>;
   /** A reply the provider gives in that state (it must also satisfy `reads`), or an error code the consumer handles. */
-  readonly respond: { readonly reply: CallReply<C> } | { readonly error: string };
+  readonly respond: { readonly reply: CallReply<C> } | { readonly error: ErrorCode };
 }
 
 /** One case of an event a consumer receives: the provider, in this state, publishes something like `example`. */

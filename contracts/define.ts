@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { ErrorCode } from "./errors.ts";
 
 /** Any valibot schema; contracts keep their precise schema type through the generics below. */
 export type AnySchema = v.GenericSchema;
@@ -30,7 +31,7 @@ export interface CallContract<
   readonly request: Request;
   readonly reply: Reply;
   /** Error codes the owner may answer with, besides the transport's own (timeouts, unavailability). */
-  readonly errors: readonly string[];
+  readonly errors: readonly ErrorCode[];
   /** Older reply shapes callers still understand, oldest first. */
   readonly pastReplies?: readonly PastVersion[];
 }
@@ -49,7 +50,7 @@ export interface EventContract<Type extends string = string, Payload extends Any
 export function defineCall<Name extends string, Request extends AnySchema, Reply extends AnySchema>(
   contract: Omit<CallContract<Name, Request, Reply>, "kind" | "version" | "errors"> & {
     version?: number;
-    errors?: readonly string[];
+    errors?: readonly ErrorCode[];
   },
 ): CallContract<Name, Request, Reply> {
   return { kind: "call", version: 1, errors: [], ...contract };

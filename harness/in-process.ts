@@ -16,7 +16,7 @@ export interface InProcessSystem {
  * server: requests go straight to the Hono app. For module and persistence tests.
  */
 export async function inProcess(system: SystemDefinition, env: Record<string, string> = {}): Promise<InProcessSystem> {
-  const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...env });
+  const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...env }, system.modules);
   const monolith = await assembleMonolith(system, config);
   const client = new SystemClient("in-process", "http://in-process", async (url, init) => monolith.app.fetch(new Request(url, init)));
   return { monolith, client, stop: () => monolith.close() };

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { type Faults, parseFaults } from "./bus/faults.ts";
 import type { StrictOptions } from "./bus/memory/strict.ts";
+import { parseSettings, type SettingsDeclaration, type SettingValues, settingVariable } from "./settings.ts";
 
 const int = (fallback: number) => v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0)), String(fallback));
 const text = (fallback: string) => v.optional(v.string(), fallback);
@@ -34,6 +35,15 @@ const Env = v.object({
   TWOFOLD_FAULTS: v.optional(v.string()),
   TWOFOLD_SKEW: v.optional(v.pipe(v.string(), v.regex(/^([a-z][a-z0-9-]*:\d+)(,[a-z][a-z0-9-]*:\d+)*$/, "must look like orders:1,users:2"))),
 });
+
+/** Every variable the runtime itself reads (module settings come on top: runtime/settings.ts). */
+export const RUNTIME_VARIABLES: readonly string[] = Object.keys(Env.entries);
+
+/** What loadConfig needs of a module: its name and the settings it declares. */
+export interface SettingsOwner {
+  readonly name: string;
+  readonly settings?: SettingsDeclaration;
+}
 
 /** The operator key every development run uses; documented in the README, never accepted in production. */
 export const DEVELOPMENT_OPERATOR_KEY = "twofold-dev-operator-key";
@@ -75,16 +85,19 @@ export interface RuntimeConfig {
   readonly faults: Faults;
   /** Modules that write their messages at an older contract version (harness: version skew). */
   readonly skew: ReadonlyMap<string, number>;
-  /** A module's numeric setting from `TWOFOLD_<NAME>`, e.g. setting("CHECKOUT_TIMEOUT_MS", 900000). */
-  readonly setting: (name: string, fallback: number) => number;
+  /** Each booted module's settings, parsed from `TWOFOLD_<NAME>` (the modules passed to loadConfig). */
+  readonly moduleSettings: ReadonlyMap<string, SettingValues<SettingsDeclaration>>;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): RuntimeConfig {
+/**
+ * The one reader of the environment: the runtime's variables and every setting the given modules (the
+ * system being booted) declare. Any bad value stops the boot, every problem named at once.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, modules: readonly SettingsOwner[] = []): RuntimeConfig {
   const result = v.safeParse(Env, env);
-  if (!result.success) {
-    const problems = result.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join("; ");
-    throw new Error(`invalid environment: ${problems}`);
-  }
+  const problems = result.success ? [] : result.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`);
+  const settings = loadModuleSettings(env, modules, problems);
+  if (!result.success || problems.length > 0) throw new Error(`invalid environment: ${problems.join("; ")}`);
   const e = result.output;
   return {
     publicPort: e.PORT,
@@ -121,12 +134,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .map((pair) => [pair.split(":")[0] as string, Number(pair.split(":")[1])]),
     ),
     operatorKey: e.TWOFOLD_OPERATOR_KEY ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_OPERATOR_KEY : undefined),
-    setting: (name, fallback) => {
-      const raw = env[`TWOFOLD_${name}`];
-      if (raw === undefined || raw === "") return fallback;
-      const value = Number(raw);
-      if (!Number.isFinite(value) || value < 0) throw new Error(`invalid environment: TWOFOLD_${name} must be a non-negative number`);
-      return value;
-    },
+    moduleSettings: settings,
   };
+}
+
+/** Each module's settings; a name two modules declare, or one the runtime reads itself, is a problem too. */
+function loadModuleSettings(env: Record<string, string | undefined>, modules: readonly SettingsOwner[], problems: string[]) {
+  const owners = new Map<string, string>();
+  const settings = new Map<string, SettingValues<SettingsDeclaration>>();
+  for (const module of modules) {
+    const declaration = module.settings ?? {};
+    for (const name of Object.keys(declaration)) {
+      const owner = owners.get(name) ?? (RUNTIME_VARIABLES.includes(settingVariable(name)) ? "the runtime" : undefined);
+      if (owner) problems.push(`${settingVariable(name)}: declared by ${module.name} and ${owner}`);
+      owners.set(name, module.name);
+    }
+    const parsed = parseSettings(declaration, env);
+    problems.push(...parsed.problems);
+    settings.set(module.name, parsed.values);
+  }
+  return settings;
 }

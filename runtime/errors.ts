@@ -1,17 +1,17 @@
-import { type ErrorBody, statusOf } from "../contracts/errors.ts";
+import { type ErrorBody, type ErrorCode, statusOf } from "../contracts/errors.ts";
 
 /**
  * The one error type the runtime understands. It carries a stable code (from contracts/errors.ts) that
  * survives the wire; callers branch on `code`, never on the class.
  */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: number;
   readonly details?: unknown;
   /** HTTP headers the error response carries besides the envelope (Retry-After on a 429). */
   readonly headers?: Readonly<Record<string, string>>;
 
-  constructor(code: string, message: string, details?: unknown, headers?: Readonly<Record<string, string>>) {
+  constructor(code: ErrorCode, message: string, details?: unknown, headers?: Readonly<Record<string, string>>) {
     super(message);
     this.name = "AppError";
     this.code = code;
@@ -24,12 +24,13 @@ export class AppError extends Error {
     return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
   }
 
+  /** An error that came over the wire; its code is what the other side sent, known here or not (then a 500). */
   static fromBody(body: ErrorBody): AppError {
-    return new AppError(body.error.code, body.error.message, body.error.details);
+    return new AppError(body.error.code as ErrorCode, body.error.message, body.error.details);
   }
 }
 
-export const isAppError = (error: unknown, code?: string): error is AppError =>
+export const isAppError = (error: unknown, code?: ErrorCode): error is AppError =>
   error instanceof AppError && (code === undefined || error.code === code);
 
 /** Any thrown value as an AppError; unknown failures become `internal` without leaking their text. */

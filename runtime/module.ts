@@ -1,3 +1,4 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Hono } from "hono";
 import type { ConsumerContract } from "../contracts/consumer.ts";
 import { useName } from "../contracts/consumer.ts";
@@ -5,40 +6,71 @@ import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, Ev
 import type { Envelope } from "../contracts/envelope.ts";
 import type * as v from "valibot";
 import type { Clock } from "./clock.ts";
-import type { RuntimeConfig } from "./config.ts";
+import type { OperatorGate } from "./http/operator.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";
-import type { ModuleDb, Tx } from "./persistence/module-db.ts";
+import type { IdempotencyStore } from "./persistence/idempotency.ts";
+import type { Tx } from "./persistence/module-db.ts";
 import type { AnyEntity } from "./persistence/orm.ts";
+import type { NoSettings, SettingsDeclaration, SettingValues } from "./settings.ts";
 
-/** What a module sees of the running system: its own database, calls to other modules, configuration, limits. */
-export interface ModuleContext {
+/** Reads of the module's own database, outside any transaction. */
+export interface ModuleReads {
+  /** A fresh EntityManager for reads. */
+  em(): EntityManager;
+  /** Reads in one snapshot (repeatable read, read only): rows written together are seen together. */
+  snapshot<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+}
+
+/** The module's own database: reads, and writes in transactions that carry the outbox (runtime/persistence/module-db.ts). */
+export interface ModuleDatabase extends ModuleReads {
+  /** Runs `work` in one transaction; events it publishes are written to the outbox in that same transaction. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Idempotency keys for requests and calls the module must not repeat (charges, checkouts). */
+  readonly idempotency: IdempotencyStore;
+}
+
+/** What every module context offers besides its database: calls, settings, time, limits. */
+interface ModuleScope<S extends SettingsDeclaration> {
   readonly name: string;
-  readonly db: ModuleDb;
-  readonly config: RuntimeConfig;
+  /** The module's own settings (`defineModule({ settings })`), parsed at boot. */
+  readonly settings: SettingValues<S>;
   /** Business time: read deadlines, expiries and waits from here, never from Date (the harness can advance it). */
   readonly clock: Clock;
   /** Counts attempts against the rules the module declares; one budget per rule and key across the process's replicas. */
   readonly limits: RateLimiter;
+  /** Whether a request is the operator's; the key itself stays with the runtime. */
+  readonly operators: OperatorGate;
+  /** How long `call` waits for an answer before failing with call_timeout (a lease over calls must outlast it). */
+  readonly callTimeoutMs: number;
   call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
   /** Runs one of the module's background tasks soon, instead of waiting for its next tick. */
   kick(task: string): void;
 }
 
-/**
- * Work a module does on its own schedule (driving sagas, expiring reservations). It runs every
- * `every(config)` ms and whenever kicked, never twice at once, and is resumed from the database after a
- * restart: a task keeps no state in memory.
- */
-export interface BackgroundTask {
-  readonly name: string;
-  readonly every: (config: RuntimeConfig) => number;
-  readonly run: (ctx: ModuleContext) => Promise<void>;
-  /** Work that is due now; counted by the harness's idle check. */
-  readonly due?: (ctx: ModuleContext) => Promise<number>;
+/** What a module sees of the running system: its own database, calls to other modules, its settings, limits. */
+export interface ModuleContext<S extends SettingsDeclaration = NoSettings> extends ModuleScope<S> {
+  readonly db: ModuleDatabase;
 }
 
-/** An event handler's context: the delivery, and the one transaction that records it in the inbox. */
-export interface EventContext extends ModuleContext {
+/**
+ * Work a module does on its own schedule (driving sagas, expiring reservations). It runs every
+ * `every(settings)` ms and whenever kicked, never twice at once, and is resumed from the database after a
+ * restart: a task keeps no state in memory.
+ */
+export interface BackgroundTask<S extends SettingsDeclaration = NoSettings> {
+  readonly name: string;
+  readonly every: (settings: SettingValues<S>) => number;
+  readonly run: (ctx: ModuleContext<S>) => Promise<void>;
+  /** Work that is due now; counted by the harness's idle check. */
+  readonly due?: (ctx: ModuleContext<S>) => Promise<number>;
+}
+
+/**
+ * An event handler's context: the delivery, reads, and the one transaction that records it in the inbox.
+ * Its database is read-only, so no write can skip the inbox.
+ */
+export interface EventContext<S extends SettingsDeclaration = NoSettings> extends ModuleScope<S> {
+  readonly db: ModuleReads;
   readonly envelope: Envelope;
   readonly attempt: number;
   /**
@@ -48,14 +80,15 @@ export interface EventContext extends ModuleContext {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
-export interface CallBinding<C extends CallContract = CallContract> {
+/** A call handler; `S`, the settings its context reads, must be the module's. */
+export interface CallBinding<C extends CallContract = CallContract, S extends SettingsDeclaration = SettingsDeclaration> {
   readonly contract: C;
-  readonly handle: (request: v.InferOutput<C["request"]>, ctx: ModuleContext) => Promise<CallReply<C>>;
+  readonly handle: (request: v.InferOutput<C["request"]>, ctx: ModuleContext<S>) => Promise<CallReply<C>>;
 }
 
-export interface EventBinding<E extends EventContract = EventContract> {
+export interface EventBinding<E extends EventContract = EventContract, S extends SettingsDeclaration = SettingsDeclaration> {
   readonly contract: E;
-  readonly handle: (payload: EventPayload<E>, ctx: EventContext) => Promise<void>;
+  readonly handle: (payload: EventPayload<E>, ctx: EventContext<S>) => Promise<void>;
   /**
    * false: no inbox for this subscription (no check, no record). Only for handlers that are idempotent by
    * themselves (a read model that keeps the newest version); anything else counts a redelivery twice.
@@ -63,28 +96,29 @@ export interface EventBinding<E extends EventContract = EventContract> {
   readonly inbox: boolean;
 }
 
-/** Binds a call contract this module owns to its handler. */
-export const answer = <C extends CallContract>(contract: C, handle: CallBinding<C>["handle"]): CallBinding =>
-  ({ contract, handle }) as unknown as CallBinding;
+/** Binds a call contract this module owns to its handler; a handler that reads settings types its `ctx` with them. */
+export const answer = <C extends CallContract, S extends SettingsDeclaration = NoSettings>(
+  contract: C,
+  handle: CallBinding<C, S>["handle"],
+): CallBinding<CallContract, S> => ({ contract, handle }) as unknown as CallBinding<CallContract, S>;
 
 /** Subscribes this module to an event contract. */
-export const on = <E extends EventContract>(
+export const on = <E extends EventContract, S extends SettingsDeclaration = NoSettings>(
   contract: E,
-  handle: EventBinding<E>["handle"],
+  handle: EventBinding<E, S>["handle"],
   options: { inbox?: boolean } = {},
-): EventBinding => ({ contract, handle, inbox: options.inbox ?? true }) as unknown as EventBinding;
+): EventBinding<EventContract, S> => ({ contract, handle, inbox: options.inbox ?? true }) as unknown as EventBinding<EventContract, S>;
 
-/**
- * A domain module, written once. Everything but `routes` is static, so any process can read the whole
- * system's routing (who owns a resource, who subscribes to an event) without booting a module.
- */
 /**
  * Puts the module into a named situation for contract verification ("user u-1 exists"), or makes it
  * publish an event a consumer expects. Only the harness calls these (TWOFOLD_HARNESS=1).
  */
-export type ProviderStateHandler = (ctx: ModuleContext, params: Readonly<Record<string, string | number | boolean>>) => Promise<void>;
+export type ProviderStateHandler<S extends SettingsDeclaration = NoSettings> = (
+  ctx: ModuleContext<S>,
+  params: Readonly<Record<string, string | number | boolean>>,
+) => Promise<void>;
 
-export interface ModuleDefinition {
+interface ModuleParts<S extends SettingsDeclaration> {
   readonly name: string;
   /** The module's version: what its consumer contracts and provided contracts are recorded and deployed under. */
   readonly version: string;
@@ -92,18 +126,37 @@ export interface ModuleDefinition {
   readonly resources: readonly string[];
   readonly entities: readonly AnyEntity[];
   readonly publishes: readonly EventContract[];
-  readonly calls: readonly CallBinding[];
-  readonly events: readonly EventBinding[];
+  readonly calls: readonly CallBinding<CallContract, S>[];
+  readonly events: readonly EventBinding<EventContract, S>[];
   /** The module's public HTTP routes, relative to /api/v1. */
-  readonly routes: (ctx: ModuleContext) => Hono;
-  readonly background?: readonly BackgroundTask[];
+  readonly routes: (ctx: ModuleContext<S>) => Hono;
+  readonly background?: readonly BackgroundTask<S>[];
   /** What this module relies on from others (its consumer contracts, next to its code). */
   readonly consumes?: ConsumerContract;
   /** The states other modules' contracts name, for verifying this module as a provider. */
-  readonly providerStates?: Readonly<Record<string, ProviderStateHandler>>;
+  readonly providerStates?: Readonly<Record<string, ProviderStateHandler<S>>>;
 }
 
-export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;
+/**
+ * Its knobs (`TWOFOLD_<NAME>`), declared next to its code and read typed as `ctx.settings`: required once any
+ * of its code reads one; optional where settings are unknown (the runtime's view of any module).
+ */
+type SettingsPart<S extends SettingsDeclaration> = [keyof S] extends [never]
+  ? { readonly settings?: S }
+  : string extends keyof S
+    ? { readonly settings?: S }
+    : { readonly settings: S };
+
+/**
+ * A domain module, written once. Everything but `routes` is static, so any process can read the whole
+ * system's routing (who owns a resource, who subscribes to an event) and settings without booting a module.
+ * `S` is its settings declaration; the runtime sees every module as ModuleDefinition (any settings).
+ */
+export type ModuleDefinition<S extends SettingsDeclaration = SettingsDeclaration> = ModuleParts<S> & SettingsPart<S>;
+
+/** A module, checked against its own settings: every handler, route and task may read only what it declares. */
+export const defineModule = <S extends SettingsDeclaration = NoSettings>(definition: ModuleDefinition<S>): ModuleDefinition =>
+  definition as unknown as ModuleDefinition;
 
 /** Which modules consume an event type, from the static module definitions. */
 export const subscribersFrom =

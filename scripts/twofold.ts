@@ -40,8 +40,8 @@ async function systemToRun(): Promise<SystemDefinition> {
 
 async function main(args: string[]): Promise<void> {
   usePGliteAssets(embeddedPGliteAssets);
-  const config = loadConfig();
   const system = await systemToRun();
+  const config = loadConfig(process.env, system.modules);
   const topology = () => loadTopology(config.topologyFile, builtInTopology, system.modules.map((m) => m.name), process.env);
   const [command, name] = args;
   switch (command) {

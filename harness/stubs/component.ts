@@ -27,7 +27,7 @@ export interface Component {
  */
 export async function startComponent(module: ModuleDefinition, options: StubOptions & { env?: Record<string, string> } = {}): Promise<Component> {
   const stubs = serveStubs(module.consumes ? stubHandlers(module.consumes, options) : []);
-  const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...options.env });
+  const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...options.env }, [module]);
   const transport = new ComponentTransport(stubs.url, config.delivery);
   const monolith = await assembleMonolith({ modules: [module], calls: shopCalls, events: shopEvents }, config, { transport });
   const client = new SystemClient(`component ${module.name}`, "http://component", async (url, init) => monolith.app.fetch(new Request(url, init)));

@@ -1,5 +1,5 @@
 import { GetCart } from "../../contracts/cart/calls.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 import { readCart } from "./read.ts";
 
 export const getCart = answer(GetCart, async ({ user_id }, ctx) => {

@@ -5,8 +5,7 @@ import { OrderConfirmed } from "../../contracts/orders/events.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
 import { fakeModule, fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer, AppError } from "../../runtime/module-api/index.ts";
 import { cartModule } from "./module.ts";
 
 /** Session tokens the fake identity module knows: two devices of Ada, one each for everyone else. */

@@ -1,4 +1,4 @@
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { getCart } from "./calls.ts";
 import { Cart, CartItem } from "./entities.ts";
 import { cartRoutes } from "./routes.ts";

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { AppError } from "../../runtime/errors.ts";
+import { AppError } from "../../runtime/module-api/index.ts";
 
 export const etag = (version: number): string => `"${version}"`;
 

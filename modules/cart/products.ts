@@ -1,6 +1,5 @@
 import { QuoteProducts } from "../../contracts/products/calls.ts";
-import { AppError, isAppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, isAppError, type ModuleContext } from "../../runtime/module-api/index.ts";
 
 const unknown = (productIds: readonly string[]) =>
   new AppError("unknown_product", `unknown products: ${productIds.join(", ")}`, { product_ids: productIds });

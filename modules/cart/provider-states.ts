@@ -1,4 +1,4 @@
-import type { ProviderStateHandler } from "../../runtime/module.ts";
+import type { ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { setLine } from "./write.ts";
 
 /** The states the consumers of cart.get name. */

@@ -1,5 +1,5 @@
 import { OrderConfirmed } from "../../contracts/orders/events.ts";
-import { on } from "../../runtime/module.ts";
+import { on } from "../../runtime/module-api/index.ts";
 import { removeOrdered } from "./write.ts";
 
 /** What was bought leaves the cart; the inbox makes a redelivered order.confirmed a no-op. */

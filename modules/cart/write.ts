@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { MAX_QUANTITY } from "../../contracts/common/quantity.ts";
-import { AppError } from "../../runtime/errors.ts";
+import { AppError } from "../../runtime/module-api/index.ts";
 import { cartIdOf } from "./cart-id.ts";
 import type { ExpectedVersion } from "./preconditions.ts";
 

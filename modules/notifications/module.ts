@@ -1,4 +1,4 @@
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { Notification } from "./entities.ts";
 import { notificationsRoutes } from "./routes.ts";
 import { subscribers } from "./subscribers.ts";

@@ -9,7 +9,7 @@ import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts"
 import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
 import { fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { newId } from "../../runtime/bus/context.ts";
+import { newId } from "../../runtime/module-api/index.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 
 import { notificationsModule } from "./module.ts";

@@ -2,11 +2,7 @@ import { type Context, Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { NotificationListQuery } from "../../contracts/notifications/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { requireOperator } from "../../runtime/http/operator.ts";
-import { readParam, readQuery } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import { principal, requireSession } from "../../runtime/http/session.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { type ModuleContext, principal, readParam, readQuery, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { Notification } from "./entities.ts";
 import { toNotificationList } from "./views.ts";
 
@@ -28,7 +24,7 @@ export function notificationsRoutes(ctx: ModuleContext): Hono {
   resource(app, "/notifications", {
     GET: (c) => listFor(c, principal(c).user_id),
   });
-  app.get("/notifications/:user_id", requireOperator(ctx.config.operatorKey));
+  app.get("/notifications/:user_id", requireOperator(ctx));
   resource(app, "/notifications/:user_id", {
     GET: (c) => listFor(c, readParam(c, "user_id", Id)),
   });

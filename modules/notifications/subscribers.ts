@@ -3,8 +3,7 @@ import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/ord
 import { PaymentFailed } from "../../contracts/payments/events.ts";
 import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts";
 import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { type EventBinding, on } from "../../runtime/module.ts";
+import { type EventBinding, newId, on } from "../../runtime/module-api/index.ts";
 import { Notification } from "./entities.ts";
 import type { Draft } from "./kinds.ts";
 import {

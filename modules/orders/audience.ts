@@ -1,8 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { isOperator, OPERATOR_KEY_HEADER } from "../../runtime/http/operator.ts";
-import { principal, requireSession } from "../../runtime/http/session.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { isOperator, type ModuleContext, principal, requireSession } from "../../runtime/module-api/index.ts";
 
 /** Who is reading orders: the back office (any user's orders) or a customer (only their own). */
 export type Audience = { readonly operator: true } | { readonly operator: false; readonly userId: string };
@@ -11,10 +9,10 @@ export type Audience = { readonly operator: true } | { readonly operator: false;
 export const operatorOrCustomer = (ctx: ModuleContext): MiddlewareHandler => {
   const session = requireSession((token) => ctx.call(Authenticate, { token }));
   return async (c, next) => {
-    if (isOperator(c.req.header(OPERATOR_KEY_HEADER), ctx.config.operatorKey)) return next();
+    if (isOperator(c, ctx)) return next();
     return session(c, next);
   };
 };
 
 export const audienceOf = (c: Context, ctx: ModuleContext): Audience =>
-  isOperator(c.req.header(OPERATOR_KEY_HEADER), ctx.config.operatorKey) ? { operator: true } : { operator: false, userId: principal(c).user_id };
+  isOperator(c, ctx) ? { operator: true } : { operator: false, userId: principal(c).user_id };

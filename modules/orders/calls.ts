@@ -1,5 +1,5 @@
 import { HasPurchased } from "../../contracts/orders/calls.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 
 /** A purchase is a confirmed order with the product in it. */
 export const hasPurchased = answer(HasPurchased, async ({ user_id, product_id }, ctx) => {

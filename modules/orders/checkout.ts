@@ -1,10 +1,8 @@
 import { GetCart } from "../../contracts/cart/calls.ts";
 import type { CheckoutBody } from "../../contracts/orders/api.ts";
 import { OrderPlaced } from "../../contracts/orders/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { Principal } from "../../runtime/http/session.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, newId, type Principal } from "../../runtime/module-api/index.ts";
+import type { OrdersContext } from "./settings.ts";
 import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
 import { priceOrder } from "./pricing.ts";
@@ -17,18 +15,18 @@ import { toOrderView } from "./views.ts";
  * written as a pending order with its saga and `order.placed`. The saga does the rest (reserve, charge,
  * commit, confirm), so this answers 202 at once; the order's status tells how it ended.
  */
-export async function checkout(ctx: ModuleContext, who: Principal, body: CheckoutBody) {
+export async function checkout(ctx: OrdersContext, who: Principal, body: CheckoutBody) {
   if (!who.email_verified) throw new AppError("email_not_verified", "verify your email address before checking out");
   const cart = await ctx.call(GetCart, { user_id: who.user_id });
   if (cart.items.length === 0) throw new AppError("cart_empty", "the cart is empty");
   const lines = await quoteLines(ctx, cart.items);
-  const totals = priceOrder(lines, ctx.config.setting("SHIPPING_CENTS", 499), body.discount_code || undefined);
+  const totals = priceOrder(lines, ctx.settings.SHIPPING_CENTS, body.discount_code || undefined);
   const orderId = newId();
   const now = ctx.clock.now();
   const placed = await ctx.db.transaction(async (tx) => {
     const created = createOrder(tx.em, { id: orderId, userId: who.user_id, source: "checkout", lines, totals, shippingAddress: body.shipping_address, now });
     const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-    startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), now });
+    startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS, now });
     return created;
   });
   ctx.kick("saga");

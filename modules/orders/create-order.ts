@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Address } from "../../contracts/common/address.ts";
-import { newId } from "../../runtime/bus/context.ts";
+import { newId } from "../../runtime/module-api/index.ts";
 import { Order, OrderItem } from "./entities.ts";
 import type { Line, Totals } from "./pricing.ts";
 

@@ -13,7 +13,7 @@ import { eventually } from "../../harness/eventually.ts";
 import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 import { ordersModule } from "./module.ts";
 
 // The largest of everything an order is made of, as the contracts say.

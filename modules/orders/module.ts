@@ -1,5 +1,5 @@
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { hasPurchased } from "./calls.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
 import { ordersRoutes } from "./routes.ts";
@@ -7,6 +7,7 @@ import { refundLatePayment } from "./saga/late-payment.ts";
 import { sagaRunner } from "./saga/runner.ts";
 import { ordersConsumes } from "./consumes.ts";
 import { ordersProviderStates } from "./provider-states.ts";
+import { ordersSettings } from "./settings.ts";
 
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
@@ -15,6 +16,7 @@ export const ordersModule = defineModule({
   resources: ["orders", "checkout"],
   entities: [Order, OrderItem, Saga],
   publishes: [OrderPlaced, OrderConfirmed, OrderCancelled],
+  settings: ordersSettings,
   calls: [hasPurchased],
   events: [refundLatePayment],
   routes: ordersRoutes,

@@ -2,9 +2,8 @@ import type { PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { OrderPlaced } from "../../contracts/orders/events.ts";
 import { GetUser } from "../../contracts/users/calls.ts";
 import { ReleaseReservation, ReserveStock } from "../../contracts/warehouse/calls.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError, isAppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, isAppError, newId } from "../../runtime/module-api/index.ts";
+import type { OrdersContext } from "./settings.ts";
 import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
 import { priceOrder } from "./pricing.ts";
@@ -16,7 +15,7 @@ import { startSaga } from "./saga/start.ts";
  * stock is reserved before the order exists (all or nothing, never below zero). The order and `order.placed`
  * then commit together and a saga commits the reservation. It stays pending: payment is collected offline.
  */
-export async function placeOrder(ctx: ModuleContext, body: PlaceOrderBody) {
+export async function placeOrder(ctx: OrdersContext, body: PlaceOrderBody) {
   await ctx.call(GetUser, { user_id: body.user_id }).catch((error: unknown) => {
     if (isAppError(error, "user_not_found")) throw new AppError("unknown_user", error.message);
     throw error;
@@ -36,7 +35,7 @@ export async function placeOrder(ctx: ModuleContext, body: PlaceOrderBody) {
     const placed = await ctx.db.transaction(async (tx) => {
       const created = createOrder(tx.em, { id: orderId, userId: body.user_id, source: "operator", lines, totals, now });
       const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-      startSaga(tx.em, orderId, event, "operator", { deadlineMs: ctx.config.setting("CHECKOUT_TIMEOUT_MS", 900_000), alreadyDone: ["reserve"], now });
+      startSaga(tx.em, orderId, event, "operator", { deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS, alreadyDone: ["reserve"], now });
       return created;
     });
     ctx.kick("saga");

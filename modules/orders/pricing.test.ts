@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CENTS } from "../../contracts/money.ts";
-import { isAppError } from "../../runtime/errors.ts";
+import { isAppError } from "../../runtime/module-api/index.ts";
 import { priceOrder } from "./pricing.ts";
 
 const lines = [{ product_id: "p", quantity: 2, unit_price_cents: 10_000 }];

@@ -1,5 +1,5 @@
 import { fromCents, MAX_CENTS } from "../../contracts/money.ts";
-import { AppError } from "../../runtime/errors.ts";
+import { AppError } from "../../runtime/module-api/index.ts";
 
 export interface Line {
   readonly product_id: string;

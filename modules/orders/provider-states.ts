@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ProviderStateHandler } from "../../runtime/module.ts";
+import { AppError, type ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { createOrder } from "./create-order.ts";
 import { Order, OrderItem } from "./entities.ts";
 import { cancelledPayload, confirmedPayload, placedPayload } from "./order-events.ts";

@@ -1,7 +1,6 @@
 import { MAX_QUANTITY } from "../../contracts/common/quantity.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
-import { AppError, isAppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, isAppError, type ModuleContext } from "../../runtime/module-api/index.ts";
 import type { Line } from "./pricing.ts";
 
 /** Same product twice is one line with the quantities added; like any line, it holds at most MAX_QUANTITY. */

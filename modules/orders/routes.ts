@@ -3,24 +3,28 @@ import { Hono } from "hono";
 import { CheckoutBody, OrderListQuery, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Id } from "../../contracts/ids.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { readBody } from "../../runtime/http/body.ts";
-import { idempotently } from "../../runtime/http/idempotency.ts";
-import { requireOperator } from "../../runtime/http/operator.ts";
-import { readParam, readQuery } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import { principal, requireSession } from "../../runtime/http/session.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import {
+  AppError,
+  idempotently,
+  principal,
+  readBody,
+  readParam,
+  readQuery,
+  requireOperator,
+  requireSession,
+  resource,
+} from "../../runtime/module-api/index.ts";
 import { audienceOf, operatorOrCustomer } from "./audience.ts";
 import { checkout } from "./checkout.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
 import { placeOrder } from "./place-order.ts";
+import type { OrdersContext } from "./settings.ts";
 import { toOrderView } from "./views.ts";
 
-export function ordersRoutes(ctx: ModuleContext): Hono {
+export function ordersRoutes(ctx: OrdersContext): Hono {
   const app = new Hono();
   const customer = requireSession((token) => ctx.call(Authenticate, { token }));
-  const operator = requireOperator(ctx.config.operatorKey);
+  const operator = requireOperator(ctx);
   const either = operatorOrCustomer(ctx);
 
   // An order's status and its saga's step change in one transaction; read them in one snapshot too, or a

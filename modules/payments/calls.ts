@@ -1,17 +1,16 @@
 import type { ErrorBody } from "../../contracts/errors.ts";
 import type { CallReply } from "../../contracts/define.ts";
 import { ChargeCard, RefundCharge } from "../../contracts/payments/calls.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { answer } from "../../runtime/module.ts";
-import { fingerprint } from "../../runtime/persistence/idempotency.ts";
+import { answer, AppError, fingerprint } from "../../runtime/module-api/index.ts";
 import { chargeCard } from "./charge.ts";
 import { refundCharge } from "./refund.ts";
+import type { PaymentsContext } from "./settings.ts";
 
 /**
  * payments.charge under its idempotency key: a replay answers the first outcome again, a decline included,
  * without asking the provider a second time.
  */
-export const chargeCall = answer(ChargeCard, async (request, ctx) => {
+export const chargeCall = answer(ChargeCard, async (request, ctx: PaymentsContext) => {
   const outcome = await ctx.db.idempotency.run("call", request.idempotency_key, fingerprint(request), async (began) => {
     // A decline is the outcome of asking the provider: it is replayed, never asked again.
     began();

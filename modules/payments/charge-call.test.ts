@@ -3,7 +3,7 @@ import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { ChargeCard, RefundCharge } from "../../contracts/payments/calls.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { AppError } from "../../runtime/errors.ts";
+import { AppError } from "../../runtime/module-api/index.ts";
 import { paymentsModule } from "./module.ts";
 
 describe("payments.charge and payments.refund over the bus", () => {

@@ -1,10 +1,8 @@
 import { PaymentFailed, PaymentSucceeded } from "../../contracts/payments/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
-import type { Tx } from "../../runtime/persistence/module-db.ts";
+import { AppError, newId, type Tx } from "../../runtime/module-api/index.ts";
 import { Charge } from "./entities.ts";
 import { authorize } from "./provider.ts";
+import type { PaymentsContext } from "./settings.ts";
 
 export interface ChargeRequest {
   readonly orderId: string | null;
@@ -27,7 +25,7 @@ const declined = (charge: Charge) =>
  * idempotency key: a charge already stored for the key (the attempt crashed before its key was completed)
  * is answered again instead of charging twice.
  */
-export async function chargeCard(ctx: ModuleContext, request: ChargeRequest): Promise<Charge> {
+export async function chargeCard(ctx: PaymentsContext, request: ChargeRequest): Promise<Charge> {
   const earlier = await ctx.db.em().findOne(Charge, { idempotencyKey: request.idempotencyKey });
   const charge = earlier ?? (await attempt(ctx, request));
   if (charge.status === "declined") throw declined(charge);
@@ -41,8 +39,8 @@ export function announceCharge(tx: Tx, charge: Charge): void {
   else tx.publish(PaymentSucceeded, facts);
 }
 
-async function attempt(ctx: ModuleContext, request: ChargeRequest): Promise<Charge> {
-  const outcome = await authorize(request.token, ctx.config.setting("PAYMENT_SLOW_MS", 5000), ctx.clock);
+async function attempt(ctx: PaymentsContext, request: ChargeRequest): Promise<Charge> {
+  const outcome = await authorize(request.token, ctx.settings.PAYMENT_SLOW_MS, ctx.clock);
   if (outcome.kind === "error") throw new AppError("payment_provider_error", outcome.message);
   return ctx.db.transaction(async (tx) => {
     const charge = tx.em.create(Charge, {

@@ -1,12 +1,11 @@
 import type { CallRequest } from "../../contracts/define.ts";
 import type { ChargeCard } from "../../contracts/payments/calls.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext, ProviderStateHandler } from "../../runtime/module.ts";
-import { fingerprint } from "../../runtime/persistence/idempotency.ts";
+import { AppError, fingerprint, type ModuleContext, type ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { chargeCall } from "./calls.ts";
 import { announceCharge } from "./charge.ts";
 import { Charge } from "./entities.ts";
 import { authorize, type ProviderOutcome } from "./provider.ts";
+import type { paymentsSettings } from "./settings.ts";
 
 type Params = Readonly<Record<string, string | number | boolean>>;
 
@@ -69,7 +68,7 @@ const stillRunning = (ctx: ModuleContext, params: Params) =>
   );
 
 /** The states the consumers of payments.charge, payments.refund and the payment events name. */
-export const paymentsProviderStates: Record<string, ProviderStateHandler> = {
+export const paymentsProviderStates: Record<string, ProviderStateHandler<typeof paymentsSettings>> = {
   "the provider approves the card": providerAnswers("approved"),
   "the provider declines the card": providerAnswers("declined"),
   "the provider cannot process the card": providerAnswers("error"),

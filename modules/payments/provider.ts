@@ -1,4 +1,4 @@
-import type { Clock } from "../../runtime/clock.ts";
+import type { Clock } from "../../runtime/module-api/index.ts";
 
 /** What the card network answered for one authorization. */
 export type ProviderOutcome =

@@ -1,8 +1,6 @@
 import { LockMode } from "@mikro-orm/core";
 import { PaymentRefunded } from "../../contracts/payments/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext, newId } from "../../runtime/module-api/index.ts";
 import { Charge, Refund } from "./entities.ts";
 
 /**

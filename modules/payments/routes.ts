@@ -3,25 +3,29 @@ import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { toCents } from "../../contracts/money.ts";
 import { CreateChargeBody, RefundBody } from "../../contracts/payments/api.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { readBody } from "../../runtime/http/body.ts";
-import { IDEMPOTENCY_HEADER, idempotently } from "../../runtime/http/idempotency.ts";
-import { requireOperator } from "../../runtime/http/operator.ts";
-import { readParam, readParams } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import {
+  AppError,
+  IDEMPOTENCY_HEADER,
+  idempotently,
+  readBody,
+  readParam,
+  readParams,
+  requireOperator,
+  resource,
+} from "../../runtime/module-api/index.ts";
 import { chargeCard } from "./charge.ts";
 import { Charge } from "./entities.ts";
 import { refundCharge } from "./refund.ts";
+import type { PaymentsContext } from "./settings.ts";
 import { toChargeView, toRefundView } from "./views.ts";
 
 /** A refund may be asked for with no body at all; its reason then defaults. */
 const readRefundBody = async (c: Context) => ((await c.req.text()).trim() === "" ? readParams({}, RefundBody) : readBody(c, RefundBody));
 
 /** The operator API: charge a card directly, look a charge up, refund it. */
-export function paymentsRoutes(ctx: ModuleContext): Hono {
+export function paymentsRoutes(ctx: PaymentsContext): Hono {
   const app = new Hono();
-  app.use("/payments/*", requireOperator(ctx.config.operatorKey));
+  app.use("/payments/*", requireOperator(ctx));
   resource(app, "/payments/charges", {
     POST: async (c) => {
       const body = await readBody(c, CreateChargeBody);

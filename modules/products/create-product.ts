@@ -2,11 +2,9 @@ import { toCents } from "../../contracts/money.ts";
 import type { CreateProductBody } from "../../contracts/products/api.ts";
 import { ProductCreated } from "../../contracts/products/events.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError, isAppError } from "../../runtime/errors.ts";
-import type { BackgroundTask, ModuleContext } from "../../runtime/module.ts";
-import type { Tx } from "../../runtime/persistence/module-db.ts";
+import { AppError, type BackgroundTask, isAppError, type ModuleContext, newId, type Tx } from "../../runtime/module-api/index.ts";
 import { Product } from "./entities.ts";
+import type { productsSettings } from "./settings.ts";
 
 /** Publishes product.created for a product just written (in the caller's transaction). */
 export const announceProduct = (tx: Tx, product: Product): void => {
@@ -78,9 +76,9 @@ async function receiveAndActivate(ctx: ModuleContext, id: string): Promise<Produ
 }
 
 /** Finishes the products whose stock receipt went unanswered: the receipt is idempotent, so asking again is safe. */
-export const completePendingProducts: BackgroundTask = {
+export const completePendingProducts: BackgroundTask<typeof productsSettings> = {
   name: "complete-pending-products",
-  every: (config) => config.setting("PRODUCT_SWEEP_MS", 1000),
+  every: (settings) => settings.PRODUCT_SWEEP_MS,
   due: (ctx) => ctx.db.em().count(Product, { status: "pending" }),
   async run(ctx) {
     for (const { id } of await ctx.db.em().find(Product, { status: "pending" }, { fields: ["id"], limit: 50 })) {

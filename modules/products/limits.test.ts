@@ -9,7 +9,7 @@ import { maximumOf } from "../../harness/contract-limits.ts";
 import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 import { productsModule } from "./module.ts";
 
 const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };

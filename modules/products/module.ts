@@ -1,5 +1,5 @@
 import { ProductCreated, ProductUpdated } from "../../contracts/products/events.ts";
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { quoteProducts } from "./calls.ts";
 import { completePendingProducts } from "./create-product.ts";
 import { Product } from "./entities.ts";
@@ -7,6 +7,7 @@ import { productsRoutes } from "./routes.ts";
 import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./stock-read-model.ts";
 import { productsConsumes } from "./consumes.ts";
 import { productsProviderStates } from "./provider-states.ts";
+import { productsSettings } from "./settings.ts";
 
 /** The catalogue: names, descriptions, prices, and a read model of the warehouse's available stock. */
 export const productsModule = defineModule({
@@ -15,6 +16,7 @@ export const productsModule = defineModule({
   resources: ["products"],
   entities: [Product],
   publishes: [ProductCreated, ProductUpdated],
+  settings: productsSettings,
   calls: [quoteProducts],
   events: [stockReceived, stockReserved, stockCommitted, stockReleased],
   routes: productsRoutes,

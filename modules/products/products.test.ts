@@ -6,8 +6,7 @@ import { eventually } from "../../harness/eventually.ts";
 import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer, AppError } from "../../runtime/module-api/index.ts";
 import { productsModule } from "./module.ts";
 
 const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };

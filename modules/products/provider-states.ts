@@ -1,7 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { fromCents } from "../../contracts/money.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ProviderStateHandler } from "../../runtime/module.ts";
+import { AppError, type ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { announceProduct } from "./create-product.ts";
 import { Product } from "./entities.ts";
 import { updateProduct } from "./update-product.ts";

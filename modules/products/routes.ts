@@ -1,12 +1,7 @@
 import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { CreateProductBody, ProductListQuery, UpdateProductBody } from "../../contracts/products/api.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { readBody } from "../../runtime/http/body.ts";
-import { requireOperator } from "../../runtime/http/operator.ts";
-import { readParam, readQuery } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext, readBody, readParam, readQuery, requireOperator, resource } from "../../runtime/module-api/index.ts";
 import { createProduct } from "./create-product.ts";
 import { Product } from "./entities.ts";
 import { updateProduct } from "./update-product.ts";
@@ -15,7 +10,7 @@ import { toProductView } from "./views.ts";
 /** The catalogue: anyone reads it, operators write it. */
 export function productsRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
-  const operator = requireOperator(ctx.config.operatorKey);
+  const operator = requireOperator(ctx);
   app.on("POST", "/products", operator);
   app.on("PATCH", "/products/:id", operator);
   resource(app, "/products", {

@@ -6,7 +6,7 @@ import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryRese
 import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 import { productsModule } from "./module.ts";
 
 /** Stands in for the warehouse: every product starts with the stock it was created with, at version 1. */

@@ -1,6 +1,6 @@
 import type { StockLevel } from "../../contracts/warehouse/stock.ts";
 import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryReserved } from "../../contracts/warehouse/events.ts";
-import { type EventContext, on } from "../../runtime/module.ts";
+import { type EventContext, on } from "../../runtime/module-api/index.ts";
 
 /**
  * Copies the warehouse's available stock onto the catalogue. Events may arrive twice or out of order, so a

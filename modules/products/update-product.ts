@@ -2,8 +2,7 @@ import { LockMode } from "@mikro-orm/core";
 import { toCents } from "../../contracts/money.ts";
 import type { UpdateProductBody } from "../../contracts/products/api.ts";
 import { ProductUpdated } from "../../contracts/products/events.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext } from "../../runtime/module-api/index.ts";
 import { Product } from "./entities.ts";
 
 /** Changes name, description or price under a row lock, so concurrent edits get consecutive versions. */

@@ -1,10 +1,7 @@
 import type * as v from "valibot";
 import type { CommentBody, CommentView } from "../../contracts/reviews/api.ts";
 import { ReviewCommented } from "../../contracts/reviews/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
-import type { Tx } from "../../runtime/persistence/module-db.ts";
+import { AppError, type ModuleContext, newId, type Tx } from "../../runtime/module-api/index.ts";
 import { Comment } from "./entities.ts";
 import { toCommentView } from "./views.ts";
 

@@ -1,9 +1,7 @@
 import type * as v from "valibot";
 import type { LikeView as LikeViewSchema } from "../../contracts/reviews/api.ts";
 import { ReviewLiked } from "../../contracts/reviews/events.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
-import type { Tx } from "../../runtime/persistence/module-db.ts";
+import { AppError, type ModuleContext, type Tx } from "../../runtime/module-api/index.ts";
 
 type LikeView = v.InferOutput<typeof LikeViewSchema>;
 type Counted = { author_id: string; like_count: number };

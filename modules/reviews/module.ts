@@ -1,5 +1,5 @@
 import { ReviewCommented, ReviewLiked, ReviewPosted } from "../../contracts/reviews/events.ts";
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { Comment, Like, Review } from "./entities.ts";
 import { reviewsRoutes } from "./routes.ts";
 import { reviewsConsumes } from "./consumes.ts";

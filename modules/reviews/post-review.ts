@@ -3,9 +3,7 @@ import type * as v from "valibot";
 import { HasPurchased } from "../../contracts/orders/calls.ts";
 import type { CreateReviewBody, ReviewView } from "../../contracts/reviews/api.ts";
 import { ReviewPosted } from "../../contracts/reviews/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext, newId } from "../../runtime/module-api/index.ts";
 import { Review } from "./entities.ts";
 import { toReviewView } from "./views.ts";
 

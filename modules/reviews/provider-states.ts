@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { ProviderStateHandler } from "../../runtime/module.ts";
+import type { ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { announceComment } from "./comments.ts";
 import { Comment } from "./entities.ts";
 import { announceLike, like, reviewCounts } from "./likes.ts";

@@ -5,7 +5,7 @@ import { HasPurchased } from "../../contracts/orders/calls.ts";
 import { CommentList, CommentView, LikeView, ReviewList, ReviewView } from "../../contracts/reviews/api.ts";
 import { fakeModule, fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 import { reviewsModule } from "./module.ts";
 
 /** Stand-ins for the modules reviews asks: sessions from a token map, purchases from a set. */

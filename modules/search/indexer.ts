@@ -1,5 +1,5 @@
 import { ProductCreated, ProductUpdated } from "../../contracts/products/events.ts";
-import { type EventContext, on } from "../../runtime/module.ts";
+import { type EventContext, on } from "../../runtime/module-api/index.ts";
 
 interface Indexed {
   readonly product_id: string;

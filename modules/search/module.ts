@@ -1,4 +1,4 @@
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { SearchEntry } from "./entities.ts";
 import { indexCreated, indexUpdated } from "./indexer.ts";
 import { searchRoutes } from "./routes.ts";

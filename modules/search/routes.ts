@@ -1,9 +1,7 @@
 import { Hono } from "hono";
 import { fromCents } from "../../contracts/money.ts";
 import { SearchQuery } from "../../contracts/search/api.ts";
-import { readQuery } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { type ModuleContext, readQuery, resource } from "../../runtime/module-api/index.ts";
 import { search } from "./query.ts";
 
 /** Public product search over search's own index: eventually consistent with the catalogue. */

@@ -1,18 +1,15 @@
 import type { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { ProfileBody } from "../../contracts/users/api.ts";
-import { readBody } from "../../runtime/http/body.ts";
-import { readParam } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import { principal, requireSession } from "../../runtime/http/session.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { principal, readBody, readParam, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { findUser } from "./accounts.ts";
 import { updateProfile } from "./profile.ts";
 import { activeSessions, authenticate, revokeSession } from "./sessions.ts";
+import type { UsersContext } from "./settings.ts";
 import { toProfileView, toSessionView } from "./views.ts";
 
 /** What a signed-in customer manages about themselves: their profile and their signed-in devices. */
-export function accountRoutes(app: Hono, ctx: ModuleContext): void {
+export function accountRoutes(app: Hono, ctx: UsersContext): void {
   const session = requireSession((token) => authenticate(ctx, token));
   app.on(["GET", "PUT"], "/profile", session);
   app.on("GET", "/sessions", session);

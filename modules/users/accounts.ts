@@ -1,13 +1,10 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import { UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
-import type { Tx } from "../../runtime/persistence/module-db.ts";
+import { AppError, type ModuleContext, newId, type Tx } from "../../runtime/module-api/index.ts";
 import { User } from "./entities.ts";
 import { issueToken } from "./one-time-tokens.ts";
 import { hashPassword } from "./passwords.ts";
-import { usersSettings } from "./settings.ts";
+import type { UsersContext } from "./settings.ts";
 
 /** Publishes user.created for a user just written (in the caller's transaction). */
 export const announceUser = (tx: Tx, user: User): void => {
@@ -22,10 +19,9 @@ export const requestVerification = (tx: Tx, user: User, ttlMs: number): void => 
 
 /** Creates a user and publishes user.created; the unique email index decides races (→ email_taken). */
 async function createUser(
-  ctx: ModuleContext,
+  ctx: UsersContext,
   fields: { name: string | null; email: string; passwordHash: string | null; verified: boolean },
 ): Promise<User> {
-  const settings = usersSettings(ctx.config);
   try {
     return await ctx.db.transaction(async (tx) => {
       const now = new Date();
@@ -40,7 +36,7 @@ async function createUser(
         createdAt: now,
       });
       announceUser(tx, user);
-      if (!fields.verified) requestVerification(tx, user, settings.verifyTokenTtlMs);
+      if (!fields.verified) requestVerification(tx, user, ctx.settings.VERIFY_TOKEN_TTL_MS);
       return user;
     });
   } catch (error) {
@@ -52,12 +48,12 @@ async function createUser(
 }
 
 /** The operator's user: no password (they set one through a reset) and vouched for, so verified. */
-export const createByOperator = (ctx: ModuleContext, body: { name: string; email: string }): Promise<User> =>
+export const createByOperator = (ctx: UsersContext, body: { name: string; email: string }): Promise<User> =>
   createUser(ctx, { name: body.name, email: body.email, passwordHash: null, verified: true });
 
 /** Self-service sign-up: unverified until the token sent in user.verification_requested comes back. */
-export async function register(ctx: ModuleContext, body: { email: string; password: string; name?: string }): Promise<User> {
-  const passwordHash = await hashPassword(body.password, usersSettings(ctx.config));
+export async function register(ctx: UsersContext, body: { email: string; password: string; name?: string }): Promise<User> {
+  const passwordHash = await hashPassword(body.password, ctx.settings);
   return createUser(ctx, { name: body.name ?? null, email: body.email, passwordHash, verified: false });
 }
 

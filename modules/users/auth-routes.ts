@@ -1,17 +1,19 @@
 import type { Context, Hono } from "hono";
 import { ForgotPasswordBody, LoginBody, RegisterBody, ResetPasswordBody, VerifyEmailBody } from "../../contracts/users/api.ts";
-import { readBody } from "../../runtime/http/body.ts";
-import { clientAddress } from "../../runtime/http/client-address.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import { principal, requireSession } from "../../runtime/http/session.ts";
-import { addressBucket } from "../../runtime/limits/address.ts";
-import type { LimitRule } from "../../runtime/limits/rate-limiter.ts";
-import { throttle } from "../../runtime/limits/throttle.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import {
+  addressBucket,
+  clientAddress,
+  type LimitRule,
+  principal,
+  readBody,
+  requireSession,
+  resource,
+  throttle,
+} from "../../runtime/module-api/index.ts";
 import { register } from "./accounts.ts";
 import { requestPasswordReset, resetPassword } from "./recovery.ts";
 import { authenticate, login, revokeSession } from "./sessions.ts";
-import { authLimits } from "./settings.ts";
+import { authLimits, type UsersContext } from "./settings.ts";
 import { verifyEmail } from "./verification.ts";
 import { toProfileView } from "./views.ts";
 
@@ -20,8 +22,8 @@ import { toProfileView } from "./views.ts";
  * throttled per client address (before the body is read) and per account (before any password hash), so a
  * flood is refused with 429 at the cost of a counter, never of an argon2 hash.
  */
-export function authRoutes(app: Hono, ctx: ModuleContext): void {
-  const limits = authLimits(ctx.config);
+export function authRoutes(app: Hono, ctx: UsersContext): void {
+  const limits = authLimits(ctx.settings);
   const perAddress = (c: Context, rule: LimitRule) => throttle(ctx.limits, rule, addressBucket(clientAddress(c)));
   const perAccount = (rule: LimitRule, subject: string) => throttle(ctx.limits, rule, subject);
 

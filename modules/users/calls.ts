@@ -1,5 +1,5 @@
 import { Authenticate, GetUser } from "../../contracts/users/calls.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 import { findUser } from "./accounts.ts";
 import { authenticate } from "./sessions.ts";
 

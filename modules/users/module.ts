@@ -1,9 +1,10 @@
 import { PasswordChanged, PasswordResetRequested, UserCreated, UserVerified, VerificationRequested } from "../../contracts/users/events.ts";
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { authenticateCall, getUser } from "./calls.ts";
 import { OneTimeToken, Session, User } from "./entities.ts";
 import { usersRoutes } from "./routes.ts";
 import { usersProviderStates } from "./provider-states.ts";
+import { usersSettings } from "./settings.ts";
 
 /** The auth limits' settings, for topologies under test to set (harness/test-env.ts). */
 export { authEndpoints, authLimitSetting } from "./settings.ts";
@@ -15,6 +16,7 @@ export const usersModule = defineModule({
   resources: ["users", "auth", "sessions", "profile"],
   entities: [User, Session, OneTimeToken],
   publishes: [UserCreated, VerificationRequested, UserVerified, PasswordResetRequested, PasswordChanged],
+  settings: usersSettings,
   calls: [getUser, authenticateCall],
   events: [],
   routes: usersRoutes,

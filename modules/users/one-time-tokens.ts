@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { newId } from "../../runtime/bus/context.ts";
+import { newId } from "../../runtime/module-api/index.ts";
 import { OneTimeToken, type TokenPurpose } from "./entities.ts";
 import { digest, newSecret } from "./secrets.ts";
 

@@ -1,17 +1,14 @@
 import type { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { CreateUserBody } from "../../contracts/users/api.ts";
-import { readBody } from "../../runtime/http/body.ts";
-import { requireOperator } from "../../runtime/http/operator.ts";
-import { readParam } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { readBody, readParam, requireOperator, resource } from "../../runtime/module-api/index.ts";
 import { createByOperator, findUser } from "./accounts.ts";
+import type { UsersContext } from "./settings.ts";
 import { toUserView } from "./views.ts";
 
 /** The back office's view of users: create one directly, look one up. Needs the operator key. */
-export function operatorRoutes(app: Hono, ctx: ModuleContext): void {
-  const operator = requireOperator(ctx.config.operatorKey);
+export function operatorRoutes(app: Hono, ctx: UsersContext): void {
+  const operator = requireOperator(ctx);
   app.on("POST", "/users", operator);
   app.on("GET", "/users/:id", operator);
   resource(app, "/users", {

@@ -1,7 +1,7 @@
 import type { UsersSettings } from "./settings.ts";
 
 const options = (settings: UsersSettings) =>
-  ({ algorithm: "argon2id", memoryCost: settings.passwordMemoryKib, timeCost: settings.passwordTimeCost }) as const;
+  ({ algorithm: "argon2id", memoryCost: settings.PASSWORD_MEMORY_KIB, timeCost: settings.PASSWORD_TIME_COST }) as const;
 
 export const hashPassword = (password: string, settings: UsersSettings): Promise<string> =>
   Bun.password.hash(password, options(settings));
@@ -10,7 +10,7 @@ let dummy: { key: string; hash: Promise<string> } | undefined;
 
 /** A hash of nothing anyone knows, with the live parameters, so a miss costs what a hit costs. */
 const dummyHash = (settings: UsersSettings): Promise<string> => {
-  const key = `${settings.passwordMemoryKib}:${settings.passwordTimeCost}`;
+  const key = `${settings.PASSWORD_MEMORY_KIB}:${settings.PASSWORD_TIME_COST}`;
   if (dummy?.key !== key) dummy = { key, hash: hashPassword(crypto.randomUUID(), settings) };
   return dummy.hash;
 };

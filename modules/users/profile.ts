@@ -1,6 +1,5 @@
 import type { Address } from "../../contracts/common/address.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext } from "../../runtime/module-api/index.ts";
 import { User } from "./entities.ts";
 
 export interface ProfileChange {

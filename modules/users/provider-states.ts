@@ -1,12 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext, ProviderStateHandler } from "../../runtime/module.ts";
+import { AppError, type ModuleContext, newId, type ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { announceUser, requestVerification } from "./accounts.ts";
 import { User } from "./entities.ts";
 import { requestPasswordReset } from "./recovery.ts";
 import { digest } from "./secrets.ts";
-import { usersSettings } from "./settings.ts";
+import type { usersSettings } from "./settings.ts";
 
 interface Someone {
   readonly user_id: string;
@@ -29,7 +27,7 @@ const someone = (params: Readonly<Record<string, unknown>>): Someone => params a
 const inTransaction = <T>(ctx: ModuleContext, work: (em: EntityManager) => Promise<T>): Promise<T> => ctx.db.transaction(({ em }) => work(em));
 
 /** The states the consumers of users.get, users.authenticate and the user events name. */
-export const usersProviderStates: Record<string, ProviderStateHandler> = {
+export const usersProviderStates: Record<string, ProviderStateHandler<typeof usersSettings>> = {
   "user exists": async (ctx, params) => {
     await inTransaction(ctx, (em) => ensureUser(em, someone(params)));
   },
@@ -50,7 +48,7 @@ export const usersProviderStates: Record<string, ProviderStateHandler> = {
         `insert into "users"."sessions" (id, user_id, token_hash, device, created_at, last_seen_at, expires_at, revoked_at)
          values (?, ?, ?, 'contract verification', ?, ?, ?, null)
          on conflict (token_hash) do update set user_id = excluded.user_id, expires_at = excluded.expires_at, revoked_at = null`,
-        [newId(), user.id, digest(token), now, now, new Date(now.getTime() + usersSettings(ctx.config).sessionTtlMs)],
+        [newId(), user.id, digest(token), now, now, new Date(now.getTime() + ctx.settings.SESSION_TTL_MS)],
       );
     });
   },
@@ -65,7 +63,7 @@ export const usersProviderStates: Record<string, ProviderStateHandler> = {
     ctx.db.transaction(async (tx) => announceUser(tx, await ensureUser(tx.em, someone(params)))),
 
   "user has just asked to verify their email": (ctx, params) =>
-    ctx.db.transaction(async (tx) => requestVerification(tx, await ensureUser(tx.em, someone(params)), usersSettings(ctx.config).verifyTokenTtlMs)),
+    ctx.db.transaction(async (tx) => requestVerification(tx, await ensureUser(tx.em, someone(params)), ctx.settings.VERIFY_TOKEN_TTL_MS)),
 
   "user has just asked to reset their password": async (ctx, params) => {
     const user = await inTransaction(ctx, (em) => ensureUser(em, someone(params)));

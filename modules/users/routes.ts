@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import type { ModuleContext } from "../../runtime/module.ts";
 import { accountRoutes } from "./account-routes.ts";
 import { authRoutes } from "./auth-routes.ts";
 import { operatorRoutes } from "./operator-routes.ts";
+import type { UsersContext } from "./settings.ts";
 
-export function usersRoutes(ctx: ModuleContext): Hono {
+export function usersRoutes(ctx: UsersContext): Hono {
   const app = new Hono();
   operatorRoutes(app, ctx);
   authRoutes(app, ctx);

@@ -1,12 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { Principal } from "../../runtime/http/session.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext, newId, type Principal } from "../../runtime/module-api/index.ts";
 import { Session, User } from "./entities.ts";
 import { passwordMatches } from "./passwords.ts";
 import { digest, newSecret } from "./secrets.ts";
-import { usersSettings } from "./settings.ts";
+import type { UsersContext } from "./settings.ts";
 
 /** last_seen_at is advisory; writing it at most this often keeps authentication a read almost always. */
 const LAST_SEEN_GRANULARITY_MS = 60_000;
@@ -20,10 +17,9 @@ export interface OpenedSession {
  * Signs in: a new session per login, so each device can be listed and signed out on its own. Wrong email
  * and wrong password are indistinguishable, in message and in time.
  */
-export async function login(ctx: ModuleContext, credentials: { email: string; password: string }, device: string): Promise<OpenedSession> {
-  const settings = usersSettings(ctx.config);
+export async function login(ctx: UsersContext, credentials: { email: string; password: string }, device: string): Promise<OpenedSession> {
   const user = await ctx.db.em().findOne(User, { email: credentials.email });
-  if (!user || !(await passwordMatches(credentials.password, user.passwordHash, settings))) {
+  if (!user || !(await passwordMatches(credentials.password, user.passwordHash, ctx.settings))) {
     throw new AppError("invalid_credentials", "email or password is wrong");
   }
   const token = newSecret();
@@ -36,7 +32,7 @@ export async function login(ctx: ModuleContext, credentials: { email: string; pa
       device,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + settings.sessionTtlMs),
+      expiresAt: new Date(now.getTime() + ctx.settings.SESSION_TTL_MS),
       revokedAt: null,
     });
   });

@@ -1,23 +1,18 @@
-import type { RuntimeConfig } from "../../runtime/config.ts";
-import { type LimitRule, limitRule } from "../../runtime/limits/rate-limiter.ts";
-
-/** The users module's knobs (TWOFOLD_<NAME> in the environment); tests shrink hashing cost and TTLs. */
-export const usersSettings = (config: RuntimeConfig) => ({
-  passwordMemoryKib: config.setting("PASSWORD_MEMORY_KIB", 19_456),
-  passwordTimeCost: config.setting("PASSWORD_TIME_COST", 2),
-  sessionTtlMs: config.setting("SESSION_TTL_MS", 30 * 24 * 60 * 60 * 1000),
-  verifyTokenTtlMs: config.setting("VERIFY_TOKEN_TTL_MS", 86_400_000),
-  resetTokenTtlMs: config.setting("RESET_TOKEN_TTL_MS", 3_600_000),
-});
-export type UsersSettings = ReturnType<typeof usersSettings>;
+import {
+  defineSettings,
+  type LimitRule,
+  limitRule,
+  type ModuleContext,
+  type SettingSpec,
+  type SettingValues,
+} from "../../runtime/module-api/index.ts";
 
 const MINUTE = 60_000;
 
 /**
  * What the /auth endpoints limit, [attempts, window ms], per account (the email or token the request names)
- * and per address (the client's IPv4 address or IPv6 /64). Each is TWOFOLD_<ENDPOINT>_LIMIT_PER_<ACCOUNT|ADDRESS>
- * with TWOFOLD_..._WINDOW_MS, e.g. TWOFOLD_LOGIN_LIMIT_PER_ACCOUNT and TWOFOLD_LOGIN_LIMIT_PER_ACCOUNT_WINDOW_MS.
- * Login per account counts failures only (auth-routes.ts); everything else counts every attempt.
+ * and per address (the client's IPv4 address or IPv6 /64). Login per account counts failures only
+ * (auth-routes.ts); everything else counts every attempt.
  */
 const AUTH_LIMITS = {
   login: { account: [10, 15 * MINUTE], address: [30, MINUTE] },
@@ -29,22 +24,50 @@ const AUTH_LIMITS = {
 
 export type AuthEndpoint = keyof typeof AUTH_LIMITS;
 type Per = "account" | "address";
-export type AuthLimits = Readonly<Record<AuthEndpoint, Readonly<Record<Per, LimitRule>>>>;
+type LimitSetting = `${Uppercase<AuthEndpoint>}_LIMIT_PER_${Uppercase<Per>}`;
 
 export const authEndpoints = Object.keys(AUTH_LIMITS) as AuthEndpoint[];
+const pers: readonly Per[] = ["account", "address"];
 
-/** The setting (without TWOFOLD_) of one endpoint's limit; its window is the same name with _WINDOW_MS. */
-export const authLimitSetting = (endpoint: AuthEndpoint, per: Per): string => `${endpoint.toUpperCase()}_LIMIT_PER_${per.toUpperCase()}`;
+/** The setting of one endpoint's limit, e.g. LOGIN_LIMIT_PER_ACCOUNT; its window is the same name with _WINDOW_MS. */
+export const authLimitSetting = (endpoint: AuthEndpoint, per: Per): LimitSetting => `${endpoint.toUpperCase()}_LIMIT_PER_${per.toUpperCase()}` as LimitSetting;
 
-/** Every limit rule of the /auth endpoints, from the environment or the defaults above; a bad value fails at boot. */
-export function authLimits(config: RuntimeConfig): AuthLimits {
-  const rule = (endpoint: AuthEndpoint, per: Per, [limit, windowMs]: readonly [number, number]) => {
-    const setting = authLimitSetting(endpoint, per);
-    return limitRule(`${endpoint}_per_${per}`, config.setting(setting, limit), config.setting(`${setting}_WINDOW_MS`, windowMs));
+/** Each endpoint's limit and window as settings, e.g. TWOFOLD_LOGIN_LIMIT_PER_ACCOUNT and ..._WINDOW_MS; below 1 stops the boot. */
+const authLimitSettings = Object.fromEntries(
+  authEndpoints.flatMap((endpoint) =>
+    pers.flatMap((per) => {
+      const [limit, windowMs] = AUTH_LIMITS[endpoint][per];
+      const name = authLimitSetting(endpoint, per);
+      return [
+        [name, { type: "integer", default: limit, min: 1, description: `${endpoint} attempts per ${per} in one window` }],
+        [`${name}_WINDOW_MS`, { type: "integer", default: windowMs, min: 1, description: `the window of ${name}, opened by its first attempt` }],
+      ];
+    }),
+  ),
+) as Record<LimitSetting | `${LimitSetting}_WINDOW_MS`, SettingSpec>;
+
+/** The users module's knobs (TWOFOLD_<NAME>); the tests shrink hashing cost (harness/test-env.ts). */
+export const usersSettings = defineSettings({
+  PASSWORD_MEMORY_KIB: { type: "integer", default: 19_456, min: 1, description: "argon2id memory cost of a password hash, in KiB" },
+  PASSWORD_TIME_COST: { type: "integer", default: 2, min: 1, description: "argon2id iterations of a password hash" },
+  SESSION_TTL_MS: { type: "integer", default: 30 * 24 * 60 * MINUTE, description: "how long a session lasts (30 days)" },
+  VERIFY_TOKEN_TTL_MS: { type: "integer", default: 24 * 60 * MINUTE, description: "how long an email verification token is good for (1 day)" },
+  RESET_TOKEN_TTL_MS: { type: "integer", default: 60 * MINUTE, description: "how long a password reset token is good for (1 hour)" },
+  ...authLimitSettings,
+});
+
+export type UsersSettings = SettingValues<typeof usersSettings>;
+
+/** What users' code runs with: a module context with the users settings. */
+export type UsersContext = ModuleContext<typeof usersSettings>;
+
+export type AuthLimits = Readonly<Record<AuthEndpoint, Readonly<Record<Per, LimitRule>>>>;
+
+/** Every limit rule of the /auth endpoints, from the module's settings. */
+export function authLimits(settings: UsersSettings): AuthLimits {
+  const rule = (endpoint: AuthEndpoint, per: Per) => {
+    const name = authLimitSetting(endpoint, per);
+    return limitRule(`${endpoint}_per_${per}`, settings[name], settings[`${name}_WINDOW_MS`]);
   };
-  const entries = authEndpoints.map((endpoint) => {
-    const { account, address } = AUTH_LIMITS[endpoint];
-    return [endpoint, { account: rule(endpoint, "account", account), address: rule(endpoint, "address", address) }];
-  });
-  return Object.fromEntries(entries) as AuthLimits;
+  return Object.fromEntries(authEndpoints.map((endpoint) => [endpoint, { account: rule(endpoint, "account"), address: rule(endpoint, "address") }])) as AuthLimits;
 }

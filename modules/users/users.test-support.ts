@@ -1,6 +1,6 @@
 import type { InProcessSystem } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { OPERATOR_KEY_HEADER } from "../../runtime/http/operator.ts";
+import { OPERATOR_KEY_HEADER } from "../../runtime/module-api/index.ts";
 
 /** Helpers the users tests share: headers, unique emails, and the register and login steps. */
 export const operator = { headers: { [OPERATOR_KEY_HEADER]: DEVELOPMENT_OPERATOR_KEY } };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { GetUser } from "../../contracts/users/calls.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { AppError } from "../../runtime/errors.ts";
+import { AppError } from "../../runtime/module-api/index.ts";
 import { usersModule } from "./module.ts";
 import { operator, uniqueEmail } from "./users.test-support.ts";
 

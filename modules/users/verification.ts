@@ -1,6 +1,5 @@
 import { UserVerified } from "../../contracts/users/events.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext } from "../../runtime/module-api/index.ts";
 import { findUser } from "./accounts.ts";
 import type { User } from "./entities.ts";
 import { consumeToken } from "./one-time-tokens.ts";

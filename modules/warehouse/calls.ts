@@ -1,14 +1,15 @@
 import { CommitReservation, GetAvailability, ReceiveStock, ReleaseReservation, ReserveStock } from "../../contracts/warehouse/calls.ts";
-import { answer } from "../../runtime/module.ts";
+import { answer } from "../../runtime/module-api/index.ts";
 import { commitReservation } from "./commit.ts";
 import { receiveStock } from "./receive.ts";
 import { releaseReservation } from "./release.ts";
 import { reserveStock } from "./reserve.ts";
+import type { WarehouseContext } from "./settings.ts";
 import { noStock, stockLevels } from "./stock.ts";
 
 export const receive = answer(ReceiveStock, (request, ctx) => receiveStock(ctx, request));
 
-export const reserve = answer(ReserveStock, (request, ctx) => reserveStock(ctx, request));
+export const reserve = answer(ReserveStock, (request, ctx: WarehouseContext) => reserveStock(ctx, request));
 
 export const commit = answer(CommitReservation, ({ order_id }, ctx) => commitReservation(ctx, order_id));
 

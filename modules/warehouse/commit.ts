@@ -1,6 +1,5 @@
 import { InventoryCommitted } from "../../contracts/warehouse/events.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext } from "../../runtime/module-api/index.ts";
 import { committedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";
 import { releaseHeld } from "./release.ts";

@@ -1,6 +1,6 @@
-import { newId, runInContext } from "../../runtime/bus/context.ts";
-import type { BackgroundTask, ModuleContext } from "../../runtime/module.ts";
+import { type BackgroundTask, inConversation, type ModuleContext, newId } from "../../runtime/module-api/index.ts";
 import { releaseHeld } from "./release.ts";
+import type { warehouseSettings } from "./settings.ts";
 
 const BATCH = 100;
 
@@ -27,16 +27,16 @@ const expiredOrders = (ctx: ModuleContext, now: Date): Promise<Expired[]> =>
  * in the conversation that made the reservation, so a trace shows the same `inventory.released` whether this
  * sweep or a late commit (commit.ts) got to it first.
  */
-export const expireReservations: BackgroundTask = {
+export const expireReservations: BackgroundTask<typeof warehouseSettings> = {
   name: "expire-reservations",
-  every: (config) => config.setting("RESERVATION_SWEEP_MS", 1000),
+  every: (settings) => settings.RESERVATION_SWEEP_MS,
   run: async (ctx) => {
     for (;;) {
       const now = ctx.clock.now();
       const due = await expiredOrders(ctx, now);
       for (const row of due) {
         const conversation = { correlationId: row.correlation_id ?? newId(), causationId: row.causation_id };
-        await runInContext(conversation, () => releaseHeld(ctx, row.order_id, "expired", now));
+        await inConversation(conversation, () => releaseHeld(ctx, row.order_id, "expired", now));
       }
       if (due.length < BATCH) return;
     }

@@ -6,7 +6,7 @@ import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { maximumOf } from "../../harness/contract-limits.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import type { ModuleDb } from "../../runtime/persistence/module-db.ts";
+import type { ModuleDatabase } from "../../runtime/module-api/index.ts";
 import { warehouseModule } from "./module.ts";
 import { callAs, failureOf } from "./warehouse.test-support.ts";
 
@@ -38,7 +38,7 @@ describe("warehouse stock at the contracts' largest amounts", () => {
   it("takes stock up to MAX_STOCK exactly and refuses a receipt past it with 422, counting nothing", async () => {
     const productId = crypto.randomUUID();
     await receive(productId, 1);
-    const db = system.monolith.modules.dbs.get("warehouse") as ModuleDb;
+    const db = system.monolith.modules.dbs.get("warehouse") as ModuleDatabase;
     // As if millions of receipts had come before: the stock one full receipt short of the cap.
     await db.em().execute(`update "warehouse"."stock" set on_hand = ? where product_id = ?`, [MAX_STOCK - maxReceipt, productId]);
 

@@ -5,12 +5,13 @@ import {
   InventoryReleased,
   InventoryReserved,
 } from "../../contracts/warehouse/events.ts";
-import { defineModule } from "../../runtime/module.ts";
+import { defineModule } from "../../runtime/module-api/index.ts";
 import { availability, commit, receive, release, reserve } from "./calls.ts";
 import { Receipt, Reservation, Stock } from "./entities.ts";
 import { expireReservations } from "./expiry.ts";
 import { warehouseRoutes } from "./routes.ts";
 import { warehouseProviderStates } from "./provider-states.ts";
+import { warehouseSettings } from "./settings.ts";
 
 /** Stock per product and the reservations that hold it for orders; the only place stock changes. */
 export const warehouseModule = defineModule({
@@ -19,6 +20,7 @@ export const warehouseModule = defineModule({
   resources: ["inventory"],
   entities: [Stock, Reservation, Receipt],
   publishes: [InventoryReceived, InventoryReserved, InventoryCommitted, InventoryReleased, InventoryInsufficient],
+  settings: warehouseSettings,
   calls: [receive, reserve, commit, release, availability],
   events: [],
   routes: warehouseRoutes,

@@ -1,12 +1,12 @@
 import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryReserved } from "../../contracts/warehouse/events.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext, ProviderStateHandler } from "../../runtime/module.ts";
+import { AppError, type ModuleContext, type ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { committedEvent, receivedEvent, releasedEvent, reservedEvent } from "./announcements.ts";
 import { commitReservation } from "./commit.ts";
 import { Receipt, Reservation } from "./entities.ts";
 import { receiveStock } from "./receive.ts";
 import { releaseHeld } from "./release.ts";
 import { reserveStock } from "./reserve.ts";
+import type { WarehouseContext, warehouseSettings } from "./settings.ts";
 import { noStock, stockLevels, totalsOf } from "./stock.ts";
 import { toReservationView } from "./views.ts";
 
@@ -20,7 +20,7 @@ const stocked = (ctx: ModuleContext, productId: string, quantity: number) =>
   receiveStock(ctx, { receipt_id: `stock:${productId}`, product_id: productId, quantity });
 
 /** An order holding one unit of a stocked product (reserve is idempotent by order id). */
-async function held(ctx: ModuleContext, params: Params) {
+async function held(ctx: WarehouseContext, params: Params) {
   const productId = String(params.product_id);
   await stocked(ctx, productId, 10);
   return reserveStock(ctx, { order_id: String(params.order_id), items: [{ product_id: productId, quantity: 1 }], ttl_ms: HOLD_MS });
@@ -43,7 +43,7 @@ const announceAgain = (ctx: ModuleContext, orderId: string, event: "reserved" | 
   });
 
 /** The states the consumers of the warehouse's calls and inventory events name. */
-export const warehouseProviderStates: Record<string, ProviderStateHandler> = {
+export const warehouseProviderStates: Record<string, ProviderStateHandler<typeof warehouseSettings>> = {
   /** Counting a new receipt needs nothing but a running warehouse. */
   "warehouse takes receipts": async () => {},
 

@@ -1,6 +1,6 @@
 import type { StockLevel } from "../../contracts/warehouse/stock.ts";
 import { InventoryReceived } from "../../contracts/warehouse/events.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import type { ModuleContext } from "../../runtime/module-api/index.ts";
 import { receivedEvent } from "./announcements.ts";
 import { Receipt } from "./entities.ts";
 import { addStock, noStock, stockLevels } from "./stock.ts";

@@ -1,6 +1,5 @@
 import { InventoryReleased } from "../../contracts/warehouse/events.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext } from "../../runtime/module-api/index.ts";
 import { releasedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";
 import { totalsOf, unholdStock } from "./stock.ts";

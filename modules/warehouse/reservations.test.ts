@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { CommitReservation, GetAvailability, ReleaseReservation, ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { eventually } from "../../harness/eventually.ts";
-import { runInContext } from "../../runtime/bus/context.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
+import { inConversation } from "../../runtime/module-api/index.ts";
 import { warehouseModule } from "./module.ts";
 import { callAs, failureOf, stocked, stockRow } from "./warehouse.test-support.ts";
 
@@ -140,7 +140,7 @@ describe("warehouse reservations", () => {
     const orderId = crypto.randomUUID();
     const conversation = { correlationId: `checkout-${orderId}`, causationId: null };
     await system.client.events.fromNow();
-    await runInContext(conversation, () => reserve(orderId, [{ product_id: product, quantity: 2 }], 100));
+    await inConversation(conversation, () => reserve(orderId, [{ product_id: product, quantity: 2 }], 100));
     expect(await available(product)).toBe(0);
     await eventually(async () => expect(await available(product)).toBe(2));
     const event = await system.client.events.expect("inventory.released", forOrder(orderId));

@@ -2,11 +2,10 @@ import type * as v from "valibot";
 import type { ProductQuantity } from "../../contracts/common/quantity.ts";
 import { InventoryInsufficient, InventoryReserved } from "../../contracts/warehouse/events.ts";
 import { Shortfall as ShortfallSchema, type StockLevel } from "../../contracts/warehouse/stock.ts";
-import { currentContext, newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, currentConversation, newId } from "../../runtime/module-api/index.ts";
 import { reservedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";
+import type { WarehouseContext } from "./settings.ts";
 import { holdStock, stockLevels, totalsOf } from "./stock.ts";
 import { type ReservationView, toReservationView } from "./views.ts";
 
@@ -30,10 +29,10 @@ class Shortage extends Error {
  * it is. On a shortfall nothing is held, `inventory.insufficient` is published on its own and the call fails
  * with `insufficient_stock` naming each short product (an unknown product has 0 available).
  */
-export async function reserveStock(ctx: ModuleContext, request: ReserveRequest): Promise<ReservationView> {
-  const ttlMs = request.ttl_ms ?? ctx.config.setting("RESERVATION_TTL_MS", 900_000);
+export async function reserveStock(ctx: WarehouseContext, request: ReserveRequest): Promise<ReservationView> {
+  const ttlMs = request.ttl_ms ?? ctx.settings.RESERVATION_TTL_MS;
   try {
-    const context = currentContext();
+    const conversation = currentConversation();
     return await ctx.db.transaction(async (tx) => {
       const now = ctx.clock.now();
       const reservationId = newId();
@@ -48,8 +47,8 @@ export async function reserveStock(ctx: ModuleContext, request: ReserveRequest):
           request.order_id,
           JSON.stringify(request.items),
           expiresAt.toISOString(),
-          context?.correlationId ?? null,
-          context?.causationId ?? null,
+          conversation?.correlationId ?? null,
+          conversation?.causationId ?? null,
           now.toISOString(),
           now.toISOString(),
         ],

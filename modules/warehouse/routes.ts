@@ -1,20 +1,14 @@
 import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { ReceiptBody } from "../../contracts/warehouse/api.ts";
-import { newId } from "../../runtime/bus/context.ts";
-import { AppError } from "../../runtime/errors.ts";
-import { readBody } from "../../runtime/http/body.ts";
-import { requireOperator } from "../../runtime/http/operator.ts";
-import { readParam } from "../../runtime/http/params.ts";
-import { resource } from "../../runtime/http/resource.ts";
-import type { ModuleContext } from "../../runtime/module.ts";
+import { AppError, type ModuleContext, newId, readBody, readParam, requireOperator, resource } from "../../runtime/module-api/index.ts";
 import { receiveStock } from "./receive.ts";
 import { stockLevels } from "./stock.ts";
 
 /** The operator API: look at a product's stock, book stock in. */
 export function warehouseRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
-  app.use("/inventory/*", requireOperator(ctx.config.operatorKey));
+  app.use("/inventory/*", requireOperator(ctx));
   resource(app, "/inventory/:product_id", {
     GET: async (c) => {
       const productId = readParam(c, "product_id", Id);

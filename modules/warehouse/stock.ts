@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { MAX_STOCK, type ProductQuantity } from "../../contracts/common/quantity.ts";
 import type { StockLevel } from "../../contracts/warehouse/stock.ts";
-import { AppError } from "../../runtime/errors.ts";
+import { AppError } from "../../runtime/module-api/index.ts";
 import { Stock } from "./entities.ts";
 
 interface StockRow {

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { CallContract, CallReply, CallRequest } from "../../contracts/define.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import type { InProcessSystem } from "../../harness/in-process.ts";
-import { AppError } from "../../runtime/errors.ts";
+import { AppError } from "../../runtime/module-api/index.ts";
 
 /** Calls the warehouse the way the orders saga does. */
 export const callAs = <C extends CallContract>(system: InProcessSystem, contract: C, request: CallRequest<C>): Promise<CallReply<C>> =>

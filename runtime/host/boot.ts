@@ -3,11 +3,13 @@ import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
 import { clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { operatorGate } from "../http/operator.ts";
 import type { RateLimiter } from "../limits/rate-limiter.ts";
 import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
 import { OutboxRelay } from "../persistence/outbox-relay.ts";
+import type { SettingsDeclaration } from "../settings.ts";
 import { Ticker } from "../tasks/ticker.ts";
 
 /** The modules of one process, wired to its bus and database. */
@@ -46,30 +48,37 @@ export async function bootModules(
   const dbs = new Map<string, ModuleDb>();
   const relays: OutboxRelay[] = [];
   const tasks: { ticker: Ticker; due: () => Promise<number> }[] = [];
-  const contexts = new Map<string, ModuleContext>();
+  const contexts = new Map<string, ModuleContext<SettingsDeclaration>>();
+  const operators = operatorGate(config.operatorKey);
   for (const module of modules) {
+    const settings = config.moduleSettings.get(module.name) ?? {};
+    if (module.settings && !config.moduleSettings.has(module.name)) {
+      throw new Error(`${module.name}: its settings were not loaded (pass the system's modules to loadConfig)`);
+    }
     const orm = await openModuleOrm(targetOf(module.name), module.name, module.entities);
     const publishes = new Set(module.publishes.map((e) => e.type));
     const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, (envelopes) => relay.relayNow(envelopes));
     const relay = new OutboxRelay(db, bus, config.outboxSweepMs);
     await db.idempotency.recoverAfterRestart();
     const tickers = new Map<string, Ticker>();
-    const ctx: ModuleContext = {
+    const ctx: ModuleContext<SettingsDeclaration> = {
       name: module.name,
       db,
-      config,
+      settings,
       clock,
       limits,
+      operators,
+      callTimeoutMs: config.callTimeoutMs,
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
       kick: (task) => tickers.get(task)?.kick(),
     };
     for (const task of module.background ?? []) {
-      const ticker = new Ticker(`${module.name}.${task.name}`, task.every(config), () => task.run(ctx));
+      const ticker = new Ticker(`${module.name}.${task.name}`, task.every(settings), () => task.run(ctx));
       tickers.set(task.name, ticker);
       tasks.push({ ticker, due: async () => (ticker.busy ? 1 : 0) + ((await task.due?.(ctx)) ?? 0) });
     }
     bus.answer(module.name, new Map(module.calls.map((b) => [b.contract.name, ((request) => b.handle(request, ctx)) as CallHandler])));
-    bus.consume(module.name, new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx)])));
+    bus.consume(module.name, new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx, db)])));
     routes.route("/api/v1", module.routes(ctx));
     dbs.set(module.name, db);
     contexts.set(module.name, ctx);
@@ -106,24 +115,25 @@ export async function bootModules(
 }
 
 /** Wraps a subscriber so each message has one effect however often it is delivered (inbox). */
-function inboxed(binding: EventBinding, ctx: ModuleContext): EventHandler {
+function inboxed(binding: EventBinding, ctx: ModuleContext<SettingsDeclaration>, db: ModuleDb): EventHandler {
   return async (payload, { envelope, attempt }) => {
     const inbox = binding.inbox ? envelope : undefined;
-    if (inbox && (await ctx.db.handled(envelope.id))) return;
+    if (inbox && (await db.handled(envelope.id))) return;
     let opened = false;
-    const eventContext: EventContext = {
+    const eventContext: EventContext<SettingsDeclaration> = {
       ...ctx,
+      db: { em: () => db.em(), snapshot: (work) => db.snapshot(work) },
       envelope,
       attempt,
       transaction: (work) => {
         if (opened) throw new Error(`${ctx.name}: one transaction per event delivery (${envelope.type})`);
         opened = true;
-        return ctx.db.transaction(work, inbox);
+        return db.transaction(work, inbox);
       },
     };
     try {
       await binding.handle(payload as never, eventContext);
-      if (!opened && inbox) await ctx.db.transaction(async () => {}, inbox);
+      if (!opened && inbox) await db.transaction(async () => {}, inbox);
     } catch (error) {
       if (!(error instanceof AlreadyHandled)) throw error;
     }

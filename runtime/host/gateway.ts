@@ -9,6 +9,7 @@ import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
 import type { DeadLetter } from "../bus/transport.ts";
 import { applyClockCommand, clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
+import type { ErrorCode } from "../../contracts/errors.ts";
 import { AppError } from "../errors.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
 import type { SystemDefinition } from "../system.ts";
@@ -40,7 +41,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
 
   const getJson = async <T>(base: string, path: string): Promise<T> => {
     const response = await internal(base, path);
-    const body = (await response.json()) as T & { error?: { code: string; message: string } };
+    const body = (await response.json()) as T & { error?: { code: ErrorCode; message: string } };
     if (!response.ok) throw new AppError(body.error?.code ?? "service_unavailable", body.error?.message ?? `${base}${path} answered ${response.status}`);
     return body;
   };
@@ -105,7 +106,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ query, params }),
           });
-          const body = (await response.json()) as { rows?: unknown[]; error?: { code: string; message: string } };
+          const body = (await response.json()) as { rows?: unknown[]; error?: { code: ErrorCode; message: string } };
           if (!response.ok || !body.rows) throw new AppError(body.error?.code ?? "internal", body.error?.message ?? "sql failed");
           return body.rows;
         },
@@ -135,7 +136,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
             body: JSON.stringify({ state, params }),
           });
           if (!response.ok) {
-            const body = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+            const body = (await response.json().catch(() => ({}))) as { error?: { code: ErrorCode; message: string } };
             throw new AppError(body.error?.code ?? "internal", body.error?.message ?? `provider state answered ${response.status}`);
           }
         },

@@ -1,4 +1,5 @@
-import { isAppError } from "../../../runtime/errors.ts";
+import type { ErrorCode } from "../../../contracts/errors.ts";
+import { isAppError } from "../../../runtime/module-api/index.ts";
 
 /** What running a step came to: move on, give up and compensate, or try again later. */
 export type Outcome =
@@ -7,11 +8,11 @@ export type Outcome =
   | { readonly kind: "retry"; readonly error: string };
 
 /** Failures that may heal by themselves: the other side is down, slow, busy, or its provider hiccuped. */
-const TRANSIENT = ["service_unavailable", "call_timeout", "payment_provider_error", "idempotency_key_in_progress", "internal"];
+const TRANSIENT: readonly ErrorCode[] = ["service_unavailable", "call_timeout", "payment_provider_error", "idempotency_key_in_progress", "internal"];
 
 /** A step's failure as an outcome: a known business refusal compensates, anything transient retries. */
-export function failure(error: unknown, refusals: Record<string, string>): Outcome {
-  for (const [code, reason] of Object.entries(refusals)) {
+export function failure(error: unknown, refusals: Partial<Record<ErrorCode, string>>): Outcome {
+  for (const [code, reason] of Object.entries(refusals) as [ErrorCode, string][]) {
     if (isAppError(error, code)) return { kind: "compensate", reason };
   }
   const code = isAppError(error) ? error.code : "internal";

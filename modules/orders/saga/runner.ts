@@ -1,7 +1,6 @@
-import { runInContext } from "../../../runtime/bus/context.ts";
-import type { BackgroundTask, ModuleContext } from "../../../runtime/module.ts";
-import type { ModuleDb } from "../../../runtime/persistence/module-db.ts";
+import { type BackgroundTask, inConversation, type ModuleContext, type ModuleDatabase } from "../../../runtime/module-api/index.ts";
 import { Order, OrderItem, Saga } from "../entities.ts";
+import type { ordersSettings } from "../settings.ts";
 import { isLate, type Outcome, timeoutReason } from "./outcome.ts";
 import { runStep } from "./steps.ts";
 import { transition } from "./transition.ts";
@@ -13,8 +12,8 @@ interface RunnerState {
   readonly inFlight: Set<string>;
   resumed: boolean;
 }
-const states = new WeakMap<ModuleDb, RunnerState>();
-const stateOf = (db: ModuleDb): RunnerState => {
+const states = new WeakMap<ModuleDatabase, RunnerState>();
+const stateOf = (db: ModuleDatabase): RunnerState => {
   let state = states.get(db);
   if (!state) states.set(db, (state = { inFlight: new Set(), resumed: false }));
   return state;
@@ -25,9 +24,9 @@ const stateOf = (db: ModuleDb): RunnerState => {
  * advanced on its own, so one slow payment never holds the others up. Orders live in one process, so on its
  * first run the runner takes over the leases a crashed predecessor left: a restart resumes sagas at once.
  */
-export const sagaRunner: BackgroundTask = {
+export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
   name: "saga",
-  every: (config) => config.setting("SAGA_TICK_MS", 1000),
+  every: (settings) => settings.SAGA_TICK_MS,
   due: async (ctx) => stateOf(ctx.db).inFlight.size + (await ctx.db.em().count(Saga, { step: { $ne: "done" }, nextRunAt: { $lte: ctx.clock.now() } })),
   async run(ctx) {
     const state = stateOf(ctx.db);
@@ -42,7 +41,7 @@ export const sagaRunner: BackgroundTask = {
       { step: { $ne: "done" }, nextRunAt: { $lte: now }, orderId: { $nin: [...state.inFlight] } },
       { orderBy: { nextRunAt: "asc" }, limit: BATCH },
     );
-    const leaseMs = 2 * ctx.config.callTimeoutMs + 5000;
+    const leaseMs = 2 * ctx.callTimeoutMs + 5000;
     for (const saga of due) {
       const claimed = await em.nativeUpdate(
         Saga,
@@ -67,7 +66,7 @@ async function advance(ctx: ModuleContext, orderId: string, version: number): Pr
     em.find(OrderItem, { orderId }),
   ]);
   if (!saga || !order) return;
-  await runInContext({ correlationId: saga.correlationId, causationId: saga.causationId }, async () => {
+  await inConversation({ correlationId: saga.correlationId, causationId: saga.causationId }, async () => {
     const run = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
     await transition(ctx, orderId, version, isLate(saga, ctx.clock.now()) ? await lastLook(saga, run) : await run());
   });

@@ -1,6 +1,6 @@
 import { ChargeCard, RefundCharge } from "../../../contracts/payments/calls.ts";
 import { CommitReservation, ReleaseReservation, ReserveStock } from "../../../contracts/warehouse/calls.ts";
-import type { ModuleContext } from "../../../runtime/module.ts";
+import type { ModuleContext } from "../../../runtime/module-api/index.ts";
 import type { Order, OrderItem, Saga } from "../entities.ts";
 import { failure, type Outcome } from "./outcome.ts";
 
@@ -19,7 +19,6 @@ export async function runStep(ctx: ModuleContext, saga: Saga, order: Order, item
         await ctx.call(ReserveStock, {
           order_id: order.id,
           items: items.map((i) => ({ product_id: i.productId, quantity: i.quantity })),
-          ttl_ms: ctx.config.setting("RESERVATION_TTL_MS", 900_000),
         });
         return { kind: "next" };
       case "charge": {

@@ -1,5 +1,5 @@
 import { OrderCancelled, OrderConfirmed } from "../../../contracts/orders/events.ts";
-import type { ModuleContext } from "../../../runtime/module.ts";
+import type { ModuleContext } from "../../../runtime/module-api/index.ts";
 import { Order, OrderItem, Saga } from "../entities.ts";
 import { cancelledPayload, confirmedPayload } from "../order-events.ts";
 import { compensations, isForward, nextStep, type Source, type Step } from "./plan.ts";

@@ -12,7 +12,7 @@ import { benchEnv } from "../env.ts";
 export const inProcessMonolith: Resource<SystemClient> = {
   name: "in-process monolith",
   async start() {
-    const monolith = await assembleMonolith(shop, loadConfig(benchEnv({ TWOFOLD_DATA_DIR: "memory" })));
+    const monolith = await assembleMonolith(shop, loadConfig(benchEnv({ TWOFOLD_DATA_DIR: "memory" }), shop.modules));
     const client = new SystemClient("in-process", "http://in-process", async (url, init) => monolith.app.fetch(new Request(url, init)));
     return { value: client, stop: () => monolith.close() };
   },

@@ -1,0 +1,24 @@
+import { currentContext, runInContext } from "../bus/context.ts";
+
+/** One business flow's thread: the id every message of it shares, and the message that caused the work at hand. */
+export interface Conversation {
+  readonly correlationId: string;
+  readonly causationId: string | null;
+}
+
+/**
+ * Runs work a module starts on its own (a resumed saga, an expired reservation released by a sweep) in the
+ * conversation that began it, so what it publishes and calls is traced there. An open transaction stays open:
+ * calls are still refused inside it.
+ */
+export const inConversation = <T>(conversation: Conversation, work: () => T): T =>
+  runInContext(
+    { correlationId: conversation.correlationId, causationId: conversation.causationId, inTransaction: currentContext()?.inTransaction },
+    work,
+  );
+
+/** The conversation the work at hand belongs to, to record with state another flow resumes later. */
+export function currentConversation(): Conversation | undefined {
+  const context = currentContext();
+  return context && { correlationId: context.correlationId, causationId: context.causationId };
+}
