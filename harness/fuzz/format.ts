@@ -1,4 +1,5 @@
-import type { FuzzRequest, Part } from "./request.ts";
+import type { Part } from "./part.ts";
+import type { FuzzRequest } from "./request.ts";
 
 const LIMIT = 300;
 

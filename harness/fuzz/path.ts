@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Id } from "../../contracts/ids.ts";
 import { plainFirst } from "./choose.ts";
 import { percentEncode } from "./encode.ts";
-import type { Part } from "./request.ts";
+import type { Part } from "./part.ts";
 import type { ParamKind, Route } from "./routes.ts";
 import { nodeOf } from "./schema-node.ts";
 import { type Hints, validArbitrary } from "./valid.ts";

@@ -2,18 +2,12 @@ import fc from "fast-check";
 import { type BodyText, bodyArbitrary } from "./body.ts";
 import { plainFirst } from "./choose.ts";
 import { headersArbitrary } from "./headers.ts";
+import type { Part } from "./part.ts";
 import { pathArbitrary } from "./path.ts";
 import { queryArbitrary } from "./query.ts";
 import { type Method, type Route, routeKey } from "./routes.ts";
 import type { Hints } from "./valid.ts";
 import type { Fixtures } from "./world.ts";
-
-/** A value only known when the request is sent: the fuzzer's current session, its id, the operator key, the cart's ETag, a new idempotency key. */
-export interface Ref {
-  readonly ref: "bearer" | "session" | "operator" | "etag" | "fresh";
-}
-
-export type Part = string | Ref;
 
 /** One generated request: plain data, so fast-check can shrink and print it; refs are resolved when it is sent. */
 export interface FuzzRequest {

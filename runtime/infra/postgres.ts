@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -80,6 +81,19 @@ async function onceAcceptingSessions<T>(query: () => Promise<T>, timeoutMs = 30_
 }
 
 /**
+ * Where a kept cluster can live. As root the server runs as `postgres`, which cannot enter a directory only
+ * root may (a home of mode 0700, a mkdtemp dir): then the cluster is kept in the temp dir instead, under a
+ * name derived from the wanted path, so the same data dir finds the same cluster again.
+ */
+function reachableDataDir(wanted: string): string {
+  mkdirSync(dirname(wanted), { recursive: true });
+  if (!asRoot() || Bun.spawnSync([...asServerUser(), "test", "-x", dirname(wanted)]).exitCode === 0) return wanted;
+  const elsewhere = join(tmpdir(), `twofold-pg-kept-${createHash("sha256").update(wanted).digest("hex").slice(0, 16)}`);
+  console.error(`[postgres] the postgres user cannot reach ${dirname(wanted)}; keeping the cluster in ${elsewhere}`);
+  return elsewhere;
+}
+
+/**
  * A private Postgres server on a free loopback port, TCP only, as a child process: the split topology's one
  * database server (each service still has a database of its own on it) and the test:pg run's. A data dir that
  * holds no cluster yet gets a copy of the template; a temporary one is removed on stop.
@@ -89,7 +103,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const temporary = options.dataDir === undefined;
   const parent = temporary ? mkdtempSync(join(tmpdir(), "twofold-pg-")) : undefined;
   if (parent) ownByServerUser(parent);
-  const data = resolve(parent ? join(parent, "data") : (options.dataDir as string));
+  const data = parent ? join(parent, "data") : reachableDataDir(resolve(options.dataDir as string));
   if (!existsSync(join(data, "PG_VERSION"))) {
     mkdirSync(dirname(data), { recursive: true });
     rmSync(data, { recursive: true, force: true });
