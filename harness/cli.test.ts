@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import builtInTopology from "../topology.json";
 import { eventually } from "./eventually.ts";
+import { canRunPostgres } from "../runtime/infra/postgres.ts";
 import { alive, childrenOf } from "./process-table.ts";
 
 const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
@@ -12,15 +13,16 @@ const workdir = mkdtempSync(join(tmpdir(), "twofold-cli-"));
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
 describe.runIf(process.platform === "linux")("bun run harness, interrupted", () => {
-  it("SIGTERM ends the run and every process of the topology it started, and its Redis", async () => {
+  it("SIGTERM ends the run and every process of the topology it started, its Redis and Postgres", async () => {
     const { REDIS_URL: _shared, ...env } = process.env;
-    const run = Bun.spawn([process.execPath, cli, "--profile", "split", "--suite", "order-flow", "--seed", "1"], {
+    const run = Bun.spawn([process.execPath, cli, "--profile", "split", "--suite", "Bad input", "--seed", "1"], {
       cwd: workdir,
       env,
       stdout: "ignore",
       stderr: "ignore",
     });
-    const children = builtInTopology.services.length + 2; // the services, the gateway and redis-server
+    // The services, the gateway, redis-server and (where it can run) the topology's one Postgres server.
+    const children = builtInTopology.services.length + 2 + (canRunPostgres() ? 1 : 0);
     let started: number[] = [];
     await eventually(() => expect((started = childrenOf(run.pid))).toHaveLength(children), { timeoutMs: 20_000 });
 
