@@ -40,14 +40,10 @@ export class OutboxRelay {
 
   /**
    * Called right after a commit with the events it wrote. An inline transport delivers them now (the caller
-   * waits for the first attempts; the rows go once every delivery settled); any other transport is handed them
-   * at once, from memory rather than by reading back what was just written, and their rows are deleted once it
-   * has accepted them. Whatever fails after the commit leaves the rows for the sweep.
+   * waits for the first attempts; the rows go once every delivery settled); otherwise the relay is kicked.
    */
   async relayNow(envelopes: readonly Envelope[]): Promise<void> {
-    if (!this.ticker.active) return;
-    // Not awaited: the committing request does not wait for the broker (the rows are its guarantee).
-    if (!this.bus.transport.dispatchInline) return void this.relayAll(envelopes.filter((e) => !this.inFlight.has(e.id)));
+    if (!this.bus.transport.dispatchInline || !this.ticker.active) return this.kick();
     await Promise.all(
       envelopes.map(async (envelope) => {
         if (this.inFlight.has(envelope.id)) return;
@@ -86,23 +82,6 @@ export class OutboxRelay {
       if (this.inFlight.has(row.id)) continue;
       this.inFlight.add(row.id);
       void this.relay(row.id, row.envelope).finally(() => this.inFlight.delete(row.id));
-    }
-  }
-
-  /** Hands committed events to the transport, then deletes their rows in one statement. */
-  private async relayAll(envelopes: readonly Envelope[]): Promise<void> {
-    if (envelopes.length === 0) return;
-    for (const envelope of envelopes) this.inFlight.add(envelope.id);
-    try {
-      await Promise.all(envelopes.map((envelope) => this.bus.dispatch(envelope)));
-      await this.db.em().nativeDelete(this.outbox, { id: { $in: envelopes.map((e) => e.id) } });
-      this.lastError = "";
-    } catch (error) {
-      const message = describeError(error);
-      if (message !== this.lastError) console.error(`[outbox ${this.db.module}] relay of ${envelopes.length} event(s) failed, the sweep will retry: ${message}`);
-      this.lastError = message;
-    } finally {
-      for (const envelope of envelopes) this.inFlight.delete(envelope.id);
     }
   }
 
