@@ -49,8 +49,9 @@ export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
         { leaseUntil: new Date(now.getTime() + leaseMs), version: saga.version + 1 },
       );
       if (claimed !== 1) continue;
+      saga.version += 1;
       state.inFlight.add(saga.orderId);
-      void advance(ctx, saga.orderId, saga.version + 1).finally(() => {
+      void advance(ctx, saga, leaseMs).finally(() => {
         state.inFlight.delete(saga.orderId);
         ctx.kick("saga");
       });
@@ -58,17 +59,26 @@ export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
   },
 };
 
-async function advance(ctx: ModuleContext, orderId: string, version: number): Promise<void> {
+/** Most steps one run takes in a row: a checkout has seven at most (reserve, charge, commit, confirm, or refund, release, cancel). */
+const MAX_STEPS = 8;
+
+/**
+ * Runs the claimed saga's steps one after another for as long as the next is due at once, holding its lease:
+ * the saga row (from the claim), its order and lines are read once, not again for every step.
+ */
+async function advance(ctx: ModuleContext, saga: Saga, leaseMs: number): Promise<void> {
   const em = ctx.db.em();
-  const [saga, order, items] = await Promise.all([
-    em.findOne(Saga, { orderId }),
-    em.findOne(Order, { id: orderId }),
-    em.find(OrderItem, { orderId }),
-  ]);
-  if (!saga || !order) return;
+  const [order, items] = await Promise.all([em.findOne(Order, { id: saga.orderId }), em.find(OrderItem, { orderId: saga.orderId })]);
+  if (!order) return;
+  const run = { saga, order, items };
   await inConversation({ correlationId: saga.correlationId, causationId: saga.causationId }, async () => {
-    const run = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
-    await transition(ctx, orderId, version, isLate(saga, ctx.clock.now()) ? await lastLook(saga, run) : await run());
+    for (let steps = 0; steps < MAX_STEPS; steps++) {
+      const step = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
+      const outcome = isLate(saga, ctx.clock.now()) ? await lastLook(saga, step) : await step();
+      if (!(await transition(ctx, run, outcome, leaseMs))) return;
+    }
+    // Still due after that many steps: let the next tick take it up rather than hold the lease.
+    await ctx.db.em().nativeUpdate(Saga, { orderId: saga.orderId, version: saga.version }, { leaseUntil: null });
   });
 }
 

@@ -1,6 +1,6 @@
 import { OrderCancelled, OrderConfirmed } from "../../../contracts/orders/events.ts";
 import type { ModuleContext } from "../../../runtime/module-api/index.ts";
-import { Order, OrderItem, Saga } from "../entities.ts";
+import { Order, type OrderItem, Saga } from "../entities.ts";
 import { cancelledPayload, confirmedPayload } from "../order-events.ts";
 import { compensations, isForward, nextStep, type Source, type Step } from "./plan.ts";
 import { isLate, type Outcome, retryDelayMs, timeoutReason } from "./outcome.ts";
@@ -11,58 +11,92 @@ const afterCompensation = (done: readonly string[], current: string): Step => {
   return list[list.indexOf(current as never) + 1] ?? "done";
 };
 
-/**
- * Records a step's outcome in one transaction: the saga's next step, the order's status, and the events that
- * go with it (order.confirmed, order.cancelled) through the outbox. Guarded by the version the runner claimed,
- * so a stale runner changes nothing.
- */
-export async function transition(ctx: ModuleContext, orderId: string, claimedVersion: number, outcome: Outcome): Promise<void> {
-  await ctx.db.transaction(async ({ em, publish }) => {
-    const saga = await em.findOne(Saga, { orderId });
-    const order = await em.findOne(Order, { id: orderId });
-    if (!saga || !order || saga.version !== claimedVersion) return;
-    const now = ctx.clock.now();
-    const step = saga.step;
-    const compensate = (reason: string) => {
-      saga.reason = reason;
-      saga.step = compensations(saga.done)[0] ?? "cancel";
-      saga.attempts = 0;
-      saga.nextRunAt = now;
-    };
+/** A saga being advanced, as the runner holds it: its row, its order and the order's lines, read once. */
+export interface SagaRun {
+  readonly saga: Saga;
+  readonly order: Order;
+  readonly items: readonly OrderItem[];
+}
 
-    if (outcome.kind === "retry") {
-      saga.attempts += 1;
-      saga.lastError = outcome.error;
-      if (isLate(saga, now)) compensate(timeoutReason(step, outcome.error));
-      else saga.nextRunAt = new Date(now.getTime() + retryDelayMs(saga.attempts));
-    } else if (outcome.kind === "next" && isLate(saga, now)) {
-      // Reserving or charging succeeded after the deadline: too late. What it did is recorded, so compensation undoes it (a refund, a release).
-      if (outcome.chargeId) saga.chargeId = outcome.chargeId;
-      saga.done = [...saga.done, step];
-      compensate(timeoutReason(step, saga.lastError ?? null));
-    } else if (outcome.kind === "compensate") {
-      saga.lastError = outcome.reason;
-      compensate(outcome.reason);
-    } else {
-      if (outcome.chargeId) saga.chargeId = outcome.chargeId;
-      if (isForward(step)) saga.done = [...saga.done, step];
-      const items = await em.find(OrderItem, { orderId });
-      if (step === "confirm") {
-        order.status = "confirmed";
-        publish(OrderConfirmed, confirmedPayload(order, items, saga.chargeId ?? null, now));
-      }
-      if (step === "cancel") {
-        order.status = "cancelled";
-        order.statusReason = saga.reason ?? "cancelled";
-        publish(OrderCancelled, cancelledPayload(order, items, now));
-      }
-      saga.step = isForward(step) ? nextStep(order.source as Source, step) : afterCompensation(saga.done, step);
-      saga.attempts = 0;
-      saga.nextRunAt = now;
-    }
-    order.updatedAt = now;
-    saga.leaseUntil = null;
-    saga.version += 1;
-    saga.updatedAt = now;
+type SagaFields = Pick<Saga, "step" | "done" | "reason" | "chargeId" | "attempts" | "lastError" | "nextRunAt">;
+
+/** What a step's outcome makes of the saga, and of the order's status when it ends one way or the other. */
+interface Decision {
+  readonly saga: SagaFields;
+  readonly order?: { readonly status: "confirmed" | "cancelled"; readonly statusReason: string | null };
+}
+
+/** Decides, in memory, what a step's outcome makes of the saga (a pure function of the saga and the outcome). */
+function decide(saga: Saga, source: Source, outcome: Outcome, now: Date): Decision {
+  const next: SagaFields = {
+    step: saga.step,
+    done: saga.done,
+    reason: saga.reason ?? null,
+    chargeId: saga.chargeId ?? null,
+    attempts: saga.attempts,
+    lastError: saga.lastError ?? null,
+    nextRunAt: saga.nextRunAt,
+  };
+  const step = saga.step;
+  const compensate = (reason: string): Decision => ({
+    saga: Object.assign(next, { reason, step: compensations(next.done)[0] ?? "cancel", attempts: 0, nextRunAt: now }),
   });
+  if (outcome.kind === "retry") {
+    next.attempts += 1;
+    next.lastError = outcome.error;
+    if (isLate(saga, now)) return compensate(timeoutReason(step, outcome.error));
+    next.nextRunAt = new Date(now.getTime() + retryDelayMs(next.attempts));
+    return { saga: next };
+  }
+  if (outcome.kind === "next" && isLate(saga, now)) {
+    // Reserving or charging succeeded after the deadline: too late. What it did is recorded, so compensation undoes it (a refund, a release).
+    if (outcome.chargeId) next.chargeId = outcome.chargeId;
+    next.done = [...next.done, step];
+    return compensate(timeoutReason(step, saga.lastError ?? null));
+  }
+  if (outcome.kind === "compensate") {
+    next.lastError = outcome.reason;
+    return compensate(outcome.reason);
+  }
+  if (outcome.chargeId) next.chargeId = outcome.chargeId;
+  if (isForward(step)) next.done = [...next.done, step];
+  next.step = isForward(step) ? nextStep(source, step) : afterCompensation(next.done, step);
+  next.attempts = 0;
+  next.nextRunAt = now;
+  if (step === "confirm") return { saga: next, order: { status: "confirmed", statusReason: null } };
+  if (step === "cancel") return { saga: next, order: { status: "cancelled", statusReason: next.reason ?? "cancelled" } };
+  return { saga: next };
+}
+
+/**
+ * Records a step's outcome in one transaction, guarded by the version the runner holds: the saga row is
+ * updated only if nobody else moved it (a stale runner changes nothing), the order's status changes with the
+ * events that go with it (order.confirmed, order.cancelled, through the outbox). Nothing is read again: the
+ * runner's copy is brought up to date instead. Answers whether the saga's next step is due at once, in which
+ * case the runner keeps its lease (renewed here) and goes on.
+ */
+export async function transition(ctx: ModuleContext, run: SagaRun, outcome: Outcome, leaseMs: number): Promise<boolean> {
+  const { saga, order, items } = run;
+  const now = ctx.clock.now();
+  const { saga: next, order: status } = decide(saga, order.source as Source, outcome, now);
+  const continues = next.step !== "done" && next.nextRunAt <= now;
+  const version = saga.version + 1;
+  const written = await ctx.db.transaction(async ({ em, publish }) => {
+    const moved = await em.nativeUpdate(
+      Saga,
+      { orderId: saga.orderId, version: saga.version },
+      { ...next, leaseUntil: continues ? new Date(now.getTime() + leaseMs) : null, version, updatedAt: now },
+    );
+    if (moved !== 1) return false;
+    if (status) {
+      await em.nativeUpdate(Order, { id: order.id }, { ...status, updatedAt: now });
+      Object.assign(order, status, { updatedAt: now });
+      if (status.status === "confirmed") publish(OrderConfirmed, confirmedPayload(order, items, next.chargeId ?? null, now));
+      else publish(OrderCancelled, cancelledPayload(order, items, now));
+    }
+    return true;
+  });
+  if (!written) return false;
+  Object.assign(saga, next, { version, updatedAt: now });
+  return continues;
 }
