@@ -6,6 +6,7 @@ import { deliver, eventUse, redeliver } from "../../harness/stubs/deliveries.ts"
 import { neighbourOf } from "../../harness/stubs/neighbour.ts";
 import { inProviderStates } from "../../harness/stubs/provider-states.ts";
 import type { StubOptions } from "../../harness/stubs/stub-handlers.ts";
+import { clock } from "../../runtime/clock.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import type { TraceEntry } from "../../runtime/tap/trace.ts";
 import { ordersConsumes } from "./consumes.ts";
@@ -77,6 +78,31 @@ const settled = (orders: Component, id: string) =>
     expect([status, body.saga_step]).toEqual([200, "done"]);
     return body;
   });
+
+/**
+ * Runs a checkout with time frozen, so its deadline is reached by the clock, not by how loaded the machine is:
+ * whenever the saga waits for its next retry, time moves on to it, until the order is settled.
+ */
+const settledOnTheClock = async (orders: Component, place: () => Promise<string>) => {
+  clock.freeze();
+  try {
+    const id = await place();
+    return await eventually(async () => {
+      const [saga] = await orders.client.sql<{ waiting: boolean; due_ms: string }>(
+        "orders",
+        "select (step <> 'done' and lease_until is null) as waiting, extract(epoch from next_run_at) * 1000 as due_ms from sagas where order_id = ?",
+        [id],
+      );
+      const wait = saga?.waiting ? Number(saga.due_ms) - clock.nowMs() : 0;
+      if (wait > 0) clock.advance(wait);
+      const { status, body } = await orders.client.http.get(`/api/v1/orders/${id}`, { headers: operator });
+      expect([status, body.saga_step]).toEqual([200, "done"]);
+      return body;
+    });
+  } finally {
+    clock.release();
+  }
+};
 
 /** The calls orders made in one conversation, in order, with how each ended. */
 const callsIn = async (orders: Component, correlation: string) => {
@@ -299,7 +325,7 @@ describe("orders as a component, with neighbours in other states of its contract
   ])("retries the charge after $case until the checkout's deadline, then cancels ($reason) and releases", async ({ token, states, code, reason }) => {
     const orders = await ordersWith({ states, ignore: anyReason, env: shortDeadline });
     const correlation = conversation();
-    const order = await settled(orders, (await checkout(orders, { correlation, payment_token: token })).body.id);
+    const order = await settledOnTheClock(orders, async () => (await checkout(orders, { correlation, payment_token: token })).body.id);
     expect([order.status, order.status_reason]).toEqual(["cancelled", reason]);
     const calls = await callsIn(orders, correlation);
     expect(calls.filter((c) => c === `payments.charge ${code}`).length).toBeGreaterThan(1);
