@@ -7,7 +7,7 @@ const suites = "harness/suites/profile.test.ts";
  * `unit` (unit, conformance, persistence and harness tests beside the code) and one project per harness
  * profile (from the profile registry) that runs every behaviour suite and flow, unchanged, against a real
  * running system of that profile. One worker (vitest's default on two cores): with two, the harness's timing
- * classification in the mutant tests saw load spikes as divergences (2 of 5 full runs) — widen that only once
+ * classification in the mutant tests saw load spikes as divergences (1 of 5 full runs) — widen that only once
  * timing is judged robustly.
  */
 export default defineConfig({
