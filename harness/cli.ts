@@ -14,7 +14,7 @@ import { FailingSeeds, randomSeed } from "./run/seeds.ts";
 import { suites } from "./suites/index.ts";
 
 const USAGE = `bun run harness [options]
-  --profile NAME   monolith, monolith-strict, split (repeatable; default all)
+  --profile NAME   ${profileNames.join(", ")} (repeatable; default all)
   --suite TEXT     only suites whose name contains TEXT
   --grep REGEX     only checks matching "<suite> <check>"
   --seed N         the seed of every scheduling choice (default: saved failing seeds first, then a random one)

@@ -1,10 +1,22 @@
 import * as v from "valibot";
-import { type Faults, parseFaults } from "./bus/faults.ts";
-import type { StrictOptions } from "./bus/memory/strict.ts";
+import { parseFaults } from "./bus/faults/parse.ts";
+import type { FaultSpec } from "./bus/faults/registry.ts";
+import { type TransportChoice, transportChoice } from "./bus/transports.ts";
 import { parseSettings, type SettingsDeclaration, type SettingValues, settingVariable } from "./settings.ts";
 
 const int = (fallback: number) => v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0)), String(fallback));
 const text = (fallback: string) => v.optional(v.string(), fallback);
+/** A parser that throws, as a valibot transform whose error message becomes the variable's problem. */
+const checked =
+  <T>(parse: (text: string) => T) =>
+  ({ dataset, addIssue, NEVER }: { dataset: { value: string }; addIssue: (issue: { message: string }) => void; NEVER: never }): T => {
+    try {
+      return parse(dataset.value);
+    } catch (error) {
+      addIssue({ message: error instanceof Error ? error.message : String(error) });
+      return NEVER;
+    }
+  };
 
 /** Every knob the runtime reads from the environment, parsed once; the README lists them. */
 const Env = v.object({
@@ -28,11 +40,9 @@ const Env = v.object({
   TWOFOLD_HARNESS: text(""),
   TWOFOLD_ENV: v.optional(v.picklist(["development", "production"]), "production"),
   TWOFOLD_OPERATOR_KEY: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
-  TWOFOLD_STRICT: text(""),
+  TWOFOLD_TRANSPORT: v.optional(v.pipe(v.string(), v.rawTransform(checked(transportChoice)))),
   TWOFOLD_SEED: int(1),
-  TWOFOLD_STRICT_DUPLICATES: v.optional(v.pipe(v.string(), v.transform(Number), v.minValue(0), v.maxValue(1)), "0.2"),
-  TWOFOLD_STRICT_MAX_DELAY_MS: int(15),
-  TWOFOLD_FAULTS: v.optional(v.string()),
+  TWOFOLD_FAULTS: v.optional(v.pipe(v.string(), v.rawTransform(checked(parseFaults))), ""),
   TWOFOLD_SKEW: v.optional(v.pipe(v.string(), v.regex(/^([a-z][a-z0-9-]*:\d+)(,[a-z][a-z0-9-]*:\d+)*$/, "must look like orders:1,users:2"))),
 });
 
@@ -77,12 +87,12 @@ export interface RuntimeConfig {
   readonly environment: "development" | "production";
   /** The operator API's key; undefined means operator endpoints refuse every request. */
   readonly operatorKey?: string;
-  /** Set for the monolith-strict profile: the in-memory bus behaves like the wire (runtime/bus/memory/strict.ts). */
-  readonly strict?: StrictOptions;
-  /** The seed of every random choice the runtime makes for the harness (strict scheduling, injected faults). */
+  /** The channels calls and events travel by; unset, each kind of process takes its own (monolith memory, split wire). */
+  readonly transport?: TransportChoice;
+  /** The seed of every random choice the runtime makes for the harness (injected faults). */
   readonly seed: number;
-  /** Faults injected into the wire (runtime/bus/faults.ts). */
-  readonly faults: Faults;
+  /** Faults the fault layer injects into the transport (runtime/bus/faults/). */
+  readonly faults: readonly FaultSpec[];
   /** Modules that write their messages at an older contract version (harness: version skew). */
   readonly skew: ReadonlyMap<string, number>;
   /** Each booted module's settings, parsed from `TWOFOLD_<NAME>` (the modules passed to loadConfig). */
@@ -121,12 +131,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     internalToken: e.TWOFOLD_INTERNAL_TOKEN ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_INTERNAL_TOKEN : undefined),
     harness: e.TWOFOLD_HARNESS === "1",
     environment: e.TWOFOLD_ENV,
-    strict:
-      e.TWOFOLD_STRICT === "1"
-        ? { seed: e.TWOFOLD_SEED, duplicateRate: e.TWOFOLD_STRICT_DUPLICATES, maxDelayMs: e.TWOFOLD_STRICT_MAX_DELAY_MS }
-        : undefined,
+    transport: e.TWOFOLD_TRANSPORT,
     seed: e.TWOFOLD_SEED,
-    faults: parseFaults(e.TWOFOLD_FAULTS),
+    faults: e.TWOFOLD_FAULTS,
     skew: new Map(
       (e.TWOFOLD_SKEW ?? "")
         .split(",")

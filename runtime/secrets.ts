@@ -10,3 +10,7 @@ export function sameSecret(given: string | undefined, expected: string | undefin
   if (!given || !expected) return false;
   return timingSafeEqual(digest(given), digest(expected));
 }
+
+/** Why a split process refuses to start without the internal token (the http channel and the gateway both need it). */
+export const MISSING_INTERNAL_TOKEN =
+  "TWOFOLD_INTERNAL_TOKEN is required outside development: every process of the split topology must share one secret (≥ 16 characters) for its internal calls";

@@ -4,8 +4,9 @@ import type { Envelope } from "../../contracts/envelope.ts";
 import { ReceiveStock, ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { warehouseModule } from "../../modules/warehouse/module.ts";
 import { Say } from "../../runtime/bus/conformance/contracts.ts";
-import { type Deployment, memoryDeployment, wireDeployment } from "../../runtime/bus/conformance/deployments.ts";
-import { MemoryTransport } from "../../runtime/bus/memory/transport.ts";
+import { type Deployment, deploy } from "../../runtime/bus/conformance/deployments.ts";
+import { parseFaults } from "../../runtime/bus/faults/parse.ts";
+import { createTransport, transports } from "../../runtime/bus/transports.ts";
 import { isAppError } from "../../runtime/errors.ts";
 import { inProcess } from "../in-process.ts";
 import { flowSuites } from "../flows/index.ts";
@@ -23,7 +24,9 @@ const envelope = (payload: unknown): Envelope => ({
   payload,
 });
 const policy = { attempts: 1, backoffMs: 1 };
-const strict = (duplicateRate: number) => ({ seed: 3, duplicateRate, maxDelayMs: 5 });
+/** The plain monolith's transport, and the monolith-strict profile's: the same, under the strict fault preset. */
+const plainTransport = () => createTransport(transports.memory, { delivery: policy });
+const strictTransport = (duplicates: number) => createTransport(transports.memory, { delivery: policy }, parseFaults(`strict,duplicate=${duplicates}`), 3);
 
 /** Each difference listed in known-divergences.ts still exists: if one disappears, its entry must go too. */
 describe("known divergences are still real", () => {
@@ -32,7 +35,7 @@ describe("known divergences are still real", () => {
 
   it("network-faults-only-on-the-wire: a slowed neighbour times out on the wire, answers in one process", async () => {
     const echo = { calls: new Map([["echo", new Map([[Say.name, async (request: unknown) => ({ text: (request as { text: string }).text, correlation_id: "c", causation_id: null })]])]]), events: new Map() };
-    const deployments: Deployment[] = [await memoryDeployment(echo), await wireDeployment(echo, inject("redisUrl"), { latencyMs: { echo: 1000 }, duplicateRate: 0 })];
+    const deployments: Deployment[] = [await deploy(transports.memory, echo), await deploy(transports.wire, echo, { redisUrl: inject("redisUrl"), faults: parseFaults("latency:echo=1000") })];
     try {
       const [memory, wire] = deployments.map((d) => d.busOf("pinger").call("pinger", Say, { text: "hi" }, { timeoutMs: 200 }).then(() => "answered", (e: unknown) => (isAppError(e) ? e.code : "other")));
       expect(await memory).toBe("answered");
@@ -66,18 +69,18 @@ describe("known divergences are still real", () => {
 
   it("inline-delivery-in-the-monolith: the plain monolith has run the subscriber when dispatch returns; strict has not", async () => {
     const ran: string[] = [];
-    const plain = new MemoryTransport(policy);
+    const plain = plainTransport();
     plain.consume("reader", async () => void ran.push("plain"));
     await plain.dispatchInline?.(envelope({}), ["reader"]);
     expect(ran).toEqual(["plain"]);
-    const wireLike = new MemoryTransport(policy, strict(0));
+    const wireLike = strictTransport(0);
     expect(wireLike.dispatchInline).toBeUndefined();
     proven.add("inline-delivery-in-the-monolith");
   });
 
   it("in-memory-values-in-the-monolith: a Date stays a Date in one process, becomes a string like on the wire in strict", async () => {
     const seen: Record<string, string> = {};
-    for (const [name, transport] of [["plain", new MemoryTransport(policy)], ["strict", new MemoryTransport(policy, strict(0))]] as const) {
+    for (const [name, transport] of [["plain", plainTransport()], ["strict", strictTransport(0)]] as const) {
       transport.consume("reader", async (received) => void (seen[name] = (received.payload as { at: unknown }).at instanceof Date ? "Date" : typeof (received.payload as { at: unknown }).at));
       await transport.dispatch(envelope({ at: new Date() }), ["reader"]);
     }
@@ -87,7 +90,7 @@ describe("known divergences are still real", () => {
 
   it("at-least-once-delivery: strict may deliver twice; the plain monolith delivers once", async () => {
     const counts: Record<string, number> = { plain: 0, strict: 0 };
-    for (const [name, transport] of [["plain", new MemoryTransport(policy)], ["strict", new MemoryTransport(policy, strict(1))]] as const) {
+    for (const [name, transport] of [["plain", plainTransport()], ["strict", strictTransport(1)]] as const) {
       transport.consume("reader", async () => void (counts[name] = (counts[name] ?? 0) + 1));
       await transport.dispatch(envelope({}), ["reader"]);
     }

@@ -1,5 +1,5 @@
 import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
-import { type ProfileName, profiles } from "../run/profiles.ts";
+import { type ProfileName, profileEnv, profileOf } from "../run/profiles.ts";
 import { SystemClient } from "../system/client.ts";
 import { startTopology } from "../topologies.ts";
 import { fuzz } from "./fuzz.ts";
@@ -22,10 +22,10 @@ export async function runFuzz(options: FuzzRunOptions): Promise<number> {
   let failed = false;
   try {
     for (const name of options.profiles) {
-      const profile = profiles[name];
-      if (profile.kind === "split") redis ??= await ensureRedis();
+      const profile = profileOf(name);
+      if (profile.topology === "split") redis ??= await ensureRedis();
       console.error(`── fuzz ${name}: seed ${options.seed}, ${options.runs} requests ──`);
-      const topology = await startTopology(profile.kind, { redisUrl: redis?.url, env: profile.env(options.seed) });
+      const topology = await startTopology(profile.topology, { redisUrl: redis?.url, env: profileEnv(profile, options.seed) });
       try {
         const report = await fuzz(new SystemClient(name, topology.url), { seed: options.seed, numRuns: options.runs, shrinkKnown: true, maxShrunk: 40 });
         console.log(describeReport(report, name));

@@ -9,7 +9,7 @@ import { findings, MUTANT_TIMEOUT_MS, runLedger } from "./run-ledger.ts";
 describe("the harness finds distributed-only bugs", { timeout: MUTANT_TIMEOUT_MS }, () => {
   it("a consumer that is not idempotent under redelivery counts twice", async () => {
     const report = await runLedger("not-idempotent", "counted once", {
-      "monolith-strict": { TWOFOLD_STRICT_DUPLICATES: "1" },
+      "monolith-strict": { TWOFOLD_FAULTS: "strict,duplicate=1" },
       split: { TWOFOLD_FAULTS: "duplicate=1" },
     });
     for (const other of ["monolith-strict", "split"] as const) expect(findings(report, other)).toEqual(expect.arrayContaining(["outcome", "state"]));

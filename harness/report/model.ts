@@ -1,4 +1,4 @@
-import type { TraceEntry } from "../../runtime/tap/trace.ts";
+import type { TraceEntry } from "../../runtime/observation/trace.ts";
 
 /**
  * The harness's run report: what `--json` writes and the HTML report renders. Stable: fields are only ever
@@ -19,7 +19,7 @@ export interface StepRecord {
   readonly polled?: boolean;
 }
 
-/** One thing the system did for a check, from its bus or its HTTP edge, in time order (runtime/tap/trace.ts). */
+/** One thing the system did for a check, from its bus or its HTTP edge, in time order (runtime/observation/trace.ts). */
 export type TraceRecord = TraceEntry;
 
 /** Rows a check added or removed, per module and table (normalized values). */

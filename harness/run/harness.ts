@@ -6,7 +6,7 @@ import { type RunFilter, selectChecks } from "./select.ts";
 import { restartUnique, type Suite } from "../suite.ts";
 import { type SystemUnderTest, startTopology } from "../topologies.ts";
 import { runCheck } from "./check-run.ts";
-import { type ProfileName, profiles } from "./profiles.ts";
+import { type ProfileName, profileEnv, profileOf } from "./profiles.ts";
 
 export type ProgressEvent =
   | { readonly type: "profile"; readonly profile: string; readonly phase: "starting" | "ready" | "done"; readonly startupMs?: number }
@@ -41,13 +41,13 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   let redis: RedisHandle | undefined;
   try {
     for (const name of options.profiles) {
-      const profile = profiles[name];
-      if (profile.kind === "split" && !options.redisUrl) redis ??= await ensureRedis();
+      const profile = profileOf(name);
+      if (profile.topology === "split" && !options.redisUrl) redis ??= await ensureRedis();
       options.onProgress?.({ type: "profile", profile: name, phase: "starting" });
-      const topology = await startTopology(profile.kind, {
+      const topology = await startTopology(profile.topology, {
         system: options.system,
         redisUrl: options.redisUrl ?? redis?.url,
-        env: { ...profile.env(options.seed), ...options.env?.[name] },
+        env: { ...profileEnv(profile, options.seed), ...options.env?.[name] },
       });
       options.onProgress?.({ type: "profile", profile: name, phase: "ready", startupMs: topology.startupMs });
       const profileStarted = performance.now();

@@ -1,20 +1,45 @@
+import type { TransportName } from "../../runtime/bus/transports.ts";
 import type { TopologyKind } from "../topologies.ts";
 
-export type ProfileName = "monolith" | "monolith-strict" | "split";
-
-/** A way to run the system: which topology, with what extra settings (all derived from the run's seed). */
-export interface Profile {
-  readonly name: ProfileName;
-  readonly kind: TopologyKind;
-  readonly env: (seed: number) => Record<string, string>;
+/** A way to run the system, as data; everything that runs or names profiles derives from `profiles`. */
+export interface ProfileSpec {
+  /** Which processes it starts: one (monolith) or one per service plus the gateway (split). */
+  readonly topology: TopologyKind;
+  /** The channels its processes use; unset, the topology's own (monolith: memory, split: wire). */
+  readonly transport?: TransportName;
+  /** Faults every process runs with, in their written form (runtime/bus/faults/): a preset or a list. */
+  readonly faults?: string;
+  readonly description: string;
 }
 
-export const profiles: Readonly<Record<ProfileName, Profile>> = {
-  monolith: { name: "monolith", kind: "monolith", env: (seed) => ({ TWOFOLD_SEED: String(seed) }) },
-  "monolith-strict": { name: "monolith-strict", kind: "monolith", env: (seed) => ({ TWOFOLD_STRICT: "1", TWOFOLD_SEED: String(seed) }) },
-  split: { name: "split", kind: "split", env: (seed) => ({ TWOFOLD_SEED: String(seed) }) },
-};
+/** The profiles. A new profile is one entry: the vitest projects, the harness CLI and the mutant runner follow. */
+export const profiles = {
+  monolith: { topology: "monolith", description: "every module in one process, the in-memory bus, inline delivery" },
+  "monolith-strict": {
+    topology: "monolith",
+    faults: "strict",
+    description: "one process whose bus behaves like the wire: JSON copies, later turns, seeded delays and duplicates",
+  },
+  split: { topology: "split", description: "one process per service plus the gateway: HTTP calls, BullMQ events, Postgres" },
+} as const satisfies Record<string, ProfileSpec>;
+
+export type ProfileName = keyof typeof profiles;
+
+export interface Profile extends ProfileSpec {
+  readonly name: ProfileName;
+}
 
 export const profileNames = Object.keys(profiles) as ProfileName[];
 
 export const isProfileName = (name: string): name is ProfileName => name in profiles;
+
+export const profileOf = (name: ProfileName): Profile => ({ name, ...(profiles[name] as ProfileSpec) });
+
+/** The one place a profile becomes its processes' settings, with the run's seed for every random choice. */
+export function profileEnv(profile: Profile, seed: number): Record<string, string> {
+  return {
+    TWOFOLD_SEED: String(seed),
+    ...(profile.transport ? { TWOFOLD_TRANSPORT: profile.transport } : {}),
+    ...(profile.faults ? { TWOFOLD_FAULTS: profile.faults } : {}),
+  };
+}

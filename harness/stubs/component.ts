@@ -1,11 +1,12 @@
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { EventInteraction, EventUse } from "../../contracts/consumer.ts";
+import type { Transport } from "../../runtime/bus/transport.ts";
+import { transports } from "../../runtime/bus/transports.ts";
 import { loadConfig } from "../../runtime/config.ts";
 import { assembleMonolith, type Monolith } from "../../runtime/host/monolith.ts";
 import type { ModuleDefinition } from "../../runtime/module.ts";
 import { SystemClient } from "../system/client.ts";
 import { testEnv } from "../test-env.ts";
-import { ComponentTransport } from "./component-transport.ts";
 import { type StubOptions, stubHandlers } from "./stub-handlers.ts";
 import { type StubServer, serveStubs } from "./stub-server.ts";
 
@@ -13,7 +14,10 @@ import { type StubServer, serveStubs } from "./stub-server.ts";
 export interface Component {
   readonly client: SystemClient;
   readonly monolith: Monolith;
-  readonly transport: ComponentTransport;
+  /** HTTP calls to the stubs, events in memory (the `component` transport). */
+  readonly transport: Transport;
+  /** The secret a neighbour calling the component over HTTP must present. */
+  readonly internalToken: string;
   readonly stubs: StubServer;
   /** Delivers an event exactly as an interaction of the module's consumer contract describes it. */
   receive(use: EventUse, interaction: EventInteraction): Promise<void>;
@@ -28,13 +32,16 @@ export interface Component {
 export async function startComponent(module: ModuleDefinition, options: StubOptions & { env?: Record<string, string> } = {}): Promise<Component> {
   const stubs = serveStubs(module.consumes ? stubHandlers(module.consumes, options) : []);
   const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...options.env }, [module]);
-  const transport = new ComponentTransport(stubs.url, config.delivery);
-  const monolith = await assembleMonolith({ modules: [module], calls: shopCalls, events: shopEvents }, config, { transport });
+  const monolith = await assembleMonolith({ modules: [module], calls: shopCalls, events: shopEvents }, config, {
+    transport: transports.component,
+    addressOf: () => stubs.url,
+  });
   const client = new SystemClient(`component ${module.name}`, "http://component", async (url, init) => monolith.app.fetch(new Request(url, init)));
   return {
     client,
     monolith,
-    transport,
+    transport: monolith.transport,
+    internalToken: config.internalToken ?? "",
     stubs,
     receive: (use, interaction) => monolith.bus.dispatch(monolith.bus.event(use.contract.owner, use.contract, interaction.example as never)),
     async stop() {

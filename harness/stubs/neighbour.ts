@@ -3,7 +3,7 @@ import type { CallContract, CallReply, CallRequest } from "../../contracts/defin
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
 import type { Component } from "./component.ts";
-import { ComponentTransport } from "./component-transport.ts";
+import { createTransport, transports } from "../../runtime/bus/transports.ts";
 
 /** Another module, as far as the component under test can tell: it calls the component's own calls. */
 export interface Neighbour {
@@ -18,10 +18,16 @@ export interface Neighbour {
  * request and reply checked against the call's contract on both sides.
  */
 export function neighbourOf(component: Component, name = "neighbour"): Neighbour {
-  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: component.transport.routes().fetch });
+  const routes = component.transport.routes();
+  if (!routes) throw new Error("the component's transport serves no call endpoint");
+  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: routes.fetch });
   const bus = new Bus({
     catalog: createCatalog(shopCalls, shopEvents),
-    transport: new ComponentTransport(`http://127.0.0.1:${server.port}`, { attempts: 1, backoffMs: 1 }),
+    transport: createTransport(transports.component, {
+      delivery: { attempts: 1, backoffMs: 1 },
+      addressOf: () => `http://127.0.0.1:${server.port}`,
+      internalToken: component.internalToken,
+    }),
     subscribersOf: () => [],
     callTimeoutMs: 10_000,
   });

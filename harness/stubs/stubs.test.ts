@@ -5,7 +5,7 @@ import { createCatalog } from "../../runtime/bus/catalog.ts";
 import { Say } from "../../runtime/bus/conformance/contracts.ts";
 import { AppError } from "../../runtime/errors.ts";
 import * as v from "valibot";
-import { ComponentTransport } from "./component-transport.ts";
+import { createTransport, transports } from "../../runtime/bus/transports.ts";
 import { stubHandlers } from "./stub-handlers.ts";
 import { serveStubs } from "./stub-server.ts";
 
@@ -23,7 +23,7 @@ const busWith = (options: Parameters<typeof stubHandlers>[1] = {}) => {
   const stubs = serveStubs(stubHandlers(contract, options));
   const bus = new Bus({
     catalog: createCatalog([Say], []),
-    transport: new ComponentTransport(stubs.url, { attempts: 1, backoffMs: 1 }),
+    transport: createTransport(transports.component, { delivery: { attempts: 1, backoffMs: 1 }, addressOf: () => stubs.url, internalToken: "component-internal-token" }),
     subscribersOf: () => [],
     callTimeoutMs: 300,
   });

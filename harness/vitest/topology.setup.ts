@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { ensureRedis } from "../../runtime/infra/redis.ts";
-import { type ProfileName, profiles } from "../run/profiles.ts";
+import { type ProfileName, profileEnv, profileOf } from "../run/profiles.ts";
 import { startTopology } from "../topologies.ts";
 
 declare module "vitest" {
@@ -12,9 +12,9 @@ declare module "vitest" {
 
 /** Starts the profile this vitest project is named after, once for all its suite files. */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const profile = profiles[project.name as ProfileName];
-  const redis = profile.kind === "split" ? await ensureRedis() : undefined;
-  const topology = await startTopology(profile.kind, { redisUrl: redis?.url, env: profile.env(1) });
+  const profile = profileOf(project.name as ProfileName);
+  const redis = profile.topology === "split" ? await ensureRedis() : undefined;
+  const topology = await startTopology(profile.topology, { redisUrl: redis?.url, env: profileEnv(profile, 1) });
   console.error(`[${profile.name}] ready in ${topology.startupMs.toFixed(0)} ms at ${topology.url} (log: ${topology.logFile})`);
   project.provide("systemUrl", topology.url);
   project.provide("systemKind", profile.name);

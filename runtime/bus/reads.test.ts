@@ -4,7 +4,7 @@ import { defineCall, defineEvent } from "../../contracts/define.ts";
 import { AppError } from "../errors.ts";
 import { Bus } from "./bus.ts";
 import { createCatalog } from "./catalog.ts";
-import { MemoryTransport } from "./memory/transport.ts";
+import { createTransport, transports } from "./transports.ts";
 
 const Lookup = defineCall({ name: "profiles.lookup", owner: "profiles", request: v.object({}), reply: v.object({ user_id: v.unknown() }) });
 const Moved = defineEvent({ type: "profiles.moved", owner: "profiles", payload: v.object({ user_id: v.unknown() }) });
@@ -12,7 +12,7 @@ const Moved = defineEvent({ type: "profiles.moved", owner: "profiles", payload: 
 const reads = v.object({ user_id: v.string() });
 
 const busAnswering = (userId: unknown) => {
-  const transport = new MemoryTransport({ attempts: 1, backoffMs: 1 });
+  const transport = createTransport(transports.memory, { delivery: { attempts: 1, backoffMs: 1 } });
   const bus = new Bus({
     catalog: createCatalog([Lookup], [Moved]),
     transport,

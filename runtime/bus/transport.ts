@@ -1,3 +1,4 @@
+import type { Hono } from "hono";
 import type { Envelope } from "../../contracts/envelope.ts";
 
 /** Answers a call envelope with a reply envelope, or throws an AppError (which becomes an error reply). */
@@ -33,31 +34,85 @@ export interface DeliveryPolicy {
 }
 
 /**
- * The seam between the bus and the wire. The in-memory transport and the HTTP + BullMQ transport implement
- * it file for file and pass one conformance suite; the bus above it (validation, envelopes, context) is the
- * same code in every topology.
+ * `redelivery` marks a deliberate further delivery of an event already dispatched (an injected duplicate, the
+ * harness's redeliver): a durable channel must not take it for the first one and drop it.
  */
-export interface Transport {
-  readonly kind: string;
-  /** Sends a call to the module that owns it and resolves with its reply envelope. */
-  request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope>;
+export interface DispatchOptions {
+  readonly redelivery?: string;
+}
+
+export type SendCall = (target: string, envelope: Envelope, timeoutMs: number) => Promise<Envelope>;
+export type Dispatch = (envelope: Envelope, subscribers: readonly string[], options?: DispatchOptions) => Promise<void>;
+
+/** How calls travel: request/reply to the module that owns a call. */
+export interface CallChannel {
+  readonly request: SendCall;
+  /** Serves calls addressed to a module hosted by this process. */
+  answer(module: string, receiver: CallReceiver): void;
+  /** Calls sent and not yet answered, plus handlers still running. */
+  inFlight(): number;
+  /** Endpoints the hosting process must serve for this channel (HTTP calls' internal endpoint). */
+  routes?(): Hono;
+}
+
+/** How events travel: fan-out to every subscribing module, at least once, with retries and dead letters. */
+export interface EventChannel {
+  /** Hands an event to every subscriber; resolves once the deliveries are durably accepted. */
+  readonly dispatch: Dispatch;
   /**
-   * Hands an event to every subscriber; resolves once the deliveries are durably accepted. `redelivery`
-   * (the harness only) marks a deliberate second delivery of an event already dispatched.
-   */
-  dispatch(envelope: Envelope, subscribers: readonly string[], options?: { redelivery?: string }): Promise<void>;
-  /**
-   * Present when the transport delivers inline (the plain monolith): runs the subscribers now and resolves
+   * Present when the channel can deliver inline (the plain monolith): runs the subscribers now and resolves
    * once each has had its first attempt, so the publisher's commit returns after its handlers ran.
    */
   readonly dispatchInline?: (envelope: Envelope, subscribers: readonly string[]) => Promise<InlineDispatch>;
-  /** Serves calls addressed to a module hosted by this process. */
-  answer(module: string, receiver: CallReceiver): void;
   /** Consumes events addressed to a module hosted by this process. */
   consume(module: string, receiver: EventReceiver): void;
   start(): Promise<void>;
   /** Stops taking new work and waits for in-flight work to finish. */
   stop(): Promise<void>;
+  /** Deliveries accepted and not yet finished, in the queues this process consumes. */
+  pending(): Promise<number>;
+  deadLetters(): Promise<DeadLetter[]>;
+  /** What the channel depends on, each answering or not (readiness). */
+  health(): Promise<Record<string, boolean>>;
+}
+
+/**
+ * The seam between the bus and the wire: a call channel and an event channel, chosen separately by name
+ * (runtime/bus/transports.ts). Every pair passes one conformance suite; the bus above it (validation,
+ * envelopes, context) is the same code in every topology.
+ */
+export interface Transport {
+  readonly calls: CallChannel;
+  readonly events: EventChannel;
+  readonly request: SendCall;
+  readonly dispatch: Dispatch;
+  readonly dispatchInline?: EventChannel["dispatchInline"];
+  answer(module: string, receiver: CallReceiver): void;
+  consume(module: string, receiver: EventReceiver): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
   activity(): Promise<TransportActivity>;
   deadLetters(): Promise<DeadLetter[]>;
+  health(): Promise<Record<string, boolean>>;
+  /** Every endpoint the hosting process must serve for this transport. */
+  routes(): Hono | undefined;
+}
+
+/** The transport made of one call channel and one event channel. */
+export function transportOf(calls: CallChannel, events: EventChannel): Transport {
+  return {
+    calls,
+    events,
+    request: (target, envelope, timeoutMs) => calls.request(target, envelope, timeoutMs),
+    dispatch: (envelope, subscribers, options) => events.dispatch(envelope, subscribers, options),
+    dispatchInline: events.dispatchInline && ((envelope, subscribers) => events.dispatchInline?.(envelope, subscribers) as Promise<InlineDispatch>),
+    answer: (module, receiver) => calls.answer(module, receiver),
+    consume: (module, receiver) => events.consume(module, receiver),
+    start: () => events.start(),
+    stop: () => events.stop(),
+    activity: async () => ({ callsInFlight: calls.inFlight(), deliveriesPending: await events.pending() }),
+    deadLetters: () => events.deadLetters(),
+    health: () => events.health(),
+    routes: () => calls.routes?.(),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { currentContext } from "../bus/context.ts";
-import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
+import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
 import { AppError } from "../errors.ts";
 import { FORWARDED_FOR, socketAddress } from "../http/client-address.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { afterAll, describe, expect, it } from "vitest";
-import { INTERNAL_TOKEN_HEADER } from "../bus/wire/calls.ts";
+import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
 import { forward } from "../host/proxy.ts";
 import { clientAddress, FORWARDED_FOR, trustGateway } from "./client-address.ts";
 

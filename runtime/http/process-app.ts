@@ -26,7 +26,7 @@ export class RequestGauge {
  * Requests that only look at the process (health, readiness, the harness's reads of activity, state, traces,
  * SQL and the tap) are not work: counting them would keep a process "busy" for as long as anyone watches it.
  */
-const OBSERVATION = /^\/(health|ready)$|^\/internal\/(activity|sql|state|trace|dead-letters)\b|^\/__twofold\/(idle|events|sql|state|trace|dead-letters)\b/;
+const OBSERVATION = /^\/(health|ready)$|^\/(__twofold|internal\/observe)\/(idle|events|sql|state|trace|dead-letters)\b/;
 export const isObservation = (path: string): boolean => OBSERVATION.test(path);
 
 /** The methods the API speaks; any other Bun lets through (TRACE, CONNECT, WebDAV's) is 501 on every path. */

@@ -8,6 +8,7 @@ import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { testEnv } from "../../harness/test-env.ts";
 import { defineModule } from "../module.ts";
 import type { ModuleDb } from "./module-db.ts";
+import { moduleState } from "../observation/state-reader.ts";
 
 /** One table as it was before money columns were bigint, and as it is now. */
 const entries = (width: "int4" | "int8") =>
@@ -64,7 +65,7 @@ describe("bigint money columns", () => {
     ];
     expect((await db.em().find(Entry, {}, { orderBy: { id: "asc" } })).map(({ id, cents }) => ({ id, cents }))).toEqual(rows);
     expect(await db.em().execute(`select id, cents from "ledger"."entries" order by id`)).toEqual(rows);
-    const dumped = (await db.dumpState()).entries ?? [];
+    const dumped = (await moduleState(db)).entries ?? [];
     expect([dumped.length, dumped]).toEqual([rows.length, expect.arrayContaining(rows)]);
     expect(await system.client.sql("ledger", "select id, cents from entries order by id")).toEqual(rows);
   });

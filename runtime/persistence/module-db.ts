@@ -95,40 +95,6 @@ export class ModuleDb {
     if (inserted.length === 0) throw new AlreadyHandled(envelope.id);
   }
 
-  /**
-   * Runs one query read-only with the module's schema first on the search path (the harness's `sql` step).
-   * Parameters are `?` placeholders.
-   */
-  async readOnly(query: string, params: readonly unknown[]): Promise<unknown[]> {
-    try {
-      return await this.orm.em.fork().transactional(async (em) => {
-        await em.execute("set transaction read only");
-        await em.execute(`set local search_path to "${this.module}", public`);
-        return em.execute(query, [...params]);
-      });
-    } catch (error) {
-      throw new AppError("invalid_query", error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  /**
-   * Every row the module owns, table by table (the harness compares them across topologies). The outbox is
-   * left out: it is the runtime's, and empty once the system is idle.
-   */
-  async dumpState(): Promise<Record<string, unknown[]>> {
-    const em = this.em();
-    const tables = await em.execute<{ table_name: string }[]>(
-      "select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' order by table_name",
-      [this.module],
-    );
-    const state: Record<string, unknown[]> = {};
-    for (const { table_name } of tables) {
-      if (table_name === "outbox" || table_name === "schema_fingerprint") continue;
-      state[table_name] = await em.execute(`select * from "${this.module}"."${table_name}"`);
-    }
-    return state;
-  }
-
   /** Whether the inbox already holds this message: a cheap check before running a handler at all. */
   async handled(messageId: string): Promise<boolean> {
     const rows = await this.em().execute(`select 1 from "${this.module}"."inbox" where message_id = ?`, [messageId]);

@@ -7,7 +7,7 @@ import { eventually } from "../../harness/eventually.ts";
 import { testEnv } from "../../harness/test-env.ts";
 import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
-import { MemoryTransport } from "../bus/memory/transport.ts";
+import { createTransport, transports } from "../bus/transports.ts";
 import { loadConfig } from "../config.ts";
 import { isAppError } from "../errors.ts";
 import { bootModules } from "../host/boot.ts";
@@ -35,7 +35,7 @@ const config = loadConfig({ ...testEnv(), TWOFOLD_OUTBOX_SWEEP_MS: "50" });
 const boot = (pglite: PGlite) => {
   const bus = new Bus({
     catalog: createCatalog([Peek], [Noted]),
-    transport: new MemoryTransport(config.delivery),
+    transport: createTransport(transports.memory, config),
     subscribersOf: (type) => (type === Noted.type ? ["auditor"] : []),
     callTimeoutMs: 1000,
   });

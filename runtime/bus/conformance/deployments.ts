@@ -1,12 +1,9 @@
 import type { Server } from "bun";
-import { Hono } from "hono";
 import { freePort } from "../../infra/ports.ts";
-import { createCatalog } from "../catalog.ts";
 import { Bus, type CallHandler, type EventHandler } from "../bus.ts";
-import type { Faults } from "../faults.ts";
-import type { StrictOptions } from "../memory/strict.ts";
-import { MemoryTransport } from "../memory/transport.ts";
-import { WireTransport } from "../wire/transport.ts";
+import { createCatalog } from "../catalog.ts";
+import type { FaultSpec } from "../faults/registry.ts";
+import { createTransport, type TransportChoice } from "../transports.ts";
 import { conformanceCalls, conformanceEvents } from "./contracts.ts";
 
 /** Which module answers or consumes what in the conformance suite: echo answers, a and b subscribe. */
@@ -21,61 +18,58 @@ export interface Deployment {
   stop(): Promise<void>;
 }
 
+export interface DeployOptions {
+  readonly redisUrl?: string;
+  readonly faults?: readonly FaultSpec[];
+  readonly seed?: number;
+}
+
 const policy = { attempts: 3, backoffMs: 10 };
 const subscribersOf = (type: string) => (type === "ping.sent" ? ["a", "b"] : []);
 const catalog = createCatalog(conformanceCalls, conformanceEvents);
-
-function host(bus: Bus, hosted: Hosted, modules: readonly string[]): void {
-  for (const module of modules) {
-    const calls = hosted.calls.get(module);
-    const events = hosted.events.get(module);
-    if (calls) bus.answer(module, calls);
-    if (events) bus.consume(module, events);
-  }
-}
-
-/** Every module in one process on the in-memory transport (in strict mode when given strict options). */
-export async function memoryDeployment(hosted: Hosted, strict?: StrictOptions): Promise<Deployment> {
-  const bus = new Bus({ catalog, transport: new MemoryTransport(policy, strict), subscribersOf, callTimeoutMs: 500 });
-  host(bus, hosted, ["echo", "pinger", "a", "b"]);
-  await bus.transport.start();
-  return { busOf: () => bus, stop: () => bus.transport.stop() };
-}
+const ALL = ["echo", "pinger", "a", "b"];
 
 /**
- * Two services that share nothing but the wire: one hosts echo and b, the other pinger and a. Calls are HTTP
- * between two real servers, events are BullMQ jobs on a real Redis.
+ * The modules on a transport. When both channels cross processes, two processes that share nothing but the
+ * wire: one hosts echo and b, the other pinger and a (calls over real HTTP, events on a real Redis). A channel
+ * that lives in one process's memory cannot reach another, so then every module is in one process.
  */
-export async function wireDeployment(hosted: Hosted, redisUrl: string, faults?: Faults): Promise<Deployment> {
+export async function deploy(choice: TransportChoice, hosted: Hosted, options: DeployOptions = {}): Promise<Deployment> {
   const servers: Server<unknown>[] = [];
   // ghost's address is a port nobody listens on: a service that is down.
   const urls = new Map<string, string>([["ghost", `http://127.0.0.1:${freePort()}`]]);
-  const prefix = `conf-${crypto.randomUUID().slice(0, 8)}`;
-  const makeService = (modules: readonly string[]) => {
-    const transport = new WireTransport({
-      redis: { url: redisUrl, maxRetriesPerRequest: null },
-      queuePrefix: prefix,
-      policy,
-      timings: { concurrency: 4, lockDurationMs: 5000, stalledIntervalMs: 5000 },
-      addressOf: (module) => urls.get(module),
-      internalToken: "conformance",
-      faults,
-    });
-    const bus = new Bus({ catalog, transport, subscribersOf, callTimeoutMs: 500 });
-    host(bus, hosted, modules);
-    const app = new Hono().route("/", transport.routes());
-    const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: app.fetch });
-    servers.push(server);
-    for (const module of modules) urls.set(module, `http://127.0.0.1:${server.port}`);
-    return bus;
+  const site = {
+    delivery: policy,
+    addressOf: (module: string) => urls.get(module),
+    internalToken: "conformance-internal-token",
+    redisUrl: options.redisUrl,
+    queuePrefix: `conf-${crypto.randomUUID().slice(0, 8)}`,
+    worker: { concurrency: 4, lockDurationMs: 5000, stalledIntervalMs: 5000 },
   };
-  const left = makeService(["echo", "b"]);
-  const right = makeService(["pinger", "a"]);
-  await Promise.all([left.transport.start(), right.transport.start()]);
+  const process = (modules: readonly string[]) => {
+    const transport = createTransport(choice, site, options.faults, options.seed);
+    const bus = new Bus({ catalog, transport, subscribersOf, callTimeoutMs: 500 });
+    for (const module of modules) {
+      const calls = hosted.calls.get(module);
+      const events = hosted.events.get(module);
+      if (calls) bus.answer(module, calls);
+      if (events) bus.consume(module, events);
+    }
+    const routes = transport.routes();
+    if (routes) {
+      const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: routes.fetch });
+      servers.push(server);
+      for (const module of modules) urls.set(module, `http://127.0.0.1:${server.port}`);
+    }
+    return { modules, bus };
+  };
+  const inOneProcess = choice.calls === "memory" || choice.events === "memory";
+  const processes = inOneProcess ? [process(ALL)] : [process(["echo", "b"]), process(["pinger", "a"])];
+  await Promise.all(processes.map((p) => p.bus.transport.start()));
   return {
-    busOf: (module) => (["echo", "b"].includes(module) ? left : right),
+    busOf: (module) => (processes.find((p) => p.modules.includes(module)) ?? (processes[0] as (typeof processes)[number])).bus,
     async stop() {
-      await Promise.all([left.transport.stop(), right.transport.stop()]);
+      await Promise.all(processes.map((p) => p.bus.transport.stop()));
       for (const server of servers) server.stop(true);
     },
   };

@@ -1,7 +1,6 @@
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { backoffDelay, describeError, isPermanentFailure } from "../delivery.ts";
-import type { DeadLetter, DeliveryPolicy, EventReceiver, InlineDispatch } from "../transport.ts";
-import { overTheWire, type StrictOptions, seededRandom } from "./strict.ts";
+import type { DeadLetter, DeliveryPolicy, EventChannel, EventReceiver, InlineDispatch } from "../transport.ts";
 
 interface Delivery {
   /** Settles once the first attempt has ended, whatever its outcome. */
@@ -13,51 +12,53 @@ interface Delivery {
 /**
  * Events delivered in process, one queue per subscribing module, with the same retry and dead-letter rules
  * as the BullMQ queues. Memory is not durable, so a dispatch settles only when every delivery has: the outbox
- * keeps the event until then and relays it again after a crash. In strict mode each delivery gets a wire
- * copy, a seeded delay and sometimes a twin (see strict.ts).
+ * keeps the event until then and relays it again after a crash. (Wire-like copies, delays and twins are
+ * faults: runtime/bus/faults/.)
  */
-export class MemoryEvents {
+export class MemoryEvents implements EventChannel {
   private readonly receivers = new Map<string, EventReceiver>();
   private readonly dead: DeadLetter[] = [];
-  private readonly random: () => number;
   private stopping = false;
-  pending = 0;
+  private active = 0;
 
-  constructor(
-    private readonly policy: DeliveryPolicy,
-    private readonly strict?: StrictOptions,
-  ) {
-    this.random = seededRandom(strict?.seed ?? 0);
-  }
+  constructor(private readonly policy: DeliveryPolicy) {}
 
   consume(module: string, receiver: EventReceiver): void {
     this.receivers.set(module, receiver);
   }
 
-  async dispatch(envelope: Envelope, subscribers: readonly string[]): Promise<void> {
-    await this.start(envelope, subscribers).settled;
-  }
+  readonly dispatch = async (envelope: Envelope, subscribers: readonly string[]): Promise<void> => {
+    await this.begin(envelope, subscribers).settled;
+  };
 
   /** Starts every delivery and resolves once each first attempt has run; `settled` says when all are done. */
-  async dispatchInline(envelope: Envelope, subscribers: readonly string[]): Promise<InlineDispatch> {
-    const run = this.start(envelope, subscribers);
+  readonly dispatchInline = async (envelope: Envelope, subscribers: readonly string[]): Promise<InlineDispatch> => {
+    const run = this.begin(envelope, subscribers);
     await run.firstAttempts;
     return { settled: run.settled };
-  }
+  };
 
-  deadLetters(): DeadLetter[] {
+  async deadLetters(): Promise<DeadLetter[]> {
     return [...this.dead];
   }
 
-  stop(): void {
+  async pending(): Promise<number> {
+    return this.active;
+  }
+
+  /** Nothing outside this process to depend on. */
+  async health(): Promise<Record<string, boolean>> {
+    return {};
+  }
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {
     this.stopping = true;
   }
 
-  private start(envelope: Envelope, subscribers: readonly string[]) {
-    const deliveries = subscribers.flatMap((subscriber) => {
-      const twice = this.strict && this.random() < this.strict.duplicateRate;
-      return twice ? [this.deliver(subscriber, envelope), this.deliver(subscriber, envelope)] : [this.deliver(subscriber, envelope)];
-    });
+  private begin(envelope: Envelope, subscribers: readonly string[]) {
+    const deliveries = subscribers.map((subscriber) => this.deliver(subscriber, envelope));
     return {
       firstAttempts: Promise.all(deliveries.map((d) => d.first)),
       settled: Promise.all(deliveries.map((d) => d.done)).then(() => {}),
@@ -67,20 +68,18 @@ export class MemoryEvents {
   private deliver(subscriber: string, envelope: Envelope): Delivery {
     let firstEnded!: () => void;
     const first = new Promise<void>((resolve) => (firstEnded = resolve));
-    const delayMs = this.strict ? this.random() * this.strict.maxDelayMs : 0;
-    const done = this.attempts(subscriber, envelope, delayMs, firstEnded).finally(firstEnded);
+    const done = this.attempts(subscriber, envelope, firstEnded).finally(firstEnded);
     return { first, done };
   }
 
-  private async attempts(subscriber: string, envelope: Envelope, delayMs: number, firstEnded: () => void): Promise<void> {
+  private async attempts(subscriber: string, envelope: Envelope, firstEnded: () => void): Promise<void> {
     const receiver = this.receivers.get(subscriber);
-    this.pending++;
+    this.active++;
     try {
       if (!receiver) return this.bury(subscriber, envelope, 0, `no consumer for ${subscriber} in this process`);
-      if (delayMs > 0) await Bun.sleep(delayMs);
       for (let attempt = 1; ; attempt++) {
         try {
-          await receiver(this.strict ? overTheWire(envelope) : envelope, { attempt });
+          await receiver(envelope, { attempt });
           return;
         } catch (error) {
           if (isPermanentFailure(error) || attempt >= this.policy.attempts) {
@@ -93,7 +92,7 @@ export class MemoryEvents {
         }
       }
     } finally {
-      this.pending--;
+      this.active--;
     }
   }
 

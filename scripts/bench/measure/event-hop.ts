@@ -1,6 +1,6 @@
 import { Bus } from "../../../runtime/bus/bus.ts";
 import { createCatalog } from "../../../runtime/bus/catalog.ts";
-import { WireTransport } from "../../../runtime/bus/wire/transport.ts";
+import { createTransport, transports } from "../../../runtime/bus/transports.ts";
 import { loadConfig } from "../../../runtime/config.ts";
 import { bootModules } from "../../../runtime/host/boot.ts";
 import { MemoryRateLimiter } from "../../../runtime/limits/memory.ts";
@@ -26,14 +26,7 @@ export async function eventHop(bench: Bench): Promise<{ value: number; floor: nu
   const waiting = new Map<number, () => void>();
   const sink = sinkModule((n) => waiting.get(n)?.());
   const service = async (module: ModuleDefinition) => {
-    const transport = new WireTransport({
-      redis: { url: redisUrl, maxRetriesPerRequest: null },
-      queuePrefix: prefix,
-      policy: config.delivery,
-      timings: config.worker,
-      addressOf: () => undefined,
-      internalToken: "bench-internal-token",
-    });
+    const transport = createTransport(transports.wire, { ...config, redisUrl, addressOf: () => undefined, internalToken: "bench-internal-token" });
     const bus = new Bus({ catalog: createCatalog([], [Hopped]), transport, subscribersOf: () => [sink.name], callTimeoutMs: config.callTimeoutMs });
     const limits = new MemoryRateLimiter();
     const modules = await bootModules([module], bus, () => ({ url: server.databaseUrl(`bench_hop_${module.name}`) }), config, limits);

@@ -1,5 +1,7 @@
-import { memoryDeployment } from "../../../runtime/bus/conformance/deployments.ts";
-import type { StrictOptions } from "../../../runtime/bus/memory/strict.ts";
+import { deploy } from "../../../runtime/bus/conformance/deployments.ts";
+import { parseFaults } from "../../../runtime/bus/faults/parse.ts";
+import type { FaultSpec } from "../../../runtime/bus/faults/registry.ts";
+import { transports } from "../../../runtime/bus/transports.ts";
 import type { Bench } from "../context.ts";
 import { alternating } from "../stats.ts";
 import { Say } from "../../../runtime/bus/conformance/contracts.ts";
@@ -7,11 +9,12 @@ import { echoOnly, SAY_REQUEST } from "./echo.ts";
 import { emitterRoundTrip } from "./events-emit.ts";
 
 /**
- * One call through the Bus over the MemoryTransport (validated, enveloped, answered), in µs, beside the
- * node:events round trip. `strict` is the monolith-strict profile's transport (JSON copies, next-turn answers).
+ * One call through the Bus over the memory transport (validated, enveloped, answered), in µs, beside the
+ * node:events round trip. `faults` make it the monolith-strict
+ * profile's transport (JSON copies, next-turn answers).
  */
-export async function memoryCall(bench: Bench, strict?: StrictOptions): Promise<{ value: number; floor: number }> {
-  const deployment = await memoryDeployment(echoOnly, strict);
+export async function memoryCall(bench: Bench, faults?: readonly FaultSpec[]): Promise<{ value: number; floor: number }> {
+  const deployment = await deploy(transports.memory, echoOnly, { faults });
   const bus = deployment.busOf("pinger");
   try {
     const { batches, memoryCalls } = bench.sizes;
@@ -21,5 +24,5 @@ export async function memoryCall(bench: Bench, strict?: StrictOptions): Promise<
   }
 }
 
-/** The strict profile's transport without its seeded delivery delays, which apply to events only. */
-export const STRICT: StrictOptions = { seed: 1, duplicateRate: 0, maxDelayMs: 0 };
+/** The strict preset; its delays and duplicates touch events only, so a call meets just its copies and later turns. */
+export const STRICT: readonly FaultSpec[] = parseFaults("strict");

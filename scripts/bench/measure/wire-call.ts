@@ -1,5 +1,6 @@
 import { Say } from "../../../runtime/bus/conformance/contracts.ts";
-import { wireDeployment } from "../../../runtime/bus/conformance/deployments.ts";
+import { deploy } from "../../../runtime/bus/conformance/deployments.ts";
+import { transports } from "../../../runtime/bus/transports.ts";
 import type { Bench } from "../context.ts";
 import { alternating } from "../stats.ts";
 import { echoOnly, SAY_BYTES, SAY_REQUEST } from "./echo.ts";
@@ -9,11 +10,11 @@ import { rawHonoRoundTrip } from "./raw-hono.ts";
 const UNUSED_REDIS = "redis://127.0.0.1:1";
 
 /**
- * One call between two services over the WireTransport (HTTP on loopback, validated both ends), in µs,
+ * One call between two services over the wire transport (HTTP on loopback, validated both ends), in µs,
  * beside a bare Hono round trip of the same bytes.
  */
 export async function wireCall(bench: Bench): Promise<{ value: number; floor: number }> {
-  const deployment = await wireDeployment(echoOnly, UNUSED_REDIS);
+  const deployment = await deploy(transports.wire, echoOnly, { redisUrl: UNUSED_REDIS });
   const raw = rawHonoRoundTrip(SAY_BYTES);
   const bus = deployment.busOf("pinger");
   try {

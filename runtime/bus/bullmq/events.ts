@@ -1,9 +1,8 @@
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { describeError, isPermanentFailure } from "../delivery.ts";
-import { seededRandom } from "../memory/strict.ts";
 import { withTimeout } from "../timeout.ts";
-import type { DeadLetter, DeliveryPolicy, EventReceiver } from "../transport.ts";
+import type { DeadLetter, DeliveryPolicy, DispatchOptions, EventChannel, EventReceiver } from "../transport.ts";
 
 export interface WorkerTimings {
   readonly concurrency: number;
@@ -20,41 +19,30 @@ export const queueName = (module: string): string => `events-${module.replace(/[
  * exponential backoff); failed jobs stay in the failed set as dead letters. A job's id is the event id plus
  * the subscriber, so a relay that dispatches the same event twice enqueues it once.
  */
-export class WireEvents {
+export class BullmqEvents implements EventChannel {
   private readonly queues = new Map<string, Queue>();
   private readonly workers = new Map<string, Worker>();
   private readonly receivers = new Map<string, EventReceiver>();
   private active = 0;
-
-  private readonly random: () => number;
 
   constructor(
     private readonly connection: ConnectionOptions,
     private readonly prefix: string,
     private readonly policy: DeliveryPolicy,
     private readonly timings: WorkerTimings,
-    private readonly duplicateRate = 0,
-    seed = 1,
-  ) {
-    this.random = seededRandom(seed);
-  }
+  ) {}
 
   consume(module: string, receiver: EventReceiver): void {
     this.receivers.set(module, receiver);
   }
 
   /** A redelivery gets job ids of its own; otherwise BullMQ would take it for the first delivery and drop it. */
-  async dispatch(envelope: Envelope, subscribers: readonly string[], redelivery?: string): Promise<void> {
-    const jobs = subscribers.flatMap((subscriber) => {
-      const jobId = redelivery ? `${envelope.id}-${subscriber}-${redelivery}` : `${envelope.id}-${subscriber}`;
-      // An injected duplicate (fault profiles) is a second job for the same event, as an at-least-once broker may deliver.
-      const twin = this.duplicateRate > 0 && this.random() < this.duplicateRate;
-      return twin ? [{ subscriber, jobId }, { subscriber, jobId: `${jobId}-twin` }] : [{ subscriber, jobId }];
-    });
+  readonly dispatch = async (envelope: Envelope, subscribers: readonly string[], options?: DispatchOptions): Promise<void> => {
+    const redelivery = options?.redelivery;
     await Promise.all(
-      jobs.map(({ subscriber, jobId }) =>
+      subscribers.map((subscriber) =>
         this.queue(subscriber).add(envelope.type, envelope, {
-          jobId,
+          jobId: redelivery ? `${envelope.id}-${subscriber}-${redelivery}` : `${envelope.id}-${subscriber}`,
           attempts: this.policy.attempts,
           backoff: { type: "exponential", delay: this.policy.backoffMs },
           removeOnComplete: { count: 1000 },
@@ -62,7 +50,7 @@ export class WireEvents {
         }),
       ),
     );
-  }
+  };
 
   async start(): Promise<void> {
     for (const [module, receiver] of this.receivers) {
@@ -92,13 +80,12 @@ export class WireEvents {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 
-  /** Redis answers and every worker of this process is running. */
-  async healthy(): Promise<boolean> {
-    const workers = [...this.workers.values()];
-    if (!workers.every((w) => w.isRunning())) return false;
+  /** Redis answers, and every worker of this process is running. */
+  async health(): Promise<Record<string, boolean>> {
+    const workers = [...this.workers.values()].every((w) => w.isRunning());
     const probe = this.queue(this.receivers.keys().next().value ?? "health");
-    await withTimeout(probe.getJobCounts("waiting"), 1000, "redis");
-    return true;
+    const redis = await withTimeout(probe.getJobCounts("waiting"), 1000, "redis").then(() => true, () => false);
+    return { redis, subscriptions: redis && workers };
   }
 
   /** Jobs not yet finished in the queues this process consumes, plus the ones it is running now. */

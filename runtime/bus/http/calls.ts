@@ -5,8 +5,7 @@ import { ErrorBody } from "../../../contracts/errors.ts";
 import { clockTimeout } from "../../clock.ts";
 import { AppError, toAppError } from "../../errors.ts";
 import { sameSecret } from "../../secrets.ts";
-import { delay, type Faults, noFaults } from "../faults.ts";
-import type { CallReceiver } from "../transport.ts";
+import type { CallChannel, CallReceiver } from "../transport.ts";
 
 export const INTERNAL_TOKEN_HEADER = "x-twofold-internal";
 
@@ -15,24 +14,27 @@ export const INTERNAL_TOKEN_HEADER = "x-twofold-internal";
  * timeout, for a reply envelope or an error body. Internal endpoints answer only requests carrying the
  * deployment's internal token, and the gateway never routes to them.
  */
-export class WireCalls {
+export class HttpCalls implements CallChannel {
   private readonly receivers = new Map<string, CallReceiver>();
-  inFlight = 0;
+  private active = 0;
 
   constructor(
     private readonly addressOf: (module: string) => string | undefined,
     private readonly internalToken: string,
-    private readonly faults: Faults = noFaults,
   ) {}
+
+  inFlight(): number {
+    return this.active;
+  }
 
   answer(module: string, receiver: CallReceiver): void {
     this.receivers.set(module, receiver);
   }
 
-  async request(target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope> {
+  readonly request = async (target: string, envelope: Envelope, timeoutMs: number): Promise<Envelope> => {
     const base = this.addressOf(target);
     if (!base) throw new AppError("service_unavailable", `no address known for ${target}`);
-    this.inFlight++;
+    this.active++;
     try {
       const response = await this.post(`${base}/internal/calls/${target}`, envelope, timeoutMs, target);
       const body = response.body;
@@ -45,9 +47,9 @@ export class WireCalls {
       }
       throw new AppError("contract_violation", `${target} answered ${envelope.type} with HTTP ${response.status} and no valid body`);
     } finally {
-      this.inFlight--;
+      this.active--;
     }
-  }
+  };
 
   /** The internal endpoint a service mounts to answer calls for the modules it hosts. */
   routes(): Hono {
@@ -77,8 +79,6 @@ export class WireCalls {
     const timeout = clockTimeout(timeoutMs);
     const signal = timeout.signal;
     try {
-      const latency = this.faults.latencyMs[target];
-      if (latency) await delay(latency, signal);
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken },

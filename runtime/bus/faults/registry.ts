@@ -1,0 +1,25 @@
+import { copyFault } from "./copy.ts";
+import { delayFault } from "./delay.ts";
+import { duplicateFault } from "./duplicate.ts";
+import { latencyFault } from "./latency.ts";
+import type { FaultDefinition } from "./model.ts";
+
+/** Every kind of fault the fault layer honours. A new kind is one definition file and one entry here. */
+export const faultDefinitions = [latencyFault, duplicateFault, delayFault, copyFault] as const;
+
+type SpecOf<D> = D extends FaultDefinition<infer S> ? S : never;
+
+/** One fault, as data. */
+export type FaultSpec = SpecOf<(typeof faultDefinitions)[number]>;
+
+/**
+ * Named sets of faults, written by name wherever a fault is (`TWOFOLD_FAULTS=strict,duplicate=1`). `strict` is
+ * the monolith-strict profile: one process whose bus behaves like the wire — copies, seeded delays that let
+ * deliveries finish out of order, and seeded duplicates.
+ */
+export const faultPresets: Readonly<Record<string, string>> = {
+  strict: "copy,delay=15,duplicate=0.2",
+};
+
+export const definitionOf = (spec: FaultSpec): FaultDefinition<FaultSpec> =>
+  faultDefinitions.find((d) => d.kind === spec.kind) as unknown as FaultDefinition<FaultSpec>;

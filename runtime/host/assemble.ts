@@ -1,0 +1,178 @@
+import { Hono } from "hono";
+import { Bus } from "../bus/bus.ts";
+import { createCatalog } from "../bus/catalog.ts";
+import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
+import type { Transport } from "../bus/transport.ts";
+import { createTransport, type TransportChoice } from "../bus/transports.ts";
+import type { RuntimeConfig } from "../config.ts";
+import { AppError } from "../errors.ts";
+import { trustGateway } from "../http/client-address.ts";
+import { createProcessApp, RequestGauge } from "../http/process-app.ts";
+import type { RateLimiter } from "../limits/rate-limiter.ts";
+import { type ModuleDefinition, readsFrom, subscribersFrom } from "../module.ts";
+import { EventTap } from "../observation/event-tap.ts";
+import { localObservation } from "../observation/local.ts";
+import type { ObservationPort } from "../observation/port.ts";
+import { INTERNAL_OBSERVATION, observationRoutes, PUBLIC_OBSERVATION } from "../observation/routes.ts";
+import { TAP, withTap } from "../observation/tap-subscriber.ts";
+import { TraceRecorder } from "../observation/trace.ts";
+import { sameSecret } from "../secrets.ts";
+import type { SystemDefinition } from "../system.ts";
+import { type BootedModules, bootModules } from "./boot.ts";
+import { openProcessDatabase, type ProcessDatabase } from "./database.ts";
+import { drained, type RunningProcess } from "./process.ts";
+
+/** What one process of a system is: which modules it hosts, how they talk, and its part at the edge. */
+export interface ProcessPlan {
+  readonly name: string;
+  readonly system: SystemDefinition;
+  readonly hosted: readonly ModuleDefinition[];
+  readonly config: RuntimeConfig;
+  /** The channels by name (runtime/bus/transports.ts), or a transport a test built itself. */
+  readonly transport: TransportChoice | Transport;
+  /** Where each module's calls are served, for channels that cross processes. */
+  readonly addressOf?: (module: string) => string | undefined;
+  readonly limits: RateLimiter;
+  /** Split: the process gets a database of its own; the monolith holds one schema per module in one. */
+  readonly ownDatabase: boolean;
+  /**
+   * The process the harness talks to (the monolith, split's gateway): it hosts the event tap and serves the
+   * observation port at /__twofold. Any other process serves its port to the gateway at /internal/observe.
+   */
+  readonly edge: boolean;
+  /** What the edge answers the harness with; by default what the process observes of itself. */
+  readonly observe?: (own: ObservationPort) => ObservationPort;
+  /** Readiness checks beyond the process's database and transport (the gateway: its services). */
+  readonly readiness?: () => Promise<Record<string, boolean>>;
+  /** Public requests come through the gateway, which vouches for the client's address. */
+  readonly behindGateway?: boolean;
+  /** Routes served after the modules' (the gateway's proxy). */
+  readonly routes?: (app: Hono) => void;
+}
+
+/** A process before it listens: its HTTP app, bus and modules, usable in-process by tests. */
+export interface AssembledProcess {
+  readonly name: string;
+  readonly app: Hono;
+  readonly bus: Bus;
+  readonly transport: Transport;
+  readonly modules: BootedModules;
+  readonly gauge: RequestGauge;
+  /** Which database it runs on, for the start-up line. */
+  readonly database: string;
+  /** Drains requests, stops relays and the transport, then closes limits, modules and the database. */
+  close(): Promise<void>;
+}
+
+const isTransport = (t: TransportChoice | Transport): t is Transport => "request" in t;
+
+const NO_DATABASE: ProcessDatabase = {
+  targetOf: (module) => {
+    throw new Error(`${module}: this process has no database`);
+  },
+  describe: "no database",
+  close: async () => {},
+};
+
+/**
+ * The one process assembler: the bus over the chosen transport, module boot, the HTTP shell with readiness,
+ * the observation port and shutdown in order. The monolith, a split service and the gateway are plans.
+ */
+export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProcess> {
+  const { config, system } = plan;
+  // The transport first: a missing secret or address stops the boot before any database is opened.
+  const transport = isTransport(plan.transport)
+    ? plan.transport
+    : createTransport(plan.transport, { ...config, addressOf: plan.addressOf }, config.faults, config.seed);
+  const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.name, plan.ownDatabase) : NO_DATABASE;
+  const recorder = config.harness ? new TraceRecorder(plan.name) : undefined;
+  const tap = config.harness && plan.edge ? new EventTap() : undefined;
+  const moduleSubscribers = subscribersFrom(system.modules);
+  const bus = new Bus({
+    catalog: createCatalog(system.calls, system.events),
+    transport,
+    subscribersOf: withTap(moduleSubscribers, config.harness),
+    callTimeoutMs: config.callTimeoutMs,
+    observer: recorder?.observe,
+    reads: readsFrom(system.modules),
+    skew: config.skew,
+  });
+  // The tap reads older versions as current, as every consumer does.
+  if (tap) transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
+  const modules = await bootModules(plan.hosted, bus, database.targetOf, config, plan.limits);
+  await transport.start();
+  modules.startRelays();
+
+  const gauge = new RequestGauge();
+  const app = createProcessApp(
+    {
+      name: plan.name,
+      bodyLimitBytes: config.bodyLimitBytes,
+      onRequest: recorder ? (request) => recorder.http(request) : undefined,
+      readiness: async () => {
+        const [db, channels, extra] = await Promise.all([
+          plan.hosted.length > 0 ? modules.ping() : undefined,
+          transport.health().catch(() => ({ transport: false })),
+          plan.readiness?.() ?? {},
+        ]);
+        const checks: Record<string, boolean> = { ...(db === undefined ? {} : { database: db }), ...channels, ...extra };
+        return { ready: Object.values(checks).every(Boolean), checks };
+      },
+    },
+    gauge,
+  );
+  const transportRoutes = transport.routes();
+  if (transportRoutes) app.route("/", transportRoutes);
+  if (recorder) {
+    const own = localObservation({ name: plan.name, bus, transport, modules, requestsInFlight: () => gauge.inFlight, recorder, tap, subscribersOf: moduleSubscribers });
+    if (plan.edge) app.route("/", observationRoutes(plan.observe?.(own) ?? own, PUBLIC_OBSERVATION));
+    else app.route("/", internalOnly(config.internalToken, observationRoutes(own, INTERNAL_OBSERVATION)));
+  }
+  if (plan.behindGateway && config.internalToken) app.use("/api/*", trustGateway(config.internalToken));
+  app.route("/", modules.routes);
+  plan.routes?.(app);
+
+  return {
+    name: plan.name,
+    app,
+    bus,
+    transport,
+    modules,
+    gauge,
+    database: database.describe,
+    async close() {
+      await drained(() => gauge.inFlight, 10_000);
+      await modules.stopRelays();
+      await transport.stop();
+      await plan.limits.close();
+      await modules.close();
+      await database.close();
+    },
+  };
+}
+
+/** Internal endpoints answer only requests carrying the deployment's internal token; to anyone else they do not exist. */
+function internalOnly(token: string | undefined, routes: Hono): Hono {
+  const app = new Hono();
+  app.use(`${INTERNAL_OBSERVATION}/*`, async (c, next) => {
+    if (!token || !sameSecret(c.req.header(INTERNAL_TOKEN_HEADER), token)) throw new AppError("not_found", "no such route");
+    await next();
+  });
+  return app.route("/", routes);
+}
+
+/** Serves an assembled process; stopping it stops the server first, then closes the process in order. */
+export function serveProcess(process: AssembledProcess, listen: { port: number; hostname: string; url?: string }, started: number, describe: string): RunningProcess {
+  const server = Bun.serve({ port: listen.port, hostname: listen.hostname, fetch: process.app.fetch });
+  const startupMs = performance.now() - started;
+  console.error(`[${process.name}] ${describe} on ${process.database}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`);
+  return {
+    name: process.name,
+    url: listen.url ?? `http://127.0.0.1:${server.port}`,
+    startupMs,
+    async stop() {
+      void server.stop();
+      await process.close();
+    },
+  };
+}
