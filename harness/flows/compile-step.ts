@@ -5,6 +5,7 @@ import { SyntaxProblem } from "./errors.ts";
 import { parseExpression } from "./expression.ts";
 import type { ConfigPath } from "./interpolate.ts";
 import { parseJsonPath } from "./jsonpath.ts";
+import type { FlowMapping } from "./mapping.ts";
 import type { Assertion, Output, Step } from "./model.ts";
 import { nodeAt, resolveAlias } from "./nodes.ts";
 import type { Source } from "./source.ts";
@@ -17,6 +18,7 @@ export interface StepScope {
   readonly source: Source;
   readonly doc: Document;
   readonly ids: Set<string>;
+  readonly mapping: FlowMapping;
 }
 
 const text = (node: unknown): string | undefined => (isScalar(node) && typeof node.value === "string" ? node.value : undefined);
@@ -70,7 +72,8 @@ export function compileStep(written: unknown, scope: StepScope, fallback: number
   const owner = `step "${id}"`;
 
   const actionNode = node.get("action", true);
-  const action = text(actionNode) ?? source.fail(line, `${owner} needs an action (one of ${[...actions.keys()].join(", ")})`);
+  const named = text(actionNode) ?? source.fail(line, `${owner} needs an action (one of ${[...actions.keys()].join(", ")})`);
+  const action = scope.mapping.actions.get(named) ?? named;
   const definition = actions.get(action) ?? source.failAt(actionNode, line, `${owner}: unknown action "${action}" (known: ${[...actions.keys()].join(", ")})`);
 
   const configNode = resolveAlias(node.get("config", true), doc);
@@ -86,6 +89,7 @@ export function compileStep(written: unknown, scope: StepScope, fallback: number
 
   const tools: CompileTools = {
     config,
+    mapping: scope.mapping,
     fail: (path, reason) => source.fail(lineOf(path), `${owner}: ${reason}`),
     assertions: (path) => compileAssertions(configAt(path), scope, lineOf(path), owner),
     steps: (path) => {

@@ -3,6 +3,7 @@ import type { SystemClient } from "../system/client.ts";
 import type { Expression } from "./expression.ts";
 import type { ConfigPath } from "./interpolate.ts";
 import type { JsonPath } from "./jsonpath.ts";
+import type { FlowMapping } from "./mapping.ts";
 import type { Variables } from "./variables.ts";
 
 /** What a step's assertions and outputs read: `{status, body, headers}`, `{rows, row_count}`, ... */
@@ -28,6 +29,8 @@ export interface RunTools {
   readonly check: CheckContext;
   readonly step: Step;
   readonly vars: Variables;
+  /** Where each consumer group has read each topic to in this flow run (`group\0topic` → offset), as Kafka commits it. */
+  readonly offsets: Map<string, number>;
   /** Throws a FlowError at the step's line naming the step. */
   fail(message: string): never;
   /** The first assertion that does not hold on `context`, described; undefined when all hold. */
@@ -66,4 +69,7 @@ export interface Flow {
   readonly setup: readonly Step[];
   readonly steps: readonly Step[];
   readonly teardown: readonly Step[];
+  /** Steps its mapping file says not to run. */
+  readonly skipped: readonly string[];
+  readonly mapping: FlowMapping;
 }

@@ -30,6 +30,7 @@ export async function runFlow(flow: Flow, system: SystemClient, check: CheckCont
       throw error;
     }
   }
+  if (flow.skipped.length) check.warn(`${flow.file}: not run, as ${flow.mapping.file ?? "its mapping"} says: ${flow.skipped.join(", ")}`);
   const runner = new StepRunner(flow.file, system, check, vars);
   let failure: unknown;
   try {

@@ -17,6 +17,8 @@ const excerpt = (context: StepContext, limit = 600) => {
 
 /** Runs the steps of one flow run against one system, sharing its variables. */
 export class StepRunner {
+  private readonly offsets = new Map<string, number>();
+
   constructor(
     readonly file: string,
     readonly system: SystemClient,
@@ -72,6 +74,7 @@ export class StepRunner {
       check: this.check,
       step,
       vars: this.vars,
+      offsets: this.offsets,
       fail: (message) => {
         throw new FlowError(this.file, step.line, `step "${step.id}": ${message}`);
       },

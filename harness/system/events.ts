@@ -38,6 +38,27 @@ export class EventStream {
     }
   }
 
+  /**
+   * Reads the events of `type` in order from the `from`-th one seen (after `fromNow`), as a Kafka consumer
+   * reads a topic from its offset: waits until `count` of them match or `timeoutMs` passes, and answers the
+   * matches (fewer on a timeout) and the offset to read from next.
+   */
+  async consume(type: string, from: number, count: number, match: (e: Envelope) => boolean, timeoutMs: number): Promise<{ events: Envelope[]; next: number }> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const log = this.seen.filter((e) => e.type === type);
+      const found: Envelope[] = [];
+      let next = from;
+      for (; next < log.length && found.length < count; next++) {
+        const event = log[next];
+        if (event && match(event)) found.push(event);
+      }
+      const left = deadline - performance.now();
+      if (found.length >= count || left <= 0) return { events: found, next };
+      await this.pull(Math.min(left, 1000));
+    }
+  }
+
   private async pull(waitMs: number): Promise<void> {
     const { status, body } = await this.http.get<{ events: { seq: number; envelope: Envelope }[]; next: number }>(
       `/__twofold/events?after=${this.cursor}&wait=${Math.round(waitMs)}`,

@@ -1,9 +1,12 @@
 import type { ConfigPath } from "../interpolate.ts";
+import type { FlowMapping } from "../mapping.ts";
 import type { Assertion, Perform, Step } from "../model.ts";
 
 /** What an action may use while a flow loads. */
 export interface CompileTools {
   readonly config: Readonly<Record<string, unknown>>;
+  /** What the flow's mapping file says its services, topics, schemas and tables are here. */
+  readonly mapping: FlowMapping;
   /** Throws a FlowError at the line of the config value at `path`. */
   fail(path: ConfigPath, message: string): never;
   /** Parses the list of assertion strings at `path`. */

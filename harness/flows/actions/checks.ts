@@ -2,7 +2,8 @@ import { parseDuration } from "../duration.ts";
 import type { ConfigPath } from "../interpolate.ts";
 import type { CompileTools } from "./action.ts";
 
-const isTemplate = (value: unknown) => typeof value === "string" && /\{\{|\$\{/.test(value);
+/** A string holding `{{var}}` or `${VAR}`: what it means is known only when the step runs. */
+export const isTemplate = (value: unknown) => typeof value === "string" && /\{\{|\$\{/.test(value);
 
 /** The value at `path` in a config, or undefined. */
 export function valueAt(config: unknown, path: ConfigPath): unknown {
@@ -36,3 +37,12 @@ export function expectDuration(tools: CompileTools, path: ConfigPath): void {
 
 /** A duration from an interpolated config, or the default. */
 export const durationOr = (value: unknown, fallbackMs: number): number => (value === undefined ? fallbackMs : parseDuration(value));
+
+/** Fails on a key of the map at `path` that is not one of `known`. */
+export function expectKeys(tools: CompileTools, path: ConfigPath, known: readonly string[]): void {
+  expectMap(tools, path);
+  const value = valueAt(tools.config, path);
+  for (const key of Object.keys(isMap(value) ? value : {})) {
+    if (!known.includes(key)) tools.fail([...path, key], `unknown key ${JSON.stringify(key)} in config.${path.join(".")} (expected ${known.join(", ")})`);
+  }
+}

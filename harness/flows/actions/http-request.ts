@@ -1,17 +1,23 @@
-import type { SystemClient } from "../../system/client.ts";
 import { HttpClient } from "../../system/http.ts";
-import type { StepContext } from "../model.ts";
+import { interpolate } from "../interpolate.ts";
+import { type FlowMapping, toSystemUrl } from "../mapping.ts";
+import type { RunTools, StepContext } from "../model.ts";
 import type { ActionDefinition } from "./action.ts";
 import { expectMap, isMap } from "./checks.ts";
 
 const absolute = /^https?:\/\//i;
 
-/** Sends one request; relative URLs go to the system's base URL, so one flow runs on every topology. */
-export async function sendRequest(config: Readonly<Record<string, unknown>>, system: SystemClient): Promise<StepContext> {
-  const written = String(config.url);
+const lowerCased = (headers: unknown) => Object.entries(isMap(headers) ? headers : {}).map(([name, value]) => [name.toLowerCase(), String(value)]);
+
+/**
+ * Sends one request; relative URLs, and URLs under a service the flow's mapping names, go to the system's base
+ * URL, so one flow runs on every topology. The mapping's headers go with it unless the step sets them.
+ */
+export async function sendRequest(config: Readonly<Record<string, unknown>>, run: RunTools, mapping: FlowMapping): Promise<StepContext> {
+  const written = toSystemUrl(mapping, String(config.url));
   const url = absolute.test(written) || written.startsWith("/") ? written : `/${written}`;
-  const headers = Object.fromEntries(Object.entries(isMap(config.headers) ? config.headers : {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
-  const client = absolute.test(url) ? new HttpClient("") : system.http;
+  const headers = Object.fromEntries([...lowerCased(interpolate(mapping.headers, run.vars)), ...lowerCased(config.headers)]);
+  const client = absolute.test(url) ? new HttpClient("") : run.system.http;
   const method = String(config.method).toUpperCase();
   const result = await client.request(method, url, { headers, body: config.body });
   // The request is part of the context so racing requests (a `parallel` step) can be told apart afterwards.
@@ -24,6 +30,6 @@ export const httpRequest: ActionDefinition = {
   required: ["method", "url"],
   compile(tools) {
     expectMap(tools, ["headers"]);
-    return (config, run) => sendRequest(config, run.system);
+    return (config, run) => sendRequest(config, run, tools.mapping);
   },
 };

@@ -29,7 +29,7 @@ export const waitUntil: ActionDefinition = {
 
     return async (config, run) => {
       const polled = config.request as Readonly<Record<string, unknown>>;
-      const poll = () => (isQuery(polled) ? runQuery(polled, run.system) : sendRequest(polled, run.system));
+      const poll = () => (isQuery(polled) ? runQuery(polled, run.system) : sendRequest(polled, run, tools.mapping));
       const timeoutMs = durationOr(config.timeout, 10_000);
       const intervalMs = durationOr(config.interval, 100);
       const deadline = performance.now() + timeoutMs;
