@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { orderFlowSuite } from "../harness/suites/order-flow.suite.ts";
+import { flowNamed } from "../harness/flows/index.ts";
 import { SystemClient } from "../harness/system/client.ts";
 import { type StartedTopology, startTopology, topologyKinds } from "../harness/topologies.ts";
 import { buildBinary } from "./build.ts";
@@ -51,7 +51,7 @@ describe("compiled binary", () => {
         await started?.stop();
       });
 
-      for (const check of orderFlowSuite.checks) it(check.name, () => check.run(system!, { seed: 0, warn: () => {} }));
+      for (const check of flowNamed("E2E Order Creation Flow").checks) it(check.name, () => check.run(system!, { seed: 0, warn: () => {} }));
     });
   }
 });

@@ -1,11 +1,10 @@
 import type { Suite } from "../suite.ts";
 import { badInputSuite } from "./bad-input.suite.ts";
 import { contractSuite } from "./contracts.suite.ts";
-import { orderFlowSuite } from "./order-flow.suite.ts";
 import { rateLimitSuite } from "./rate-limits.suite.ts";
 
 /**
  * Every TypeScript behaviour suite; the harness and `bun run test` run them, and the YAML flows
  * (harness/flows/, the shop's critical journeys among them), against every topology.
  */
-export const suites: readonly Suite[] = [orderFlowSuite, badInputSuite, rateLimitSuite, contractSuite];
+export const suites: readonly Suite[] = [badInputSuite, rateLimitSuite, contractSuite];
