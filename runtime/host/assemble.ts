@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
+import { formatFaults } from "../bus/faults/parse.ts";
 import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
 import type { Transport } from "../bus/transport.ts";
 import { createTransport, type TransportChoice } from "../bus/transports.ts";
@@ -60,6 +61,8 @@ export interface AssembledProcess {
   readonly gauge: RequestGauge;
   /** Which database it runs on, for the start-up line. */
   readonly database: string;
+  /** How its calls and events travel, and the faults injected, for the start-up line. */
+  readonly channels: string;
   /** Drains requests, stops relays and the transport, then closes limits, modules and the database. */
   close(): Promise<void>;
 }
@@ -140,6 +143,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     modules,
     gauge,
     database: database.describe,
+    channels: describeChannels(plan.transport, config),
     async close() {
       await drained(() => gauge.inFlight, 10_000);
       await modules.stopRelays();
@@ -149,6 +153,11 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
       await database.close();
     },
   };
+}
+
+function describeChannels(transport: TransportChoice | Transport, config: RuntimeConfig): string {
+  const channels = isTransport(transport) ? "a given transport" : `calls ${transport.calls}, events ${transport.events}`;
+  return config.faults.length > 0 ? `${channels}, faults ${formatFaults(config.faults)}` : channels;
 }
 
 /** Internal endpoints answer only requests carrying the deployment's internal token; to anyone else they do not exist. */
@@ -165,7 +174,7 @@ function internalOnly(token: string | undefined, routes: Hono): Hono {
 export function serveProcess(process: AssembledProcess, listen: { port: number; hostname: string; url?: string }, started: number, describe: string): RunningProcess {
   const server = Bun.serve({ port: listen.port, hostname: listen.hostname, fetch: process.app.fetch });
   const startupMs = performance.now() - started;
-  console.error(`[${process.name}] ${describe} on ${process.database}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`);
+  console.error(`[${process.name}] ${describe} on ${process.database}, ${process.channels}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`);
   return {
     name: process.name,
     url: listen.url ?? `http://127.0.0.1:${server.port}`,

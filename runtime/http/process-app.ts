@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { currentContext } from "../bus/context.ts";
+import { openRequests } from "../bus/open-requests.ts";
 import { AppError } from "../errors.ts";
 import { CORRELATION_HEADER, correlation } from "./correlation.ts";
 import { errorResponse, notFound, onError } from "./errors.ts";
@@ -59,6 +61,17 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
   app.use(async (c, next) => {
     if (!METHODS.has(c.req.method)) return errorResponse(c, new AppError("not_implemented", `${c.req.method} is not implemented`));
     await next();
+  });
+  // Which conversations are being answered here, for the after-response fault (runtime/bus/faults/).
+  app.use(async (c, next) => {
+    const correlationId = currentContext()?.correlationId;
+    if (!correlationId || isObservation(c.req.path)) return next();
+    openRequests.enter(correlationId);
+    try {
+      await next();
+    } finally {
+      openRequests.leave(correlationId);
+    }
   });
   const onRequest = options.onRequest;
   if (onRequest) {

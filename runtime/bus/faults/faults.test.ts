@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { isAppError } from "../../errors.ts";
 import { createTransport, transports } from "../transports.ts";
+import { openRequests } from "../open-requests.ts";
 import { delayFault } from "./delay.ts";
 import { formatFaults, parseFaults } from "./parse.ts";
 import { faultDefinitions, type FaultSpec } from "./registry.ts";
@@ -25,26 +26,34 @@ describe("faults as data", () => {
     expect(specs).toEqual([
       { kind: "latency", module: "reports", ms: 5000 },
       { kind: "duplicate", rate: 0.5 },
-      { kind: "delay", maxMs: 15 },
+      { kind: "delay", minMs: 0, maxMs: 15 },
       { kind: "copy" },
     ]);
+    expect(parseFaults("delay=5..15")).toEqual([{ kind: "delay", minMs: 5, maxMs: 15 }]);
+    expect(formatFaults(parseFaults("delay=5..15"))).toBe("delay=5..15");
     expect(parseFaults(formatFaults(specs))).toEqual(specs);
     expect(parseFaults(undefined)).toEqual([]);
   });
 
   it("has a written example for every kind it knows, read back to that kind", () => {
-    const examples: Record<FaultSpec["kind"], string> = { latency: "latency:orders=1", duplicate: "duplicate=1", delay: "delay=1", copy: "copy" };
+    const examples: Record<FaultSpec["kind"], string> = {
+      latency: "latency:orders=1",
+      duplicate: "duplicate=1",
+      delay: "delay=1",
+      copy: "copy",
+      "after-response": "after-response",
+    };
     expect(faultDefinitions.map((d) => parseFaults(examples[d.kind])[0]?.kind)).toEqual(faultDefinitions.map((d) => d.kind));
   });
 
   it("expands a preset, and lets a later fault of the same key replace the preset's", () => {
-    expect(parseFaults("strict")).toEqual([{ kind: "copy" }, { kind: "delay", maxMs: 15 }, { kind: "duplicate", rate: 0.2 }]);
+    expect(parseFaults("strict")).toEqual([{ kind: "copy" }, { kind: "after-response" }, { kind: "delay", minMs: 0, maxMs: 15 }, { kind: "duplicate", rate: 0.2 }]);
     expect(parseFaults("strict,duplicate=1")).toContainEqual({ kind: "duplicate", rate: 1 });
     expect(parseFaults("strict,duplicate=1").filter((s) => s.kind === "duplicate")).toHaveLength(1);
   });
 
   it("refuses what it cannot read, naming every form it can", () => {
-    expect(() => parseFaults("latency:reports=soon")).toThrow(/fault "latency:reports=soon" is none of: latency:<module>=<ms>, duplicate=<0..1>, delay=<ms>, copy, strict/);
+    expect(() => parseFaults("latency:reports=soon")).toThrow(/fault "latency:reports=soon" is none of: latency:<module>=<ms>, duplicate=<0..1>, delay=<ms> \| delay=<min>..<max>, copy, after-response, strict/);
     expect(() => parseFaults("duplicate=2")).toThrow(/duplicate=2/);
   });
 });
@@ -92,7 +101,7 @@ describe("the fault layer over a transport", () => {
 
   it("delay holds back a first attempt by its seeded share of the bound, and never a retry", async () => {
     let draws = 0;
-    const deliver = delayFault.effects({ kind: "delay", maxMs: 40 }, () => (draws++, 0.5)).deliver;
+    const deliver = delayFault.effects({ kind: "delay", minMs: 10, maxMs: 30 }, () => (draws++, 0.5)).deliver;
     const handled: number[] = [];
     const receiver = deliver?.(async (_e, d) => void handled.push(d.attempt));
     const started = performance.now();
@@ -100,6 +109,20 @@ describe("the fault layer over a transport", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(19);
     await receiver?.(envelope({}), { attempt: 2 });
     expect({ draws, handled }).toEqual({ draws: 1, handled: [1, 2] });
+  });
+
+  it("after-response holds a conversation's events until its request is answered, and lets redeliveries through", async () => {
+    const transport = faulty("after-response");
+    const handled: string[] = [];
+    transport.consume("reader", async (e) => void handled.push(e.id));
+    const during = envelope({});
+    openRequests.enter(during.correlationId);
+    const held = transport.dispatch(during, ["reader"]);
+    await transport.dispatch(during, ["reader"], { redelivery: "again" });
+    expect(handled).toEqual([during.id]);
+    openRequests.leave(during.correlationId);
+    await held;
+    expect(handled).toEqual([during.id, during.id]);
   });
 
   it("takes inline delivery away when a fault touches events, and keeps it when faults touch calls only", () => {

@@ -1,3 +1,4 @@
+import { afterResponseFault } from "./after-response.ts";
 import { copyFault } from "./copy.ts";
 import { delayFault } from "./delay.ts";
 import { duplicateFault } from "./duplicate.ts";
@@ -5,7 +6,7 @@ import { latencyFault } from "./latency.ts";
 import type { FaultDefinition } from "./model.ts";
 
 /** Every kind of fault the fault layer honours. A new kind is one definition file and one entry here. */
-export const faultDefinitions = [latencyFault, duplicateFault, delayFault, copyFault] as const;
+export const faultDefinitions = [latencyFault, duplicateFault, delayFault, copyFault, afterResponseFault] as const;
 
 type SpecOf<D> = D extends FaultDefinition<infer S> ? S : never;
 
@@ -15,10 +16,11 @@ export type FaultSpec = SpecOf<(typeof faultDefinitions)[number]>;
 /**
  * Named sets of faults, written by name wherever a fault is (`TWOFOLD_FAULTS=strict,duplicate=1`). `strict` is
  * the monolith-strict profile: one process whose bus behaves like the wire — copies, seeded delays that let
- * deliveries finish out of order, and seeded duplicates.
+ * deliveries finish out of order, seeded duplicates, and a request's events dispatched only after it is
+ * answered (so "publish has already been handled" fails on every seed, not on the seeds that lose a race).
  */
 export const faultPresets: Readonly<Record<string, string>> = {
-  strict: "copy,delay=15,duplicate=0.2",
+  strict: "copy,after-response,delay=15,duplicate=0.2",
 };
 
 export const definitionOf = (spec: FaultSpec): FaultDefinition<FaultSpec> =>
