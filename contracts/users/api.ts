@@ -51,3 +51,7 @@ export const SessionView = v.object({
   current: v.boolean(),
 });
 export const SessionList = v.object({ sessions: v.array(SessionView) });
+
+/** Forgot-password answers the same whether or not the email has an account. */
+export const ForgotPasswordView = v.object({ status: v.literal("accepted") });
+export const ResetPasswordView = v.object({ status: v.literal("password_reset") });

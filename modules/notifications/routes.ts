@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
-import { NotificationListQuery } from "../../contracts/notifications/api.ts";
+import { NotificationList, NotificationListQuery } from "../../contracts/notifications/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { type ModuleContext, principal, readParam, readQuery, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
+import { endpoint, type ModuleContext, principal, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { Notification } from "./entities.ts";
 import { toNotificationList } from "./views.ts";
 
@@ -12,8 +12,7 @@ import { toNotificationList } from "./views.ts";
  */
 export function notificationsRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
-  const listFor = async (c: Context, userId: string) => {
-    const { kind } = readQuery(c, NotificationListQuery);
+  const listFor = async (c: Context, userId: string, kind: string | undefined) => {
     // In the order the events happened (their ids are time-ordered UUIDv7s), not the order they were handled:
     // two events published together may be handled either way round, in any topology.
     const rows = await ctx.db.em().find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { sourceEventId: "asc", createdAt: "asc", id: "asc" } });
@@ -22,11 +21,24 @@ export function notificationsRoutes(ctx: ModuleContext): Hono {
 
   app.get("/notifications", requireSession((token) => ctx.call(Authenticate, { token })));
   resource(app, "/notifications", {
-    GET: (c) => listFor(c, principal(c).user_id),
+    GET: endpoint({
+      summary: "List my notifications",
+      description: "In the order their events happened; `?kind=` keeps one kind.",
+      query: NotificationListQuery,
+      responses: { 200: NotificationList },
+      handle: (c, input) => listFor(c, principal(c).user_id, input.query().kind),
+    }),
   });
   app.get("/notifications/:user_id", requireOperator(ctx));
   resource(app, "/notifications/:user_id", {
-    GET: (c) => listFor(c, readParam(c, "user_id", Id)),
+    GET: endpoint({
+      summary: "List a user's notifications",
+      description: "In the order their events happened; `?kind=` keeps one kind.",
+      params: { user_id: Id },
+      query: NotificationListQuery,
+      responses: { 200: NotificationList },
+      handle: (c, input) => listFor(c, input.param("user_id"), input.query().kind),
+    }),
   });
   return app;
 }

@@ -1,19 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
-import { CheckoutBody, OrderListQuery, PlaceOrderBody } from "../../contracts/orders/api.ts";
+import { CheckoutBody, OrderList, OrderListQuery, OrderView, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Id } from "../../contracts/ids.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import {
-  AppError,
-  idempotently,
-  principal,
-  readBody,
-  readParam,
-  readQuery,
-  requireOperator,
-  requireSession,
-  resource,
-} from "../../runtime/module-api/index.ts";
+import { AppError, endpoint, idempotently, principal, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { audienceOf, operatorOrCustomer } from "./audience.ts";
 import { checkout } from "./checkout.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
@@ -36,49 +26,79 @@ export function ordersRoutes(ctx: OrdersContext): Hono {
 
   app.use("/checkout", customer);
   resource(app, "/checkout", {
-    POST: async (c) => {
-      const who = principal(c);
-      const body = await readBody(c, CheckoutBody);
-      return idempotently(c, ctx.db.idempotency, who.user_id, body, async () => {
-        const order = await checkout(ctx, who, body);
-        return { status: 202, body: order };
-      });
-    },
+    POST: endpoint({
+      summary: "Check my cart out",
+      description:
+        "Prices the cart from the catalogue, applies a discount code (SAVE10, FLAT50, FREESHIP) and answers 202 with the pending order at once; the checkout saga reserves stock, charges the card, commits and confirms, or compensates and cancels with a `status_reason`. Read the order for the outcome.",
+      body: CheckoutBody,
+      idempotent: true,
+      responses: { 202: OrderView },
+      errors: ["email_not_verified", "cart_empty", "invalid_discount_code", "unknown_product", "amount_out_of_range"],
+      handle: async (c, input) => {
+        const who = principal(c);
+        const body = await input.body();
+        return idempotently(c, ctx.db.idempotency, who.user_id, body, async () => {
+          const order = await checkout(ctx, who, body);
+          return { status: 202, body: order };
+        });
+      },
+    }),
   });
 
-  app.use("/orders", async (c, next) => (c.req.method === "POST" ? operator(c, next) : either(c, next)));
+  app.on("POST", "/orders", operator);
+  app.on("GET", "/orders", either);
   resource(app, "/orders", {
-    POST: async (c) => {
-      const { order, items } = await placeOrder(ctx, await readBody(c, PlaceOrderBody));
-      return c.json(toOrderView(order, items, null), 201);
-    },
-    GET: async (c) => {
-      const audience = audienceOf(c, ctx);
-      const query = readQuery(c, OrderListQuery);
-      const userId = audience.operator ? query.user_id : audience.userId;
-      if (!userId) throw new AppError("validation_failed", "operators list orders per user: ?user_id=", [{ path: "user_id", message: "required" }]);
-      const views = await ctx.db.snapshot(async (em) => {
-        const orders = await em.find(Order, { userId }, { orderBy: { createdAt: "desc" }, limit: 100 });
-        const listed = [];
-        for (const order of orders) listed.push(await view(em, order));
-        return listed;
-      });
-      return c.json({ orders: views }, 200);
-    },
+    POST: endpoint({
+      summary: "Place an order for a user",
+      description: "The back office's order (the TestMesh flow): stock is reserved at once, payment is offline, the order stays pending.",
+      body: PlaceOrderBody,
+      responses: { 201: OrderView },
+      errors: ["unknown_user", "unknown_product", "insufficient_inventory", "amount_out_of_range"],
+      handle: async (c, input) => {
+        const { order, items } = await placeOrder(ctx, await input.body());
+        return c.json(toOrderView(order, items, null), 201);
+      },
+    }),
+    GET: endpoint({
+      summary: "List orders",
+      description: "A customer's own, newest first (at most 100); the operator names the user with `?user_id=`.",
+      query: OrderListQuery,
+      responses: { 200: OrderList },
+      handle: async (c, input) => {
+        const audience = audienceOf(c, ctx);
+        const query = input.query();
+        const userId = audience.operator ? query.user_id : audience.userId;
+        if (!userId) throw new AppError("validation_failed", "operators list orders per user: ?user_id=", [{ path: "user_id", message: "required" }]);
+        const views = await ctx.db.snapshot(async (em) => {
+          const orders = await em.find(Order, { userId }, { orderBy: { createdAt: "desc" }, limit: 100 });
+          const listed = [];
+          for (const order of orders) listed.push(await view(em, order));
+          return listed;
+        });
+        return c.json({ orders: views }, 200);
+      },
+    }),
   });
 
   app.use("/orders/:id", either);
   resource(app, "/orders/:id", {
-    GET: async (c) => {
-      const audience = audienceOf(c, ctx);
-      const id = readParam(c, "id", Id);
-      const found = await ctx.db.snapshot(async (em) => {
-        const order = await em.findOne(Order, { id });
-        return order && (audience.operator || order.userId === audience.userId) ? view(em, order) : null;
-      });
-      if (!found) throw new AppError("order_not_found", "no such order");
-      return c.json(found, 200);
-    },
+    GET: endpoint({
+      summary: "Read an order",
+      description: "`status`, `status_reason` and the saga's step; someone else's order is 404 to a customer.",
+      params: { id: Id },
+      responses: { 200: OrderView },
+      errors: ["order_not_found"],
+      handle: async (c, input) => {
+        const audience = audienceOf(c, ctx);
+        const id = input.param("id");
+        const found = await ctx.db.snapshot(async (em) => {
+          const order = await em.findOne(Order, { id });
+          return order && (audience.operator || order.userId === audience.userId) ? view(em, order) : null;
+        });
+        if (!found) throw new AppError("order_not_found", "no such order");
+        return c.json(found, 200);
+      },
+    }),
   });
   return app;
 }

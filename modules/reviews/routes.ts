@@ -1,15 +1,15 @@
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
-import { CommentBody, CreateReviewBody, ReviewListQuery } from "../../contracts/reviews/api.ts";
+import { CommentBody, CommentList, CommentView, CreateReviewBody, LikeView, ReviewList, ReviewListQuery, ReviewView } from "../../contracts/reviews/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { AppError, type ModuleContext, principal, readBody, readParam, readQuery, requireSession, resource } from "../../runtime/module-api/index.ts";
+import { AppError, endpoint, type ModuleContext, principal, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { addComment } from "./comments.ts";
 import { Comment, Review } from "./entities.ts";
 import { like, unlike } from "./likes.ts";
 import { postReview } from "./post-review.ts";
 import { toCommentView, toReviewView } from "./views.ts";
 
-const reviewIdOf = (c: Context): string => readParam(c, "id", Id);
+const ReviewId = { id: Id };
 
 /** Reading is public; writing needs a session, and the author is always the session's user. */
 export function reviewsRoutes(ctx: ModuleContext): Hono {
@@ -26,33 +26,78 @@ export function reviewsRoutes(ctx: ModuleContext): Hono {
   };
 
   resource(app, "/reviews", {
-    GET: async (c) => {
-      const { product_id } = readQuery(c, ReviewListQuery);
-      const reviews = await ctx.db.em().find(Review, { productId: product_id }, { orderBy: { createdAt: "asc", id: "asc" } });
-      return c.json({ reviews: reviews.map(toReviewView) }, 200);
-    },
-    POST: async (c) => {
-      const body = await readBody(c, CreateReviewBody);
-      return c.json(await postReview(ctx, principal(c).user_id, body), 201);
-    },
+    GET: endpoint({
+      summary: "List a product's reviews",
+      query: ReviewListQuery,
+      responses: { 200: ReviewList },
+      handle: async (c, input) => {
+        const { product_id } = input.query();
+        const reviews = await ctx.db.em().find(Review, { productId: product_id }, { orderBy: { createdAt: "asc", id: "asc" } });
+        return c.json({ reviews: reviews.map(toReviewView) }, 200);
+      },
+    }),
+    POST: endpoint({
+      summary: "Review a product",
+      description: "Only after a confirmed purchase of it, once per product.",
+      body: CreateReviewBody,
+      responses: { 201: ReviewView },
+      errors: ["purchase_required", "already_reviewed"],
+      handle: async (c, input) => {
+        const body = await input.body();
+        return c.json(await postReview(ctx, principal(c).user_id, body), 201);
+      },
+    }),
   });
   resource(app, "/reviews/:id", {
-    GET: async (c) => c.json(toReviewView(await existing(reviewIdOf(c))), 200),
+    GET: endpoint({
+      summary: "Read a review",
+      params: ReviewId,
+      responses: { 200: ReviewView },
+      errors: ["review_not_found"],
+      handle: async (c, input) => c.json(toReviewView(await existing(input.param("id"))), 200),
+    }),
   });
   resource(app, "/reviews/:id/comments", {
-    GET: async (c) => {
-      const review = await existing(reviewIdOf(c));
-      const comments = await ctx.db.em().find(Comment, { reviewId: review.id }, { orderBy: { createdAt: "asc", id: "asc" } });
-      return c.json({ comments: comments.map(toCommentView) }, 200);
-    },
-    POST: async (c) => {
-      const body = await readBody(c, CommentBody);
-      return c.json(await addComment(ctx, reviewIdOf(c), principal(c).user_id, body), 201);
-    },
+    GET: endpoint({
+      summary: "List a review's comments",
+      params: ReviewId,
+      responses: { 200: CommentList },
+      errors: ["review_not_found"],
+      handle: async (c, input) => {
+        const review = await existing(input.param("id"));
+        const comments = await ctx.db.em().find(Comment, { reviewId: review.id }, { orderBy: { createdAt: "asc", id: "asc" } });
+        return c.json({ comments: comments.map(toCommentView) }, 200);
+      },
+    }),
+    POST: endpoint({
+      summary: "Comment on a review",
+      params: ReviewId,
+      body: CommentBody,
+      responses: { 201: CommentView },
+      errors: ["review_not_found"],
+      handle: async (c, input) => {
+        const body = await input.body();
+        return c.json(await addComment(ctx, input.param("id"), principal(c).user_id, body), 201);
+      },
+    }),
   });
   resource(app, "/reviews/:id/like", {
-    PUT: async (c) => c.json(await like(ctx, reviewIdOf(c), principal(c).user_id), 200),
-    DELETE: async (c) => c.json(await unlike(ctx, reviewIdOf(c), principal(c).user_id), 200),
+    PUT: endpoint({
+      summary: "Like a review",
+      description: "Idempotent: liking twice counts once.",
+      params: ReviewId,
+      responses: { 200: LikeView },
+      errors: ["review_not_found"],
+      handle: async (c, input) => c.json(await like(ctx, input.param("id"), principal(c).user_id), 200),
+    }),
+    DELETE: endpoint({
+      summary: "Take a like back",
+      description: "Idempotent: the count never goes below zero.",
+      params: ReviewId,
+      responses: { 200: LikeView },
+      errors: ["review_not_found"],
+      handle: async (c, input) => c.json(await unlike(ctx, input.param("id"), principal(c).user_id), 200),
+    }),
   });
   return app;
 }

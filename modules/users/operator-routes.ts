@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
-import { CreateUserBody } from "../../contracts/users/api.ts";
-import { readBody, readParam, requireOperator, resource } from "../../runtime/module-api/index.ts";
+import { CreateUserBody, UserView } from "../../contracts/users/api.ts";
+import { endpoint, requireOperator, resource } from "../../runtime/module-api/index.ts";
 import { createByOperator, findUser } from "./accounts.ts";
 import type { UsersContext } from "./settings.ts";
 import { toUserView } from "./views.ts";
@@ -12,9 +12,22 @@ export function operatorRoutes(app: Hono, ctx: UsersContext): void {
   app.on("POST", "/users", operator);
   app.on("GET", "/users/:id", operator);
   resource(app, "/users", {
-    POST: async (c) => c.json(toUserView(await createByOperator(ctx, await readBody(c, CreateUserBody))), 201),
+    POST: endpoint({
+      summary: "Create a user",
+      description: "The back office's shortcut: a user without a password or a verification step (the TestMesh flow).",
+      body: CreateUserBody,
+      responses: { 201: UserView },
+      errors: ["email_taken"],
+      handle: async (c, input) => c.json(toUserView(await createByOperator(ctx, await input.body())), 201),
+    }),
   });
   resource(app, "/users/:id", {
-    GET: async (c) => c.json(toUserView(await findUser(ctx, readParam(c, "id", Id))), 200),
+    GET: endpoint({
+      summary: "Look a user up",
+      params: { id: Id },
+      responses: { 200: UserView },
+      errors: ["user_not_found"],
+      handle: async (c, input) => c.json(toUserView(await findUser(ctx, input.param("id"))), 200),
+    }),
   });
 }

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "../errors.ts";
 import { sameSecret } from "../secrets.ts";
+import { guard } from "./guard.ts";
 
 export const OPERATOR_KEY_HEADER = "x-operator-key";
 
@@ -20,9 +21,8 @@ export const isOperator = (c: Context, ctx: { readonly operators: OperatorGate }
  * The operator API (back office, system tests) takes a per-deployment key. Without a configured key every
  * operator request is refused, so a production deployment that forgot one is closed, not open.
  */
-export const requireOperator =
-  (ctx: { readonly operators: OperatorGate }): MiddlewareHandler =>
-  async (c, next) => {
+export const requireOperator = (ctx: { readonly operators: OperatorGate }): MiddlewareHandler =>
+  guard(["operator"], async (c, next) => {
     if (!isOperator(c, ctx)) throw new AppError("operator_key_required", `this endpoint needs a valid ${OPERATOR_KEY_HEADER} header`);
     await next();
-  };
+  });

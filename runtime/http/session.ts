@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { AppError, isAppError } from "../errors.ts";
+import { guard } from "./guard.ts";
 
 /** Who a customer request acts for: always from the session token, never from the body. */
 export interface Principal {
@@ -16,9 +17,8 @@ const KEY = "principal";
  * Requires `Authorization: Bearer <session token>` and asks the identity module whose it is (fresh every
  * time, so a logout elsewhere takes effect at once). Missing, unknown or revoked → 401.
  */
-export const requireSession =
-  (authenticate: Authenticator): MiddlewareHandler =>
-  async (c, next) => {
+export const requireSession = (authenticate: Authenticator): MiddlewareHandler =>
+  guard(["session"], async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const token = /^Bearer\s+(\S{1,200})$/i.exec(header)?.[1];
     if (!token) throw new AppError("unauthenticated", "sign in: send Authorization: Bearer <session token>");
@@ -29,7 +29,7 @@ export const requireSession =
       throw error;
     }
     await next();
-  };
+  });
 
 /** The principal `requireSession` established for this request. */
 export function principal(c: Context): Principal {

@@ -37,18 +37,19 @@ export async function renderedDom(chromium: string, file: string): Promise<strin
 }
 
 /**
- * Loads a local HTML file headless and reports its DOM and the requests it made. The virtual-time budget
- * lets inline JS finish before the dump; the timeout guards against a browser that never exits. Host
- * resolution is disabled so the browser's own background traffic (Google time/account probes, which the
- * flags don't fully stop) never leaves the machine; those requests have no page origin and are not counted.
+ * Loads a local HTML file (or a page a local server serves, by its http URL) headless and reports its DOM and
+ * the requests it made. The virtual-time budget lets inline JS finish before the dump; the timeout guards
+ * against a browser that never exits. Host resolution is disabled (but for 127.0.0.1, where a local server
+ * is) so the browser's own background traffic (Google time/account probes, which the flags don't fully stop)
+ * never leaves the machine; those requests have no page origin and are not counted.
  */
 export async function renderPage(chromium: string, file: string, timeoutMs = 30_000): Promise<RenderedPage> {
   const dir = mkdtempSync(join(tmpdir(), "twofold-chromium-"));
   const netLog = join(dir, "net-log.json");
   try {
     const child = Bun.spawn(
-      [chromium, ...headlessFlags(join(dir, "profile")), "--virtual-time-budget=5000", "--host-resolver-rules=MAP * ~NOTFOUND",
-        `--log-net-log=${netLog}`, "--dump-dom", pathToFileURL(resolve(file)).href],
+      [chromium, ...headlessFlags(join(dir, "profile")), "--virtual-time-budget=5000", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        `--log-net-log=${netLog}`, "--dump-dom", /^https?:\/\//.test(file) ? file : pathToFileURL(resolve(file)).href],
       { stdout: "pipe", stderr: "pipe" },
     );
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);

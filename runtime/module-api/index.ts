@@ -8,6 +8,8 @@ export type { Clock } from "../clock.ts";
 export { AppError, isAppError } from "../errors.ts";
 export { readBody } from "../http/body.ts";
 export { clientAddress } from "../http/client-address.ts";
+export { endpoint } from "../http/endpoint.ts";
+export { guard } from "../http/guard.ts";
 export { IDEMPOTENCY_HEADER, idempotently } from "../http/idempotency.ts";
 export { isOperator, OPERATOR_KEY_HEADER, requireOperator } from "../http/operator.ts";
 export { readParam, readParams, readQuery } from "../http/params.ts";
