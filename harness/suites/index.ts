@@ -1,4 +1,5 @@
 import type { Suite } from "../suite.ts";
+import { apiDocsSuite } from "./api-docs.suite.ts";
 import { badInputSuite } from "./bad-input.suite.ts";
 import { contractSuite } from "./contracts.suite.ts";
 import { rateLimitSuite } from "./rate-limits.suite.ts";
@@ -7,4 +8,4 @@ import { rateLimitSuite } from "./rate-limits.suite.ts";
  * Every TypeScript behaviour suite; the harness and `bun run test` run them, and the YAML flows
  * (harness/flows/, the shop's critical journeys among them), against every topology.
  */
-export const suites: readonly Suite[] = [badInputSuite, rateLimitSuite, contractSuite];
+export const suites: readonly Suite[] = [badInputSuite, rateLimitSuite, contractSuite, apiDocsSuite];

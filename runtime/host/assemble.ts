@@ -6,6 +6,7 @@ import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
 import type { Transport } from "../bus/transport.ts";
 import { createTransport, type TransportChoice } from "../bus/transports.ts";
 import type { RuntimeConfig } from "../config.ts";
+import { docsRoutes } from "../docs/routes.ts";
 import { AppError } from "../errors.ts";
 import { trustGateway } from "../http/client-address.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
@@ -47,6 +48,8 @@ export interface ProcessPlan {
   readonly readiness?: () => Promise<Record<string, boolean>>;
   /** Public requests come through the gateway, which vouches for the client's address. */
   readonly behindGateway?: boolean;
+  /** The modules its API description covers (/openapi.json, /asyncapi.json, /docs); by default those it hosts. */
+  readonly described?: readonly ModuleDefinition[];
   /** Routes served after the modules' (the gateway's proxy). */
   readonly routes?: (app: Hono) => void;
 }
@@ -132,6 +135,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     else app.route("/", internalOnly(config.internalToken, observationRoutes(own, INTERNAL_OBSERVATION)));
   }
   if (plan.behindGateway && config.internalToken) app.use("/api/*", trustGateway(config.internalToken));
+  app.route("/", docsRoutes(plan.described ?? plan.hosted));
   app.route("/", modules.routes);
   plan.routes?.(app);
 

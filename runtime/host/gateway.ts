@@ -35,6 +35,8 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
     name: "gateway",
     system,
     hosted: [],
+    // The merged description of the whole system, as the public API the gateway routes.
+    described: system.modules,
     config,
     transport: config.transport ?? transports.wire,
     addressOf: (module) => topology.serviceOf(module)?.url,
