@@ -29,5 +29,3 @@ export type ChargeView = v.InferOutput<typeof ChargeView>;
 export const RefundBody = v.object({
   reason: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)), "requested_by_customer"),
 });
-
-export const RefundView = v.object({ id: Id, charge_id: Id, amount: DecimalAmount, created_at: Timestamp });

@@ -38,8 +38,6 @@ export const ProductView = v.object({
 });
 export type ProductView = v.InferOutput<typeof ProductView>;
 
-export const ProductList = v.object({ products: v.array(ProductView), next_cursor: v.nullable(v.string()) });
-
 /** Public listing, newest first: `cursor` is the previous page's `next_cursor`. */
 export const ProductListQuery = v.object({
   limit: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(100)), "20"),

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import * as v from "valibot";
 import type { CallUse, ConsumerContract, EventUse, ProviderState } from "../../contracts/consumer.ts";
-import { useName } from "../../contracts/consumer.ts";
 import { issuesOf } from "../../runtime/bus/validate.ts";
 import { check, type Check, defineSuite, type Suite } from "../suite.ts";
 import type { SystemClient } from "../system/client.ts";
@@ -56,6 +55,9 @@ const eventChecks = (consumer: string, use: EventUse): Check[] =>
     }),
   );
 
+/** The suite's name in a run's report, by which the contract tooling finds the verifications a run proves. */
+export const VERIFICATION_SUITE = "Contract verification";
+
 /**
  * Provider verification: every interaction of every consumer contract, replayed against the real provider
  * module in the topology under test (in-process in the monolith, over HTTP and BullMQ when split), after
@@ -66,9 +68,6 @@ export function verificationSuite(contracts: readonly ConsumerContract[]): Suite
   const checks = contracts.flatMap((contract) =>
     contract.uses.flatMap((use) => (use.kind === "call" ? callChecks(contract.consumer, use) : eventChecks(contract.consumer, use))),
   );
-  return defineSuite("Contract verification", checks);
+  return defineSuite(VERIFICATION_SUITE, checks);
 }
 
-/** How many interactions a set of consumer contracts has, per consumer → provider pair. */
-export const interactionCount = (contracts: readonly ConsumerContract[]) =>
-  contracts.flatMap((c) => c.uses.map((use) => ({ pair: `${c.consumer} → ${use.contract.owner}`, name: useName(use), count: use.interactions.length })));

@@ -24,7 +24,7 @@ export interface StepScope {
 const text = (node: unknown): string | undefined => (isScalar(node) && typeof node.value === "string" ? node.value : undefined);
 
 /** Parses a YAML list of assertion strings, failing at the line of the first malformed one. */
-export function compileAssertions(node: unknown, scope: StepScope, fallback: number, owner: string): Assertion[] {
+function compileAssertions(node: unknown, scope: StepScope, fallback: number, owner: string): Assertion[] {
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
   if (!isSeq(node)) return scope.source.failAt(node, fallback, `${owner}: assertions are a list of strings like \`status == 200\``);
   return node.items.map((item) => {

@@ -1,7 +1,7 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import { SystemClient } from "../system/client.ts";
 
-export interface FakeReply {
+interface FakeReply {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;

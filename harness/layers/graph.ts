@@ -50,7 +50,7 @@ export function importGraph(root: string, tsconfig = "tsconfig.json"): ImportGra
 }
 
 /** The graph from the output of `tsc --traceResolution --listFilesOnly` run over the project at `root`. */
-export function parseTrace(output: string, root: string): ImportGraph {
+function parseTrace(output: string, root: string): ImportGraph {
   const inProject = (path: string) => {
     const rel = relative(root, path);
     return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) && !rel.split(sep).includes("node_modules");

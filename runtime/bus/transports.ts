@@ -26,7 +26,7 @@ const needs = <T>(value: T | undefined, problem: string): T => {
 const DEFAULT_WORKER: WorkerTimings = { concurrency: 16, lockDurationMs: 30_000, stalledIntervalMs: 30_000 };
 
 /** Every way calls can travel, by name. */
-export const callChannels = {
+const callChannels = {
   memory: () => new MemoryCalls(),
   http: (site: ChannelSite) =>
     new HttpCalls(
@@ -36,7 +36,7 @@ export const callChannels = {
 } satisfies Record<string, (site: ChannelSite) => CallChannel>;
 
 /** Every way events can travel, by name. */
-export const eventChannels = {
+const eventChannels = {
   memory: (site: ChannelSite) => new MemoryEvents(site.delivery),
   bullmq: (site: ChannelSite) =>
     new BullmqEvents(
@@ -47,8 +47,8 @@ export const eventChannels = {
     ),
 } satisfies Record<string, (site: ChannelSite) => EventChannel>;
 
-export type CallChannelName = keyof typeof callChannels;
-export type EventChannelName = keyof typeof eventChannels;
+type CallChannelName = keyof typeof callChannels;
+type EventChannelName = keyof typeof eventChannels;
 
 export interface TransportChoice {
   readonly calls: CallChannelName;

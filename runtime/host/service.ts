@@ -28,7 +28,7 @@ export async function startService(system: SystemDefinition, config: RuntimeConf
 }
 
 /** The Redis every split process shares (events, the tap, rate limits). */
-export function splitRedisUrl(config: RuntimeConfig): string {
+function splitRedisUrl(config: RuntimeConfig): string {
   if (!config.redisUrl) throw new Error("split mode needs REDIS_URL (the launcher starts a private Redis when it is unset)");
   return config.redisUrl;
 }

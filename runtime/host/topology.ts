@@ -11,7 +11,7 @@ const TopologyFile = v.object({
   ),
 });
 
-export interface ServicePlacement {
+interface ServicePlacement {
   readonly name: string;
   readonly modules: readonly string[];
   readonly port: number;

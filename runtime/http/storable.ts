@@ -4,7 +4,7 @@ import type { Issue } from "../bus/validate.ts";
  * Postgres text cannot hold U+0000 and jsonb cannot hold an unpaired surrogate, so a string with either fails
  * deep inside a query as a 500. Every string a request carries is held to this one rule at the edge instead.
  */
-export const isStorable = (text: string): boolean => !text.includes("\u0000") && text.isWellFormed();
+const isStorable = (text: string): boolean => !text.includes("\u0000") && text.isWellFormed();
 
 const MESSAGE = "must not contain U+0000 or an unpaired UTF-16 surrogate";
 

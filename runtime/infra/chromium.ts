@@ -8,7 +8,7 @@ import { installed } from "./installed.ts";
  * Flags for a headless Chromium that works as root in a container and stays offline: no sandbox (root), no
  * GPU, and none of the background traffic (updates, sync, QUIC probes) that would otherwise hit the network.
  */
-export function headlessFlags(userDataDir: string): string[] {
+function headlessFlags(userDataDir: string): string[] {
   return [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -29,11 +29,6 @@ export interface RenderedPage {
   readonly dom: string;
   /** Every non-file URL the page itself asked for (images, scripts, fetches), from Chromium's net log. */
   readonly requests: readonly string[];
-}
-
-/** The DOM of a local HTML file after its scripts ran. */
-export async function renderedDom(chromium: string, file: string): Promise<string> {
-  return (await renderPage(chromium, file)).dom;
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Bench, Resource } from "./context.ts";
 
 /** What one metric measured in this run: its value and, where it has one, the raw floor measured beside it. */
-export interface Measurement {
+interface Measurement {
   readonly value: number;
   readonly floor?: number;
 }
 
 /** A goal from the issue; `on: "ratio"` when the goal is the ratio to the floor rather than the value. */
-export interface Target {
+interface Target {
   readonly on: "value" | "ratio";
   readonly op: "<=" | ">=";
   readonly limit: number;
@@ -52,9 +52,9 @@ export interface Result {
   readonly error?: string;
 }
 
-export const ratioOf = (m: Measurement): number | null => (m.floor !== undefined && m.floor > 0 ? m.value / m.floor : null);
+const ratioOf = (m: Measurement): number | null => (m.floor !== undefined && m.floor > 0 ? m.value / m.floor : null);
 
-export const describeTarget = (t: Target, unit: string): string => `${t.op === "<=" ? "≤" : "≥"} ${t.limit}${t.on === "ratio" ? "×" : ` ${unit}`}`;
+const describeTarget = (t: Target, unit: string): string => `${t.op === "<=" ? "≤" : "≥"} ${t.limit}${t.on === "ratio" ? "×" : ` ${unit}`}`;
 
 /**
  * Measures one metric and judges it against its target; a failure is reported, not thrown. `floorResult` is

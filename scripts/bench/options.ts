@@ -29,7 +29,7 @@ export interface BenchOptions {
   readonly writeBaseline: boolean;
 }
 
-export const USAGE = `usage: bun run bench [--duration S] [--clients N] [--only id,...] [--short] [--json FILE] [--baseline FILE] [--write-baseline]`;
+const USAGE = `usage: bun run bench [--duration S] [--clients N] [--only id,...] [--short] [--json FILE] [--baseline FILE] [--write-baseline]`;
 
 export function parseOptions(args: readonly string[]): BenchOptions {
   const { values } = parseArgs({

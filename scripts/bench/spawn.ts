@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { terminate } from "../../runtime/host/child.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const LOG_DIR = join(ROOT, ".twofold", "logs");
+const LOG_DIR = join(ROOT, ".twofold", "logs");
 
 /** A process the bench started with `bun scripts/twofold.ts <args>`, ready. */
 export interface Spawned {

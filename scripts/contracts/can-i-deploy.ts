@@ -11,7 +11,7 @@ export interface BrokerView {
 }
 
 /** One consumer → provider pair the deployment would create or keep. */
-export interface PairVerdict {
+interface PairVerdict {
   readonly consumer: Party;
   readonly provider: Party;
   readonly uses: readonly string[];

@@ -13,7 +13,7 @@ export interface MessageChange extends FieldChange {
 }
 
 /** A call's reply or an event's payload whose contract version changed, and the older versions still described. */
-export interface VersionChange {
+interface VersionChange {
   readonly provider: string;
   readonly name: string;
   readonly before: number;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DESCRIPTION_FORMAT, type SystemDescription } from "./description.ts";
 
 /** The exporter a revision must carry for its contracts to be described. */
-export const EXPORTER = "scripts/contracts.ts";
+const EXPORTER = "scripts/contracts.ts";
 /** What --use-current-exporter copies into an older revision that has no exporter of its own. */
 const EXPORTER_FILES = [EXPORTER, "scripts/contracts"];
 

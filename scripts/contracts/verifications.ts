@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { VERIFICATION_SUITE } from "../../harness/contracts/verify.ts";
 import type { RunReport } from "../../harness/report/model.ts";
 
 /** One consumer@version verified against one provider@version by the harness's "Contract verification" suite. */
@@ -15,8 +16,6 @@ export interface VerificationRecord {
   readonly checks: number;
   readonly failures: readonly { readonly check: string; readonly profile: string; readonly error?: string }[];
 }
-
-export const VERIFICATION_SUITE = "Contract verification";
 
 /** `orders → users: users.get — an existing user` (calls) or `notifications ← users: user.created — …` (events). */
 const CHECK_NAME = /^(\S+) [→←] (\S+): /;

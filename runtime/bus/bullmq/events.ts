@@ -12,7 +12,7 @@ export interface WorkerTimings {
 }
 
 /** One BullMQ queue per subscribing module; its name is the module's, so a queue is a module's inbox. */
-export const queueName = (module: string): string => `events-${module.replace(/[^a-z0-9-]/gi, "")}`;
+const queueName = (module: string): string => `events-${module.replace(/[^a-z0-9-]/gi, "")}`;
 
 /**
  * Events over BullMQ on Redis: `dispatch` enqueues one job per subscriber (at least once, retried with

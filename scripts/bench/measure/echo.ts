@@ -12,7 +12,7 @@ const say: CallHandler = async () => SAY_REPLY;
 export const echoOnly: Hosted = { calls: new Map([["echo", new Map([[Say.name, say]])]]), events: new Map() };
 
 /** An envelope as the bus writes one, for floors that must move the same bytes as a call. */
-export const envelopeOf = (type: string, payload: unknown): Envelope => {
+const envelopeOf = (type: string, payload: unknown): Envelope => {
   const id = newId();
   return { id, type, version: 1, occurredAt: new Date().toISOString(), correlationId: id, causationId: null, source: "pinger", payload };
 };

@@ -7,7 +7,7 @@ import { readVerifications } from "../verifications.ts";
 import { type Command, UsageError } from "./command.ts";
 import { DEFAULT_BROKER, DEFAULT_DEPLOYMENTS, verificationsFile } from "./paths.ts";
 
-export function renderAnswer(answer: DeployAnswer): string {
+function renderAnswer(answer: DeployAnswer): string {
   const lines = [`can-i-deploy ${partyLabel(answer.module)} to ${answer.environment}? ${answer.ok ? "yes" : "NO"}`];
   for (const pair of answer.pairs) {
     const v = pair.verification;

@@ -22,7 +22,7 @@ function changeLine(change: MessageChange): string {
   return `    ${sign[change.change]} ${shape}    (${who})`;
 }
 
-export function renderReport(report: CompatibilityReport, title: string): string {
+function renderReport(report: CompatibilityReport, title: string): string {
   const lines = [title];
   for (const problem of report.problems) lines.push(`  FAIL ${formatIncompatibility(problem)}`);
   if (report.notes.length) lines.push("Notes:", ...report.notes.map((n) => `  ${n}`));
