@@ -3,9 +3,12 @@ import type { FuzzRequest } from "./request.ts";
 
 const LIMIT = 300;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Control characters, lone surrogates and invisible format characters as escapes; long text cut with its length. */
 export function visible(text: string): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) =>
+  const escaped = text.replace(INVISIBLE, (c) =>
     `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
   return escaped.length > LIMIT ? `${escaped.slice(0, LIMIT)}…(${text.length} chars)` : escaped;

@@ -3,7 +3,7 @@ import { defineConsumer, usesCall } from "../../contracts/consumer.ts";
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
 import { Say } from "../../runtime/bus/conformance/contracts.ts";
-import { AppError } from "../../runtime/errors.ts";
+import type { AppError } from "../../runtime/errors.ts";
 import * as v from "valibot";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
 import { stubHandlers } from "./stub-handlers.ts";

@@ -1,7 +1,7 @@
 import type * as v from "valibot";
 import type { ProductQuantity } from "../../contracts/common/quantity.ts";
 import { InventoryInsufficient, InventoryReserved } from "../../contracts/warehouse/events.ts";
-import { Shortfall as ShortfallSchema, type StockLevel } from "../../contracts/warehouse/stock.ts";
+import type { Shortfall as ShortfallSchema, StockLevel } from "../../contracts/warehouse/stock.ts";
 import { AppError, currentConversation, newId } from "../../runtime/module-api/index.ts";
 import { reservedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";

@@ -11,6 +11,7 @@ import { CountingLogger } from "./sql-count.ts";
 export type DatabaseTarget = { readonly pglite: PGlite } | { readonly url: string };
 
 // Entity schemas differ per module; MikroORM takes them all alike.
+// biome-ignore lint/suspicious/noExplicitAny: any entity and its class, which MikroORM's schema type is invariant in.
 export type AnyEntity = EntitySchema<any, any>;
 
 /** The type parsers MikroORM gives its `pg` pool, before any connection: int8 as PGlite's dialect parses it. */

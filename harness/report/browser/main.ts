@@ -11,7 +11,7 @@ import { divergencesSection, matrixSection, summarySection } from "./overview.ts
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
-  if (!el) throw new Error("the report page has no #" + id);
+  if (!el) throw new Error(`the report page has no #${id}`);
   return el;
 }
 
@@ -50,5 +50,5 @@ try {
 } catch (error) {
   const app = byId("app");
   app.textContent = "";
-  append(app, h("pre", { class: "error", id: "render-error" }, "The report could not be rendered: " + (error instanceof Error && error.stack ? error.stack : String(error))));
+  append(app, h("pre", { class: "error", id: "render-error" }, `The report could not be rendered: ${error instanceof Error && error.stack ? error.stack : String(error)}`));
 }

@@ -12,11 +12,11 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
   return h("section", { id: "summary", "data-verdict": ok ? "pass" : "fail" }, [
     h("h1", {}, "twofold run report"),
     h("p", { class: "muted" }, ["started ", report.startedAt, " · seed ", h("code", {}, report.seed), " · report v", report.version]),
-    h("div", { class: "panel verdict " + (ok ? "pass" : "fail"), id: "verdict" }, [
+    h("div", { class: `panel verdict ${ok ? "pass" : "fail"}`, id: "verdict" }, [
       h("span", { class: "word" }, ok ? "PASS" : "FAIL"),
       h("span", {}, ok
-        ? "No findings" + (known ? ": the only differences are " + known + " known by design." : ": every profile passed and agreed.")
-        : report.findings + (report.findings === 1 ? " finding" : " findings") + ": " + failedRuns + " failed check runs, " + unexpected + " unexpected divergences."),
+        ? `No findings${known ? `: the only differences are ${known} known by design.` : ": every profile passed and agreed."}`
+        : `${report.findings} ${report.findings === 1 ? "finding" : "findings"}: ${failedRuns} failed check runs, ${unexpected} unexpected divergences.`),
     ]),
     h("div", { class: "facts" }, [
       fact(groups.length, "checks"), fact(profiles.length, "profiles"), fact(report.findings, "findings", "data-findings"),
@@ -28,7 +28,7 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
       h("tbody", {}, report.profiles.map((p) => h("tr", { "data-profile": p.profile }, [
         h("td", {}, h("strong", {}, p.profile)),
         h("td", { class: "num" }, fmtMs(p.startupMs)), h("td", { class: "num" }, fmtMs(p.wallMs)),
-        h("td", { class: "num cell-pass" }, p.passed), h("td", { class: "num " + (p.failed ? "cell-fail" : "muted") }, p.failed),
+        h("td", { class: "num cell-pass" }, p.passed), h("td", { class: `num ${p.failed ? "cell-fail" : "muted"}` }, p.failed),
       ]))),
     ]),
   ]);
@@ -43,18 +43,18 @@ function fact(value: string | number, label: string, attr?: string): HTMLElement
 function divergenceCard(d: IndexedDivergence, group: CheckGroup): HTMLElement {
   const step = d.firstDivergentStep;
   return h("article", {
-    class: "panel divergence" + (d.known ? " is-known" : ""), id: "divergence-" + d.index,
+    class: `panel divergence${d.known ? " is-known" : ""}`, id: `divergence-${d.index}`,
     "data-divergence": d.index, "data-kind": d.kind, "data-known": d.known ? "true" : "false", "data-check": group.key,
   }, [
     h("header", {}, [
       badge(d.kind, d.known ? "known" : "fail", { "data-divergence-kind": d.kind }),
-      h("a", { href: "#check-" + group.index }, h("strong", {}, group.key)),
-      h("span", { class: "muted" }, d.profiles[0] + " (baseline) vs " + d.profiles[1]),
+      h("a", { href: `#check-${group.index}` }, h("strong", {}, group.key)),
+      h("span", { class: "muted" }, `${d.profiles[0]} (baseline) vs ${d.profiles[1]}`),
       d.known ? badge("known by design", "known") : badge("finding", "fail"),
     ]),
     h("p", { class: "summary-text", "data-divergence-summary": "" }, d.summary),
     step ? h("div", { "data-first-step": step.index }, [
-      h("h3", {}, "first divergent step: #" + step.index),
+      h("h3", {}, `first divergent step: #${step.index}`),
       h("div", { class: "split-pair" }, [
         h("div", {}, [h("div", { class: "label" }, d.profiles[0]), h("pre", {}, step.baseline)]),
         h("div", {}, [h("div", { class: "label" }, d.profiles[1]), h("pre", {}, step.other)]),
@@ -70,7 +70,7 @@ function divergenceCard(d: IndexedDivergence, group: CheckGroup): HTMLElement {
 export function divergencesSection(divergences: readonly IndexedDivergence[], groupOf: ReportModel["groupOf"]): HTMLElement {
   const ordered = divergences.slice().sort((a, b) => Number(!!a.known) - Number(!!b.known) || a.index - b.index);
   return h("section", { id: "divergences" }, [
-    h("h2", {}, "Divergences (" + divergences.length + ")"),
+    h("h2", {}, `Divergences (${divergences.length})`),
     ordered.length
       ? ordered.map((d) => divergenceCard(d, groupOf(d)))
       : h("p", { class: "muted" }, "No divergences: every profile behaved the same."),
@@ -83,14 +83,14 @@ export function matrixSection(groups: readonly CheckGroup[], profiles: readonly 
     h("div", { class: "scroll panel", style: "padding: 0" }, h("table", {}, [
       h("thead", {}, h("tr", {}, [h("th", {}, "check"), profiles.map((p) => h("th", {}, p)), h("th", {}, "divergences")])),
       h("tbody", {}, groups.map((g) => h("tr", { "data-matrix-check": g.key, "data-status": g.status }, [
-        h("td", {}, h("a", { href: "#check-" + g.index }, g.key)),
+        h("td", {}, h("a", { href: `#check-${g.index}` }, g.key)),
         profiles.map((p) => {
           const run = g.runs[p];
           if (!run) return h("td", { class: "cell-none", "data-profile": p }, "—");
           return h("td", { class: run.passed ? "cell-pass" : "cell-fail", "data-profile": p, "data-passed": String(run.passed), title: run.error || "" },
             (run.passed ? "✓ " : "✗ ") + fmtMs(run.durationMs));
         }),
-        h("td", {}, g.divergences.map((d) => h("a", { href: "#divergence-" + d.index, style: "margin-right: 4px" },
+        h("td", {}, g.divergences.map((d) => h("a", { href: `#divergence-${d.index}`, style: "margin-right: 4px" },
           badge(d.kind, d.known ? "known" : "fail")))),
       ]))),
     ])),

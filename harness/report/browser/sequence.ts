@@ -24,20 +24,20 @@ function receiver(record: TraceRecord): string {
 }
 
 function recordLabel(record: TraceRecord): string {
-  const attempt = record.attempt !== undefined && record.attempt > 1 ? " (attempt " + record.attempt + ")" : "";
-  const subscribers = record.subscribers && record.subscribers.length ? " → " + record.subscribers.join(", ") : "";
-  const name = record.kind === "publish" ? "publish " + record.name + subscribers : record.name;
-  return name + " · " + record.outcome + attempt;
+  const attempt = record.attempt !== undefined && record.attempt > 1 ? ` (attempt ${record.attempt})` : "";
+  const subscribers = record.subscribers?.length ? ` → ${record.subscribers.join(", ")}` : "";
+  const name = record.kind === "publish" ? `publish ${record.name}${subscribers}` : record.name;
+  return `${name} · ${record.outcome}${attempt}`;
 }
 
 function recordTitle(record: TraceRecord): string {
   return [
-    record.kind + " " + record.name,
-    (record.from || "?") + " → " + (record.to || receiver(record)) + " on " + record.process,
-    "outcome " + record.outcome + (record.attempt ? ", attempt " + record.attempt : "") + ", " + fmtMs(record.durationMs),
-    record.subscribers && record.subscribers.length ? "subscribers: " + record.subscribers.join(", ") : "",
-    record.messageId ? "message " + record.messageId : "",
-    "correlation " + record.correlationId + (record.causationId ? ", caused by " + record.causationId : ""),
+    `${record.kind} ${record.name}`,
+    `${record.from || "?"} → ${record.to || receiver(record)} on ${record.process}`,
+    `outcome ${record.outcome}${record.attempt ? `, attempt ${record.attempt}` : ""}, ${fmtMs(record.durationMs)}`,
+    record.subscribers?.length ? `subscribers: ${record.subscribers.join(", ")}` : "",
+    record.messageId ? `message ${record.messageId}` : "",
+    `correlation ${record.correlationId}${record.causationId ? `, caused by ${record.causationId}` : ""}`,
   ].filter(Boolean).join("\n");
 }
 
@@ -48,7 +48,7 @@ function arrowHead(x: number, y: number, dir: number): SVGElement {
 function message(record: TraceRecord, y: number, x1: number, x2: number, width: number): SVGElement {
   const level = severity(record);
   const g = svg("g", {
-    class: "msg " + record.kind + (level === "ok" ? "" : " " + level),
+    class: `msg ${record.kind}${level === "ok" ? "" : ` ${level}`}`,
     "data-kind": record.kind, "data-outcome": record.outcome, "data-failed": level === "failed" ? "true" : "false",
   }, svg("title", {}, recordTitle(record)));
   g.appendChild(svg("rect", { class: "hl", x: 0, y: y - SEQ.row / 2 - 4, width: width, height: SEQ.row }));
@@ -57,7 +57,7 @@ function message(record: TraceRecord, y: number, x1: number, x2: number, width: 
     g.appendChild(svg("polygon", { points: [x1, y - 6, x1 + 6, y, x1, y + 6, x1 - 6, y].join(" ") }));
     g.appendChild(svg("text", { x: x1 + 10, y: y + 4 }, truncate(label, (width - x1) / SEQ.charPx - 2)));
   } else if (x1 === x2) {
-    g.appendChild(svg("path", { d: "M" + x1 + " " + (y - 6) + " h26 v12 h-22" }));
+    g.appendChild(svg("path", { d: `M${x1} ${y - 6} h26 v12 h-22` }));
     g.appendChild(arrowHead(x1, y + 6, -1));
     g.appendChild(svg("text", { x: x1 + 32, y: y + 4 }, truncate(label, (width - x1) / SEQ.charPx - 6)));
   } else {
@@ -79,8 +79,8 @@ export function sequenceDiagram(trace: readonly TraceRecord[], profile: string):
   const start = records.reduce((min, r) => Math.min(min, r.at - r.durationMs), Infinity);
   const root = svg("svg", {
     class: "sequence", "data-sequence": "", "data-profile": profile, "data-records": records.length,
-    width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img",
-    "aria-label": "sequence diagram of " + profile,
+    width: width, height: height, viewBox: `0 0 ${width} ${height}`, role: "img",
+    "aria-label": `sequence diagram of ${profile}`,
   });
   lanes.forEach((name) => {
     root.appendChild(svg("line", { class: "lifeline", x1: x(name), y1: 34, x2: x(name), y2: height - 6 }));
@@ -93,7 +93,7 @@ export function sequenceDiagram(trace: readonly TraceRecord[], profile: string):
   records.forEach((record, i) => {
     const y = SEQ.top + i * SEQ.row + 12;
     root.appendChild(message(record, y, x(record.from || "?"), x(receiver(record)), width));
-    root.appendChild(svg("text", { class: "time", x: SEQ.left - 8, y: y + 4, "text-anchor": "end" }, "+" + fmtMs(record.at - start)));
+    root.appendChild(svg("text", { class: "time", x: SEQ.left - 8, y: y + 4, "text-anchor": "end" }, `+${fmtMs(record.at - start)}`));
   });
   return root;
 }
