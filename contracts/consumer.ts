@@ -61,6 +61,3 @@ export const defineConsumer = (consumer: string, uses: readonly Use[]): Consumer
 
 /** The name of what a use is about: the call's name or the event's type. */
 export const useName = (use: Use): string => (use.kind === "call" ? use.contract.name : use.contract.type);
-
-/** The module that provides it. */
-export const providerOf = (use: Use): string => use.contract.owner;

@@ -19,11 +19,7 @@ export interface PastVersion {
 }
 
 /** A request/reply between modules: owned by one module, answered only by it. */
-export interface CallContract<
-  Name extends string = string,
-  Request extends AnySchema = AnySchema,
-  Reply extends AnySchema = AnySchema,
-> {
+export interface CallContract<Name extends string = string, Request extends AnySchema = AnySchema, Reply extends AnySchema = AnySchema> {
   readonly kind: "call";
   readonly name: Name;
   readonly owner: string;

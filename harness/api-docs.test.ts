@@ -33,7 +33,9 @@ describe("the shop's API descriptions", () => {
   });
 
   it("describe every public route the booted monolith serves, and nothing it does not", () => {
-    const served = system.monolith.app.routes.filter((r) => r.path.startsWith(`${API_PREFIX}/`) && (ROUTE_METHODS as readonly string[]).includes(r.method)).map((r) => `${r.method} ${r.path}`);
+    const served = system.monolith.app.routes
+      .filter((r) => r.path.startsWith(`${API_PREFIX}/`) && (ROUTE_METHODS as readonly string[]).includes(r.method))
+      .map((r) => `${r.method} ${r.path}`);
     expect(describeModules(shop.modules).gaps).toEqual([]);
     expect([...new Set(served)].sort()).toEqual(operationsOf(openapi).sort());
   });

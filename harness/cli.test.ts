@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { canRunPostgres } from "../runtime/infra/postgres.ts";
 import builtInTopology from "../topology.json";
 import { eventually } from "./eventually.ts";
-import { canRunPostgres } from "../runtime/infra/postgres.ts";
 import { alive, childrenOf } from "./process-table.ts";
 
 const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));

@@ -96,6 +96,12 @@ async function main(): Promise<number> {
 }
 
 if (values.fuzz !== undefined) {
-  process.exit(await runFuzz({ profiles: profiles as ProfileName[], runs: Number(values.fuzz), seed: values.seed !== undefined ? Number(values.seed) : randomSeed() }));
+  process.exit(
+    await runFuzz({
+      profiles: profiles as ProfileName[],
+      runs: Number(values.fuzz),
+      seed: values.seed !== undefined ? Number(values.seed) : randomSeed(),
+    }),
+  );
 }
 process.exit(await main());

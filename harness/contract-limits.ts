@@ -22,8 +22,5 @@ const tightest = (schema: AnySchema, type: string, pick: (...values: number[]) =
 /** The largest number a contract's schema accepts, read from its `max_value` checks: tests write exactly that. */
 export const maximumOf = (schema: AnySchema): number => tightest(schema, "max_value", Math.min);
 
-/** The smallest number a contract's schema accepts, read from its `min_value` checks. */
-export const minimumOf = (schema: AnySchema): number => tightest(schema, "min_value", Math.max);
-
 /** The most items a contract's array schema accepts, read from its `max_length` checks. */
 export const maxLengthOf = (schema: AnySchema): number => tightest(schema, "max_length", Math.min);

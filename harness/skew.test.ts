@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { shop } from "../modules/index.ts";
-import { runHarness } from "./run/harness.ts";
 import { flowNamed } from "./flows/index.ts";
+import { runHarness } from "./run/harness.ts";
 
 /**
  * Version skew (seed 001's orderId → order_id rename): split, with the orders service writing order.placed at
@@ -24,7 +24,9 @@ describe("version skew", () => {
       report.checks.filter((c) => c.profile === profile).flatMap((c) => c.trace.filter((t) => t.kind === "publish" && t.name === "order.placed"));
     expect(placed("split").map((t) => t.version)).toContain(1);
     expect(placed("monolith").every((t) => t.version === 2)).toBe(true);
-    const notified = report.checks.filter((c) => c.profile === "split").flatMap((c) => c.trace.filter((t) => t.kind === "delivery" && t.name === "order.placed"));
+    const notified = report.checks
+      .filter((c) => c.profile === "split")
+      .flatMap((c) => c.trace.filter((t) => t.kind === "delivery" && t.name === "order.placed"));
     expect(notified.length).toBeGreaterThan(0);
     expect(notified.every((t) => t.outcome === "ok")).toBe(true);
   }, 180_000);

@@ -1,7 +1,6 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import builtInTopology from "../topology.json";
 import { shop } from "../modules/index.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
@@ -9,6 +8,7 @@ import { parseTopology } from "../runtime/host/topology.ts";
 import { freePort } from "../runtime/infra/ports.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { preparePGlite } from "../runtime/persistence/pglite.ts";
+import builtInTopology from "../topology.json";
 import { testEnv } from "./test-env.ts";
 
 export type TopologyKind = "monolith" | "split";
@@ -93,7 +93,11 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     if (kind === "monolith") {
       const port = freePort();
       const url = `http://127.0.0.1:${port}`;
-      const processes = await launchGroup("monolith", [{ name: "monolith", args: ["monolith"], readyUrl: `${url}/ready` }], group({ PORT: String(port) }));
+      const processes = await launchGroup(
+        "monolith",
+        [{ name: "monolith", args: ["monolith"], readyUrl: `${url}/ready` }],
+        group({ PORT: String(port) }),
+      );
       return started(processes, url, () => "monolith");
     }
     if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
@@ -109,7 +113,12 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       await database.stop();
       throw error;
     });
-    return started(processes, processes.url, (module) => topology.serviceOf(module)?.name ?? "gateway", () => database.stop());
+    return started(
+      processes,
+      processes.url,
+      (module) => topology.serviceOf(module)?.name ?? "gateway",
+      () => database.stop(),
+    );
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : error} (log: ${log.file})`);
   }

@@ -14,7 +14,8 @@ describe("module boundaries", () => {
 
   it("every entity lives in its own module's schema", () => {
     for (const module of shop.modules) {
-      for (const entity of module.entities) expect({ module: module.name, schema: entity.meta.schema }).toEqual({ module: module.name, schema: module.name });
+      for (const entity of module.entities)
+        expect({ module: module.name, schema: entity.meta.schema }).toEqual({ module: module.name, schema: module.name });
     }
   });
 

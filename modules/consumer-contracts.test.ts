@@ -28,7 +28,10 @@ const callsMadeBy = (module: string): string[] => {
 };
 
 const usedBy = (module: (typeof shop.modules)[number], kind: "call" | "event") =>
-  (module.consumes?.uses ?? []).filter((u) => u.kind === kind).map(useName).sort();
+  (module.consumes?.uses ?? [])
+    .filter((u) => u.kind === kind)
+    .map(useName)
+    .sort();
 
 describe("consumer contracts", () => {
   it("cover every call each module makes and every event it subscribes to", () => {

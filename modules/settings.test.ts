@@ -28,7 +28,9 @@ function budget(cell: string): [number, number] | string {
 
 describe("the README's module settings", () => {
   it("lists every declared setting with its module, default and meaning, and none that is not declared", () => {
-    const expected = declared.filter((s) => !LIMIT.test(s.name)).map((s) => `| \`${s.name}\` | ${s.module} | ${s.spec.default} | ${s.spec.description} |`);
+    const expected = declared
+      .filter((s) => !LIMIT.test(s.name))
+      .map((s) => `| \`${s.name}\` | ${s.module} | ${s.spec.default} | ${s.spec.description} |`);
     expect(tableRows("| setting | module | default | meaning |").sort()).toEqual(expected.sort());
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEVELOPMENT_INTERNAL_TOKEN, DEVELOPMENT_OPERATOR_KEY, loadConfig } from "./config.ts";
 import { createTransport, transports } from "./bus/transports.ts";
+import { DEVELOPMENT_INTERNAL_TOKEN, DEVELOPMENT_OPERATOR_KEY, loadConfig } from "./config.ts";
 import { parseTopology } from "./host/topology.ts";
 import { sameSecret } from "./secrets.ts";
 import { defineSettings } from "./settings.ts";
@@ -12,7 +12,9 @@ describe("secrets in configuration", () => {
     const config = loadConfig({ TWOFOLD_ENV: "production" });
     expect(config.operatorKey).toBeUndefined();
     expect(config.internalToken).toBeUndefined();
-    expect(() => createTransport(transports.wire, { ...config, redisUrl: "redis://127.0.0.1:1", addressOf: (m) => topology.serviceOf(m)?.url })).toThrow(/TWOFOLD_INTERNAL_TOKEN is required outside development/);
+    expect(() =>
+      createTransport(transports.wire, { ...config, redisUrl: "redis://127.0.0.1:1", addressOf: (m) => topology.serviceOf(m)?.url }),
+    ).toThrow(/TWOFOLD_INTERNAL_TOKEN is required outside development/);
   });
 
   it("uses the documented development secrets only in development", () => {

@@ -1,10 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Hono } from "hono";
+import type * as v from "valibot";
 import type { ConsumerContract } from "../contracts/consumer.ts";
 import { useName } from "../contracts/consumer.ts";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
 import type { Envelope } from "../contracts/envelope.ts";
-import type * as v from "valibot";
 import type { Clock } from "./clock.ts";
 import type { OperatorGate } from "./http/operator.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";

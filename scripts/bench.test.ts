@@ -12,7 +12,11 @@ it("measures every metric in a short run and reports each as a number", async ()
   const dir = mkdtempSync(join(tmpdir(), "twofold-bench-test-"));
   try {
     const json = join(dir, "bench.json");
-    const child = Bun.spawn([process.execPath, join(ROOT, "scripts", "bench.ts"), "--short", "--json", json], { cwd: ROOT, stdout: "pipe", stderr: "pipe" });
+    const child = Bun.spawn([process.execPath, join(ROOT, "scripts", "bench.ts"), "--short", "--json", json], {
+      cwd: ROOT,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     const [code, out, err] = await Promise.all([child.exited, new Response(child.stdout).text(), new Response(child.stderr).text()]);
     expect(code, `${out}\n${err}`).toBe(0);
     const report = JSON.parse(readFileSync(json, "utf8")) as { mode: string; metrics: Record<string, { value: unknown; error?: string }> };

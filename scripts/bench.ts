@@ -47,7 +47,9 @@ const rows = results.map((result, i) => ({ result, comparison: compare(selected[
 const { clients, loadSeconds } = options.sizes;
 console.log(`\n${table(rows)}\n`);
 console.log(`load: ${clients} clients × ${loadSeconds} s; processes ran with ${ENV_DESCRIPTION}.`);
-console.log(`baseline: ${baseline ? `${options.baselineFile} (${baseline.written}), noise band ±${NOISE_BAND * 100} %` : `none at ${options.baselineFile}`}`);
+console.log(
+  `baseline: ${baseline ? `${options.baselineFile} (${baseline.written}), noise band ±${NOISE_BAND * 100} %` : `none at ${options.baselineFile}`}`,
+);
 
 const failed = results.filter((r) => r.error);
 const regressions = rows.filter((r) => r.comparison?.regression).map((r) => r.result.id);
@@ -75,5 +77,6 @@ if (options.writeBaseline) {
   console.log(`baseline written: ${options.baselineFile}`);
 }
 if (failed.length > 0) console.log(`✖ not measured: ${failed.map((r) => `${r.id} (${r.error})`).join("; ")}`);
-if (regressions.length > 0) console.log(`${options.short ? "(short run, not failing) " : ""}⚠ regressions beyond ±${NOISE_BAND * 100} %: ${regressions.join(", ")}`);
+if (regressions.length > 0)
+  console.log(`${options.short ? "(short run, not failing) " : ""}⚠ regressions beyond ±${NOISE_BAND * 100} %: ${regressions.join(", ")}`);
 process.exit(failed.length > 0 || (!options.short && regressions.length > 0) ? 1 : 0);

@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import builtInTopology from "../topology.json";
 import { shop } from "../modules/index.ts";
 import { loadConfig } from "../runtime/config.ts";
 import { startGateway } from "../runtime/host/gateway.ts";
@@ -8,11 +7,12 @@ import { startMonolith } from "../runtime/host/monolith.ts";
 import { stopOnSignals } from "../runtime/host/process.ts";
 import { startService } from "../runtime/host/service.ts";
 import { loadTopology } from "../runtime/host/topology.ts";
-import type { SystemDefinition } from "../runtime/system.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
-import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
-import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
+import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
+import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
+import type { SystemDefinition } from "../runtime/system.ts";
+import builtInTopology from "../topology.json";
 
 const USAGE = `usage: twofold <command>
   monolith          every module in one process (bun run dev)
@@ -42,7 +42,13 @@ async function main(args: string[]): Promise<void> {
   usePGliteAssets(embeddedPGliteAssets);
   const system = await systemToRun();
   const config = loadConfig(process.env, system.modules);
-  const topology = () => loadTopology(config.topologyFile, builtInTopology, system.modules.map((m) => m.name), process.env);
+  const topology = () =>
+    loadTopology(
+      config.topologyFile,
+      builtInTopology,
+      system.modules.map((m) => m.name),
+      process.env,
+    );
   const [command, name] = args;
   switch (command) {
     case "monolith":
@@ -65,8 +71,7 @@ async function main(args: string[]): Promise<void> {
         await Promise.all([redis?.stop(), database?.stop()]);
         process.exit(code);
       };
-      const onSignal = (signal: string) =>
-        split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`));
+      const onSignal = (signal: string) => (split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`)));
       process.on("SIGTERM", onSignal);
       process.on("SIGINT", onSignal);
       const [redis, database] = await Promise.all([ensureRedis(), startSplitDatabase(process.env, config.dataDir)]);

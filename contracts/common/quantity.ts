@@ -7,7 +7,7 @@ import * as v from "valibot";
  * receipt that would take it past is refused with 422 `amount_out_of_range`), so every sum stays exact.
  */
 export const MAX_QUANTITY = 10_000;
-export const MAX_RECEIPT = 1_000_000_000;
+const MAX_RECEIPT = 1_000_000_000;
 export const MAX_STOCK = Number.MAX_SAFE_INTEGER;
 
 /** How many of one product: a whole number from 1 to MAX_QUANTITY. */

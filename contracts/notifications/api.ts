@@ -21,7 +21,7 @@ export const NotificationListQuery = v.object({ kind: v.optional(v.picklist(noti
  * One message to a user. `kind` is one of `notificationKinds`; `data` carries the machine-readable parts (a
  * token, an order id, a reason).
  */
-export const NotificationView = v.object({
+const NotificationView = v.object({
   id: Id,
   user_id: Id,
   kind: v.string(),

@@ -18,7 +18,7 @@ export const PlaceOrderBody = v.object({
 });
 export type PlaceOrderBody = v.InferOutput<typeof PlaceOrderBody>;
 
-export const DiscountCode = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.maxLength(40));
+const DiscountCode = v.pipe(v.string(), v.trim(), v.toUpperCase(), v.maxLength(40));
 
 /** Customer API: check the cart out (Idempotency-Key required). Prices come from the catalogue, never from here. */
 export const CheckoutBody = v.object({
@@ -31,7 +31,7 @@ export type CheckoutBody = v.InferOutput<typeof CheckoutBody>;
 /** Operator listing of one user's orders (`?user_id=`); a customer's listing is always their own. */
 export const OrderListQuery = v.object({ user_id: v.optional(Id) });
 
-export const OrderStatus = v.picklist(["pending", "confirmed", "cancelled"]);
+const OrderStatus = v.picklist(["pending", "confirmed", "cancelled"]);
 
 export const OrderView = v.object({
   id: Id,

@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { Id, Timestamp } from "../ids.ts";
 import { ReceivedQuantity, StockQuantity } from "../common/quantity.ts";
+import { Id, Timestamp } from "../ids.ts";
 import { DecimalAmount, DecimalPrice } from "../money.ts";
 
 const ProductName = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));

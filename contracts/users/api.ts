@@ -3,8 +3,8 @@ import { Address } from "../common/address.ts";
 import { Id, Timestamp } from "../ids.ts";
 
 export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email("must be an email address"));
-export const PersonName = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
-export const Password = v.pipe(v.string(), v.minLength(8, "must be at least 8 characters"), v.maxLength(200));
+const PersonName = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
+const Password = v.pipe(v.string(), v.minLength(8, "must be at least 8 characters"), v.maxLength(200));
 const Token = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 /** Operator API: create a user directly (the TestMesh flow). */

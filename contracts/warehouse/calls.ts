@@ -64,4 +64,3 @@ export const GetAvailability = defineCall({
   request: v.object({ product_ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(100)) }),
   reply: v.object({ stock: v.array(StockLevel) }),
 });
-

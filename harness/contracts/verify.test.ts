@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
 import * as v from "valibot";
+import { afterEach, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { CallContract } from "../../contracts/define.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
@@ -40,7 +40,10 @@ describe("provider verification catches a provider that changed what a consumer 
 
   const verify = async (users: ReturnType<typeof migratedUsers>) => {
     system = await inProcess({ modules: [users.module], calls: users.calls, events: shopEvents });
-    return sessionCheck?.run(system.client, { seed: 0, warn: () => {} }).then(() => "passed", (e: Error) => e.message);
+    return sessionCheck?.run(system.client, { seed: 0, warn: () => {} }).then(
+      () => "passed",
+      (e: Error) => e.message,
+    );
   };
 
   it("passes against the real users module", async () => {
@@ -50,15 +53,25 @@ describe("provider verification catches a provider that changed what a consumer 
 
   it("fails when user_id became a number (seed 000), naming cart and the field", async () => {
     const outcome = await verify(
-      migratedUsers(v.object({ user_id: v.number(), session_id: v.string(), email_verified: v.boolean() }), () => ({ user_id: 42, session_id: "s", email_verified: true })),
+      migratedUsers(v.object({ user_id: v.number(), session_id: v.string(), email_verified: v.boolean() }), () => ({
+        user_id: 42,
+        session_id: "s",
+        email_verified: true,
+      })),
     );
     expect(sessionCheck?.name).toMatch(/^cart → users: users\.authenticate — a customer's session/);
-    expect(outcome).toMatch(/^cart cannot read the reply of users\.authenticate \(a customer's session\): user_id: Invalid type: Expected string but received 42/);
+    expect(outcome).toMatch(
+      /^cart cannot read the reply of users\.authenticate \(a customer's session\): user_id: Invalid type: Expected string but received 42/,
+    );
   });
 
   it("fails when user_id was renamed userId", async () => {
     const outcome = await verify(
-      migratedUsers(v.object({ userId: v.string(), session_id: v.string(), email_verified: v.boolean() }), (id) => ({ userId: id, session_id: "s", email_verified: true })),
+      migratedUsers(v.object({ userId: v.string(), session_id: v.string(), email_verified: v.boolean() }), (id) => ({
+        userId: id,
+        session_id: "s",
+        email_verified: true,
+      })),
     );
     expect(outcome).toMatch(/^cart cannot read the reply of users\.authenticate \(a customer's session\): user_id: Invalid key/);
   });

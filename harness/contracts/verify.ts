@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import * as v from "valibot";
 import type { CallUse, ConsumerContract, EventUse, ProviderState } from "../../contracts/consumer.ts";
-import { useName } from "../../contracts/consumer.ts";
 import { issuesOf } from "../../runtime/bus/validate.ts";
-import { check, type Check, defineSuite, type Suite } from "../suite.ts";
+import { type Check, check, defineSuite, type Suite } from "../suite.ts";
 import type { SystemClient } from "../system/client.ts";
 
 /** Fails naming the consumer, the interaction and every field the consumer reads that is not as it expects. */
 function assertReads(consumer: string, what: string, reads: v.GenericSchema, value: unknown): void {
   const result = v.safeParse(reads, value);
   if (result.success) return;
-  const fields = issuesOf(result.issues).map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ");
+  const fields = issuesOf(result.issues)
+    .map((i) => `${i.path || "(root)"}: ${i.message}`)
+    .join("; ");
   assert.fail(`${consumer} cannot read ${what}: ${fields}`);
 }
 
@@ -35,7 +36,11 @@ const callChecks = (consumer: string, use: CallUse): Check[] =>
       const answer = await sys.http.post("/__twofold/call", { from: consumer, name: use.contract.name, request: interaction.request });
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       if ("error" in interaction.respond) {
-        assert.equal(answer.body.error?.code, interaction.respond.error, `${what}: expected the error ${interaction.respond.error}, got ${JSON.stringify(answer.body)}`);
+        assert.equal(
+          answer.body.error?.code,
+          interaction.respond.error,
+          `${what}: expected the error ${interaction.respond.error}, got ${JSON.stringify(answer.body)}`,
+        );
         return;
       }
       assert.ok("reply" in answer.body, `${what}: expected a reply, got the error ${JSON.stringify(answer.body.error)}`);
@@ -56,6 +61,9 @@ const eventChecks = (consumer: string, use: EventUse): Check[] =>
     }),
   );
 
+/** The suite's name in a run's report, by which the contract tooling finds the verifications a run proves. */
+export const VERIFICATION_SUITE = "Contract verification";
+
 /**
  * Provider verification: every interaction of every consumer contract, replayed against the real provider
  * module in the topology under test (in-process in the monolith, over HTTP and BullMQ when split), after
@@ -66,9 +74,5 @@ export function verificationSuite(contracts: readonly ConsumerContract[]): Suite
   const checks = contracts.flatMap((contract) =>
     contract.uses.flatMap((use) => (use.kind === "call" ? callChecks(contract.consumer, use) : eventChecks(contract.consumer, use))),
   );
-  return defineSuite("Contract verification", checks);
+  return defineSuite(VERIFICATION_SUITE, checks);
 }
-
-/** How many interactions a set of consumer contracts has, per consumer → provider pair. */
-export const interactionCount = (contracts: readonly ConsumerContract[]) =>
-  contracts.flatMap((c) => c.uses.map((use) => ({ pair: `${c.consumer} → ${use.contract.owner}`, name: useName(use), count: use.interactions.length })));

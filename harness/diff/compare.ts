@@ -64,7 +64,12 @@ export function compareRuns(a: CheckRun, b: CheckRun, usualSlowdown = DEFAULT_SL
   if (missing.length || extra.length) {
     const duplicated = extra.filter((e) => (counts(vb.publishes).get(e) ?? 0) > (counts(va.publishes).get(e) ?? 0) && va.publishes.includes(e));
     const what = duplicated.length ? "duplicated" : "missing or extra";
-    out.push({ ...base, kind: "events", summary: `${what} events: ${missing.length} only on ${a.profile}, ${extra.length} only on ${b.profile}`, details: { missing, extra } });
+    out.push({
+      ...base,
+      kind: "events",
+      summary: `${what} events: ${missing.length} only on ${a.profile}, ${extra.length} only on ${b.profile}`,
+      details: { missing, extra },
+    });
   } else if (va.causal.join() !== vb.causal.join()) {
     out.push({ ...base, kind: "events", summary: "the same events in another causal order", details: { baseline: va.causal, other: vb.causal } });
   }

@@ -8,8 +8,8 @@ import { type Deployment, deploy } from "../../runtime/bus/conformance/deploymen
 import { parseFaults } from "../../runtime/bus/faults/parse.ts";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
 import { isAppError } from "../../runtime/errors.ts";
-import { inProcess } from "../in-process.ts";
 import { flowSuites } from "../flows/index.ts";
+import { inProcess } from "../in-process.ts";
 import type { Divergence } from "../report/model.ts";
 import { knownDivergences, markKnown, races } from "./known-divergences.ts";
 
@@ -26,7 +26,8 @@ const envelope = (payload: unknown): Envelope => ({
 const policy = { attempts: 1, backoffMs: 1 };
 /** The plain monolith's transport, and the monolith-strict profile's: the same, under the strict fault preset. */
 const plainTransport = () => createTransport(transports.memory, { delivery: policy });
-const strictTransport = (duplicates: number) => createTransport(transports.memory, { delivery: policy }, parseFaults(`strict,duplicate=${duplicates}`), 3);
+const strictTransport = (duplicates: number) =>
+  createTransport(transports.memory, { delivery: policy }, parseFaults(`strict,duplicate=${duplicates}`), 3);
 
 /** Each difference listed in known-divergences.ts still exists: if one disappears, its entry must go too. */
 describe("known divergences are still real", () => {
@@ -34,10 +35,29 @@ describe("known divergences are still real", () => {
   afterAll(() => expect([...proven].sort()).toEqual(knownDivergences.map((k) => k.id).sort()));
 
   it("network-faults-only-on-the-wire: a slowed neighbour times out on the wire, answers in one process", async () => {
-    const echo = { calls: new Map([["echo", new Map([[Say.name, async (request: unknown) => ({ text: (request as { text: string }).text, correlation_id: "c", causation_id: null })]])]]), events: new Map() };
-    const deployments: Deployment[] = [await deploy(transports.memory, echo), await deploy(transports.wire, echo, { redisUrl: inject("redisUrl"), faults: parseFaults("latency:echo=1000") })];
+    const echo = {
+      calls: new Map([
+        [
+          "echo",
+          new Map([[Say.name, async (request: unknown) => ({ text: (request as { text: string }).text, correlation_id: "c", causation_id: null })]]),
+        ],
+      ]),
+      events: new Map(),
+    };
+    const deployments: Deployment[] = [
+      await deploy(transports.memory, echo),
+      await deploy(transports.wire, echo, { redisUrl: inject("redisUrl"), faults: parseFaults("latency:echo=1000") }),
+    ];
     try {
-      const [memory, wire] = deployments.map((d) => d.busOf("pinger").call("pinger", Say, { text: "hi" }, { timeoutMs: 200 }).then(() => "answered", (e: unknown) => (isAppError(e) ? e.code : "other")));
+      const [memory, wire] = deployments.map((d) =>
+        d
+          .busOf("pinger")
+          .call("pinger", Say, { text: "hi" }, { timeoutMs: 200 })
+          .then(
+            () => "answered",
+            (e: unknown) => (isAppError(e) ? e.code : "other"),
+          ),
+      );
       expect(await memory).toBe("answered");
       expect(await wire).toBe("call_timeout");
     } finally {
@@ -50,13 +70,22 @@ describe("known divergences are still real", () => {
     const system = await inProcess({ modules: [warehouseModule], calls: shopCalls, events: shopEvents });
     try {
       const call = <C extends typeof ReserveStock | typeof ReceiveStock>(contract: C, request: Parameters<typeof system.monolith.bus.call<C>>[2]) =>
-        system.monolith.bus.call("orders", contract, request).then(() => "won", (e: unknown) => (isAppError(e) ? e.code : "other"));
+        system.monolith.bus.call("orders", contract, request).then(
+          () => "won",
+          (e: unknown) => (isAppError(e) ? e.code : "other"),
+        );
       const winners: string[] = [];
-      for (const [first, second] of [["a", "b"], ["b", "a"]] as const) {
+      for (const [first, second] of [
+        ["a", "b"],
+        ["b", "a"],
+      ] as const) {
         const product = crypto.randomUUID();
         await call(ReceiveStock, { receipt_id: crypto.randomUUID(), product_id: product, quantity: 1 });
         const order = (who: string) => `${who}-${product}`;
-        const outcomes = { [first]: await call(ReserveStock, { order_id: order(first), items: [{ product_id: product, quantity: 1 }] }), [second]: await call(ReserveStock, { order_id: order(second), items: [{ product_id: product, quantity: 1 }] }) };
+        const outcomes = {
+          [first]: await call(ReserveStock, { order_id: order(first), items: [{ product_id: product, quantity: 1 }] }),
+          [second]: await call(ReserveStock, { order_id: order(second), items: [{ product_id: product, quantity: 1 }] }),
+        };
         expect(outcomes[second]).toBe("insufficient_stock");
         winners.push(Object.entries(outcomes).find(([, outcome]) => outcome === "won")?.[0] ?? "none");
       }
@@ -80,8 +109,15 @@ describe("known divergences are still real", () => {
 
   it("in-memory-values-in-the-monolith: a Date stays a Date in one process, becomes a string like on the wire in strict", async () => {
     const seen: Record<string, string> = {};
-    for (const [name, transport] of [["plain", plainTransport()], ["strict", strictTransport(0)]] as const) {
-      transport.consume("reader", async (received) => void (seen[name] = (received.payload as { at: unknown }).at instanceof Date ? "Date" : typeof (received.payload as { at: unknown }).at));
+    for (const [name, transport] of [
+      ["plain", plainTransport()],
+      ["strict", strictTransport(0)],
+    ] as const) {
+      transport.consume(
+        "reader",
+        async (received) =>
+          void (seen[name] = (received.payload as { at: unknown }).at instanceof Date ? "Date" : typeof (received.payload as { at: unknown }).at),
+      );
       await transport.dispatch(envelope({ at: new Date() }), ["reader"]);
     }
     expect(seen).toEqual({ plain: "Date", strict: "string" });
@@ -90,7 +126,10 @@ describe("known divergences are still real", () => {
 
   it("at-least-once-delivery: strict may deliver twice; the plain monolith delivers once", async () => {
     const counts: Record<string, number> = { plain: 0, strict: 0 };
-    for (const [name, transport] of [["plain", plainTransport()], ["strict", strictTransport(1)]] as const) {
+    for (const [name, transport] of [
+      ["plain", plainTransport()],
+      ["strict", strictTransport(1)],
+    ] as const) {
       transport.consume("reader", async () => void (counts[name] = (counts[name] ?? 0) + 1));
       await transport.dispatch(envelope({}), ["reader"]);
     }
@@ -101,7 +140,13 @@ describe("known divergences are still real", () => {
 
 /** The race checks are named by suite and check: a renamed flow must not silently lose (or widen) its excuse. */
 describe("race-winner names the race checks exactly", () => {
-  const divergence = (suite: string, check: string): Divergence => ({ suite, check, kind: "response", profiles: ["monolith", "split"], summary: "another winner" });
+  const divergence = (suite: string, check: string): Divergence => ({
+    suite,
+    check,
+    kind: "response",
+    profiles: ["monolith", "split"],
+    summary: "another winner",
+  });
 
   it("every race it names is a check of a shipped flow", () => {
     for (const race of races) expect(flowSuites.find((suite) => suite.name === race.suite)?.checks.map((c) => c.name)).toContain(race.check);

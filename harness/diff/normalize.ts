@@ -9,7 +9,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 const EMBEDDED_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?/g;
 
 /** Fields whose values are random or time-bound by design; they are compared by presence only. */
-export const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
+const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
   "token",
   "token_hash",
   "password_hash",

@@ -41,7 +41,9 @@ export function viewOf(run: CheckRun): RunView {
   const asked = (step: CheckRun["steps"][number]) =>
     `${step.method} ${n.blank(step.path)} ${n.blank(step.requestBody)} ${step.polled ? step.status : n.blank(step.responseBody)}`;
   // Polled answers come last: what they contain besides the awaited condition varies, so they name no ids first.
-  const ordered = [...run.steps].sort((a, b) => Number(a.polled ?? false) - Number(b.polled ?? false) || (asked(a) < asked(b) ? -1 : asked(a) > asked(b) ? 1 : a.index - b.index));
+  const ordered = [...run.steps].sort(
+    (a, b) => Number(a.polled ?? false) - Number(b.polled ?? false) || (asked(a) < asked(b) ? -1 : asked(a) > asked(b) ? 1 : a.index - b.index),
+  );
   const stepLabels: string[] = [];
   const steps: string[] = [];
   const record = (step: CheckRun["steps"][number]) => {

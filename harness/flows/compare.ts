@@ -12,7 +12,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   if (typeof a === "object" && typeof b === "object") {
     const keys = Object.keys(a as object);
-    return keys.length === Object.keys(b as object).length && keys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    return (
+      keys.length === Object.keys(b as object).length &&
+      keys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+    );
   }
   return a === b;
 }

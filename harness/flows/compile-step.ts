@@ -24,7 +24,7 @@ export interface StepScope {
 const text = (node: unknown): string | undefined => (isScalar(node) && typeof node.value === "string" ? node.value : undefined);
 
 /** Parses a YAML list of assertion strings, failing at the line of the first malformed one. */
-export function compileAssertions(node: unknown, scope: StepScope, fallback: number, owner: string): Assertion[] {
+function compileAssertions(node: unknown, scope: StepScope, fallback: number, owner: string): Assertion[] {
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
   if (!isSeq(node)) return scope.source.failAt(node, fallback, `${owner}: assertions are a list of strings like \`status == 200\``);
   return node.items.map((item) => {
@@ -45,7 +45,8 @@ function compileOutputs(node: unknown, scope: StepScope, fallback: number, owner
   return node.items.map((pair) => {
     const line = scope.source.lineOf(pair.key, fallback);
     const variable = text(pair.key);
-    if (!variable || !name.test(variable)) scope.source.fail(line, `${owner}: output variable names are identifiers, got ${JSON.stringify(variable ?? null)}`);
+    if (!variable || !name.test(variable))
+      scope.source.fail(line, `${owner}: output variable names are identifiers, got ${JSON.stringify(variable ?? null)}`);
     const written = text(pair.value) ?? scope.source.failAt(pair.value, line, `${owner}: output ${variable} needs a JSONPath such as $.body.id`);
     try {
       return { name: variable, path: parseJsonPath(written), line };
@@ -64,7 +65,8 @@ export function compileStep(written: unknown, scope: StepScope, fallback: number
   if (!isMap(node)) return source.fail(line, "a step is a map with id, action and config");
   for (const pair of node.items) {
     const key = text(pair.key);
-    if (!key || !stepKeys.includes(key)) source.failAt(pair.key, line, `unknown key ${JSON.stringify(key ?? null)} in a step (expected ${stepKeys.join(", ")})`);
+    if (!key || !stepKeys.includes(key))
+      source.failAt(pair.key, line, `unknown key ${JSON.stringify(key ?? null)} in a step (expected ${stepKeys.join(", ")})`);
   }
   const id = text(node.get("id", true)) ?? source.fail(line, "a step needs an id (a string)");
   if (scope.ids.has(id)) source.failAt(node.get("id", true), line, `duplicate step id "${id}"`);
@@ -74,7 +76,8 @@ export function compileStep(written: unknown, scope: StepScope, fallback: number
   const actionNode = node.get("action", true);
   const named = text(actionNode) ?? source.fail(line, `${owner} needs an action (one of ${[...actions.keys()].join(", ")})`);
   const action = scope.mapping.actions.get(named) ?? named;
-  const definition = actions.get(action) ?? source.failAt(actionNode, line, `${owner}: unknown action "${action}" (known: ${[...actions.keys()].join(", ")})`);
+  const definition =
+    actions.get(action) ?? source.failAt(actionNode, line, `${owner}: unknown action "${action}" (known: ${[...actions.keys()].join(", ")})`);
 
   const configNode = resolveAlias(node.get("config", true), doc);
   const configMap = isMap(configNode) ? configNode : undefined;

@@ -1,7 +1,7 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import { SystemClient } from "../system/client.ts";
 
-export interface FakeReply {
+interface FakeReply {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
@@ -21,7 +21,10 @@ export interface FakeOptions {
 }
 
 const json = (reply: FakeReply) =>
-  new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers: { "content-type": "application/json", ...reply.headers } });
+  new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+    status: reply.status,
+    headers: { "content-type": "application/json", ...reply.headers },
+  });
 
 /**
  * A SystemClient over canned answers (API routes, an event tap fed by `publish`, the SQL endpoint), for testing
@@ -44,7 +47,10 @@ export function fakeSystem(options: FakeOptions = {}): { system: SystemClient; r
     };
     if (pathname === "/__twofold/events") {
       const after = Number(searchParams.get("after") ?? 0);
-      return json({ status: 200, body: { events: events.slice(after).map((envelope, i) => ({ seq: after + i + 1, envelope })), next: events.length } });
+      return json({
+        status: 200,
+        body: { events: events.slice(after).map((envelope, i) => ({ seq: after + i + 1, envelope })), next: events.length },
+      });
     }
     if (pathname === "/__twofold/idle") return json({ status: 200, body: { idle: true } });
     if (pathname.startsWith("/__twofold/sql/")) {

@@ -60,7 +60,10 @@ describe("$n placeholders", () => {
   });
 
   it("leave quoted text and ?-queries alone", () => {
-    expect(toQuestionMarks("select '$1', \"$2\" from t where id = $1", ["x"])).toEqual({ query: "select '$1', \"$2\" from t where id = ?", params: ["x"] });
+    expect(toQuestionMarks("select '$1', \"$2\" from t where id = $1", ["x"])).toEqual({
+      query: "select '$1', \"$2\" from t where id = ?",
+      params: ["x"],
+    });
     expect(toQuestionMarks("select * from t where id = ?", ["x"])).toEqual({ query: "select * from t where id = ?", params: ["x"] });
   });
 

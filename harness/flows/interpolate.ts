@@ -17,7 +17,7 @@ export class UnknownVariableAt extends Error {
   }
 }
 
-const render = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value) ?? "");
+const render = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
 
 /**
  * Replaces `{{name}}` and `${NAME}` in a string. A string that is exactly one placeholder becomes the

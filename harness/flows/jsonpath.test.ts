@@ -4,7 +4,14 @@ import { parseJsonPath, selectJsonPath } from "./jsonpath.ts";
 import { Variables } from "./variables.ts";
 
 const context = {
-  body: { id: "u-1", items: [{ product_id: "p-1", kind: "a" }, { product_id: "p-2", kind: "b" }], "odd key": 1 },
+  body: {
+    id: "u-1",
+    items: [
+      { product_id: "p-1", kind: "a" },
+      { product_id: "p-2", kind: "b" },
+    ],
+    "odd key": 1,
+  },
   rows: [{ id: 7 }],
   payload: { order_id: "o-9" },
   headers: { "x-correlation-id": "c-1" },

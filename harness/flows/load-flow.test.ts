@@ -32,7 +32,9 @@ describe("broken flows fail with the file and the line", () => {
     const error = await flowErrorOf(() => loadFlowFile(fixture("unknown-action.broken.yaml")));
     expect(error.file).toMatch(/fixtures\/unknown-action\.broken\.yaml$/);
     expect(error.line).toBe(12);
-    expect(error.message).toMatch(/unknown-action\.broken\.yaml:12: step "publish_user_event": unknown action "kafka_producer" \(known: http_request, .*kafka_consumer, database_query\)/);
+    expect(error.message).toMatch(
+      /unknown-action\.broken\.yaml:12: step "publish_user_event": unknown action "kafka_producer" \(known: http_request, .*kafka_consumer, database_query\)/,
+    );
   });
 
   it("a missing required config field, at the step", async () => {
@@ -62,11 +64,31 @@ describe("what else is caught before a flow runs", () => {
     ["no steps", "flow:\n  name: x\n", 1, "needs at least one step"],
     ["an unknown step key", flow("    - id: a\n      action: idle\n      asserts: [status == 200]\n"), 6, 'unknown key "asserts" in a step'],
     ["a duplicate id", flow("    - id: a\n      action: idle\n    - id: a\n      action: idle\n"), 6, 'duplicate step id "a"'],
-    ["a malformed assertion", flow("    - id: a\n      action: idle\n      assert:\n        - status = 200\n"), 7, "malformed assertion: expected one of"],
-    ["a malformed output path", flow("    - id: a\n      action: idle\n      output:\n        x: body.id\n"), 7, "output x: a JSONPath starts with `$`"],
+    [
+      "a malformed assertion",
+      flow("    - id: a\n      action: idle\n      assert:\n        - status = 200\n"),
+      7,
+      "malformed assertion: expected one of",
+    ],
+    [
+      "a malformed output path",
+      flow("    - id: a\n      action: idle\n      output:\n        x: body.id\n"),
+      7,
+      "output x: a JSONPath starts with `$`",
+    ],
     ["a bad duration", flow("    - id: a\n      action: delay\n      config:\n        duration: soon\n"), 7, "not a duration"],
-    ["wait_until without a usable request", flow("    - id: a\n      action: wait_until\n      config:\n        request: { url: /x }\n        until: [status == 200]\n"), 7, "config.request needs method"],
-    ["a malformed nested step", flow("    - id: a\n      action: parallel\n      config:\n        steps:\n          - id: b\n            action: teleport\n"), 9, 'step "b": unknown action "teleport"'],
+    [
+      "wait_until without a usable request",
+      flow("    - id: a\n      action: wait_until\n      config:\n        request: { url: /x }\n        until: [status == 200]\n"),
+      7,
+      "config.request needs method",
+    ],
+    [
+      "a malformed nested step",
+      flow("    - id: a\n      action: parallel\n      config:\n        steps:\n          - id: b\n            action: teleport\n"),
+      9,
+      'step "b": unknown action "teleport"',
+    ],
   ])("%s", (_, text, line, message) => {
     let caught: unknown;
     try {

@@ -29,7 +29,8 @@ export function parseFlows(text: string, file: string, mapping: FlowMapping = no
   const flows = documents.filter((doc) => doc.contents !== null).map((doc) => compileFlow(replaceValues(doc, mapping), source, mapping));
   if (flows.length === 0) source.fail(1, "no flow in this file (expected a top-level `flow:` map)");
   for (const [id, line] of mapping.skip) {
-    if (!flows.some((flow) => flow.skipped.includes(id))) throw new FlowError(mapping.file ?? file, line, `skip: no flow in ${file} has a setup, step or teardown "${id}"`);
+    if (!flows.some((flow) => flow.skipped.includes(id)))
+      throw new FlowError(mapping.file ?? file, line, `skip: no flow in ${file} has a setup, step or teardown "${id}"`);
   }
   return flows;
 }
@@ -53,7 +54,12 @@ function compileFlow(doc: Document, source: Source, mapping: FlowMapping): Flow 
   const rootLine = source.lineOf(root);
   if (!isMap(root)) return source.fail(rootLine, "a flow file is a map with a top-level `flow:`");
   for (const pair of root.items) {
-    if (!isScalar(pair.key) || pair.key.value !== "flow") source.failAt(pair.key, rootLine, `unknown top-level key ${JSON.stringify(String(isScalar(pair.key) ? pair.key.value : pair.key))} (expected flow)`);
+    if (!isScalar(pair.key) || pair.key.value !== "flow")
+      source.failAt(
+        pair.key,
+        rootLine,
+        `unknown top-level key ${JSON.stringify(String(isScalar(pair.key) ? pair.key.value : pair.key))} (expected flow)`,
+      );
   }
   const flowPair = root.items[0];
   const flow = flowPair?.value;

@@ -23,7 +23,8 @@ export function parseMapping(text: string, file: string): FlowMapping {
   if (!isMap(root)) return source.fail(1, `a mapping file is a map of ${sections.join(", ")}`);
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
-    if (!(sections as readonly string[]).includes(key)) source.failAt(pair.key, 1, `unknown key ${JSON.stringify(key)} in a mapping file (expected ${sections.join(", ")})`);
+    if (!(sections as readonly string[]).includes(key))
+      source.failAt(pair.key, 1, `unknown key ${JSON.stringify(key)} in a mapping file (expected ${sections.join(", ")})`);
   }
   const reader = new SectionReader(source, root);
   return {
@@ -54,7 +55,11 @@ class SectionReader {
   }
 
   private entries(name: string): [string, unknown, number][] {
-    return (this.section(name)?.items ?? []).map((pair) => [isScalar(pair.key) ? String(pair.key.value) : "", pair.value, this.source.lineOf(pair.key)]);
+    return (this.section(name)?.items ?? []).map((pair) => [
+      isScalar(pair.key) ? String(pair.key.value) : "",
+      pair.value,
+      this.source.lineOf(pair.key),
+    ]);
   }
 
   strings(name: string, keyKind?: string, keyPattern?: RegExp): [string, string, number][] {
@@ -108,7 +113,8 @@ class SectionReader {
 
   table(name: string, entry: YAMLMap): TableMapping {
     const owner = `tables.${name}`;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.source.failAt(entry, 1, `tables: ${JSON.stringify(name)} is not schema.table`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      this.source.failAt(entry, 1, `tables: ${JSON.stringify(name)} is not schema.table`);
     const table = this.field(owner, entry, "table", ["table", "columns"]) ?? name.split(".")[1] ?? name;
     if (!identifier.test(table)) this.source.failAt(entry.get("table", true), 1, `${owner}.table: ${JSON.stringify(table)} is not a table name`);
     const columns = entry.get("columns", true);
@@ -120,7 +126,8 @@ class SectionReader {
         columns.items.map((pair) => {
           const column = isScalar(pair.key) ? String(pair.key.value) : "";
           if (!identifier.test(column)) this.source.failAt(pair.key, 1, `${owner}.columns: ${JSON.stringify(column)} is not a column name`);
-          if (!isScalar(pair.value) || typeof pair.value.value !== "string") return this.source.failAt(pair.key, 1, `${owner}.columns.${column}: must be an SQL expression`);
+          if (!isScalar(pair.value) || typeof pair.value.value !== "string")
+            return this.source.failAt(pair.key, 1, `${owner}.columns.${column}: must be an SQL expression`);
           return [column, pair.value.value];
         }),
       ),

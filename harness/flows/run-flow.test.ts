@@ -88,7 +88,9 @@ describe("running a flow", () => {
       { routes: created },
     );
     expect(failure?.line).toBe(9);
-    expect(failure?.message).toContain('test.flow.yaml:9: step "create_user": assertion failed: body.email == "john@example.com": actual "x", expected == "john@example.com"');
+    expect(failure?.message).toContain(
+      'test.flow.yaml:9: step "create_user": assertion failed: body.email == "john@example.com": actual "x", expected == "john@example.com"',
+    );
   });
 
   it("reports an output that matched nothing", async () => {
@@ -218,7 +220,9 @@ describe("running a flow", () => {
   });
 
   it("delay works but warns that wait_until is better", async () => {
-    const { failure, warnings } = await run(`flow:\n  name: sleeps\n  steps:\n    - id: wait_for_notifications\n      action: delay\n      config: { duration: 5ms }\n`);
+    const { failure, warnings } = await run(
+      `flow:\n  name: sleeps\n  steps:\n    - id: wait_for_notifications\n      action: delay\n      config: { duration: 5ms }\n`,
+    );
     expect(failure).toBeUndefined();
     expect(warnings).toEqual(["step wait_for_notifications uses a fixed delay (5ms); prefer wait_until"]);
   });

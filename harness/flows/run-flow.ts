@@ -26,7 +26,8 @@ export async function runFlow(flow: Flow, system: SystemClient, check: CheckCont
     try {
       vars.set(entry.name, interpolate(entry.value, vars));
     } catch (error) {
-      if (error instanceof UnknownVariableAt) throw new FlowError(flow.file, entry.line, `env ${entry.name}: ${error.problem.message}${error.problem.defined}`);
+      if (error instanceof UnknownVariableAt)
+        throw new FlowError(flow.file, entry.line, `env ${entry.name}: ${error.problem.message}${error.problem.defined}`);
       throw error;
     }
   }

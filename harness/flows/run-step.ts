@@ -34,7 +34,11 @@ export class StepRunner {
       config = interpolate(step.config, this.vars, step.raw) as Readonly<Record<string, unknown>>;
     } catch (error) {
       if (!(error instanceof UnknownVariableAt)) throw error;
-      throw new FlowError(this.file, step.line, `${owner}: ${error.problem.message} in ${configPath(error.path)} (line ${step.lineOf(error.path)})${error.problem.defined}`);
+      throw new FlowError(
+        this.file,
+        step.line,
+        `${owner}: ${error.problem.message} in ${configPath(error.path)} (line ${step.lineOf(error.path)})${error.problem.defined}`,
+      );
     }
 
     const tools = this.toolsFor(step);
@@ -48,11 +52,17 @@ export class StepRunner {
 
     for (const assertion of step.assertions) {
       const failure = this.failureOf(step, assertion, context);
-      if (failure !== undefined) throw new FlowError(this.file, assertion.line, `${owner}: assertion failed: ${failure}\n  context: ${excerpt(context)}`);
+      if (failure !== undefined)
+        throw new FlowError(this.file, assertion.line, `${owner}: assertion failed: ${failure}\n  context: ${excerpt(context)}`);
     }
     for (const output of step.outputs) {
       const value = selectJsonPath(output.path, context, this.vars);
-      if (value === undefined) throw new FlowError(this.file, output.line, `${owner}: output ${output.name}: ${output.path.text} matched nothing\n  context: ${excerpt(context)}`);
+      if (value === undefined)
+        throw new FlowError(
+          this.file,
+          output.line,
+          `${owner}: output ${output.name}: ${output.path.text} matched nothing\n  context: ${excerpt(context)}`,
+        );
       this.vars.set(output.name, value);
     }
     return context;
@@ -64,7 +74,11 @@ export class StepRunner {
       return outcome.ok ? undefined : describeOutcome(assertion.expression, outcome);
     } catch (error) {
       if (!(error instanceof UnknownVariableError)) throw error;
-      throw new FlowError(this.file, step.line, `step "${step.id}": ${error.message} in assertion \`${assertion.expression.text}\` (line ${assertion.line})${error.defined}`);
+      throw new FlowError(
+        this.file,
+        step.line,
+        `step "${step.id}": ${error.message} in assertion \`${assertion.expression.text}\` (line ${assertion.line})${error.defined}`,
+      );
     }
   }
 

@@ -73,7 +73,8 @@ const loadError = (steps: string) => {
 
 describe("kafka_consumer reads the bus through the event tap", () => {
   it("answers TestMesh's messages: the topic's events in order, the key from the mapping, the payload as value", async () => {
-    const { failure } = await run(`${createUsers}    - id: consume
+    const { failure } = await run(
+      `${createUsers}    - id: consume
       action: kafka_consumer
       config: { brokers: "localhost:9092", topic: user.created, from_beginning: true, count: 2, timeout: 1s }
       assert:
@@ -84,12 +85,15 @@ describe("kafka_consumer reads the bus through the event tap", () => {
         - messages[0].headers.correlationId == "c-1"
         - messages[0].headers.source == "users"
         - messages[0].timestamp == "2026-01-01T00:00:00.000Z"
-`, users);
+`,
+      users,
+    );
     expect(failure).toBeUndefined();
   });
 
   it("a new group reads from the flow's start only with from_beginning; otherwise from the step's start", async () => {
-    const { failure, warnings } = await run(`${createUsers}    - id: latest
+    const { failure, warnings } = await run(
+      `${createUsers}    - id: latest
       action: kafka_consumer
       config: { topic: user.created, group_id: late, timeout: 50ms }
       assert: [count == 0]
@@ -97,13 +101,16 @@ describe("kafka_consumer reads the bus through the event tap", () => {
       action: kafka_consumer
       config: { topic: user.created, group_id: early, from_beginning: true, timeout: 1s }
       assert: ["messages[0].key == 'u-1'"]
-`, users);
+`,
+      users,
+    );
     expect(failure).toBeUndefined();
     expect(warnings).toContain("step latest: 0 of 1 message(s) on user.created (event type user.created) within 50 ms");
   });
 
   it("a group goes on where it stopped reading a topic; another group starts over", async () => {
-    const { failure } = await run(`${createUsers}    - id: first
+    const { failure } = await run(
+      `${createUsers}    - id: first
       action: kafka_consumer
       config: { topic: user.created, group_id: g, from_beginning: true, timeout: 1s }
       assert: ["messages[*].key == ['u-1']"]
@@ -119,12 +126,15 @@ describe("kafka_consumer reads the bus through the event tap", () => {
       action: kafka_consumer
       config: { topic: user.created, group_id: h, from_beginning: true, timeout: 1s }
       assert: ["messages[*].key == ['u-1']"]
-`, users);
+`,
+      users,
+    );
     expect(failure).toBeUndefined();
   });
 
   it("matches on the key, on the value (json_path) and on key patterns and headers (filter)", async () => {
-    const { failure } = await run(`${createUsers}    - id: by_key
+    const { failure } = await run(
+      `${createUsers}    - id: by_key
       action: kafka_consumer
       config: { topic: user.created, group_id: a, from_beginning: true, timeout: 1s, match: { key: u-2 } }
       assert: ["messages[0].value.email == 'b@example.com'"]
@@ -147,7 +157,9 @@ describe("kafka_consumer reads the bus through the event tap", () => {
       action: kafka_consumer
       config: { topic: user.created, group_id: d, from_beginning: true, timeout: 50ms, match: { key: u-3 } }
       assert: [len(messages) > 0]
-`, users);
+`,
+      users,
+    );
     expect(failure?.line).toBe(29);
     expect(failure?.message).toContain('step "nothing_matches": assertion failed: len(messages) > 0: actual 0, expected > 0');
   });
@@ -195,7 +207,8 @@ describe("database_query runs read-only SQL on the owning module through the har
       { module: "users", query: "SELECT * FROM users WHERE id = ?", params: ["u-1"] },
       {
         module: "orders",
-        query: "WITH orders AS (SELECT *, (total_cents / 100.0)::float8 AS total FROM orders) SELECT * FROM orders WHERE id = ? AND note <> 'order_service.orders'",
+        query:
+          "WITH orders AS (SELECT *, (total_cents / 100.0)::float8 AS total FROM orders) SELECT * FROM orders WHERE id = ? AND note <> 'order_service.orders'",
         params: ["o-1"],
       },
       { module: "orders", query: "SELECT 1 AS one", params: [] },
@@ -203,8 +216,16 @@ describe("database_query runs read-only SQL on the owning module through the har
   });
 
   it.each([
-    ["two modules in one query", "DELETE FROM order_service.orders WHERE user_id IN (SELECT id FROM user_service.users)", "a query reads one module's state at a time, and this one names order_service (orders) and user_service (users)"],
-    ["no mapped schema and no module", "SELECT * FROM users", "the query names no mapped schema (user_service, order_service) and the step gives no config.module"],
+    [
+      "two modules in one query",
+      "DELETE FROM order_service.orders WHERE user_id IN (SELECT id FROM user_service.users)",
+      "a query reads one module's state at a time, and this one names order_service (orders) and user_service (users)",
+    ],
+    [
+      "no mapped schema and no module",
+      "SELECT * FROM users",
+      "the query names no mapped schema (user_service, order_service) and the step gives no config.module",
+    ],
   ])("%s fails when the flow loads, at the query", (_, query, message) => {
     const error = loadError(`    - id: q\n      action: database_query\n      config:\n        query: "${query}"\n`);
     expect(error.line).toBe(7);

@@ -43,7 +43,11 @@ export function bodyArbitrary(route: Route, hints: Hints): fc.Arbitrary<BodyText
   const malformed = fc.constantFrom(...MALFORMED).map((t): BodyText => ({ text: t }));
   const notUtf8 = fc.constantFrom(...NOT_UTF8).map((t): BodyText => ({ text: t, bytes: true }));
   if (!route.body) {
-    return plainFirst({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: malformed }, { weight: 1, arbitrary: fc.jsonValue().map(text) });
+    return plainFirst(
+      { weight: 8, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: malformed },
+      { weight: 1, arbitrary: fc.jsonValue().map(text) },
+    );
   }
   const node = nodeOf(route.body);
   return plainFirst(

@@ -64,7 +64,8 @@ function around(bounds: Bounds): number[] {
 function lengths(bounds: Bounds): string[] {
   const out: string[] = [];
   if (bounds.minLength !== undefined && bounds.minLength > 0) out.push("x".repeat(bounds.minLength - 1), "x".repeat(bounds.minLength));
-  if (bounds.maxLength !== undefined) out.push("x".repeat(bounds.maxLength), "x".repeat(bounds.maxLength + 1), "é".repeat(bounds.maxLength), "🙂".repeat(bounds.maxLength));
+  if (bounds.maxLength !== undefined)
+    out.push("x".repeat(bounds.maxLength), "x".repeat(bounds.maxLength + 1), "é".repeat(bounds.maxLength), "🙂".repeat(bounds.maxLength));
   return out;
 }
 
@@ -72,7 +73,24 @@ function lengths(bounds: Bounds): string[] {
 const HUGE = ["x".repeat(BODY_LIMIT_BYTES - 200), "x".repeat(BODY_LIMIT_BYTES + 10)];
 
 /** Query parameters are strings: the same edges, spelled as a client would put them in a URL. */
-const NASTY_QUERY = ["", "0", "-1", "-0", "1.5", "1e308", "NaN", "Infinity", " 5", "0x10", "١", raw("%00"), raw("%"), raw("%ZZ"), raw("%ED%A0%80"), ["1", "2"]];
+const NASTY_QUERY = [
+  "",
+  "0",
+  "-1",
+  "-0",
+  "1.5",
+  "1e308",
+  "NaN",
+  "Infinity",
+  " 5",
+  "0x10",
+  "١",
+  raw("%00"),
+  raw("%"),
+  raw("%ZZ"),
+  raw("%ED%A0%80"),
+  ["1", "2"],
+];
 
 /** Edge values for one schema node: at and just past every bound, wrong types, and strings that break things. */
 export function edgeValues(node: SchemaNode): unknown[] {

@@ -38,7 +38,9 @@ export function percentEncode(text: string): string {
 }
 
 const queryText = (value: unknown): string =>
-  value instanceof Raw ? value.text : percentEncode(typeof value === "string" ? value : value && typeof value === "object" ? toJson(value) : String(value));
+  value instanceof Raw
+    ? value.text
+    : percentEncode(typeof value === "string" ? value : value && typeof value === "object" ? toJson(value) : String(value));
 
 /** A query string from an object of parameters: arrays repeat the parameter (`?limit=1&limit=2`), undefined leaves it out. */
 export function toQuery(value: unknown): string {

@@ -32,7 +32,9 @@ describe("the fuzzer finds what it exists to find", () => {
       return typeof inventory === "number" && inventory >= 1_000_000_000;
     };
     const sys = faulty(async (request, answer) =>
-      isRoute(request, "POST", /^\/api\/v1\/products$/) && (await atMost(request).catch(() => false)) ? envelope(503, "service_unavailable") : answer(),
+      isRoute(request, "POST", /^\/api\/v1\/products$/) && (await atMost(request).catch(() => false))
+        ? envelope(503, "service_unavailable")
+        : answer(),
     );
     const report = await fuzz(sys, { seed: 11, numRuns: 60, routes: only("POST /api/v1/products"), shrinkMs: 8000 });
     const found = report.findings.find((f) => f.problem.status === 503);
@@ -54,7 +56,13 @@ describe("the fuzzer finds what it exists to find", () => {
       const response = await answer();
       if (isRoute(request, "POST", /^\/api\/v1\/users$/) && response.status >= 400 && response.status < 500) {
         const body = JSON.stringify({ name: "Ghost", email: `ghost-${++n}-${Date.now()}@example.com` });
-        await app(new Request("http://in-process/api/v1/users", { method: "POST", body, headers: { "content-type": "application/json", "x-operator-key": DEVELOPMENT_OPERATOR_KEY } }));
+        await app(
+          new Request("http://in-process/api/v1/users", {
+            method: "POST",
+            body,
+            headers: { "content-type": "application/json", "x-operator-key": DEVELOPMENT_OPERATOR_KEY },
+          }),
+        );
       }
       return response;
     });
@@ -82,7 +90,10 @@ describe("the fuzzer finds what it exists to find", () => {
   });
 
   it("stops sending when its time budget is spent", async () => {
-    const report = await fuzz(faulty((_, answer) => answer()), { seed: 15, numRuns: 40, budgetMs: 1, routes: only("GET /api/v1/products") });
+    const report = await fuzz(
+      faulty((_, answer) => answer()),
+      { seed: 15, numRuns: 40, budgetMs: 1, routes: only("GET /api/v1/products") },
+    );
     expect({ surveyed: report.surveyed, requests: report.requests }).toEqual({ surveyed: 0, requests: 0 });
   });
 });

@@ -112,7 +112,12 @@ export async function fuzz(sys: SystemClient, options: FuzzOptions): Promise<Fuz
       const problem = await check(request);
       if (problem && classOf(request.route, problem, request) === finding.key) throw new Error(problem.message);
     });
-    const details = await fc.check(sameClass, { seed: options.seed, numRuns: options.numRuns, path: String(finding.firstRun), skipAllAfterTimeLimit: options.shrinkMs ?? 10_000 });
+    const details = await fc.check(sameClass, {
+      seed: options.seed,
+      numRuns: options.numRuns,
+      path: String(finding.firstRun),
+      skipAllAfterTimeLimit: options.shrinkMs ?? 10_000,
+    });
     finding.shrunk =
       details.failed && details.counterexample
         ? {
@@ -125,10 +130,26 @@ export async function fuzz(sys: SystemClient, options: FuzzOptions): Promise<Fuz
   }
 
   for (const d of await buried()) {
-    note(`event ${d.envelope.type} → ${d.subscriber}`, { kind: "dead_letter", message: `given up after ${d.attempts} attempt(s): ${d.error}` }, -1, () => visible(JSON.stringify(d.envelope.payload)));
+    note(
+      `event ${d.envelope.type} → ${d.subscriber}`,
+      { kind: "dead_letter", message: `given up after ${d.attempts} attempt(s): ${d.error}` },
+      -1,
+      () => visible(JSON.stringify(d.envelope.payload)),
+    );
   }
 
   const ready = (await sys.http.get("/ready").catch(() => ({ status: 0 }))).status === 200;
   const all = [...findings.values()];
-  return { seed: options.seed, numRuns: options.numRuns, surveyed, requests: sent, serverErrors, findings: all, failed: all.some((f) => !f.known), ready, setupMs, wallMs: performance.now() - started };
+  return {
+    seed: options.seed,
+    numRuns: options.numRuns,
+    surveyed,
+    requests: sent,
+    serverErrors,
+    findings: all,
+    failed: all.some((f) => !f.known),
+    ready,
+    setupMs,
+    wallMs: performance.now() - started,
+  };
 }

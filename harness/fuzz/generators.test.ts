@@ -34,7 +34,10 @@ describe("generators from the request schemas", () => {
     expect(nodeOf(Quantity)).toMatchObject({ kind: "number", bounds: { minValue: 1, maxValue: 10_000, integer: true } });
     expect(nodeOf(Id)).toMatchObject({ kind: "string", bounds: { minLength: 1, maxLength: 64 } });
     const limit = nodeOf(publicRoutes.find((r) => r.path === "/api/v1/products" && r.method === "GET")?.query as never);
-    expect(limit).toMatchObject({ kind: "object", entries: { limit: { kind: "optional", inner: { kind: "numeric", bounds: { minValue: 1, maxValue: 100, integer: true } } } } });
+    expect(limit).toMatchObject({
+      kind: "object",
+      entries: { limit: { kind: "optional", inner: { kind: "numeric", bounds: { minValue: 1, maxValue: 100, integer: true } } } },
+    });
   });
 
   it("puts numbers at and just past every bound, and values JSON.stringify cannot write", () => {

@@ -72,21 +72,46 @@ const contentType: fc.Arbitrary<readonly Header[]> = plainFirst(
 const idempotencyKey: fc.Arbitrary<readonly Header[]> = plainFirst(
   { weight: 8, arbitrary: fc.constant([[IDEMPOTENCY_HEADER, ref("fresh")]] as const) },
   { weight: 1, arbitrary: fc.constant([[IDEMPOTENCY_HEADER, "fz-always-the-same"]] as const) },
-  { weight: 2, arbitrary: fc.constantFrom<readonly Header[]>([], [[IDEMPOTENCY_HEADER, ""]], [[IDEMPOTENCY_HEADER, "x".repeat(256)]], [[IDEMPOTENCY_HEADER, "é"]], [[IDEMPOTENCY_HEADER, "a b"]]) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<readonly Header[]>(
+      [],
+      [[IDEMPOTENCY_HEADER, ""]],
+      [[IDEMPOTENCY_HEADER, "x".repeat(256)]],
+      [[IDEMPOTENCY_HEADER, "é"]],
+      [[IDEMPOTENCY_HEADER, "a b"]],
+    ),
+  },
 );
 
 const ifMatch: fc.Arbitrary<readonly Header[]> = plainFirst(
   { weight: 5, arbitrary: fc.constant([["if-match", ref("etag")]] as const) },
   {
     weight: 3,
-    arbitrary: fc.constantFrom<readonly Header[]>([], [["if-match", '"0"']], [["if-match", '"999999999"']], [["if-match", '"1234567890"']], [["if-match", 'W/"1"']], [["if-match", "*"]], [["if-match", '""']]),
+    arbitrary: fc.constantFrom<readonly Header[]>(
+      [],
+      [["if-match", '"0"']],
+      [["if-match", '"999999999"']],
+      [["if-match", '"1234567890"']],
+      [["if-match", 'W/"1"']],
+      [["if-match", "*"]],
+      [["if-match", '""']],
+    ),
   },
 );
 
 /** Correlation ids the runtime must refuse or carry, never choke on. */
 const correlation: fc.Arbitrary<readonly Header[]> = plainFirst(
   { weight: 9, arbitrary: fc.constant([]) },
-  { weight: 1, arbitrary: fc.constantFrom<readonly Header[]>([[CORRELATION_HEADER, ""]], [[CORRELATION_HEADER, "x".repeat(8000)]], [[CORRELATION_HEADER, "../../"]], [[CORRELATION_HEADER, "é"]]) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<readonly Header[]>(
+      [[CORRELATION_HEADER, ""]],
+      [[CORRELATION_HEADER, "x".repeat(8000)]],
+      [[CORRELATION_HEADER, "../../"]],
+      [[CORRELATION_HEADER, "é"]],
+    ),
+  },
 );
 
 const none = fc.constant<readonly Header[]>([]);
@@ -94,6 +119,12 @@ const none = fc.constant<readonly Header[]>([]);
 /** Every header a request for `route` sends with `method`: credentials, content type (with a body), idempotency key, If-Match. */
 export function headersArbitrary(route: Route, method: Method): fc.Arbitrary<Header[]> {
   return fc
-    .tuple(credentials(route.audience), method === "GET" ? none : contentType, route.idempotent ? idempotencyKey : none, route.ifMatch ? ifMatch : none, correlation)
+    .tuple(
+      credentials(route.audience),
+      method === "GET" ? none : contentType,
+      route.idempotent ? idempotencyKey : none,
+      route.ifMatch ? ifMatch : none,
+      correlation,
+    )
     .map((groups) => groups.flat());
 }

@@ -8,12 +8,18 @@ const SMUGGLED_KEYS = ["__proto__", "constructor", "prototype", "toString", "has
 const SMUGGLED_VALUES: readonly unknown[] = [{ polluted: true }, { prototype: { polluted: true } }, null, "x", 1];
 
 /** What to do to a generated object: nothing, drop one of its keys, or add one. */
-type Twist = { readonly kind: "none" } | { readonly kind: "drop"; readonly index: number } | { readonly kind: "add"; readonly key: string; readonly value: unknown };
+type Twist =
+  | { readonly kind: "none" }
+  | { readonly kind: "drop"; readonly index: number }
+  | { readonly kind: "add"; readonly key: string; readonly value: unknown };
 
 const twists = plainFirst<Twist>(
   { weight: 6, arbitrary: fc.constant({ kind: "none" as const }) },
   { weight: 1, arbitrary: fc.nat(20).map((index) => ({ kind: "drop" as const, index })) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("add" as const), key: fc.constantFrom(...SMUGGLED_KEYS), value: fc.constantFrom(...SMUGGLED_VALUES) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("add" as const), key: fc.constantFrom(...SMUGGLED_KEYS), value: fc.constantFrom(...SMUGGLED_VALUES) }),
+  },
 );
 
 /** defineProperty, not assignment: `copy.__proto__ = x` would set the prototype instead of adding a key. */

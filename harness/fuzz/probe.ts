@@ -51,7 +51,12 @@ export function prober(sys: SystemClient, world: World, routes: readonly Route[]
       last = again;
     }
     if (!changed) return undefined;
-    return { kind: "state", status: last.status, code: codeOf(last), message: `a rejected ${last.status} ${codeOf(last)} changed ${module}'s state: ${JSON.stringify(changed).slice(0, 600)}` };
+    return {
+      kind: "state",
+      status: last.status,
+      code: codeOf(last),
+      message: `a rejected ${last.status} ${codeOf(last)} changed ${module}'s state: ${JSON.stringify(changed).slice(0, 600)}`,
+    };
   };
 
   return async (request) => {

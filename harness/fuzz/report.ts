@@ -8,7 +8,8 @@ function describeFinding(f: Finding): string[] {
   const lines = [head.replace(/ {2,}/g, " "), `      ${message.slice(0, 300)}`];
   if (f.firstRun < 0) return [...lines, "      the event:", ...indent(f.example, "        ")];
   if (f.shrunk === undefined) return [...lines, "      first request:", ...indent(f.example, "        ")];
-  if (f.shrunk === "not reproduced alone") return [...lines, "      not reproduced alone (it depends on earlier requests); first request:", ...indent(f.example, "        ")];
+  if (f.shrunk === "not reproduced alone")
+    return [...lines, "      not reproduced alone (it depends on earlier requests); first request:", ...indent(f.example, "        ")];
   return [...lines, `      shrunk (${f.shrunk.shrinks} shrinks, path ${f.shrunk.path}):`, ...indent(f.shrunk.request, "        ")];
 }
 

@@ -26,7 +26,10 @@ const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** Usually the route's own method; sometimes another, which must be a 405 in the envelope. */
 const methodFor = (route: Route) =>
-  plainFirst({ weight: 19, arbitrary: fc.constant(route.method) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS.filter((m) => m !== route.method)) });
+  plainFirst(
+    { weight: 19, arbitrary: fc.constant(route.method) },
+    { weight: 1, arbitrary: fc.constantFrom(...METHODS.filter((m) => m !== route.method)) },
+  );
 
 function forRoute(route: Route, hints: Hints, fixtures: Fixtures): fc.Arbitrary<FuzzRequest> {
   return methodFor(route).chain((method) =>

@@ -11,16 +11,23 @@ describe("the fuzzer's route table", () => {
   afterAll(() => system.stop());
 
   /** What the monolith serves under /api/v1, without middleware and the 405 catch-alls (both registered as ALL). */
-  const registered = () => [...new Set(system.monolith.app.routes.filter((r) => r.path.startsWith("/api/v1/") && r.method !== "ALL").map(routeKey))].sort();
+  const registered = () =>
+    [...new Set(system.monolith.app.routes.filter((r) => r.path.startsWith("/api/v1/") && r.method !== "ALL").map(routeKey))].sort();
 
   it("lists every route the monolith registers", () => {
     const listed = new Set(publicRoutes.map(routeKey));
-    expect(registered().filter((key) => !listed.has(key)), "routes missing from harness/fuzz/routes.ts").toEqual([]);
+    expect(
+      registered().filter((key) => !listed.has(key)),
+      "routes missing from harness/fuzz/routes.ts",
+    ).toEqual([]);
   });
 
   it("lists no route the monolith does not register, and none twice", () => {
     const served = new Set(registered());
-    expect(publicRoutes.map(routeKey).filter((key) => !served.has(key)), "stale routes in harness/fuzz/routes.ts").toEqual([]);
+    expect(
+      publicRoutes.map(routeKey).filter((key) => !served.has(key)),
+      "stale routes in harness/fuzz/routes.ts",
+    ).toEqual([]);
     expect(new Set(publicRoutes.map(routeKey)).size).toBe(publicRoutes.length);
   });
 

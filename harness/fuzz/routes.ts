@@ -7,7 +7,15 @@ import { CreateChargeBody, RefundBody } from "../../contracts/payments/api.ts";
 import { CreateProductBody, ProductListQuery, UpdateProductBody } from "../../contracts/products/api.ts";
 import { CommentBody, CreateReviewBody, ReviewListQuery } from "../../contracts/reviews/api.ts";
 import { SearchQuery } from "../../contracts/search/api.ts";
-import { CreateUserBody, ForgotPasswordBody, LoginBody, ProfileBody, RegisterBody, ResetPasswordBody, VerifyEmailBody } from "../../contracts/users/api.ts";
+import {
+  CreateUserBody,
+  ForgotPasswordBody,
+  LoginBody,
+  ProfileBody,
+  RegisterBody,
+  ResetPasswordBody,
+  VerifyEmailBody,
+} from "../../contracts/users/api.ts";
 import { ReceiptBody } from "../../contracts/warehouse/api.ts";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -39,7 +47,13 @@ export interface Route {
   readonly by5xxDesign?: readonly ErrorCode[];
 }
 
-const route = (method: Method, path: Route["path"], module: string, audience: Audience, more: Omit<Route, "method" | "path" | "module" | "audience"> = {}): Route => ({
+const route = (
+  method: Method,
+  path: Route["path"],
+  module: string,
+  audience: Audience,
+  more: Omit<Route, "method" | "path" | "module" | "audience"> = {},
+): Route => ({
   method,
   path,
   module,
@@ -80,7 +94,11 @@ export const publicRoutes: readonly Route[] = [
   route("GET", "/api/v1/orders", "orders", "either", { query: OrderListQuery }),
   route("GET", "/api/v1/orders/:id", "orders", "either", { params: { id: "order" } }),
 
-  route("POST", "/api/v1/payments/charges", "payments", "operator", { body: CreateChargeBody, idempotent: true, by5xxDesign: ["payment_provider_error"] }),
+  route("POST", "/api/v1/payments/charges", "payments", "operator", {
+    body: CreateChargeBody,
+    idempotent: true,
+    by5xxDesign: ["payment_provider_error"],
+  }),
   route("GET", "/api/v1/payments/charges/:id", "payments", "operator", { params: { id: "charge" } }),
   route("POST", "/api/v1/payments/charges/:id/refunds", "payments", "operator", { params: { id: "charge" }, body: RefundBody, idempotent: true }),
 

@@ -27,7 +27,12 @@ export async function runFuzz(options: FuzzRunOptions): Promise<number> {
       console.error(`── fuzz ${name}: seed ${options.seed}, ${options.runs} requests ──`);
       const topology = await startTopology(profile.topology, { redisUrl: redis?.url, env: profileEnv(profile, options.seed) });
       try {
-        const report = await fuzz(new SystemClient(name, topology.url), { seed: options.seed, numRuns: options.runs, shrinkKnown: true, maxShrunk: 40 });
+        const report = await fuzz(new SystemClient(name, topology.url), {
+          seed: options.seed,
+          numRuns: options.runs,
+          shrinkKnown: true,
+          maxShrunk: 40,
+        });
         console.log(describeReport(report, name));
         console.error(`[${name}] server log: ${topology.logFile}`);
         failed ||= report.failed || !report.ready;

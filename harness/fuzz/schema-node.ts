@@ -76,7 +76,9 @@ export function nodeOf(schema: AnySchema): SchemaNode {
       return { schema, kind: "array", item: nodeOf(asSchema(raw.item as RawSchema)), bounds: boundsOf(actions) };
     case "string": {
       const transform = actions.findIndex((a) => a.type === "transform");
-      return transform >= 0 ? { schema, kind: "numeric", bounds: boundsOf(actions.slice(transform)) } : { schema, kind: "string", bounds: boundsOf(actions) };
+      return transform >= 0
+        ? { schema, kind: "numeric", bounds: boundsOf(actions.slice(transform)) }
+        : { schema, kind: "string", bounds: boundsOf(actions) };
     }
     case "number":
       return { schema, kind: "number", bounds: boundsOf(actions) };

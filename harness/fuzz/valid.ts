@@ -21,7 +21,10 @@ function stringOf(bounds: Bounds): fc.Arbitrary<string> {
   if (bounds.email) return plainFirst(fc.constantFrom(...EMAILS), fc.emailAddress());
   const minLength = bounds.minLength ?? 0;
   const maxLength = Math.min(bounds.maxLength ?? minLength + SPAN, minLength + SPAN);
-  return plainFirst({ weight: 4, arbitrary: fc.string({ minLength, maxLength }) }, { weight: 1, arbitrary: fc.string({ minLength, maxLength, unit: "grapheme" }) });
+  return plainFirst(
+    { weight: 4, arbitrary: fc.string({ minLength, maxLength }) },
+    { weight: 1, arbitrary: fc.string({ minLength, maxLength, unit: "grapheme" }) },
+  );
 }
 
 /** Integers, two-decimal amounts and any double within the bounds: money, counts and ratings all fit one of them. */
@@ -41,7 +44,9 @@ export function shapedArbitrary(node: SchemaNode, hints: Hints = new Map()): fc.
   switch (node.kind) {
     case "object": {
       const entries = Object.entries(node.entries);
-      const record = Object.fromEntries(entries.map(([key, child]) => [key, shapedArbitrary(child.kind === "optional" ? child.inner : child, hints)]));
+      const record = Object.fromEntries(
+        entries.map(([key, child]) => [key, shapedArbitrary(child.kind === "optional" ? child.inner : child, hints)]),
+      );
       const requiredKeys = entries.filter(([, child]) => child.kind !== "optional").map(([key]) => key);
       return fc.record(record, { requiredKeys });
     }

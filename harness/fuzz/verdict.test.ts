@@ -27,6 +27,9 @@ describe("the verdict on one response", () => {
     expect(verdict(users, answer(404, "Not Found"))).toMatchObject({ kind: "envelope" });
     expect(verdict(users, answer(400, { error: "bad" }))).toMatchObject({ kind: "envelope" });
     expect(verdict(users, answer(400, envelope("no_such_code")))).toMatchObject({ kind: "envelope", code: "no_such_code" });
-    expect(verdict(users, answer(400, envelope("email_taken")))).toMatchObject({ kind: "envelope", message: expect.stringContaining("travels with 409") });
+    expect(verdict(users, answer(400, envelope("email_taken")))).toMatchObject({
+      kind: "envelope",
+      message: expect.stringContaining("travels with 409"),
+    });
   });
 });

@@ -42,7 +42,12 @@ export async function prepareWorld(sys: SystemClient): Promise<World> {
   assert.equal(placed.status, 202, JSON.stringify(placed.body));
   assert.equal((await settledOrder(sys, customer.token, placed.body.id)).status, "confirmed");
   const review = await created(sys, "/api/v1/reviews", { product_id: product, rating: 4, body: "Fuzz-tested." }, bearer(customer.token));
-  const charge = await created(sys, "/api/v1/payments/charges", { amount: 5, token: "tok_visa" }, { ...operator, "idempotency-key": unique("fuzz-charge") });
+  const charge = await created(
+    sys,
+    "/api/v1/payments/charges",
+    { amount: 5, token: "tok_visa" },
+    { ...operator, "idempotency-key": unique("fuzz-charge") },
+  );
 
   let token = customer.token;
   let sessionId = await currentSessionId(sys, token);
@@ -61,7 +66,8 @@ export async function prepareWorld(sys: SystemClient): Promise<World> {
       // The fuzzer's own wrong passwords for this account may have it throttled (429, by design): then it
       // goes on as a new customer, whose session every later request uses.
       const again = await sys.http.post("/api/v1/auth/login", { email: customer.email, password: customer.password, device: "fuzzer" });
-      if (again.status !== 200 && again.status !== 429) assert.fail(`the fuzzer could not sign in again: ${again.status} ${JSON.stringify(again.body)}`);
+      if (again.status !== 200 && again.status !== 429)
+        assert.fail(`the fuzzer could not sign in again: ${again.status} ${JSON.stringify(again.body)}`);
       token = again.status === 200 ? again.body.token : (await newCustomer(sys, { name: "Fuzz" })).token;
       sessionId = await currentSessionId(sys, token);
     },

@@ -36,7 +36,13 @@ export function checkLayers(graph: ImportGraph, rules: readonly LayerRule[] = LA
         if (edge.external || !governed(edge.from) || !governed(edge.to)) continue;
         adjacency.set(edge.from, [...(adjacency.get(edge.from) ?? []), edge.to]);
       }
-      return findCycles(adjacency).map((cycle) => ({ rule: rule.name, reason: rule.reason, file: cycle[0] as string, imports: cycle[1] as string, cycle }));
+      return findCycles(adjacency).map((cycle) => ({
+        rule: rule.name,
+        reason: rule.reason,
+        file: cycle[0] as string,
+        imports: cycle[1] as string,
+        cycle,
+      }));
     }
     return graph.edges.flatMap((edge) => {
       const captures = governed(edge.from);

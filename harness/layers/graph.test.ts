@@ -22,7 +22,11 @@ describe("the import graph of a fixture project, from tsc", () => {
   });
 
   it("breaks every rule once, where the fixture does", () => {
-    expect(checkLayers(graph).map(describeViolation).map((line) => line.replace(/ \(.*\)$/, ""))).toEqual([
+    expect(
+      checkLayers(graph)
+        .map(describeViolation)
+        .map((line) => line.replace(/ \(.*\)$/, "")),
+    ).toEqual([
       "contracts-are-the-bottom: contracts/order.ts imports node:fs",
       "contracts-are-the-bottom: contracts/sku.ts imports runtime/host/ticker.ts",
       "runtime-knows-no-system: runtime/module-api/index.ts imports modules/a/module.ts",

@@ -45,12 +45,13 @@ export function importGraph(root: string, tsconfig = "tsconfig.json"): ImportGra
     stdout: "pipe",
     stderr: "pipe",
   });
-  if (result.exitCode !== 0) throw new Error(`tsc -p ${tsconfig} in ${root} failed (${result.exitCode}): ${result.stdout.toString().slice(-2000)}${result.stderr}`);
+  if (result.exitCode !== 0)
+    throw new Error(`tsc -p ${tsconfig} in ${root} failed (${result.exitCode}): ${result.stdout.toString().slice(-2000)}${result.stderr}`);
   return parseTrace(result.stdout.toString(), root);
 }
 
 /** The graph from the output of `tsc --traceResolution --listFilesOnly` run over the project at `root`. */
-export function parseTrace(output: string, root: string): ImportGraph {
+function parseTrace(output: string, root: string): ImportGraph {
   const inProject = (path: string) => {
     const rel = relative(root, path);
     return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) && !rel.split(sep).includes("node_modules");

@@ -5,7 +5,7 @@
  */
 const compiled = new Map<string, RegExp>();
 
-const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 
 function compile(pattern: string): RegExp {
   let regex = compiled.get(pattern);
@@ -18,7 +18,7 @@ function compile(pattern: string): RegExp {
       if (part === "**") return ".*";
       if (part === "*") return "[^/]*";
       if (/^<[a-z]+>$/.test(part)) return `(?<${part.slice(1, -1)}>[^/]+)`;
-      return escape(part);
+      return escapeRegExp(part);
     })
     .join("");
   regex = new RegExp(`^${source}$`);

@@ -22,7 +22,7 @@ export interface ImportRule extends RuleBase {
 }
 
 /** No cycle among the files it governs. */
-export interface AcyclicRule extends RuleBase {
+interface AcyclicRule extends RuleBase {
   readonly acyclic: true;
 }
 

@@ -13,17 +13,31 @@ const T0 = Date.parse("2025-05-01T10:00:00.000Z");
 export const INJECTION = '</script><script>document.title="pwned"</script><!--';
 
 function step(index: number, method: string, path: string, status: number, responseBody?: unknown): StepRecord {
-  return { index, method, path, status, correlationId: `corr-${index}`, durationMs: 4 + index * 3, ...(responseBody === undefined ? {} : { responseBody }) };
+  return {
+    index,
+    method,
+    path,
+    status,
+    correlationId: `corr-${index}`,
+    durationMs: 4 + index * 3,
+    ...(responseBody === undefined ? {} : { responseBody }),
+  };
 }
 
 /** Trace records `ms` apart, in the given order; `process` maps a module to the process it ran in. */
-function trace(profile: Profile, rows: readonly (readonly [TraceRecord["kind"], string, string, string, string, Partial<TraceRecord>?])[]): TraceRecord[] {
+function trace(
+  profile: Profile,
+  rows: readonly (readonly [TraceRecord["kind"], string, string, string, string, Partial<TraceRecord>?])[],
+): TraceRecord[] {
   const split = profile === "split";
   return rows.flatMap(([kind, from, to, name, outcome, extra], i) => {
     const base = { kind, from, to, name, outcome, at: T0 + i * 7 + 3, durationMs: 3, correlationId: "corr-2", causationId: null, ...extra };
     if (kind !== "http") return [{ ...base, process: split ? (kind === "delivery" ? to : from) : "monolith" }];
     if (!split) return [{ ...base, to: "monolith", process: "monolith" }];
-    return [{ ...base, to: "gateway", process: "gateway" }, { ...base, to, process: to, at: base.at + 1 }];
+    return [
+      { ...base, to: "gateway", process: "gateway" },
+      { ...base, to, process: to, at: base.at + 1 },
+    ];
   });
 }
 
@@ -90,36 +104,52 @@ function declinedTrace(profile: Profile): TraceRecord[] {
 function declinedState(profile: Profile): StateDelta {
   const split = profile === "split";
   return {
-    orders: { orders: { added: [{ id: "<id:1>", status: split ? "pending" : "cancelled", status_reason: split ? null : "payment_declined" }], removed: [] } },
+    orders: {
+      orders: { added: [{ id: "<id:1>", status: split ? "pending" : "cancelled", status_reason: split ? null : "payment_declined" }], removed: [] },
+    },
     warehouse: { reservations: { added: [{ product_id: "<id:2>", quantity: 1, status: split ? "held" : "released" }], removed: [] } },
     ...(split ? {} : { notifications: { notifications: { added: [{ kind: "order_cancelled", user_id: "<id:3>" }], removed: [] } } }),
   };
 }
 
-const socialTrace = (profile: Profile) => trace(profile, [
-  ["http", "client", "reviews", "PUT /api/v1/reviews/:id/like", "200"],
-  ["http", "client", "reviews", "DELETE /api/v1/reviews/:id/like", "200"],
-  ["http", "client", "reviews", "DELETE /api/v1/reviews/:id/like", "200"],
-  ["http", "client", "reviews", "GET /api/v1/reviews/:id", "200"],
-]);
+const socialTrace = (profile: Profile) =>
+  trace(profile, [
+    ["http", "client", "reviews", "PUT /api/v1/reviews/:id/like", "200"],
+    ["http", "client", "reviews", "DELETE /api/v1/reviews/:id/like", "200"],
+    ["http", "client", "reviews", "DELETE /api/v1/reviews/:id/like", "200"],
+    ["http", "client", "reviews", "GET /api/v1/reviews/:id", "200"],
+  ]);
 
 function runsOf(profile: Profile): CheckRun[] {
   const split = profile === "split";
   return [
     run("checkout", "places an order and confirms it", profile, {
-      durationMs: split ? 412 : 188, steps: checkoutSteps, trace: checkoutTrace(profile), state: checkoutState,
+      durationMs: split ? 412 : 188,
+      steps: checkoutSteps,
+      trace: checkoutTrace(profile),
+      state: checkoutState,
     }),
     run("payment declined", "cancels the order and releases the stock", profile, {
-      passed: !split, durationMs: split ? 5032 : 140,
-      ...(split ? { error: 'harness/flows/payment-declined.flow.yaml:63: step "order_cancelled": assertion failed: body.status == "cancelled": actual "pending", expected == "cancelled"' } : {}),
-      steps: declinedSteps(split ? "pending" : "cancelled"), trace: declinedTrace(profile), state: declinedState(profile),
+      passed: !split,
+      durationMs: split ? 5032 : 140,
+      ...(split
+        ? {
+            error:
+              'harness/flows/payment-declined.flow.yaml:63: step "order_cancelled": assertion failed: body.status == "cancelled": actual "pending", expected == "cancelled"',
+          }
+        : {}),
+      steps: declinedSteps(split ? "pending" : "cancelled"),
+      trace: declinedTrace(profile),
+      state: declinedState(profile),
     }),
     run("bad input", "rejects malformed JSON", profile, {
-      durationMs: 9, steps: [step(0, "POST", "/api/v1/products", 400, { error: { code: "invalid_json", message: "malformed" } })],
+      durationMs: 9,
+      steps: [step(0, "POST", "/api/v1/products", 400, { error: { code: "invalid_json", message: "malformed" } })],
       trace: trace(profile, [["http", "client", "products", "POST /api/v1/products", "400"]]),
     }),
     run("social", "likes never go below zero", profile, {
-      durationMs: 61, warnings: split ? ["flow used delay(50)"] : [],
+      durationMs: 61,
+      warnings: split ? ["flow used delay(50)"] : [],
       steps: [
         step(0, "PUT", "/api/v1/reviews/rev_1/like", 200),
         step(1, "DELETE", "/api/v1/reviews/rev_1/like", 200),
@@ -142,24 +172,35 @@ export function fixtureReport(): RunReport {
     profiles: PROFILES.map((profile) => {
       const mine = checks.filter((c) => c.profile === profile);
       return {
-        profile, startupMs: profile === "split" ? 2_310 : 640, wallMs: profile === "split" ? 9_800 : 3_900,
-        passed: mine.filter((c) => c.passed).length, failed: mine.filter((c) => !c.passed).length,
+        profile,
+        startupMs: profile === "split" ? 2_310 : 640,
+        wallMs: profile === "split" ? 9_800 : 3_900,
+        passed: mine.filter((c) => c.passed).length,
+        failed: mine.filter((c) => !c.passed).length,
       };
     }),
     checks,
     divergences: [
       {
-        suite: "payment declined", check: "cancels the order and releases the stock", kind: "outcome",
+        suite: "payment declined",
+        check: "cancels the order and releases the stock",
+        kind: "outcome",
         profiles: ["monolith", "split"],
         summary: "split left the order pending: payments.charge timed out and no compensation ran",
         firstDivergentStep: { index: 2, baseline: "call payments.charge → payment_declined", other: "call payments.charge → call_timeout" },
         details: { baseline: "cancelled", other: "pending", note: INJECTION },
       },
       {
-        suite: "checkout", check: "places an order and confirms it", kind: "events",
+        suite: "checkout",
+        check: "places an order and confirms it",
+        kind: "events",
         profiles: ["monolith", "split"],
         summary: "order.confirmed was delivered to notifications twice in split (attempt 1 failed)",
-        firstDivergentStep: { index: 5, baseline: "delivery order.confirmed → notifications ok", other: "delivery order.confirmed → notifications handler_failed" },
+        firstDivergentStep: {
+          index: 5,
+          baseline: "delivery order.confirmed → notifications ok",
+          other: "delivery order.confirmed → notifications handler_failed",
+        },
         known: { id: "at-least-once-redelivery", reason: "BullMQ delivers at least once; the inbox makes the retried delivery idempotent" },
       },
     ],

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureChromium, renderPage } from "../../runtime/infra/chromium.ts";
 import { reportAssets } from "./bundle.ts";
-import { fixtureReport, INJECTION, PROFILES } from "./html-fixture.ts";
 import { embedJson, renderHtml } from "./html.ts";
+import { fixtureReport, INJECTION, PROFILES } from "./html-fixture.ts";
 
 const report = fixtureReport();
 const checkKey = (c: { suite: string; check: string }) => `${c.suite} › ${c.check}`;
@@ -64,7 +64,10 @@ describe("the report's browser code", () => {
   it("type-checks against the DOM's types, in its own project that `bun run typecheck` runs", async () => {
     const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;
     expect(scripts.typecheck).toContain("tsc -p harness/report/browser");
-    const tsc = Bun.spawn([join(root, "node_modules", ".bin", "tsc"), "-p", join(root, "harness/report/browser")], { stdout: "pipe", stderr: "pipe" });
+    const tsc = Bun.spawn([join(root, "node_modules", ".bin", "tsc"), "-p", join(root, "harness/report/browser")], {
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     const [out, code] = await Promise.all([new Response(tsc.stdout).text(), tsc.exited]);
     expect(out).toBe("");
     expect(code).toBe(0);
@@ -122,7 +125,7 @@ describe("the HTML report in headless Chromium", () => {
     for (const section of sections) {
       for (const profile of PROFILES) expect(count(section, `data-sequence="" data-profile="${profile}"`)).toBe(1);
     }
-    expect(count(dom, "<svg class=\"sequence\"")).toBe(report.checks.filter((c) => c.trace.length).length);
+    expect(count(dom, '<svg class="sequence"')).toBe(report.checks.filter((c) => c.trace.length).length);
     expect(dom).toMatch(/<g class="msg delivery failed" data-kind="delivery" data-outcome="handler_failed" data-failed="true">/);
     expect(dom).toMatch(/<g class="msg call failed" data-kind="call" data-outcome="call_timeout" data-failed="true">/);
     expect(dom).toContain('data-lane="client"');

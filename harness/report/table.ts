@@ -15,12 +15,15 @@ export function renderTable(report: RunReport): string {
     `${"─".repeat(width)}  ${profiles.map(() => "─".repeat(15)).join("  ")}  ────────`,
     ...keys.map((key) => `${pad(key, width)}  ${profiles.map((p) => pad(cell(runOf(key, p)), 15)).join("  ")}  ${divergent.has(key) ? "YES" : ""}`),
     "",
-    ...report.profiles.map((p) => `${p.profile}: ready in ${p.startupMs.toFixed(0)} ms, checks took ${p.wallMs.toFixed(0)} ms (${p.passed} passed, ${p.failed} failed)`),
+    ...report.profiles.map(
+      (p) => `${p.profile}: ready in ${p.startupMs.toFixed(0)} ms, checks took ${p.wallMs.toFixed(0)} ms (${p.passed} passed, ${p.failed} failed)`,
+    ),
   ];
   const failed = report.checks.filter((c) => !c.passed);
   if (failed.length) {
     lines.push("", "Failures:");
-    for (const run of failed) lines.push(`✗ [${run.profile}] ${run.suite} › ${run.check}`, `    ${(run.error ?? "").split("\n").slice(0, 6).join("\n    ")}`);
+    for (const run of failed)
+      lines.push(`✗ [${run.profile}] ${run.suite} › ${run.check}`, `    ${(run.error ?? "").split("\n").slice(0, 6).join("\n    ")}`);
   }
   const warned = report.checks.filter((c) => c.warnings.length);
   for (const run of warned) lines.push(`⚠ [${run.profile}] ${run.suite} › ${run.check}: ${run.warnings.join("; ")}`);
@@ -28,11 +31,19 @@ export function renderTable(report: RunReport): string {
     lines.push("", "Divergences:");
     for (const d of report.divergences) {
       lines.push(`${d.known ? "•" : "✗"} ${d.kind.padEnd(8)} ${d.profiles[0]} vs ${d.profiles[1]}  ${d.suite} › ${d.check}`, `    ${d.summary}`);
-      if (d.firstDivergentStep) lines.push(`    first divergent step #${d.firstDivergentStep.index + 1}:`, `      ${d.profiles[0]}: ${d.firstDivergentStep.baseline.slice(0, 200)}`, `      ${d.profiles[1]}: ${d.firstDivergentStep.other.slice(0, 200)}`);
+      if (d.firstDivergentStep)
+        lines.push(
+          `    first divergent step #${d.firstDivergentStep.index + 1}:`,
+          `      ${d.profiles[0]}: ${d.firstDivergentStep.baseline.slice(0, 200)}`,
+          `      ${d.profiles[1]}: ${d.firstDivergentStep.other.slice(0, 200)}`,
+        );
       if (d.known) lines.push(`    known by design (${d.known.id}): ${d.known.reason}`);
     }
   }
   const known = report.divergences.filter((d) => d.known).length;
-  lines.push("", `seed ${report.seed}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`);
+  lines.push(
+    "",
+    `seed ${report.seed}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
+  );
   return lines.join("\n");
 }

@@ -31,7 +31,9 @@ export async function runCheck(suite: Suite, check: Check, options: CheckRunOpti
   try {
     await Promise.race([
       check.run(client, { seed: options.seed, warn: (message) => warnings.push(message) }),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`check did not finish within ${options.timeoutMs} ms`)), options.timeoutMs)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`check did not finish within ${options.timeoutMs} ms`)), options.timeoutMs),
+      ),
     ]);
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);

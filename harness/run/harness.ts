@@ -2,11 +2,11 @@ import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
 import { compareRuns, DEFAULT_SLOWDOWN } from "../diff/compare.ts";
 import { markKnown } from "../diff/known-divergences.ts";
 import type { CheckRun, Divergence, ProfileSummary, RunReport } from "../report/model.ts";
-import { type RunFilter, selectChecks } from "./select.ts";
 import { restartUnique, type Suite } from "../suite.ts";
 import { type SystemUnderTest, startTopology } from "../topologies.ts";
 import { runCheck } from "./check-run.ts";
 import { type ProfileName, profileEnv, profileOf } from "./profiles.ts";
+import { type RunFilter, selectChecks } from "./select.ts";
 
 export type ProgressEvent =
   | { readonly type: "profile"; readonly profile: string; readonly phase: "starting" | "ready" | "done"; readonly startupMs?: number }

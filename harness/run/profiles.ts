@@ -13,7 +13,7 @@ export interface ProfileSpec {
 }
 
 /** The profiles. A new profile is one entry: the vitest projects, the harness CLI and the mutant runner follow. */
-export const profiles = {
+const profiles = {
   monolith: { topology: "monolith", description: "every module in one process, the in-memory bus, inline delivery" },
   "monolith-strict": {
     topology: "monolith",

@@ -2,8 +2,8 @@ import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { CallContract, CallReply, CallRequest } from "../../contracts/define.ts";
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
-import type { Component } from "./component.ts";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
+import type { Component } from "./component.ts";
 
 /** Another module, as far as the component under test can tell: it calls the component's own calls. */
 export interface Neighbour {

@@ -1,8 +1,8 @@
-import { delay, HttpResponse, http, type HttpHandler } from "msw";
+import { delay, type HttpHandler, HttpResponse, http } from "msw";
+import * as v from "valibot";
 import type { CallUse, ConsumerContract } from "../../contracts/consumer.ts";
 import { Envelope } from "../../contracts/envelope.ts";
 import { statusOf } from "../../contracts/errors.ts";
-import * as v from "valibot";
 
 /** Where stubbed providers answer; the stub server rewrites every request it receives to this origin. */
 export const STUB_ORIGIN = "http://stubs.twofold";
@@ -46,7 +46,9 @@ export function stubHandlers(contract: ConsumerContract, options: StubOptions = 
       if (slow) await delay(slow);
       const interaction = interactionFor(use, (call.payload ?? {}) as Record<string, unknown>, options.ignore?.[call.type] ?? []);
       if (!interaction) {
-        return errorReply("contract_violation", `no interaction of ${contract.consumer}'s contract covers this ${call.type} request`, { request: call.payload });
+        return errorReply("contract_violation", `no interaction of ${contract.consumer}'s contract covers this ${call.type} request`, {
+          request: call.payload,
+        });
       }
       if ("error" in interaction.respond) return errorReply(interaction.respond.error, `stubbed ${provider}: ${interaction.description}`);
       const reply = {

@@ -1,11 +1,11 @@
+import * as v from "valibot";
 import { afterAll, describe, expect, it } from "vitest";
 import { defineConsumer, usesCall } from "../../contracts/consumer.ts";
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
 import { Say } from "../../runtime/bus/conformance/contracts.ts";
-import { AppError } from "../../runtime/errors.ts";
-import * as v from "valibot";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
+import type { AppError } from "../../runtime/errors.ts";
 import { stubHandlers } from "./stub-handlers.ts";
 import { serveStubs } from "./stub-server.ts";
 
@@ -13,7 +13,12 @@ const contract = defineConsumer("tester", [
   usesCall(Say, {
     reads: v.object({ text: v.string() }),
     interactions: [
-      { description: "a greeting is echoed", given: { name: "echo is up" }, request: { text: "hello" }, respond: { reply: { text: "hello", correlation_id: "c", causation_id: null } } },
+      {
+        description: "a greeting is echoed",
+        given: { name: "echo is up" },
+        request: { text: "hello" },
+        respond: { reply: { text: "hello", correlation_id: "c", causation_id: null } },
+      },
       { description: "a missing text", given: { name: "echo is up" }, request: { text: "missing" }, respond: { error: "not_found" } },
     ],
   }),
@@ -23,7 +28,11 @@ const busWith = (options: Parameters<typeof stubHandlers>[1] = {}) => {
   const stubs = serveStubs(stubHandlers(contract, options));
   const bus = new Bus({
     catalog: createCatalog([Say], []),
-    transport: createTransport(transports.component, { delivery: { attempts: 1, backoffMs: 1 }, addressOf: () => stubs.url, internalToken: "component-internal-token" }),
+    transport: createTransport(transports.component, {
+      delivery: { attempts: 1, backoffMs: 1 },
+      addressOf: () => stubs.url,
+      internalToken: "component-internal-token",
+    }),
     subscribersOf: () => [],
     callTimeoutMs: 300,
   });
@@ -31,7 +40,11 @@ const busWith = (options: Parameters<typeof stubHandlers>[1] = {}) => {
   return bus;
 };
 const servers: { stop(): void }[] = [];
-const failure = (work: Promise<unknown>) => work.then(() => undefined, (e: unknown) => e as AppError);
+const failure = (work: Promise<unknown>) =>
+  work.then(
+    () => undefined,
+    (e: unknown) => e as AppError,
+  );
 
 describe("stubs generated from a consumer contract", () => {
   afterAll(() => {

@@ -13,7 +13,10 @@ export const apiDocsSuite = defineSuite("API descriptions", [
     const asyncapi = await sys.http.get("/asyncapi.json");
     assert.equal(asyncapi.status, 200);
     assert.equal(asyncapi.body.asyncapi, "3.0.0");
-    assert.ok(Object.values(asyncapi.body.channels).some((c) => (c as { address?: string }).address === "order.placed"), "order.placed has a channel");
+    assert.ok(
+      Object.values(asyncapi.body.channels).some((c) => (c as { address?: string }).address === "order.placed"),
+      "order.placed has a channel",
+    );
     const page = await sys.http.get("/docs");
     assert.equal(page.status, 200);
     assert.match(page.headers.get("content-type") ?? "", /text\/html/);

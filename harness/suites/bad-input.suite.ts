@@ -6,9 +6,9 @@ import { CreateProductBody } from "../../contracts/products/api.ts";
 import { ReceiptBody } from "../../contracts/warehouse/api.ts";
 import { maximumOf } from "../contract-limits.ts";
 import { eventually } from "../eventually.ts";
+import { check, defineSuite, unique } from "../suite.ts";
 import type { SystemClient } from "../system/client.ts";
 import type { HttpResult } from "../system/http.ts";
-import { check, defineSuite, unique } from "../suite.ts";
 import { address, addToCart, bearer, chargesOf, checkout, newCustomer, newProduct, operator, settledOrder } from "./shop.ts";
 
 const expectError = (result: HttpResult, status: number, code: string) => {
@@ -82,7 +82,11 @@ export const badInputSuite = defineSuite("Bad input", [
   }),
   check("an unknown user or product is 422 and places nothing", async (sys) => {
     const { userId, productId } = await someUserAndProduct(sys);
-    expectError(await sys.http.post("/api/v1/orders", { user_id: "nobody", items: [{ product_id: productId, quantity: 1 }] }, op), 422, "unknown_user");
+    expectError(
+      await sys.http.post("/api/v1/orders", { user_id: "nobody", items: [{ product_id: productId, quantity: 1 }] }, op),
+      422,
+      "unknown_user",
+    );
     const unknownProduct = await sys.http.post("/api/v1/orders", { user_id: userId, items: [{ product_id: "nothing", quantity: 1 }] }, op);
     expectError(unknownProduct, 422, "unknown_product");
     assert.deepEqual(unknownProduct.body.error.details, { product_ids: ["nothing"] });
@@ -95,7 +99,11 @@ export const badInputSuite = defineSuite("Bad input", [
   }),
   check("operator endpoints need the operator key", async (sys) => {
     expectError(await sys.http.post("/api/v1/users", { name: "X", email: `${unique("x")}@example.com` }), 401, "operator_key_required");
-    expectError(await sys.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 }, { headers: { "x-operator-key": "not-the-key-at-all" } }), 401, "operator_key_required");
+    expectError(
+      await sys.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 }, { headers: { "x-operator-key": "not-the-key-at-all" } }),
+      401,
+      "operator_key_required",
+    );
     expectError(await sys.http.get("/api/v1/notifications/someone"), 401, "operator_key_required");
   }),
   check("customer endpoints need a live session", async (sys) => {
@@ -117,36 +125,66 @@ export const badInputSuite = defineSuite("Bad input", [
     expectError(noKey, 400, "validation_failed");
     const valid = { shipping_address: { street: "1 Road", city: "Town", postal_code: "1000", country: "US" }, payment_token: "tok_visa" };
     expectError(await sys.http.post("/api/v1/checkout", valid, { headers: bearer(customer.token) }), 400, "idempotency_key_required");
-    const badToken = await sys.http.post("/api/v1/checkout", { ...valid, payment_token: "4242424242424242" }, { headers: { ...bearer(customer.token), "idempotency-key": unique("k") } });
+    const badToken = await sys.http.post(
+      "/api/v1/checkout",
+      { ...valid, payment_token: "4242424242424242" },
+      { headers: { ...bearer(customer.token), "idempotency-key": unique("k") } },
+    );
     expectError(badToken, 400, "validation_failed");
   }),
   check("a client cannot set prices, totals, statuses or owners", async (sys) => {
     const customer = await newCustomer(sys);
     const productId = await newProduct(sys, { price: 10, inventory: 5 });
-    const cart = await sys.http.post("/api/v1/cart/items", { product_id: productId, quantity: 1, price: 0, user_id: "someone-else" }, { headers: bearer(customer.token) });
+    const cart = await sys.http.post(
+      "/api/v1/cart/items",
+      { product_id: productId, quantity: 1, price: 0, user_id: "someone-else" },
+      { headers: bearer(customer.token) },
+    );
     assert.equal(cart.status, 200);
     assert.deepEqual(cart.body.items, [{ product_id: productId, quantity: 1 }]);
     const placed = await sys.http.post(
       "/api/v1/checkout",
-      { shipping_address: { street: "1 Road", city: "Town", postal_code: "1000", country: "US" }, payment_token: "tok_visa", total: 0, status: "confirmed", user_id: "someone-else" },
+      {
+        shipping_address: { street: "1 Road", city: "Town", postal_code: "1000", country: "US" },
+        payment_token: "tok_visa",
+        total: 0,
+        status: "confirmed",
+        user_id: "someone-else",
+      },
       { headers: { ...bearer(customer.token), "idempotency-key": unique("k") } },
     );
     assert.equal(placed.status, 202, JSON.stringify(placed.body));
-    assert.deepEqual({ user_id: placed.body.user_id, total: placed.body.total, status: placed.body.status }, { user_id: customer.id, total: 14.99, status: "pending" });
+    assert.deepEqual(
+      { user_id: placed.body.user_id, total: placed.body.total, status: placed.body.status },
+      { user_id: customer.id, total: 14.99, status: "pending" },
+    );
   }),
   check("search, reviews and cart refuse malformed input", async (sys) => {
     const customer = await newCustomer(sys);
     expectError(await sys.http.get("/api/v1/search"), 400, "validation_failed");
     expectError(await sys.http.get(`/api/v1/search?q=${"x".repeat(300)}`), 400, "validation_failed");
     expectError(await sys.http.get("/api/v1/reviews/no-such-review"), 404, "review_not_found");
-    expectError(await sys.http.post("/api/v1/reviews", { product_id: "p", rating: 6, body: "x" }, { headers: bearer(customer.token) }), 400, "validation_failed");
-    expectError(await sys.http.post("/api/v1/cart/items", { product_id: "nothing", quantity: 1 }, { headers: bearer(customer.token) }), 422, "unknown_product");
-    expectError(await sys.http.post("/api/v1/cart/items", { product_id: "p", quantity: 0 }, { headers: bearer(customer.token) }), 400, "validation_failed");
+    expectError(
+      await sys.http.post("/api/v1/reviews", { product_id: "p", rating: 6, body: "x" }, { headers: bearer(customer.token) }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await sys.http.post("/api/v1/cart/items", { product_id: "nothing", quantity: 1 }, { headers: bearer(customer.token) }),
+      422,
+      "unknown_product",
+    );
+    expectError(
+      await sys.http.post("/api/v1/cart/items", { product_id: "p", quantity: 0 }, { headers: bearer(customer.token) }),
+      400,
+      "validation_failed",
+    );
   }),
   // JSON carries a lone surrogate only as an escape, so these bodies are sent as raw JSON text.
   check("U+0000 or a lone surrogate in a body field or key is 400 with its path, not a 500", async (sys) => {
     const email = () => `${unique("nul")}@example.com`;
-    const register = (name: string) => sys.http.post("/api/v1/auth/register", `{"email":"${email()}","password":"correct horse battery staple","name":"${name}"}`);
+    const register = (name: string) =>
+      sys.http.post("/api/v1/auth/register", `{"email":"${email()}","password":"correct horse battery staple","name":"${name}"}`);
     assert.deepEqual(failedPaths(await register("\\ud800")), ["name"]);
     assert.deepEqual(failedPaths(await register("Ada\\u0000")), ["name"]);
     const product = await sys.http.post("/api/v1/products", '{"name":"Thing","description":"\\udc00 half a pair","price":1,"inventory":1}', op);
@@ -196,7 +234,8 @@ export const badInputSuite = defineSuite("Bad input", [
     assert.deepEqual(await sys.sql("products", "select price_cents, inventory from products where id = ?", [productId]), [
       { price_cents: toCents(maxPrice), inventory: maxInventory },
     ]);
-    for (let i = 0; i < 3; i++) assert.equal((await sys.http.post(`/api/v1/inventory/${productId}/receipts`, { quantity: maxReceipt }, op)).status, 201);
+    for (let i = 0; i < 3; i++)
+      assert.equal((await sys.http.post(`/api/v1/inventory/${productId}/receipts`, { quantity: maxReceipt }, op)).status, 201);
     const received = maxInventory + 3 * maxReceipt;
     await eventually(async () => {
       const product = await sys.http.get(`/api/v1/products/${productId}`);
@@ -220,10 +259,16 @@ export const badInputSuite = defineSuite("Bad input", [
       [toCents(placed.body.total)],
     );
 
-    const charge = await sys.http.post("/api/v1/payments/charges", { amount: maxCharge, token: "tok_visa" }, { headers: { ...operator, "idempotency-key": unique("k") } });
+    const charge = await sys.http.post(
+      "/api/v1/payments/charges",
+      { amount: maxCharge, token: "tok_visa" },
+      { headers: { ...operator, "idempotency-key": unique("k") } },
+    );
     assert.equal(charge.status, 201, JSON.stringify(charge.body));
     assert.equal(charge.body.amount, maxCharge);
-    assert.deepEqual(await sys.sql("payments", "select amount_cents from charges where id = ?", [charge.body.id]), [{ amount_cents: toCents(maxCharge) }]);
+    assert.deepEqual(await sys.sql("payments", "select amount_cents from charges where id = ?", [charge.body.id]), [
+      { amount_cents: toCents(maxCharge) },
+    ]);
   }),
   check("an order or checkout worth more than the contracts allow is 422 amount_out_of_range and places nothing", async (sys) => {
     const products = await Promise.all(Array.from({ length: linesPastTheCap }, () => newProduct(sys, { price: maxPrice, inventory: maxQuantity })));

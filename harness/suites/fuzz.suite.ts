@@ -4,8 +4,8 @@ import { describeReport } from "../fuzz/report.ts";
 import { check, defineSuite } from "../suite.ts";
 
 /** Fixed, so `bun run test` sends the same requests every time; `bun run harness --fuzz N` explores other seeds. */
-export const FUZZ_SEED = 20_261_201;
-export const FUZZ_RUNS = 300;
+const FUZZ_SEED = 20_261_201;
+const FUZZ_RUNS = 300;
 
 /** Property-based fuzzing of the public API (harness/fuzz/): no 5xx, errors in the envelope, rejected writes change nothing. */
 export const fuzzSuite = defineSuite("Fuzz", [

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { check, defineSuite, unique } from "../suite.ts";
-import type { HttpResult } from "../system/http.ts";
 import type { SystemClient } from "../system/client.ts";
+import type { HttpResult } from "../system/http.ts";
 import { TEST_LIMIT_PER_ACCOUNT } from "../test-env.ts";
 import { login, newCustomer } from "./shop.ts";
 
@@ -54,6 +54,9 @@ export const rateLimitSuite = defineSuite("Rate limits", [
     const register = () => sys.http.post("/api/v1/auth/register", { email, password: "correct horse battery staple" });
     assert.deepEqual(await repeat(TEST_LIMIT_PER_ACCOUNT, register), [201, ...Array(TEST_LIMIT_PER_ACCOUNT - 1).fill(409)]);
     expectLimited(await register(), "register_per_account");
-    assert.equal((await sys.http.post("/api/v1/auth/register", { email: `${unique("signup")}@example.com`, password: "another good one" })).status, 201);
+    assert.equal(
+      (await sys.http.post("/api/v1/auth/register", { email: `${unique("signup")}@example.com`, password: "another good one" })).status,
+      201,
+    );
   }),
 ]);

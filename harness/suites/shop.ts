@@ -17,21 +17,28 @@ export interface Customer {
   readonly token: string;
 }
 
-export async function newProduct(sys: SystemClient, fields: { name?: string; price: number; inventory: number; description?: string }): Promise<string> {
+export async function newProduct(
+  sys: SystemClient,
+  fields: { name?: string; price: number; inventory: number; description?: string },
+): Promise<string> {
   const created = await sys.http.post("/api/v1/products", { name: unique("Product"), description: "", ...fields }, { headers: operator });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body.id;
 }
 
 /** My notifications of one kind, as the customer sees them. */
-export async function notificationsOf(sys: SystemClient, token: string, kind?: string): Promise<{ kind: string; data: Record<string, string>; message: string }[]> {
+async function notificationsOf(
+  sys: SystemClient,
+  token: string,
+  kind?: string,
+): Promise<{ kind: string; data: Record<string, string>; message: string }[]> {
   const list = await sys.http.get("/api/v1/notifications", { headers: bearer(token) });
   assert.equal(list.status, 200, JSON.stringify(list.body));
   return list.body.notifications.filter((n: { kind: string }) => !kind || n.kind === kind);
 }
 
 /** The one notification of `kind` the customer is waiting for (eventually consistent). */
-export const awaitNotification = (sys: SystemClient, token: string, kind: string) =>
+const awaitNotification = (sys: SystemClient, token: string, kind: string) =>
   eventually(async () => {
     const found = await notificationsOf(sys, token, kind);
     assert.equal(found.length, 1, `expected one ${kind} notification, found ${found.length}`);
@@ -56,7 +63,7 @@ export async function newCustomer(sys: SystemClient, options: { verified?: boole
 }
 
 /** Verifies a signed-in customer's email with the token from their verification notification. */
-export async function verifyEmail(sys: SystemClient, token: string): Promise<void> {
+async function verifyEmail(sys: SystemClient, token: string): Promise<void> {
   const mail = await awaitNotification(sys, token, "verify_email");
   const verified = await sys.http.post("/api/v1/auth/verify-email", { token: mail.data.token });
   assert.equal(verified.status, 200, JSON.stringify(verified.body));
@@ -68,7 +75,12 @@ export async function addToCart(sys: SystemClient, token: string, productId: str
   return cart;
 }
 
-export function checkout(sys: SystemClient, token: string, body: { payment_token: string; discount_code?: string }, key: string = unique("checkout")) {
+export function checkout(
+  sys: SystemClient,
+  token: string,
+  body: { payment_token: string; discount_code?: string },
+  key: string = unique("checkout"),
+) {
   return sys.http.post("/api/v1/checkout", { shipping_address: address, ...body }, { headers: { ...bearer(token), "idempotency-key": key } });
 }
 

@@ -43,7 +43,13 @@ export class EventStream {
    * reads a topic from its offset: waits until `count` of them match or `timeoutMs` passes, and answers the
    * matches (fewer on a timeout) and the offset to read from next.
    */
-  async consume(type: string, from: number, count: number, match: (e: Envelope) => boolean, timeoutMs: number): Promise<{ events: Envelope[]; next: number }> {
+  async consume(
+    type: string,
+    from: number,
+    count: number,
+    match: (e: Envelope) => boolean,
+    timeoutMs: number,
+  ): Promise<{ events: Envelope[]; next: number }> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const log = this.seen.filter((e) => e.type === type);

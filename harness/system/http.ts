@@ -1,5 +1,9 @@
+/** A body's default type: suites assert on its fields as they read them, with no cast. */
+// biome-ignore lint/suspicious/noExplicitAny: the bodies of arbitrary responses, checked by the suites' assertions.
+type AnyBody = any;
+
 /** A response as suites see it: status, parsed JSON body (or text), headers. */
-export interface HttpResult<T = any> {
+export interface HttpResult<T = AnyBody> {
   readonly status: number;
   readonly body: T;
   readonly headers: Headers;
@@ -23,15 +27,15 @@ export class HttpClient {
     private readonly fetcher: Fetcher = fetch,
   ) {}
 
-  get<T = any>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {
+  get<T = AnyBody>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {
     return this.request("GET", path, options);
   }
 
-  post<T = any>(path: string, body?: unknown, options?: RequestOptions): Promise<HttpResult<T>> {
+  post<T = AnyBody>(path: string, body?: unknown, options?: RequestOptions): Promise<HttpResult<T>> {
     return this.request("POST", path, { ...options, body });
   }
 
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+  async request<T = AnyBody>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
     const started = performance.now();
     const hasBody = options.body !== undefined;
     const bytes = options.body instanceof Uint8Array ? options.body : undefined;

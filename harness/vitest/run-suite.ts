@@ -6,7 +6,9 @@ import { SystemClient } from "../system/client.ts";
 export function runSuite(suite: Suite): void {
   describe(suite.name, () => {
     for (const c of suite.checks) {
-      it(c.name, () => c.run(new SystemClient(inject("systemKind"), inject("systemUrl")), { seed: 0, warn: (message) => console.warn(`[${c.name}] ${message}`) }));
+      it(c.name, () =>
+        c.run(new SystemClient(inject("systemKind"), inject("systemUrl")), { seed: 0, warn: (message) => console.warn(`[${c.name}] ${message}`) }),
+      );
     }
   });
 }

@@ -39,10 +39,16 @@ describe("cart as a component", () => {
     const etag = added.headers.get("etag") ?? "";
     expect(quantityOf(added.body.items, mug)).toBeGreaterThanOrEqual(2);
 
-    const set = await cart.client.http.request("PUT", `/api/v1/cart/items/${mug}`, { body: { quantity: 3 }, ...as("tok-ct-cart", { "if-match": etag }) });
+    const set = await cart.client.http.request("PUT", `/api/v1/cart/items/${mug}`, {
+      body: { quantity: 3 },
+      ...as("tok-ct-cart", { "if-match": etag }),
+    });
     expect(set.status).toBe(200);
     expect(set.body.items).toEqual([{ product_id: mug, quantity: 3 }]);
-    const stale = await cart.client.http.request("PUT", `/api/v1/cart/items/${mug}`, { body: { quantity: 1 }, ...as("tok-ct-cart", { "if-match": etag }) });
+    const stale = await cart.client.http.request("PUT", `/api/v1/cart/items/${mug}`, {
+      body: { quantity: 1 },
+      ...as("tok-ct-cart", { "if-match": etag }),
+    });
     expect(stale.status).toBe(412);
 
     const { body } = await view();

@@ -5,7 +5,7 @@ import { OrderConfirmed } from "../../contracts/orders/events.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
 import { fakeModule, fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { answer, AppError } from "../../runtime/module-api/index.ts";
+import { AppError, answer } from "../../runtime/module-api/index.ts";
 import { cartModule } from "./module.ts";
 
 /** Session tokens the fake identity module knows: two devices of Ada, one each for everyone else. */
@@ -19,11 +19,11 @@ const catalogue = new Set(["p-apple", "p-pear", "p-plum", "p-fig"]);
 const fakeUsers = fakeSessions((token) => sessions[token]);
 
 const fakeProducts = fakeModule("products", [
-    answer(QuoteProducts, async ({ product_ids }) => {
-      const missing = product_ids.filter((id) => !catalogue.has(id));
-      if (missing.length > 0) throw new AppError("product_not_found", "unknown products", { product_ids: missing });
-      return { products: product_ids.map((id) => ({ product_id: id, name: id, unit_price_cents: 100, inventory: 10 })) };
-    }),
+  answer(QuoteProducts, async ({ product_ids }) => {
+    const missing = product_ids.filter((id) => !catalogue.has(id));
+    if (missing.length > 0) throw new AppError("product_not_found", "unknown products", { product_ids: missing });
+    return { products: product_ids.map((id) => ({ product_id: id, name: id, unit_price_cents: 100, inventory: 10 })) };
+  }),
 ]);
 
 describe("cart module", () => {
@@ -32,7 +32,10 @@ describe("cart module", () => {
   const view = (token: string) => system.client.http.get("/api/v1/cart", as(token));
   const add = (token: string, body: unknown) => system.client.http.post("/api/v1/cart/items", body, as(token));
   const put = (token: string, productId: string, quantity: number, ifMatch?: string) =>
-    system.client.http.request("PUT", `/api/v1/cart/items/${productId}`, { body: { quantity }, ...as(token, ifMatch ? { "if-match": ifMatch } : {}) });
+    system.client.http.request("PUT", `/api/v1/cart/items/${productId}`, {
+      body: { quantity },
+      ...as(token, ifMatch ? { "if-match": ifMatch } : {}),
+    });
   const remove = (token: string, productId: string, ifMatch?: string) =>
     system.client.http.request("DELETE", `/api/v1/cart/items/${productId}`, as(token, ifMatch ? { "if-match": ifMatch } : {}));
   const linesOf = async (token: string) =>
@@ -73,7 +76,12 @@ describe("cart module", () => {
     expect(added.headers.get("etag")).toBe('"1"');
     const again = await add("carol-phone", { product_id: "p-apple", quantity: 3 });
     expect(again.body).toMatchObject({ items: [{ product_id: "p-apple", quantity: 5 }], version: 2 });
-    expect(await system.client.sql("cart", "select column_name from information_schema.columns where table_schema = 'cart' and column_name like '%price%'")).toEqual([]);
+    expect(
+      await system.client.sql(
+        "cart",
+        "select column_name from information_schema.columns where table_schema = 'cart' and column_name like '%price%'",
+      ),
+    ).toEqual([]);
     expect((await view("bob-phone")).body.items).toEqual([]);
   });
 
@@ -148,7 +156,7 @@ describe("cart module", () => {
     expect((await view(token)).body.version).toBe(gone.body.version);
   });
 
-  it("creates the cart on a PUT with ETag \"0\"", async () => {
+  it('creates the cart on a PUT with ETag "0"', async () => {
     const created = await put("fay-phone", "p-fig", 2, '"0"');
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ items: [{ product_id: "p-fig", quantity: 2 }], version: 1 });
@@ -170,7 +178,10 @@ describe("cart module", () => {
 
   it("answers cart.get with the user's lines and version", async () => {
     await add("gus-phone", { product_id: "p-plum", quantity: 3 });
-    expect(await system.monolith.bus.call("orders", GetCart, { user_id: "user-gus" })).toEqual({ items: [{ product_id: "p-plum", quantity: 3 }], version: 1 });
+    expect(await system.monolith.bus.call("orders", GetCart, { user_id: "user-gus" })).toEqual({
+      items: [{ product_id: "p-plum", quantity: 3 }],
+      version: 1,
+    });
     expect(await system.monolith.bus.call("orders", GetCart, { user_id: "nobody" })).toEqual({ items: [], version: 0 });
   });
 

@@ -53,7 +53,10 @@ export const cartConsumes = defineConsumer("cart", [
     interactions: [
       {
         description: "a customer's order was confirmed",
-        given: { name: "order has just been confirmed", params: { order_id: "o-ct-cart-bought", user_id: shopper, product_id: mug, charge_id: "ch-ct-cart" } },
+        given: {
+          name: "order has just been confirmed",
+          params: { order_id: "o-ct-cart-bought", user_id: shopper, product_id: mug, charge_id: "ch-ct-cart" },
+        },
         example: {
           order_id: "o-ct-cart-bought",
           user_id: shopper,

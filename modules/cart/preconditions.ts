@@ -13,7 +13,8 @@ export type ExpectedVersion = number | "any";
  */
 export function expectedVersion(c: Context): ExpectedVersion {
   const header = c.req.header("if-match");
-  if (!header) throw new AppError("precondition_required", 'this write overwrites the cart: send If-Match with its ETag (e.g. "3") from GET /api/v1/cart');
+  if (!header)
+    throw new AppError("precondition_required", 'this write overwrites the cart: send If-Match with its ETag (e.g. "3") from GET /api/v1/cart');
   if (header.trim() === "*") return "any";
   const match = /^"(\d{1,9})"$/.exec(header.trim());
   return match ? Number(match[1]) : -1;

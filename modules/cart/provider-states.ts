@@ -17,6 +17,7 @@ export const cartProviderStates: Record<string, ProviderStateHandler> = {
         `delete from "cart"."cart_items" where cart_id in (select id from "cart"."carts" where user_id = ?) returning product_id`,
         [String(params.user_id)],
       );
-      if (emptied.length > 0) await em.execute(`update "cart"."carts" set version = version + 1, updated_at = now() where user_id = ?`, [String(params.user_id)]);
+      if (emptied.length > 0)
+        await em.execute(`update "cart"."carts" set version = version + 1, updated_at = now() where user_id = ?`, [String(params.user_id)]);
     }),
 };

@@ -20,7 +20,10 @@ const ETAG = "Every answer carries the cart's version as its ETag.";
 /** The customer's own cart: always the session's user, never one named in the request. */
 export function cartRoutes(ctx: ModuleContext): Hono {
   const app = new Hono();
-  app.use("/cart/*", requireSession((token) => ctx.call(Authenticate, { token })));
+  app.use(
+    "/cart/*",
+    requireSession((token) => ctx.call(Authenticate, { token })),
+  );
   const userOf = (c: Context) => principal(c).user_id;
   /** A write and the cart it leaves, read in the same transaction so the ETag is exactly this write's. */
   const write = (c: Context, work: (tx: Tx, userId: string) => Promise<void>) =>

@@ -1,6 +1,6 @@
 import type { notificationKinds } from "../../contracts/notifications/api.ts";
 
-export type NotificationKind = (typeof notificationKinds)[number];
+type NotificationKind = (typeof notificationKinds)[number];
 
 /** What a subscriber decided to tell whom; stored as one Notification. */
 export interface Draft {

@@ -1,8 +1,8 @@
 import { defineModule } from "../../runtime/module-api/index.ts";
+import { notificationsConsumes } from "./consumes.ts";
 import { Notification } from "./entities.ts";
 import { notificationsRoutes } from "./routes.ts";
 import { subscribers } from "./subscribers.ts";
-import { notificationsConsumes } from "./consumes.ts";
 
 /** Tells people what happened: one notification per event, however often the event arrives. */
 export const notificationsModule = defineModule({

@@ -38,22 +38,29 @@ const orderNews = ["order.placed", "order.confirmed", "order.cancelled", "paymen
 describe("notifications as a component", () => {
   let notifications: Component;
   const stored = (eventId: string) =>
-    notifications.client.sql<{ user_id: string; kind: string }>("notifications", "select user_id, kind from notifications where source_event_id = ?", [eventId]);
+    notifications.client.sql<{ user_id: string; kind: string }>(
+      "notifications",
+      "select user_id, kind from notifications where source_event_id = ?",
+      [eventId],
+    );
 
   beforeAll(async () => {
     notifications = await startComponent(notificationsModule);
   });
   afterAll(() => notifications.stop());
 
-  it.each(cases)("$type ($interaction.description): one notification for the right person, however often delivered", async ({ type, use, interaction }) => {
-    const envelope = await deliver(notifications, use, interaction);
-    await redeliver(notifications, envelope);
-    const rule = expected[type];
-    if (!rule) throw new Error(`no expectation for ${type}`);
-    const recipient = rule.recipient(interaction.example as Payload);
-    expect(await stored(envelope.id)).toEqual(recipient === null ? [] : [{ user_id: recipient, kind: rule.kind }]);
-    expect(await notifications.client.sql("notifications", "select message_id from inbox where message_id = ?", [envelope.id])).toHaveLength(1);
-  });
+  it.each(cases)(
+    "$type ($interaction.description): one notification for the right person, however often delivered",
+    async ({ type, use, interaction }) => {
+      const envelope = await deliver(notifications, use, interaction);
+      await redeliver(notifications, envelope);
+      const rule = expected[type];
+      if (!rule) throw new Error(`no expectation for ${type}`);
+      const recipient = rule.recipient(interaction.example as Payload);
+      expect(await stored(envelope.id)).toEqual(recipient === null ? [] : [{ user_id: recipient, kind: rule.kind }]);
+      expect(await notifications.client.sql("notifications", "select message_id from inbox where message_id = ?", [envelope.id])).toHaveLength(1);
+    },
+  );
 
   it("lists a customer's own notifications through the session the users stub answers", async () => {
     const before = (await notifications.client.http.get("/api/v1/notifications", customer)).body.count as number;

@@ -9,8 +9,8 @@ import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts"
 import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
 import { fakeSessions } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { newId } from "../../runtime/module-api/index.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
+import { newId } from "../../runtime/module-api/index.ts";
 
 import { notificationsModule } from "./module.ts";
 
@@ -45,7 +45,8 @@ const cases: Case[] = [
   {
     name: "user.verification_requested",
     user: newId(),
-    event: (u) => event("users", VerificationRequested, { user_id: u, email: "ada@example.com", token: "verify-123", expires_at: "2030-01-01T00:00:00.000Z" }),
+    event: (u) =>
+      event("users", VerificationRequested, { user_id: u, email: "ada@example.com", token: "verify-123", expires_at: "2030-01-01T00:00:00.000Z" }),
     kind: "verify_email",
     data: { token: "verify-123", expires_at: "2030-01-01T00:00:00.000Z" },
     message: /confirm ada@example\.com/,
@@ -53,7 +54,8 @@ const cases: Case[] = [
   {
     name: "user.password_reset_requested",
     user: newId(),
-    event: (u) => event("users", PasswordResetRequested, { user_id: u, email: "ada@example.com", token: "reset-456", expires_at: "2030-01-01T00:00:00.000Z" }),
+    event: (u) =>
+      event("users", PasswordResetRequested, { user_id: u, email: "ada@example.com", token: "reset-456", expires_at: "2030-01-01T00:00:00.000Z" }),
     kind: "password_reset",
     data: { token: "reset-456", expires_at: "2030-01-01T00:00:00.000Z" },
     message: /reset the password of ada@example\.com/,
@@ -69,7 +71,15 @@ const cases: Case[] = [
   {
     name: "order.confirmed",
     user: newId(),
-    event: (u) => event("orders", OrderConfirmed, { order_id: "order-2", user_id: u, items: [line], total_cents: 5998, charge_id: "charge-1", confirmed_at: now() }),
+    event: (u) =>
+      event("orders", OrderConfirmed, {
+        order_id: "order-2",
+        user_id: u,
+        items: [line],
+        total_cents: 5998,
+        charge_id: "charge-1",
+        confirmed_at: now(),
+      }),
     kind: "order_confirmed",
     data: { order_id: "order-2", total: "59.98" },
     message: /order-2 is confirmed; the total is 59\.98/,
@@ -77,7 +87,15 @@ const cases: Case[] = [
   {
     name: "order.cancelled",
     user: newId(),
-    event: (u) => event("orders", OrderCancelled, { order_id: "order-3", user_id: u, reason: "payment_declined", items: [line], total_cents: 5998, cancelled_at: now() }),
+    event: (u) =>
+      event("orders", OrderCancelled, {
+        order_id: "order-3",
+        user_id: u,
+        reason: "payment_declined",
+        items: [line],
+        total_cents: 5998,
+        cancelled_at: now(),
+      }),
     kind: "order_cancelled",
     data: { order_id: "order-3", reason: "payment_declined" },
     message: /^Your order order-3 was cancelled because your payment was declined\.$/,
@@ -85,7 +103,14 @@ const cases: Case[] = [
   {
     name: "payment.failed",
     user: newId(),
-    event: (u) => event("payments", PaymentFailed, { charge_id: "charge-2", order_id: "order-4", user_id: u, amount_cents: 5998, decline_code: "insufficient_funds" }),
+    event: (u) =>
+      event("payments", PaymentFailed, {
+        charge_id: "charge-2",
+        order_id: "order-4",
+        user_id: u,
+        amount_cents: 5998,
+        decline_code: "insufficient_funds",
+      }),
     kind: "payment_failed",
     data: { charge_id: "charge-2", order_id: "order-4", decline_code: "insufficient_funds" },
     message: /59\.98 for order order-4 was declined: insufficient funds/,
@@ -94,7 +119,13 @@ const cases: Case[] = [
     name: "review.commented",
     user: newId(),
     event: (u) =>
-      event("reviews", ReviewCommented, { review_id: "review-1", comment_id: "comment-1", review_author_id: u, commenter_id: "someone-else", commented_at: now() }),
+      event("reviews", ReviewCommented, {
+        review_id: "review-1",
+        comment_id: "comment-1",
+        review_author_id: u,
+        commenter_id: "someone-else",
+        commented_at: now(),
+      }),
     kind: "review_commented",
     data: { review_id: "review-1", comment_id: "comment-1", commenter_id: "someone-else" },
     message: /commented on your review/,
@@ -102,7 +133,8 @@ const cases: Case[] = [
   {
     name: "review.liked",
     user: newId(),
-    event: (u) => event("reviews", ReviewLiked, { review_id: "review-2", review_author_id: u, liker_id: "someone-else", like_count: 3, liked_at: now() }),
+    event: (u) =>
+      event("reviews", ReviewLiked, { review_id: "review-2", review_author_id: u, liker_id: "someone-else", like_count: 3, liked_at: now() }),
     kind: "review_liked",
     data: { review_id: "review-2", liker_id: "someone-else", like_count: "3" },
     message: /liked your review; it has 3 likes now/,
@@ -138,9 +170,21 @@ describe("notifications module on PGlite", () => {
   it("tells nobody about their own comment or like, nor about a payment without a user", async () => {
     const author = newId();
     const own = [
-      await publish("reviews", ReviewCommented, { review_id: "r", comment_id: "c", review_author_id: author, commenter_id: author, commented_at: now() }),
+      await publish("reviews", ReviewCommented, {
+        review_id: "r",
+        comment_id: "c",
+        review_author_id: author,
+        commenter_id: author,
+        commented_at: now(),
+      }),
       await publish("reviews", ReviewLiked, { review_id: "r", review_author_id: author, liker_id: author, like_count: 1, liked_at: now() }),
-      await publish("payments", PaymentFailed, { charge_id: "charge-9", order_id: null, user_id: null, amount_cents: 100, decline_code: "card_declined" }),
+      await publish("payments", PaymentFailed, {
+        charge_id: "charge-9",
+        order_id: null,
+        user_id: null,
+        amount_cents: 100,
+        decline_code: "card_declined",
+      }),
     ];
     expect(await notificationsOf(author)).toEqual({ count: 0, notifications: [] });
     const ids = own.map((e) => e.id);
@@ -150,7 +194,13 @@ describe("notifications module on PGlite", () => {
 
   it("leaves order_id out of a failed payment that had no order", async () => {
     const user = newId();
-    await publish("payments", PaymentFailed, { charge_id: "charge-3", order_id: null, user_id: user, amount_cents: 1000, decline_code: "expired_card" });
+    await publish("payments", PaymentFailed, {
+      charge_id: "charge-3",
+      order_id: null,
+      user_id: user,
+      amount_cents: 1000,
+      decline_code: "expired_card",
+    });
     expect((await notificationsOf(user)).notifications[0].data).toEqual({ charge_id: "charge-3", decline_code: "expired_card" });
   });
 
@@ -171,7 +221,10 @@ describe("notifications module on PGlite", () => {
     ]);
     const filtered = await system.client.http.get("/api/v1/notifications?kind=order_placed", as(ada));
     expect(filtered.body).toMatchObject({ count: 1, notifications: [{ kind: "order_placed", data: { order_id: "order-9" } }] });
-    expect((await system.client.http.get("/api/v1/notifications", as(bob))).body).toMatchObject({ count: 1, notifications: [{ user_id: bob, message: "Welcome, Bob!" }] });
+    expect((await system.client.http.get("/api/v1/notifications", as(bob))).body).toMatchObject({
+      count: 1,
+      notifications: [{ user_id: bob, message: "Welcome, Bob!" }],
+    });
 
     expect((await system.client.http.get("/api/v1/notifications?kind=nonsense", as(ada))).status).toBe(400);
     expect((await system.client.http.get("/api/v1/notifications")).status).toBe(401);

@@ -15,11 +15,16 @@ export function notificationsRoutes(ctx: ModuleContext): Hono {
   const listFor = async (c: Context, userId: string, kind: string | undefined) => {
     // In the order the events happened (their ids are time-ordered UUIDv7s), not the order they were handled:
     // two events published together may be handled either way round, in any topology.
-    const rows = await ctx.db.em().find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { sourceEventId: "asc", createdAt: "asc", id: "asc" } });
+    const rows = await ctx.db
+      .em()
+      .find(Notification, { userId, ...(kind ? { kind } : {}) }, { orderBy: { sourceEventId: "asc", createdAt: "asc", id: "asc" } });
     return c.json(toNotificationList(rows), 200);
   };
 
-  app.get("/notifications", requireSession((token) => ctx.call(Authenticate, { token })));
+  app.get(
+    "/notifications",
+    requireSession((token) => ctx.call(Authenticate, { token })),
+  );
   resource(app, "/notifications", {
     GET: endpoint({
       summary: "List my notifications",

@@ -2,12 +2,12 @@ import { GetCart } from "../../contracts/cart/calls.ts";
 import type { CheckoutBody } from "../../contracts/orders/api.ts";
 import { OrderPlaced } from "../../contracts/orders/events.ts";
 import { AppError, newId, type Principal } from "../../runtime/module-api/index.ts";
-import type { OrdersContext } from "./settings.ts";
 import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
 import { priceOrder } from "./pricing.ts";
 import { quoteLines } from "./quote-lines.ts";
 import { startSaga } from "./saga/start.ts";
+import type { OrdersContext } from "./settings.ts";
 import { toOrderView } from "./views.ts";
 
 /**
@@ -24,7 +24,15 @@ export async function checkout(ctx: OrdersContext, who: Principal, body: Checkou
   const orderId = newId();
   const now = ctx.clock.now();
   const placed = await ctx.db.transaction(async (tx) => {
-    const created = createOrder(tx.em, { id: orderId, userId: who.user_id, source: "checkout", lines, totals, shippingAddress: body.shipping_address, now });
+    const created = createOrder(tx.em, {
+      id: orderId,
+      userId: who.user_id,
+      source: "checkout",
+      lines,
+      totals,
+      shippingAddress: body.shipping_address,
+      now,
+    });
     const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
     startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS, now });
     return created;

@@ -70,7 +70,10 @@ export const ordersConsumes = defineConsumer("orders", [
       },
       {
         description: "the session of a customer who has not verified their email",
-        given: { name: "session belongs to user", params: { token: "tok-ct-orders-unverified", user_id: "u-ct-orders-unverified", email_verified: false } },
+        given: {
+          name: "session belongs to user",
+          params: { token: "tok-ct-orders-unverified", user_id: "u-ct-orders-unverified", email_verified: false },
+        },
         request: { token: "tok-ct-orders-unverified" },
         respond: { reply: { user_id: "u-ct-orders-unverified", session_id: "ses-ct-orders-2", email_verified: false } },
       },
@@ -234,7 +237,10 @@ export const ordersConsumes = defineConsumer("orders", [
     interactions: [
       {
         description: "refunding a succeeded charge",
-        given: { name: "a charge succeeded", params: { charge_id: "ch-ct-orders-refund", order_id: "o-ct-orders-refund", user_id: buyer, amount_cents: 3498 } },
+        given: {
+          name: "a charge succeeded",
+          params: { charge_id: "ch-ct-orders-refund", order_id: "o-ct-orders-refund", user_id: buyer, amount_cents: 3498 },
+        },
         request: { charge_id: "ch-ct-orders-refund", reason: "reservation_expired" },
         respond: { reply: { refund_id: "rf-ct-orders-1", charge_id: "ch-ct-orders-refund", amount_cents: 3498 } },
       },
@@ -259,7 +265,10 @@ export const ordersConsumes = defineConsumer("orders", [
     interactions: [
       {
         description: "a checkout's charge succeeded",
-        given: { name: "a charge succeeded", params: { charge_id: "ch-ct-orders-late", order_id: "o-ct-orders-late", user_id: buyer, amount_cents: 3498 } },
+        given: {
+          name: "a charge succeeded",
+          params: { charge_id: "ch-ct-orders-late", order_id: "o-ct-orders-late", user_id: buyer, amount_cents: 3498 },
+        },
         example: { charge_id: "ch-ct-orders-late", order_id: "o-ct-orders-late", user_id: buyer, amount_cents: 3498 },
       },
       {

@@ -43,7 +43,13 @@ const neighbours = [
       reserved.add(order_id);
       return { reservation_id: `r-${order_id}`, order_id, status: "held" as const, expires_at: new Date(Date.now() + 60_000).toISOString(), items };
     }),
-    answer(CommitReservation, async ({ order_id }) => ({ reservation_id: `r-${order_id}`, order_id, status: "committed" as const, expires_at: new Date().toISOString(), items: [] })),
+    answer(CommitReservation, async ({ order_id }) => ({
+      reservation_id: `r-${order_id}`,
+      order_id,
+      status: "committed" as const,
+      expires_at: new Date().toISOString(),
+      items: [],
+    })),
     answer(ReleaseReservation, async ({ order_id }) => ({ order_id, released: true })),
   ]),
   fakeModule("payments", [
@@ -62,10 +68,14 @@ describe("orders at the contracts' largest amounts", () => {
   const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };
   const stored = (orderId: string) =>
     system.client.sql("orders", "select subtotal_cents, discount_cents, shipping_cents, total_cents from orders where id = ?", [orderId]);
-  const storedLines = (orderId: string) => system.client.sql("orders", "select quantity, unit_price_cents from order_items where order_id = ? order by position", [orderId]);
+  const storedLines = (orderId: string) =>
+    system.client.sql("orders", "select quantity, unit_price_cents from order_items where order_id = ? order by position", [orderId]);
 
   beforeAll(async () => {
-    system = await inProcess({ modules: [ordersModule, ...neighbours], calls: shopCalls, events: shopEvents }, { TWOFOLD_SHIPPING_CENTS: String(SHIPPING_CENTS) });
+    system = await inProcess(
+      { modules: [ordersModule, ...neighbours], calls: shopCalls, events: shopEvents },
+      { TWOFOLD_SHIPPING_CENTS: String(SHIPPING_CENTS) },
+    );
   });
   afterAll(async () => {
     await system.client.idle();
@@ -90,16 +100,33 @@ describe("orders at the contracts' largest amounts", () => {
       const read = await system.client.http.get(`/api/v1/orders/${placed.body.id}`, operator);
       expect([read.body.total, read.body.items[0]]).toEqual([
         fromCents(total),
-        { product_id: items[0]?.product_id, quantity: maxQuantity, unit_price: fromCents(maxPriceCents), line_total: fromCents(maxPriceCents * maxQuantity) },
+        {
+          product_id: items[0]?.product_id,
+          quantity: maxQuantity,
+          unit_price: fromCents(maxPriceCents),
+          line_total: fromCents(maxPriceCents * maxQuantity),
+        },
       ]);
     }
-    expect(maxLines * maxPriceCents * maxQuantity, "the contracts allow an order past MAX_CENTS: the 422 above was checked").toBeGreaterThan(MAX_CENTS);
+    expect(maxLines * maxPriceCents * maxQuantity, "the contracts allow an order past MAX_CENTS: the 422 above was checked").toBeGreaterThan(
+      MAX_CENTS,
+    );
   });
 
   it("refuses lines of one product that add up past the most one line may hold, before holding any stock", async () => {
     const productId = crypto.randomUUID();
     const before = reserved.size;
-    const placed = await system.client.http.post("/api/v1/orders", { user_id: "u-ada", items: [{ product_id: productId, quantity: maxQuantity }, { product_id: productId, quantity: 1 }] }, operator);
+    const placed = await system.client.http.post(
+      "/api/v1/orders",
+      {
+        user_id: "u-ada",
+        items: [
+          { product_id: productId, quantity: maxQuantity },
+          { product_id: productId, quantity: 1 },
+        ],
+      },
+      operator,
+    );
     expect([placed.status, placed.body.error?.code]).toEqual([422, "amount_out_of_range"]);
     expect(placed.body.error.details).toEqual({ product_id: productId, quantity: maxQuantity + 1, max_quantity: maxQuantity });
     expect(reserved.size).toBe(before);
@@ -112,7 +139,11 @@ describe("orders at the contracts' largest amounts", () => {
       carts.set(user, maxedLines(lines));
       return system.client.http.post(
         "/api/v1/checkout",
-        { shipping_address: { street: "1 Road", city: "Town", postal_code: "1000", country: "US" }, payment_token: "tok_visa", discount_code: discountCode } satisfies CheckoutBody,
+        {
+          shipping_address: { street: "1 Road", city: "Town", postal_code: "1000", country: "US" },
+          payment_token: "tok_visa",
+          discount_code: discountCode,
+        } satisfies CheckoutBody,
         { headers: { authorization: `Bearer ${user}`, "idempotency-key": crypto.randomUUID() } },
       );
     };
@@ -120,7 +151,9 @@ describe("orders at the contracts' largest amounts", () => {
       const total = subtotal - discount + SHIPPING_CENTS;
       expect(total).toBeLessThanOrEqual(MAX_CENTS);
       expect(placed.status, JSON.stringify(placed.body)).toBe(202);
-      expect(await stored(placed.body.id)).toEqual([{ subtotal_cents: subtotal, discount_cents: discount, shipping_cents: SHIPPING_CENTS, total_cents: total }]);
+      expect(await stored(placed.body.id)).toEqual([
+        { subtotal_cents: subtotal, discount_cents: discount, shipping_cents: SHIPPING_CENTS, total_cents: total },
+      ]);
       await eventually(() => expect(charged.get(placed.body.id)).toBe(total));
       return placed.body.id;
     };
@@ -136,6 +169,8 @@ describe("orders at the contracts' largest amounts", () => {
     accepted.push(await expectStored(await checkout(fitting + 1, "SAVE10"), subtotal, Math.round(subtotal / 10)));
     expectRefused(await checkout(Math.floor(MAX_CENTS / line) + 1, "SAVE10"));
     await system.client.idle();
-    expect((await system.client.sql<{ id: string }>("orders", "select id from orders where user_id = ?", [user])).map((o) => o.id).sort()).toEqual(accepted.sort());
+    expect((await system.client.sql<{ id: string }>("orders", "select id from orders where user_id = ?", [user])).map((o) => o.id).sort()).toEqual(
+      accepted.sort(),
+    );
   });
 });

@@ -17,7 +17,12 @@ export const placedPayload = (order: Order, lines: readonly Line[]): EventPayloa
   placed_at: order.createdAt.toISOString(),
 });
 
-export const confirmedPayload = (order: Order, items: readonly OrderItem[], chargeId: string | null, at: Date): EventPayload<typeof OrderConfirmed> => ({
+export const confirmedPayload = (
+  order: Order,
+  items: readonly OrderItem[],
+  chargeId: string | null,
+  at: Date,
+): EventPayload<typeof OrderConfirmed> => ({
   order_id: order.id,
   user_id: order.userId,
   items: linesOf(items),

@@ -50,12 +50,19 @@ interface Setup extends StubOptions {
 const startOrders = (setup: Setup = {}): Promise<Component> => {
   const ignore: Record<string, readonly string[]> = { ...generated };
   for (const [call, fields] of Object.entries(setup.ignore ?? {})) ignore[call] = [...(ignore[call] ?? []), ...fields];
-  return startComponent(inProviderStates(ordersModule, setup.states ?? {}), { ignore, slow: setup.slow, env: { TWOFOLD_CHECKOUT_TIMEOUT_MS: "10000", ...setup.env } });
+  return startComponent(inProviderStates(ordersModule, setup.states ?? {}), {
+    ignore,
+    slow: setup.slow,
+    env: { TWOFOLD_CHECKOUT_TIMEOUT_MS: "10000", ...setup.env },
+  });
 };
 
 const conversation = () => `ct-${crypto.randomUUID()}`;
 
-const checkout = (orders: Component, options: { token?: string; payment_token?: string; key?: string; discount_code?: string; correlation?: string } = {}) =>
+const checkout = (
+  orders: Component,
+  options: { token?: string; payment_token?: string; key?: string; discount_code?: string; correlation?: string } = {},
+) =>
   orders.client.http.post(
     "/api/v1/checkout",
     { shipping_address: address, payment_token: options.payment_token ?? "tok_visa", discount_code: options.discount_code, total: 0.01 },
@@ -111,7 +118,13 @@ const callsIn = async (orders: Component, correlation: string) => {
 };
 
 const sagaOf = async (orders: Component, id: string) =>
-  (await orders.client.sql<{ step: string; done: string[]; reason: string | null }>("orders", "select step, done, reason from sagas where order_id = ?", [id]))[0];
+  (
+    await orders.client.sql<{ step: string; done: string[]; reason: string | null }>(
+      "orders",
+      "select step, done, reason from sagas where order_id = ?",
+      [id],
+    )
+  )[0];
 
 const orderRows = async (orders: Component) => (await orders.client.sql<{ n: number }>("orders", "select count(*)::int as n from orders"))[0]?.n;
 
@@ -199,7 +212,11 @@ describe("orders as a component", () => {
 
   it("refuses a checkout: no key 400, a token users does not know 401, an unverified email 403, an unknown discount 422", async () => {
     const before = await orderRows(orders);
-    const noKey = await orders.client.http.post("/api/v1/checkout", { shipping_address: address, payment_token: "tok_visa" }, { headers: bearer("tok-ct-orders-verified") });
+    const noKey = await orders.client.http.post(
+      "/api/v1/checkout",
+      { shipping_address: address, payment_token: "tok_visa" },
+      { headers: bearer("tok-ct-orders-verified") },
+    );
     expect([noKey.status, noKey.body.error.code]).toEqual([400, "idempotency_key_required"]);
     const unknown = await checkout(orders, { token: "tok-ct-orders-unknown" });
     expect([unknown.status, unknown.body.error.code]).toEqual([401, "unauthenticated"]);
@@ -267,7 +284,10 @@ describe("orders as a component, with neighbours in other states of its contract
   });
 
   it("refunds the charge and releases the stock when the reservation expired before the commit (reservation_expired)", async () => {
-    const orders = await ordersWith({ states: { "warehouse.commit": "committing after the reservation expired" }, ignore: { "warehouse.release": ["reason"] } });
+    const orders = await ordersWith({
+      states: { "warehouse.commit": "committing after the reservation expired" },
+      ignore: { "warehouse.release": ["reason"] },
+    });
     const correlation = conversation();
     const order = await settled(orders, (await checkout(orders, { correlation })).body.id);
     expect([order.status, order.status_reason]).toEqual(["cancelled", "reservation_expired"]);
@@ -289,21 +309,24 @@ describe("orders as a component, with neighbours in other states of its contract
     expect((await callsIn(orders, correlation)).slice(3)).toEqual(["warehouse.commit reservation_not_found", "warehouse.release ok"]);
   });
 
-  it.each(["refunding an unknown charge", "refunding a declined charge"])("finishes compensating when payments refuses the refund (%s) and the warehouse the release", async (refund) => {
-    const orders = await ordersWith({
-      states: {
-        "warehouse.commit": "committing after the reservation expired",
-        "payments.refund": refund,
-        "warehouse.release": "releasing a reservation that was already committed",
-      },
-      ignore: anyReason,
-    });
-    const correlation = conversation();
-    const order = await settled(orders, (await checkout(orders, { correlation })).body.id);
-    expect([order.status, order.status_reason]).toEqual(["cancelled", "reservation_expired"]);
-    const refused = refund === "refunding an unknown charge" ? "charge_not_found" : "charge_not_refundable";
-    expect((await callsIn(orders, correlation)).slice(-2)).toEqual([`payments.refund ${refused}`, "warehouse.release reservation_committed"]);
-  });
+  it.each(["refunding an unknown charge", "refunding a declined charge"])(
+    "finishes compensating when payments refuses the refund (%s) and the warehouse the release",
+    async (refund) => {
+      const orders = await ordersWith({
+        states: {
+          "warehouse.commit": "committing after the reservation expired",
+          "payments.refund": refund,
+          "warehouse.release": "releasing a reservation that was already committed",
+        },
+        ignore: anyReason,
+      });
+      const correlation = conversation();
+      const order = await settled(orders, (await checkout(orders, { correlation })).body.id);
+      expect([order.status, order.status_reason]).toEqual(["cancelled", "reservation_expired"]);
+      const refused = refund === "refunding an unknown charge" ? "charge_not_found" : "charge_not_refundable";
+      expect((await callsIn(orders, correlation)).slice(-2)).toEqual([`payments.refund ${refused}`, "warehouse.release reservation_committed"]);
+    },
+  );
 
   it("cancels a checkout whose charge key payments says was used for another charge (payment_failed)", async () => {
     const orders = await ordersWith({ states: { "payments.charge": "the order's charge key was used for another charge" }, ignore: anyReason });

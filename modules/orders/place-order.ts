@@ -3,12 +3,12 @@ import { OrderPlaced } from "../../contracts/orders/events.ts";
 import { GetUser } from "../../contracts/users/calls.ts";
 import { ReleaseReservation, ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { AppError, isAppError, newId } from "../../runtime/module-api/index.ts";
-import type { OrdersContext } from "./settings.ts";
 import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
 import { priceOrder } from "./pricing.ts";
 import { quoteLines } from "./quote-lines.ts";
 import { startSaga } from "./saga/start.ts";
+import type { OrdersContext } from "./settings.ts";
 
 /**
  * The operator's order (the TestMesh flow): the user must exist, prices come from the catalogue, and the
@@ -24,12 +24,14 @@ export async function placeOrder(ctx: OrdersContext, body: PlaceOrderBody) {
   // Priced before anything is held: an order out of range (amount_out_of_range) reserves nothing.
   const totals = priceOrder(lines, 0);
   const orderId = newId();
-  await ctx.call(ReserveStock, { order_id: orderId, items: lines.map(({ product_id, quantity }) => ({ product_id, quantity })) }).catch(async (error: unknown) => {
-    if (isAppError(error, "insufficient_stock")) throw new AppError("insufficient_inventory", "not enough stock for this order", error.details);
-    // A timeout does not say the stock was not held: give back whatever may be, rather than wait for its expiry.
-    await ctx.call(ReleaseReservation, { order_id: orderId, reason: "order_not_created" }).catch(() => {});
-    throw error;
-  });
+  await ctx
+    .call(ReserveStock, { order_id: orderId, items: lines.map(({ product_id, quantity }) => ({ product_id, quantity })) })
+    .catch(async (error: unknown) => {
+      if (isAppError(error, "insufficient_stock")) throw new AppError("insufficient_inventory", "not enough stock for this order", error.details);
+      // A timeout does not say the stock was not held: give back whatever may be, rather than wait for its expiry.
+      await ctx.call(ReleaseReservation, { order_id: orderId, reason: "order_not_created" }).catch(() => {});
+      throw error;
+    });
   try {
     const now = ctx.clock.now();
     const placed = await ctx.db.transaction(async (tx) => {

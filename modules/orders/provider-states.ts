@@ -32,13 +32,11 @@ export const ordersProviderStates: Record<string, ProviderStateHandler> = {
   },
 
   "user has not bought the product": async (ctx, params) => {
-    const bought = await ctx.db
-      .em()
-      .execute(
-        `select 1 from "orders"."orders" o join "orders"."order_items" i on i.order_id = o.id
+    const bought = await ctx.db.em().execute(
+      `select 1 from "orders"."orders" o join "orders"."order_items" i on i.order_id = o.id
          where o.user_id = ? and o.status = 'confirmed' and i.product_id = ? limit 1`,
-        [String(params.user_id), String(params.product_id)],
-      );
+      [String(params.user_id), String(params.product_id)],
+    );
     if (bought.length > 0) throw new AppError("precondition_failed", `user ${params.user_id} bought product ${params.product_id}`);
   },
 

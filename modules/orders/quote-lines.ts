@@ -4,7 +4,7 @@ import { AppError, isAppError, type ModuleContext } from "../../runtime/module-a
 import type { Line } from "./pricing.ts";
 
 /** Same product twice is one line with the quantities added; like any line, it holds at most MAX_QUANTITY. */
-export const mergeLines = (items: readonly { product_id: string; quantity: number }[]) => {
+const mergeLines = (items: readonly { product_id: string; quantity: number }[]) => {
   const merged = new Map<string, number>();
   for (const item of items) merged.set(item.product_id, (merged.get(item.product_id) ?? 0) + item.quantity);
   const tooMany = [...merged].find(([, quantity]) => quantity > MAX_QUANTITY);

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
-import { CheckoutBody, OrderList, OrderListQuery, OrderView, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Id } from "../../contracts/ids.ts";
+import { CheckoutBody, OrderList, OrderListQuery, OrderView, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError, endpoint, idempotently, principal, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { audienceOf, operatorOrCustomer } from "./audience.ts";

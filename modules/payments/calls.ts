@@ -1,7 +1,7 @@
-import type { ErrorBody } from "../../contracts/errors.ts";
 import type { CallReply } from "../../contracts/define.ts";
+import type { ErrorBody } from "../../contracts/errors.ts";
 import { ChargeCard, RefundCharge } from "../../contracts/payments/calls.ts";
-import { answer, AppError, fingerprint } from "../../runtime/module-api/index.ts";
+import { AppError, answer, fingerprint } from "../../runtime/module-api/index.ts";
 import { chargeCard } from "./charge.ts";
 import { refundCharge } from "./refund.ts";
 import type { PaymentsContext } from "./settings.ts";

@@ -76,9 +76,9 @@ describe("payments.charge and payments.refund over the bus", () => {
     const req = request({ token: "tok_slow" });
     const slow = charge(req);
     await eventually(async () =>
-      expect(await system.client.sql("payments", "select state from idempotency_keys where scope = 'call' and key = ?", [req.idempotency_key])).toEqual([
-        { state: "in_progress" },
-      ]),
+      expect(
+        await system.client.sql("payments", "select state from idempotency_keys where scope = 'call' and key = ?", [req.idempotency_key]),
+      ).toEqual([{ state: "in_progress" }]),
     );
     expect((await failure(charge(req))).code).toBe("idempotency_key_in_progress");
     const reply = await slow;
@@ -109,10 +109,14 @@ describe("payments.charge and payments.refund over the bus", () => {
     await system.client.events.fromNow();
     const req = request({ amount_cents: 1999 });
     const { charge_id } = await charge(req);
-    const refunds = await Promise.all([1, 2, 3].map(() => system.monolith.bus.call("orders", RefundCharge, { charge_id, reason: "order_cancelled" })));
+    const refunds = await Promise.all(
+      [1, 2, 3].map(() => system.monolith.bus.call("orders", RefundCharge, { charge_id, reason: "order_cancelled" })),
+    );
     expect(new Set(refunds.map((r) => r.refund_id)).size).toBe(1);
     expect(refunds[0]).toEqual({ refund_id: expect.any(String), charge_id, amount_cents: 1999 });
-    expect(await system.client.sql("payments", "select amount_refunded_cents::text as refunded from charges where id = ?", [charge_id])).toEqual([{ refunded: "1999" }]);
+    expect(await system.client.sql("payments", "select amount_refunded_cents::text as refunded from charges where id = ?", [charge_id])).toEqual([
+      { refunded: "1999" },
+    ]);
     expect(await system.client.sql("payments", "select id from refunds where charge_id = ?", [charge_id])).toHaveLength(1);
     await system.client.idle();
     const events = await system.client.events.all("payment.refunded", (e) => (e.payload as { charge_id: string }).charge_id === charge_id);

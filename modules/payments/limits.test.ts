@@ -24,13 +24,26 @@ describe("payments at the contracts' largest amounts", () => {
 
   it("charges and refunds the most an operator may charge, stored and read back exactly", async () => {
     const key = crypto.randomUUID();
-    const charged = await system.client.http.post("/api/v1/payments/charges", { amount: maxAmount, token: "tok_visa" }, { headers: { ...operator, "idempotency-key": key } });
+    const charged = await system.client.http.post(
+      "/api/v1/payments/charges",
+      { amount: maxAmount, token: "tok_visa" },
+      { headers: { ...operator, "idempotency-key": key } },
+    );
     expect(charged.status, JSON.stringify(charged.body)).toBe(201);
     expect(await stored("idempotency_key", `operator:${key}`)).toEqual([{ amount_cents: toCents(maxAmount), amount_refunded_cents: 0 }]);
-    const refunded = await system.client.http.post(`/api/v1/payments/charges/${charged.body.id}/refunds`, {}, { headers: { ...operator, "idempotency-key": crypto.randomUUID() } });
+    const refunded = await system.client.http.post(
+      `/api/v1/payments/charges/${charged.body.id}/refunds`,
+      {},
+      { headers: { ...operator, "idempotency-key": crypto.randomUUID() } },
+    );
     expect([refunded.status, refunded.body.amount]).toEqual([201, maxAmount]);
-    expect((await system.client.http.get(`/api/v1/payments/charges/${charged.body.id}`, { headers: operator })).body).toMatchObject({ amount: maxAmount, amount_refunded: maxAmount });
-    expect(await system.client.sql("payments", "select amount_cents from refunds where charge_id = ?", [charged.body.id])).toEqual([{ amount_cents: toCents(maxAmount) }]);
+    expect((await system.client.http.get(`/api/v1/payments/charges/${charged.body.id}`, { headers: operator })).body).toMatchObject({
+      amount: maxAmount,
+      amount_refunded: maxAmount,
+    });
+    expect(await system.client.sql("payments", "select amount_cents from refunds where charge_id = ?", [charged.body.id])).toEqual([
+      { amount_cents: toCents(maxAmount) },
+    ]);
   });
 
   it("charges the most an order may cost over the bus, stored exactly", async () => {

@@ -2,8 +2,8 @@ import { PaymentFailed, PaymentRefunded, PaymentSucceeded } from "../../contract
 import { defineModule } from "../../runtime/module-api/index.ts";
 import { chargeCall, refundCall } from "./calls.ts";
 import { Charge, Refund } from "./entities.ts";
-import { paymentsRoutes } from "./routes.ts";
 import { paymentsProviderStates } from "./provider-states.ts";
+import { paymentsRoutes } from "./routes.ts";
 import { paymentsSettings } from "./settings.ts";
 
 /** Takes money through the (fake) provider, at most once per idempotency key, and gives it back. */

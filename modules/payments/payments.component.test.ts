@@ -19,7 +19,8 @@ const charge = (token: string) => {
 describe("payments as a component", () => {
   let payments: Component;
   let orders: Neighbour;
-  const chargesOf = (orderId: string) => payments.client.sql<{ id: string; status: string }>("payments", "select id, status from charges where order_id = ?", [orderId]);
+  const chargesOf = (orderId: string) =>
+    payments.client.sql<{ id: string; status: string }>("payments", "select id, status from charges where order_id = ?", [orderId]);
 
   beforeAll(async () => {
     payments = await startComponent(paymentsModule, { env: { TWOFOLD_PAYMENT_SLOW_MS: "1000" } });
@@ -34,15 +35,27 @@ describe("payments as a component", () => {
     const paid = charge("tok_visa");
     const reply = await orders.call(ChargeCard, paid);
     expect(reply).toEqual({ charge_id: expect.any(String), amount_cents: 3498, status: "succeeded" });
-    expect((await payments.client.http.get(`/api/v1/payments/charges/${reply.charge_id}`, operator)).body).toMatchObject({ amount: 34.98, status: "succeeded", order_id: paid.order_id });
-    expect(await orders.call(RefundCharge, { charge_id: reply.charge_id, reason: "reservation_expired" })).toEqual({ refund_id: expect.any(String), charge_id: reply.charge_id, amount_cents: 3498 });
+    expect((await payments.client.http.get(`/api/v1/payments/charges/${reply.charge_id}`, operator)).body).toMatchObject({
+      amount: 34.98,
+      status: "succeeded",
+      order_id: paid.order_id,
+    });
+    expect(await orders.call(RefundCharge, { charge_id: reply.charge_id, reason: "reservation_expired" })).toEqual({
+      refund_id: expect.any(String),
+      charge_id: reply.charge_id,
+      amount_cents: 3498,
+    });
 
     const declined = charge("tok_chargeDeclined");
     await expect(orders.call(ChargeCard, declined)).rejects.toMatchObject({ code: "payment_declined", details: { decline_code: "card_declined" } });
     const [refused] = await chargesOf(declined.order_id);
     expect(refused?.status).toBe("declined");
-    await expect(orders.call(RefundCharge, { charge_id: refused?.id ?? "", reason: "payment_declined" })).rejects.toMatchObject({ code: "charge_not_refundable" });
-    await expect(orders.call(RefundCharge, { charge_id: "ch-unknown", reason: "order_cancelled" })).rejects.toMatchObject({ code: "charge_not_found" });
+    await expect(orders.call(RefundCharge, { charge_id: refused?.id ?? "", reason: "payment_declined" })).rejects.toMatchObject({
+      code: "charge_not_refundable",
+    });
+    await expect(orders.call(RefundCharge, { charge_id: "ch-unknown", reason: "order_cancelled" })).rejects.toMatchObject({
+      code: "charge_not_found",
+    });
   });
 
   it("finishes a slow charge its caller gave up on, tells a retry it is still running, then replays it: one charge", async () => {
@@ -54,6 +67,8 @@ describe("payments as a component", () => {
     expect(reply).toMatchObject({ amount_cents: 3498, status: "succeeded" });
     expect(await chargesOf(slow.order_id)).toEqual([{ id: reply.charge_id, status: "succeeded" }]);
     await payments.client.idle();
-    expect(await payments.client.events.all("payment.succeeded", (e) => (e.payload as { order_id: string }).order_id === slow.order_id)).toHaveLength(1);
+    expect(await payments.client.events.all("payment.succeeded", (e) => (e.payload as { order_id: string }).order_id === slow.order_id)).toHaveLength(
+      1,
+    );
   });
 });

@@ -31,7 +31,14 @@ describe("payments operator API", () => {
     const k = key();
     const created = await charge({ amount: 19.99, currency: "eur", token: "tok_visa", description: "test", status: "declined" }, k);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ amount: 19.99, amount_refunded: 0, currency: "eur", status: "succeeded", decline_code: null, order_id: null });
+    expect(created.body).toMatchObject({
+      amount: 19.99,
+      amount_refunded: 0,
+      currency: "eur",
+      status: "succeeded",
+      decline_code: null,
+      order_id: null,
+    });
     expect(await chargeRows(k)).toEqual([{ id: created.body.id, status: "succeeded", amount_cents: "1999" }]);
     const event = await system.client.events.expect("payment.succeeded", (e) => (e.payload as { charge_id: string }).charge_id === created.body.id);
     expect(event.payload).toEqual({ charge_id: created.body.id, order_id: null, user_id: null, amount_cents: 1999 });
@@ -87,7 +94,9 @@ describe("payments operator API", () => {
     expect(first.headers.get("idempotent-replayed")).toBeNull();
     expect(await chargeRows(k)).toHaveLength(1);
     await system.client.idle();
-    expect(await system.client.events.all("payment.succeeded", (e) => (e.payload as { charge_id: string }).charge_id === first.body.id)).toHaveLength(1);
+    expect(await system.client.events.all("payment.succeeded", (e) => (e.payload as { charge_id: string }).charge_id === first.body.id)).toHaveLength(
+      1,
+    );
   });
 
   it("replays a decline as a decline of the same charge", async () => {
@@ -147,7 +156,11 @@ describe("payments operator API", () => {
     const bad = await charge({ amount: 0.001, token: "visa", currency: "jpy" }, key());
     expect(bad.status).toBe(400);
     expect(new Set(bad.body.error.details.map((d: { path: string }) => d.path))).toEqual(new Set(["amount", "currency", "token"]));
-    const anonymous = await system.client.http.post("/api/v1/payments/charges", { amount: 5, token: "tok_visa" }, { headers: { "idempotency-key": key() } });
+    const anonymous = await system.client.http.post(
+      "/api/v1/payments/charges",
+      { amount: 5, token: "tok_visa" },
+      { headers: { "idempotency-key": key() } },
+    );
     expect(anonymous.status).toBe(401);
     expect((await system.client.http.get("/api/v1/payments/charges/nope", { headers: operator })).body.error.code).toBe("charge_not_found");
   });
@@ -163,9 +176,9 @@ describe("payments operator API", () => {
     expect(replay.body).toEqual(first.body);
     const view = await system.client.http.get(`/api/v1/payments/charges/${created.body.id}`, { headers: operator });
     expect(view.body).toMatchObject({ amount: 42.42, amount_refunded: 42.42 });
-    expect(await system.client.sql("payments", "select reason, amount_cents::text as amount_cents from refunds where charge_id = ?", [created.body.id])).toEqual([
-      { reason: "damaged", amount_cents: "4242" },
-    ]);
+    expect(
+      await system.client.sql("payments", "select reason, amount_cents::text as amount_cents from refunds where charge_id = ?", [created.body.id]),
+    ).toEqual([{ reason: "damaged", amount_cents: "4242" }]);
     await system.client.idle();
     const events = await system.client.events.all("payment.refunded", (e) => (e.payload as { charge_id: string }).charge_id === created.body.id);
     expect(events.map((e) => e.payload)).toEqual([
@@ -179,7 +192,11 @@ describe("payments operator API", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("charge_not_refundable");
     expect((await refund("no-such-charge", key())).status).toBe(404);
-    const keyless = await system.client.http.post(`/api/v1/payments/charges/${declined.body.error.details.charge_id}/refunds`, {}, { headers: operator });
+    const keyless = await system.client.http.post(
+      `/api/v1/payments/charges/${declined.body.error.details.charge_id}/refunds`,
+      {},
+      { headers: operator },
+    );
     expect(keyless.body.error.code).toBe("idempotency_key_required");
   });
 });

@@ -86,6 +86,7 @@ export const paymentsProviderStates: Record<string, ProviderStateHandler<typeof 
   "a charge was declined": chargeWas("declined"),
 
   "no such charge": async (ctx, params) => {
-    if (await ctx.db.em().findOne(Charge, { id: String(params.charge_id) })) throw new AppError("precondition_failed", `charge ${params.charge_id} exists`);
+    if (await ctx.db.em().findOne(Charge, { id: String(params.charge_id) }))
+      throw new AppError("precondition_failed", `charge ${params.charge_id} exists`);
   },
 };

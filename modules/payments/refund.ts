@@ -12,7 +12,9 @@ export async function refundCharge(ctx: ModuleContext, chargeId: string, reason:
     const charge = await tx.em.findOne(Charge, { id: chargeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!charge) throw new AppError("charge_not_found", `no charge ${chargeId}`);
     if (charge.status !== "succeeded") {
-      throw new AppError("charge_not_refundable", `charge ${chargeId} was ${charge.status}; only a succeeded charge can be refunded`, { status: charge.status });
+      throw new AppError("charge_not_refundable", `charge ${chargeId} was ${charge.status}; only a succeeded charge can be refunded`, {
+        status: charge.status,
+      });
     }
     const existing = await tx.em.findOne(Refund, { chargeId });
     if (existing) return { refund: existing, created: false };

@@ -1,5 +1,5 @@
 import { QuoteProducts } from "../../contracts/products/calls.ts";
-import { answer, AppError } from "../../runtime/module-api/index.ts";
+import { AppError, answer } from "../../runtime/module-api/index.ts";
 import { Product } from "./entities.ts";
 
 /** Price and catalogue stock of each product asked for, in the order asked; all must exist. */

@@ -34,7 +34,10 @@ export const productsConsumes = defineConsumer("products", [
       },
       {
         description: "a retried receipt is counted once",
-        given: { name: "receipt has been counted", params: { receipt_id: "p-ct-products-retried", product_id: "p-ct-products-retried", quantity: 4 } },
+        given: {
+          name: "receipt has been counted",
+          params: { receipt_id: "p-ct-products-retried", product_id: "p-ct-products-retried", quantity: 4 },
+        },
         request: { receipt_id: "p-ct-products-retried", product_id: "p-ct-products-retried", quantity: 4 },
         respond: { reply: level("p-ct-products-retried", 4, 0, 1) },
       },
@@ -58,7 +61,13 @@ export const productsConsumes = defineConsumer("products", [
       {
         description: "stock was held for an order",
         given: { name: "stock has just been reserved for an order", params: { order_id: "o-ct-products-reserved", product_id: stocked } },
-        example: { order_id: "o-ct-products-reserved", reservation_id: "r-ct-products-1", items: oneUnit, expires_at: at, stock: [level(stocked, 15, 1, 3)] },
+        example: {
+          order_id: "o-ct-products-reserved",
+          reservation_id: "r-ct-products-1",
+          items: oneUnit,
+          expires_at: at,
+          stock: [level(stocked, 15, 1, 3)],
+        },
       },
     ],
   }),
@@ -79,8 +88,17 @@ export const productsConsumes = defineConsumer("products", [
     interactions: [
       {
         description: "an order's held stock was given back",
-        given: { name: "order's reservation has just been released", params: { order_id: "o-ct-products-released", product_id: stocked, reason: "payment_declined" } },
-        example: { order_id: "o-ct-products-released", reservation_id: "r-ct-products-3", reason: "payment_declined", items: oneUnit, stock: [level(stocked, 14, 1, 7)] },
+        given: {
+          name: "order's reservation has just been released",
+          params: { order_id: "o-ct-products-released", product_id: stocked, reason: "payment_declined" },
+        },
+        example: {
+          order_id: "o-ct-products-released",
+          reservation_id: "r-ct-products-3",
+          reason: "payment_declined",
+          items: oneUnit,
+          stock: [level(stocked, 14, 1, 7)],
+        },
       },
     ],
   }),

@@ -51,7 +51,9 @@ export async function createProduct(ctx: ModuleContext, body: CreateProductBody)
   } catch (error) {
     if (isAppError(error) && UNCERTAIN.includes(error.code)) {
       ctx.kick(completePendingProducts.name);
-      throw new AppError(error.code, `${error.message}; product ${id} is kept pending and joins the catalogue once the warehouse has its stock`, { product_id: id });
+      throw new AppError(error.code, `${error.message}; product ${id} is kept pending and joins the catalogue once the warehouse has its stock`, {
+        product_id: id,
+      });
     }
     await ctx.db.em().nativeDelete(Product, { id, status: "pending" });
     throw error;
@@ -66,7 +68,11 @@ async function receiveAndActivate(ctx: ModuleContext, id: string): Promise<Produ
   return ctx.db.transaction(async (tx) => {
     const product = await tx.em.findOneOrFail(Product, { id });
     // Two activations (the request and the sweep) may race: the conditional update lets exactly one announce.
-    const activated = await tx.em.nativeUpdate(Product, { id, status: "pending" }, { status: "active", inventory: stock.available, stockVersion: stock.version });
+    const activated = await tx.em.nativeUpdate(
+      Product,
+      { id, status: "pending" },
+      { status: "active", inventory: stock.available, stockVersion: stock.version },
+    );
     if (activated === 1) {
       Object.assign(product, { status: "active", inventory: stock.available, stockVersion: stock.version });
       announceProduct(tx, product);

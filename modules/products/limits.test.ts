@@ -17,10 +17,20 @@ const maxPrice = maximumOf(CreateProductBody.entries.price);
 const maxInventory = maximumOf(CreateProductBody.entries.inventory);
 const maxReceipt = maximumOf(ReceiptBody.entries.quantity);
 
-const level = (productId: string, onHand: number, version: number) => ({ product_id: productId, on_hand: onHand, reserved: 0, available: onHand, version });
+const level = (productId: string, onHand: number, version: number) => ({
+  product_id: productId,
+  on_hand: onHand,
+  reserved: 0,
+  available: onHand,
+  version,
+});
 
 /** Stands in for the warehouse: a product's first receipt is its whole stock, at version 1. */
-const fakeWarehouse = fakeModule("warehouse", [answer(ReceiveStock, async ({ product_id, quantity }) => level(product_id, quantity, 1))], [InventoryReceived]);
+const fakeWarehouse = fakeModule(
+  "warehouse",
+  [answer(ReceiveStock, async ({ product_id, quantity }) => level(product_id, quantity, 1))],
+  [InventoryReceived],
+);
 
 describe("products at the contracts' largest amounts", () => {
   let system: InProcessSystem;
@@ -41,11 +51,18 @@ describe("products at the contracts' largest amounts", () => {
     let onHand = maxInventory;
     for (let version = 2; version <= 4; version++) {
       onHand += maxReceipt;
-      const received = system.monolith.bus.event("warehouse", InventoryReceived, { receipt_id: crypto.randomUUID(), quantity: maxReceipt, stock: level(id, onHand, version) });
+      const received = system.monolith.bus.event("warehouse", InventoryReceived, {
+        receipt_id: crypto.randomUUID(),
+        quantity: maxReceipt,
+        stock: level(id, onHand, version),
+      });
       await system.monolith.bus.dispatch(received);
     }
     await system.client.idle();
-    expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toMatchObject({ price: maxPrice, inventory: maxInventory + 3 * maxReceipt });
+    expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toMatchObject({
+      price: maxPrice,
+      inventory: maxInventory + 3 * maxReceipt,
+    });
     expect(await system.client.sql("products", "select inventory, stock_version from products where id = ?", [id])).toEqual([
       { inventory: maxInventory + 3 * maxReceipt, stock_version: 4 },
     ]);

@@ -1,13 +1,13 @@
 import { ProductCreated, ProductUpdated } from "../../contracts/products/events.ts";
 import { defineModule } from "../../runtime/module-api/index.ts";
 import { quoteProducts } from "./calls.ts";
+import { productsConsumes } from "./consumes.ts";
 import { completePendingProducts } from "./create-product.ts";
 import { Product } from "./entities.ts";
-import { productsRoutes } from "./routes.ts";
-import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./stock-read-model.ts";
-import { productsConsumes } from "./consumes.ts";
 import { productsProviderStates } from "./provider-states.ts";
+import { productsRoutes } from "./routes.ts";
 import { productsSettings } from "./settings.ts";
+import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./stock-read-model.ts";
 
 /** The catalogue: names, descriptions, prices, and a read model of the warehouse's available stock. */
 export const productsModule = defineModule({

@@ -6,31 +6,30 @@ import { eventually } from "../../harness/eventually.ts";
 import { fakeModule } from "../../harness/fakes.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { answer, AppError } from "../../runtime/module-api/index.ts";
+import { AppError, answer } from "../../runtime/module-api/index.ts";
 import { productsModule } from "./module.ts";
 
 const operator = { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } };
 
 /** Stands in for the warehouse: remembers each receipt once, and can be taken down or made to refuse. */
 const warehouse = { receipts: new Map<string, { product_id: string; quantity: number }>(), down: false, refusing: false };
-const fakeWarehouse = fakeModule(
-  "warehouse",
-  [
-    answer(ReceiveStock, async ({ receipt_id, product_id, quantity }) => {
-      if (warehouse.down) throw new AppError("service_unavailable", "the warehouse is down");
-      if (warehouse.refusing) throw new AppError("contract_violation", "the warehouse refuses the receipt");
-      const receipt = warehouse.receipts.get(receipt_id) ?? { product_id, quantity };
-      warehouse.receipts.set(receipt_id, receipt);
-      return { product_id: receipt.product_id, on_hand: receipt.quantity, reserved: 0, available: receipt.quantity, version: 1 };
-    }),
-  ],
-);
+const fakeWarehouse = fakeModule("warehouse", [
+  answer(ReceiveStock, async ({ receipt_id, product_id, quantity }) => {
+    if (warehouse.down) throw new AppError("service_unavailable", "the warehouse is down");
+    if (warehouse.refusing) throw new AppError("contract_violation", "the warehouse refuses the receipt");
+    const receipt = warehouse.receipts.get(receipt_id) ?? { product_id, quantity };
+    warehouse.receipts.set(receipt_id, receipt);
+    return { product_id: receipt.product_id, on_hand: receipt.quantity, reserved: 0, available: receipt.quantity, version: 1 };
+  }),
+]);
 
 describe("products module", () => {
   let system: InProcessSystem;
   const create = (body: Record<string, unknown>) => system.client.http.post("/api/v1/products", body, operator);
-  const newProduct = async (price = 29.99, inventory = 10) => (await create({ name: "Widget", description: "A fine widget", price, inventory })).body.id as string;
-  const patch = (id: string, body: unknown, options: { headers: Record<string, string> } = operator) => system.client.http.request("PATCH", `/api/v1/products/${id}`, { ...options, body });
+  const newProduct = async (price = 29.99, inventory = 10) =>
+    (await create({ name: "Widget", description: "A fine widget", price, inventory })).body.id as string;
+  const patch = (id: string, body: unknown, options: { headers: Record<string, string> } = operator) =>
+    system.client.http.request("PATCH", `/api/v1/products/${id}`, { ...options, body });
 
   beforeAll(async () => {
     system = await inProcess({ modules: [productsModule, fakeWarehouse], calls: shopCalls, events: shopEvents });
@@ -59,7 +58,15 @@ describe("products module", () => {
     expect(created.body).toMatchObject({ name: "Lamp", description: "Bright", price: 19.5, inventory: 7, version: 1 });
     expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toEqual(created.body);
     const event = await system.client.events.expect("product.created", (e) => (e.payload as { product_id: string }).product_id === id);
-    expect(event.payload).toEqual({ product_id: id, name: "Lamp", description: "Bright", price_cents: 1950, inventory: 7, version: 1, created_at: created.body.created_at });
+    expect(event.payload).toEqual({
+      product_id: id,
+      name: "Lamp",
+      description: "Bright",
+      price_cents: 1950,
+      inventory: 7,
+      version: 1,
+      created_at: created.body.created_at,
+    });
   });
 
   it("keeps a product pending, out of the catalogue, while the warehouse is down, and finishes it once it is back", async () => {
@@ -76,7 +83,9 @@ describe("products module", () => {
     } finally {
       warehouse.down = false;
     }
-    await eventually(async () => expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toMatchObject({ id, name: "Ghost", inventory: 3 }));
+    await eventually(async () =>
+      expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toMatchObject({ id, name: "Ghost", inventory: 3 }),
+    );
     expect(warehouse.receipts.get(id)).toEqual({ product_id: id, quantity: 3 });
   });
 
@@ -99,9 +108,21 @@ describe("products module", () => {
     expect(repriced.body).toMatchObject({ id, name: "Widget", price: 34.5, version: 2 });
     const renamed = await patch(id, { name: "Gadget", description: "Now better" });
     expect(renamed.body).toMatchObject({ name: "Gadget", description: "Now better", price: 34.5, version: 3 });
-    const updates = await system.client.events.expect("product.updated", (e) => (e.payload as { version: number; product_id: string }).product_id === id && (e.payload as { version: number }).version === 3);
-    expect(updates.payload).toMatchObject({ name: "Gadget", price_cents: 3450, previous_price_cents: 3450, version: 3, updated_at: renamed.body.updated_at });
-    const [first] = await system.client.events.all("product.updated", (e) => (e.payload as { product_id: string }).product_id === id && (e.payload as { version: number }).version === 2);
+    const updates = await system.client.events.expect(
+      "product.updated",
+      (e) => (e.payload as { version: number; product_id: string }).product_id === id && (e.payload as { version: number }).version === 3,
+    );
+    expect(updates.payload).toMatchObject({
+      name: "Gadget",
+      price_cents: 3450,
+      previous_price_cents: 3450,
+      version: 3,
+      updated_at: renamed.body.updated_at,
+    });
+    const [first] = await system.client.events.all(
+      "product.updated",
+      (e) => (e.payload as { product_id: string }).product_id === id && (e.payload as { version: number }).version === 2,
+    );
     expect(first?.payload).toMatchObject({ name: "Widget", description: "A fine widget", price_cents: 3450, previous_price_cents: 2999 });
     expect((await system.client.http.get(`/api/v1/products/${id}`)).body).toEqual(renamed.body);
   });
@@ -121,7 +142,9 @@ describe("products module", () => {
     const id = await newProduct();
     const anonymous = { headers: {} };
     expect((await system.client.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 })).status).toBe(401);
-    expect((await system.client.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 }, { headers: { "x-operator-key": "nope" } })).status).toBe(401);
+    expect(
+      (await system.client.http.post("/api/v1/products", { name: "X", price: 1, inventory: 1 }, { headers: { "x-operator-key": "nope" } })).status,
+    ).toBe(401);
     expect((await patch(id, { name: "Hacked" }, anonymous)).status).toBe(401);
     expect((await system.client.http.get(`/api/v1/products/${id}`)).body.name).toBe("Widget");
     expect((await system.client.http.get("/api/v1/products")).status).toBe(200);
@@ -133,7 +156,9 @@ describe("products module", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { products: { id: string }[]; next_cursor: string | null } } = await system.client.http.get(`/api/v1/products?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { status: number; body: { products: { id: string }[]; next_cursor: string | null } } = await system.client.http.get(
+        `/api/v1/products?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.products.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.products.map((p) => p.id));

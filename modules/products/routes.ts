@@ -22,7 +22,9 @@ export function productsRoutes(ctx: ModuleContext): Hono {
       handle: async (c, input) => {
         const { limit, cursor } = input.query();
         // Ids are UUIDv7, so id order is creation order and the last id seen is the whole cursor.
-        const rows = await ctx.db.em().find(Product, { status: "active", ...(cursor ? { id: { $lt: cursor } } : {}) }, { orderBy: { id: "desc" }, limit: limit + 1 });
+        const rows = await ctx.db
+          .em()
+          .find(Product, { status: "active", ...(cursor ? { id: { $lt: cursor } } : {}) }, { orderBy: { id: "desc" }, limit: limit + 1 });
         const page = rows.slice(0, limit);
         const nextCursor = rows.length > limit ? (page.at(-1)?.id ?? null) : null;
         return c.json({ products: page.map(toProductView), next_cursor: nextCursor }, 200);

@@ -12,9 +12,7 @@ import { productsModule } from "./module.ts";
 /** Stands in for the warehouse: every product starts with the stock it was created with, at version 1. */
 const fakeWarehouse = fakeModule(
   "warehouse",
-  [
-    answer(ReceiveStock, async ({ product_id, quantity }) => ({ product_id, on_hand: quantity, reserved: 0, available: quantity, version: 1 })),
-  ],
+  [answer(ReceiveStock, async ({ product_id, quantity }) => ({ product_id, on_hand: quantity, reserved: 0, available: quantity, version: 1 }))],
   [InventoryReceived, InventoryReserved, InventoryCommitted, InventoryReleased],
 );
 
@@ -42,8 +40,13 @@ describe("products' read model of warehouse stock", () => {
   });
   const inventoryOf = async (id: string) => (await system.client.http.get(`/api/v1/products/${id}`)).body.inventory as number;
   const newProduct = async (inventory: number) =>
-    (await system.client.http.post("/api/v1/products", { name: "Mug", price: 8, inventory }, { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } })).body
-      .id as string;
+    (
+      await system.client.http.post(
+        "/api/v1/products",
+        { name: "Mug", price: 8, inventory },
+        { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } },
+      )
+    ).body.id as string;
 
   beforeAll(async () => {
     system = await inProcess({ modules: [productsModule, fakeWarehouse], calls: shopCalls, events: shopEvents });

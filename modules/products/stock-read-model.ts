@@ -1,5 +1,5 @@
-import type { StockLevel } from "../../contracts/warehouse/stock.ts";
 import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryReserved } from "../../contracts/warehouse/events.ts";
+import type { StockLevel } from "../../contracts/warehouse/stock.ts";
 import { type EventContext, on } from "../../runtime/module-api/index.ts";
 
 /**

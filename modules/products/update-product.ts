@@ -9,7 +9,7 @@ import { Product } from "./entities.ts";
 export function updateProduct(ctx: ModuleContext, id: string, body: UpdateProductBody): Promise<Product> {
   return ctx.db.transaction(async (tx) => {
     const product = await tx.em.findOne(Product, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!product || product.status !== "active") throw new AppError("product_not_found", `no product ${id}`);
+    if (product?.status !== "active") throw new AppError("product_not_found", `no product ${id}`);
     const previousPriceCents = product.priceCents;
     if (body.name !== undefined) product.name = body.name;
     if (body.description !== undefined) product.description = body.description;

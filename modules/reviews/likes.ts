@@ -38,10 +38,9 @@ export function like(ctx: ModuleContext, reviewId: string, userId: string): Prom
     );
     if (inserted.length === 0) return { review_id: reviewId, liked: true, like_count: (await reviewCounts(tx, reviewId)).like_count };
     const review = found(
-      await tx.em.execute<Counted[]>(
-        `update "reviews"."reviews" set like_count = like_count + 1 where id = ? returning author_id, like_count`,
-        [reviewId],
-      ),
+      await tx.em.execute<Counted[]>(`update "reviews"."reviews" set like_count = like_count + 1 where id = ? returning author_id, like_count`, [
+        reviewId,
+      ]),
     );
     announceLike(tx, reviewId, userId, review);
     return { review_id: reviewId, liked: true, like_count: review.like_count };

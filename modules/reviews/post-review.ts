@@ -27,7 +27,13 @@ export async function postReview(ctx: ModuleContext, authorId: string, body: v.I
         createdAt: new Date(),
       });
       const view = toReviewView(review);
-      tx.publish(ReviewPosted, { review_id: view.id, product_id: view.product_id, author_id: authorId, rating: view.rating, posted_at: view.created_at });
+      tx.publish(ReviewPosted, {
+        review_id: view.id,
+        product_id: view.product_id,
+        author_id: authorId,
+        rating: view.rating,
+        posted_at: view.created_at,
+      });
       return view;
     });
   } catch (error) {

@@ -25,7 +25,8 @@ export const reviewsProviderStates: Record<string, ProviderStateHandler> = {
          on conflict do nothing returning id`,
         [String(params.comment_id), String(params.review_id), String(params.commenter_id), new Date()],
       );
-      if (inserted.length > 0) await tx.em.execute(`update "reviews"."reviews" set comment_count = comment_count + 1 where id = ?`, [String(params.review_id)]);
+      if (inserted.length > 0)
+        await tx.em.execute(`update "reviews"."reviews" set comment_count = comment_count + 1 where id = ?`, [String(params.review_id)]);
       const comment = await tx.em.findOneOrFail(Comment, { id: String(params.comment_id) });
       announceComment(tx, comment, (await reviewCounts(tx, comment.reviewId)).author_id);
     }),

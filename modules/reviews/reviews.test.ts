@@ -12,7 +12,9 @@ import { reviewsModule } from "./module.ts";
 const users = Array.from({ length: 24 }, (_, i) => `user-${i}`);
 const purchases = new Set(["user-0:product-1", "user-1:product-1", "user-0:product-2"]);
 const fakeUsers = fakeSessions((token) => users.find((u) => `token-${u}` === token));
-const fakeOrders = fakeModule("orders", [answer(HasPurchased, async ({ user_id, product_id }) => ({ purchased: purchases.has(`${user_id}:${product_id}`) }))]);
+const fakeOrders = fakeModule("orders", [
+  answer(HasPurchased, async ({ user_id, product_id }) => ({ purchased: purchases.has(`${user_id}:${product_id}`) })),
+]);
 
 const as = (user: string) => ({ headers: { authorization: `Bearer token-${user}` } });
 
@@ -31,12 +33,29 @@ describe("reviews module on PGlite", () => {
 
   it("lets a buyer review once, publishing review.posted", async () => {
     await system.client.events.fromNow();
-    const created = await http().post("/api/v1/reviews", { product_id: "product-1", rating: 4, body: " Good value. ", author_id: "user-9" }, as("user-0"));
+    const created = await http().post(
+      "/api/v1/reviews",
+      { product_id: "product-1", rating: 4, body: " Good value. ", author_id: "user-9" },
+      as("user-0"),
+    );
     expect(created.status).toBe(201);
     expect(v.is(ReviewView, created.body)).toBe(true);
-    expect(created.body).toMatchObject({ product_id: "product-1", author_id: "user-0", rating: 4, body: "Good value.", like_count: 0, comment_count: 0 });
+    expect(created.body).toMatchObject({
+      product_id: "product-1",
+      author_id: "user-0",
+      rating: 4,
+      body: "Good value.",
+      like_count: 0,
+      comment_count: 0,
+    });
     const event = await system.client.events.expect("review.posted", (e) => (e.payload as { review_id: string }).review_id === created.body.id);
-    expect(event.payload).toEqual({ review_id: created.body.id, product_id: "product-1", author_id: "user-0", rating: 4, posted_at: created.body.created_at });
+    expect(event.payload).toEqual({
+      review_id: created.body.id,
+      product_id: "product-1",
+      author_id: "user-0",
+      rating: 4,
+      posted_at: created.body.created_at,
+    });
     expect((await http().get(`/api/v1/reviews/${created.body.id}`)).body).toEqual(created.body);
 
     const again = await http().post("/api/v1/reviews", { product_id: "product-1", rating: 1, body: "Changed my mind." }, as("user-0"));

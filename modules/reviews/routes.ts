@@ -1,6 +1,15 @@
 import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
-import { CommentBody, CommentList, CommentView, CreateReviewBody, LikeView, ReviewList, ReviewListQuery, ReviewView } from "../../contracts/reviews/api.ts";
+import {
+  CommentBody,
+  CommentList,
+  CommentView,
+  CreateReviewBody,
+  LikeView,
+  ReviewList,
+  ReviewListQuery,
+  ReviewView,
+} from "../../contracts/reviews/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError, endpoint, type ModuleContext, principal, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { addComment } from "./comments.ts";

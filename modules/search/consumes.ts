@@ -18,7 +18,10 @@ export const searchConsumes = defineConsumer("search", [
     interactions: [
       {
         description: "a product was added to the catalogue",
-        given: { name: "product has just been created", params: { product_id: "p-ct-search-new", price_cents: 4500, stock: 3, name: "Contract kettle" } },
+        given: {
+          name: "product has just been created",
+          params: { product_id: "p-ct-search-new", price_cents: 4500, stock: 3, name: "Contract kettle" },
+        },
         example: {
           product_id: "p-ct-search-new",
           name: "Contract kettle",

@@ -17,7 +17,9 @@ describe("search module", () => {
   const now = () => new Date().toISOString();
   const created = async (name: string, description = "", priceCents = 1000): Promise<Product> => {
     const product = { product_id: crypto.randomUUID(), name, description, price_cents: priceCents };
-    await system.monolith.bus.dispatch(system.monolith.bus.event("products", ProductCreated, { ...product, inventory: 5, version: 1, created_at: now() }));
+    await system.monolith.bus.dispatch(
+      system.monolith.bus.event("products", ProductCreated, { ...product, inventory: 5, version: 1, created_at: now() }),
+    );
     return product;
   };
   const updated = (product: Product, version: number, change: Partial<Product>) =>
@@ -69,7 +71,9 @@ describe("search module", () => {
     const product = await created("Axolotl Mug");
     await updated(product, 3, { name: "Narwhal Mug" });
     await updated(product, 2, { name: "Pangolin Mug" });
-    await system.monolith.bus.dispatch(system.monolith.bus.event("products", ProductCreated, { ...product, inventory: 5, version: 1, created_at: now() }));
+    await system.monolith.bus.dispatch(
+      system.monolith.bus.event("products", ProductCreated, { ...product, inventory: 5, version: 1, created_at: now() }),
+    );
     await system.client.idle();
     expect(await idsFor("narwhal")).toEqual([product.product_id]);
     expect(await idsFor("pangolin")).toEqual([]);
@@ -82,7 +86,9 @@ describe("search module", () => {
   it("indexes an update that arrives before its product.created", async () => {
     const product = { product_id: crypto.randomUUID(), name: "Ibex Teapot", description: "", price_cents: 500 };
     await updated(product, 2, { name: "Yak Teapot" });
-    await system.monolith.bus.dispatch(system.monolith.bus.event("products", ProductCreated, { ...product, inventory: 1, version: 1, created_at: now() }));
+    await system.monolith.bus.dispatch(
+      system.monolith.bus.event("products", ProductCreated, { ...product, inventory: 1, version: 1, created_at: now() }),
+    );
     await system.client.idle();
     expect(await idsFor("teapot")).toEqual([product.product_id]);
     expect((await find("teapot")).results[0]?.name).toBe("Yak Teapot");

@@ -86,7 +86,11 @@ export function authRoutes(app: Hono, ctx: UsersContext): void {
       },
     }),
   });
-  app.on("POST", "/auth/logout", requireSession((token) => authenticate(ctx, token)));
+  app.on(
+    "POST",
+    "/auth/logout",
+    requireSession((token) => authenticate(ctx, token)),
+  );
   resource(app, "/auth/logout", {
     POST: endpoint({
       summary: "Sign out",
@@ -102,7 +106,8 @@ export function authRoutes(app: Hono, ctx: UsersContext): void {
   resource(app, "/auth/forgot-password", {
     POST: endpoint({
       summary: "Ask for a password reset",
-      description: "Always 202: a reset token is mailed as a notification only when the email has an account. Rate limited per address and per email.",
+      description:
+        "Always 202: a reset token is mailed as a notification only when the email has an account. Rate limited per address and per email.",
       body: ForgotPasswordBody,
       responses: { 202: ForgotPasswordView },
       errors: ["rate_limited"],

@@ -29,7 +29,9 @@ describe("users: registration, verification, sessions and profile", () => {
 
     const [stored] = await client.sql<{ password_hash: string }>("users", "select password_hash from users where id = ?", [created.body.id]);
     expect(stored?.password_hash).toMatch(/^\$argon2id\$/);
-    expect(await client.sql("users", "select token_hash from one_time_tokens where user_id = ?", [created.body.id])).toEqual([{ token_hash: sha256(token) }]);
+    expect(await client.sql("users", "select token_hash from one_time_tokens where user_id = ?", [created.body.id])).toEqual([
+      { token_hash: sha256(token) },
+    ]);
 
     const verified = await client.http.post("/api/v1/auth/verify-email", { token });
     expect(verified.status).toBe(200);
@@ -62,7 +64,9 @@ describe("users: registration, verification, sessions and profile", () => {
     const ok = await system.client.http.post("/api/v1/auth/login", { email, password: "my password", device: "phone" });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ user_id: id, session_id: expect.any(String), token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
-    expect(await system.client.sql("users", "select token_hash from sessions where id = ?", [ok.body.session_id])).toEqual([{ token_hash: sha256(ok.body.token) }]);
+    expect(await system.client.sql("users", "select token_hash from sessions where id = ?", [ok.body.session_id])).toEqual([
+      { token_hash: sha256(ok.body.token) },
+    ]);
     expect((await system.client.http.get("/api/v1/profile", bearer(ok.body.token))).body.email_verified).toBe(false);
 
     const wrongPassword = await system.client.http.post("/api/v1/auth/login", { email, password: "not my password" });
@@ -134,14 +138,20 @@ describe("users: registration, verification, sessions and profile", () => {
     await register(system, email, "profile pass");
     const token = await login(system, email, "profile pass");
     const address = { street: "1 Main St", city: "Springfield", postal_code: "12345", country: "us" };
-    const full = await client.http.request("PUT", "/api/v1/profile", { ...bearer(token), body: { name: "Pat", phone: "+1 555 0100", address, user_id: "someone-else" } });
+    const full = await client.http.request("PUT", "/api/v1/profile", {
+      ...bearer(token),
+      body: { name: "Pat", phone: "+1 555 0100", address, user_id: "someone-else" },
+    });
     expect(full.status).toBe(200);
     expect(full.body).toMatchObject({ email, name: "Pat", phone: "+1 555 0100", address: { ...address, country: "US" }, profile_complete: true });
     const partial = await client.http.request("PUT", "/api/v1/profile", { ...bearer(token), body: { name: "Pat" } });
     expect(partial.body).toMatchObject({ name: "Pat", phone: null, address: null, profile_complete: false });
     expect((await client.http.get("/api/v1/profile", bearer(token))).body).toEqual(partial.body);
 
-    const bad = await client.http.request("PUT", "/api/v1/profile", { ...bearer(token), body: { name: "", phone: "call me", address: { street: "x" } } });
+    const bad = await client.http.request("PUT", "/api/v1/profile", {
+      ...bearer(token),
+      body: { name: "", phone: "call me", address: { street: "x" } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("validation_failed");
     expect((await client.http.request("PUT", "/api/v1/profile", { body: { name: "Pat" } })).status).toBe(401);

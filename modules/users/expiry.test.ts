@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { AppError } from "../../runtime/module-api/index.ts";
+import type { AppError } from "../../runtime/module-api/index.ts";
 import { usersModule } from "./module.ts";
 import { bearer, login, mailedToken, register, uniqueEmail } from "./users.test-support.ts";
 

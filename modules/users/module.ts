@@ -2,8 +2,8 @@ import { PasswordChanged, PasswordResetRequested, UserCreated, UserVerified, Ver
 import { defineModule } from "../../runtime/module-api/index.ts";
 import { authenticateCall, getUser } from "./calls.ts";
 import { OneTimeToken, Session, User } from "./entities.ts";
-import { usersRoutes } from "./routes.ts";
 import { usersProviderStates } from "./provider-states.ts";
+import { usersRoutes } from "./routes.ts";
 import { usersSettings } from "./settings.ts";
 
 /** The auth limits' settings, for topologies under test to set (harness/test-env.ts). */

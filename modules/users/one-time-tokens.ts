@@ -19,10 +19,11 @@ export function issueToken(em: EntityManager, userId: string, purpose: TokenPurp
 
 /** Spends every unused token of a purpose, so only the newest one issued after this works. */
 export async function voidTokens(em: EntityManager, userId: string, purpose: TokenPurpose): Promise<void> {
-  await em.execute(
-    `update "users"."one_time_tokens" set consumed_at = ? where user_id = ? and purpose = ? and consumed_at is null`,
-    [new Date(), userId, purpose],
-  );
+  await em.execute(`update "users"."one_time_tokens" set consumed_at = ? where user_id = ? and purpose = ? and consumed_at is null`, [
+    new Date(),
+    userId,
+    purpose,
+  ]);
 }
 
 /** Whether the token would be accepted now: a cheap check before expensive work (hashing a password). */

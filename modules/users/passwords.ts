@@ -3,8 +3,7 @@ import type { UsersSettings } from "./settings.ts";
 const options = (settings: UsersSettings) =>
   ({ algorithm: "argon2id", memoryCost: settings.PASSWORD_MEMORY_KIB, timeCost: settings.PASSWORD_TIME_COST }) as const;
 
-export const hashPassword = (password: string, settings: UsersSettings): Promise<string> =>
-  Bun.password.hash(password, options(settings));
+export const hashPassword = (password: string, settings: UsersSettings): Promise<string> => Bun.password.hash(password, options(settings));
 
 let dummy: { key: string; hash: Promise<string> } | undefined;
 

@@ -55,12 +55,14 @@ export const usersProviderStates: Record<string, ProviderStateHandler<typeof use
 
   "no such session": async (ctx, params) => {
     await inTransaction(ctx, (em) =>
-      em.execute(`update "users"."sessions" set revoked_at = coalesce(revoked_at, ?) where token_hash = ?`, [new Date(), digest(String(params.token))]),
+      em.execute(`update "users"."sessions" set revoked_at = coalesce(revoked_at, ?) where token_hash = ?`, [
+        new Date(),
+        digest(String(params.token)),
+      ]),
     );
   },
 
-  "user has just been created": (ctx, params) =>
-    ctx.db.transaction(async (tx) => announceUser(tx, await ensureUser(tx.em, someone(params)))),
+  "user has just been created": (ctx, params) => ctx.db.transaction(async (tx) => announceUser(tx, await ensureUser(tx.em, someone(params)))),
 
   "user has just asked to verify their email": (ctx, params) =>
     ctx.db.transaction(async (tx) => requestVerification(tx, await ensureUser(tx.em, someone(params)), ctx.settings.VERIFY_TOKEN_TTL_MS)),

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
+import type { HttpResult } from "../../harness/system/http.ts";
 import { TEST_LIMIT_PER_ACCOUNT } from "../../harness/test-env.ts";
 import { loadConfig } from "../../runtime/config.ts";
-import type { HttpResult } from "../../harness/system/http.ts";
 import { usersModule } from "./module.ts";
 import { authLimits, type UsersSettings } from "./settings.ts";
 import { uniqueEmail } from "./users.test-support.ts";
@@ -18,7 +18,8 @@ const expectLimited = (result: HttpResult, rule: string) => {
 
 describe("users: rate limits", () => {
   let system: InProcessSystem;
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => system.client.http.post(`/api/v1/auth/${path}`, body, { headers });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    system.client.http.post(`/api/v1/auth/${path}`, body, { headers });
 
   beforeAll(async () => {
     // In process every request comes from one unknown address: a tight per-address budget for three endpoints.
@@ -36,7 +37,10 @@ describe("users: rate limits", () => {
   it("limits logins per address across accounts, whatever x-forwarded-for the client claims", async () => {
     for (let i = 0; i < PER_ADDRESS; i++) expect((await post("login", { email: uniqueEmail("spray"), password: "guess guess" })).status).toBe(401);
     expectLimited(await post("login", { email: uniqueEmail("spray"), password: "guess guess" }), "login_per_address");
-    expectLimited(await post("login", { email: uniqueEmail("spray"), password: "guess guess" }, { "x-forwarded-for": "198.51.100.1" }), "login_per_address");
+    expectLimited(
+      await post("login", { email: uniqueEmail("spray"), password: "guess guess" }, { "x-forwarded-for": "198.51.100.1" }),
+      "login_per_address",
+    );
   });
 
   it("limits registrations per address, and a refused one creates nobody", async () => {
@@ -79,6 +83,8 @@ describe("users: rate-limit settings", () => {
   it("reads each limit and window from the environment and refuses a limit of 0 at boot", () => {
     const limits = authLimits(settingsFrom({ TWOFOLD_REGISTER_LIMIT_PER_ACCOUNT: "2", TWOFOLD_REGISTER_LIMIT_PER_ACCOUNT_WINDOW_MS: "5000" }));
     expect(limits.register.account).toEqual({ name: "register_per_account", limit: 2, windowMs: 5000 });
-    expect(() => settingsFrom({ TWOFOLD_LOGIN_LIMIT_PER_ADDRESS: "0" })).toThrow(/TWOFOLD_LOGIN_LIMIT_PER_ADDRESS: must be a whole number of at least 1/);
+    expect(() => settingsFrom({ TWOFOLD_LOGIN_LIMIT_PER_ADDRESS: "0" })).toThrow(
+      /TWOFOLD_LOGIN_LIMIT_PER_ADDRESS: must be a whole number of at least 1/,
+    );
   });
 });

@@ -30,7 +30,8 @@ export const authEndpoints = Object.keys(AUTH_LIMITS) as AuthEndpoint[];
 const pers: readonly Per[] = ["account", "address"];
 
 /** The setting of one endpoint's limit, e.g. LOGIN_LIMIT_PER_ACCOUNT; its window is the same name with _WINDOW_MS. */
-export const authLimitSetting = (endpoint: AuthEndpoint, per: Per): LimitSetting => `${endpoint.toUpperCase()}_LIMIT_PER_${per.toUpperCase()}` as LimitSetting;
+export const authLimitSetting = (endpoint: AuthEndpoint, per: Per): LimitSetting =>
+  `${endpoint.toUpperCase()}_LIMIT_PER_${per.toUpperCase()}` as LimitSetting;
 
 /** Each endpoint's limit and window as settings, e.g. TWOFOLD_LOGIN_LIMIT_PER_ACCOUNT and ..._WINDOW_MS; below 1 stops the boot. */
 const authLimitSettings = Object.fromEntries(
@@ -69,5 +70,7 @@ export function authLimits(settings: UsersSettings): AuthLimits {
     const name = authLimitSetting(endpoint, per);
     return limitRule(`${endpoint}_per_${per}`, settings[name], settings[`${name}_WINDOW_MS`]);
   };
-  return Object.fromEntries(authEndpoints.map((endpoint) => [endpoint, { account: rule(endpoint, "account"), address: rule(endpoint, "address") }])) as AuthLimits;
+  return Object.fromEntries(
+    authEndpoints.map((endpoint) => [endpoint, { account: rule(endpoint, "account"), address: rule(endpoint, "address") }]),
+  ) as AuthLimits;
 }

@@ -43,7 +43,11 @@ describe("users as a component", () => {
 
   it("answers users.get over the wire for an operator's user, and user_not_found for an unknown id", async () => {
     const email = `grace-${crypto.randomUUID().slice(0, 8)}@example.com`;
-    const created = await users.client.http.post("/api/v1/users", { name: "Grace", email }, { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } });
+    const created = await users.client.http.post(
+      "/api/v1/users",
+      { name: "Grace", email },
+      { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } },
+    );
     expect(created.status).toBe(201);
     expect(await cart.call(GetUser, { user_id: created.body.id })).toEqual({ id: created.body.id, name: "Grace", email });
     await expect(cart.call(GetUser, { user_id: "u-nobody" })).rejects.toMatchObject({ code: "user_not_found" });

@@ -73,9 +73,9 @@ describe("users: the operator API", () => {
   it("makes operator-created users verified and without a password", async () => {
     const email = uniqueEmail("staff");
     await system.client.http.post("/api/v1/users", { name: "Staff", email }, operator);
-    expect(await system.client.sql("users", "select password_hash, email_verified_at is not null as verified from users where email = ?", [email])).toEqual([
-      { password_hash: null, verified: true },
-    ]);
+    expect(
+      await system.client.sql("users", "select password_hash, email_verified_at is not null as verified from users where email = ?", [email]),
+    ).toEqual([{ password_hash: null, verified: true }]);
     const login = await system.client.http.post("/api/v1/auth/login", { email, password: "anything-at-all" });
     expect(login.status).toBe(401);
     expect(login.body.error.code).toBe("invalid_credentials");

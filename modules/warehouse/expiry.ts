@@ -11,16 +11,11 @@ interface Expired {
 }
 
 const expiredOrders = (ctx: ModuleContext, now: Date): Promise<Expired[]> =>
-  ctx.db
-    .em()
-    .execute(
-      `select order_id, correlation_id, causation_id from "warehouse"."reservations"
+  ctx.db.em().execute(
+    `select order_id, correlation_id, causation_id from "warehouse"."reservations"
        where status = 'held' and expires_at <= ?::timestamptz order by expires_at limit ?`,
-      [
-        now.toISOString(),
-        BATCH,
-      ],
-    );
+    [now.toISOString(), BATCH],
+  );
 
 /**
  * Gives back the stock of reservations nobody committed in time (reason "expired"). Each release is published
@@ -44,9 +39,10 @@ export const expireReservations: BackgroundTask<typeof warehouseSettings> = {
   due: async (ctx) => {
     const [row] = await ctx.db
       .em()
-      .execute<{ due: number | string }[]>(`select count(*) as due from "warehouse"."reservations" where status = 'held' and expires_at <= ?::timestamptz`, [
-        ctx.clock.now().toISOString(),
-      ]);
+      .execute<{ due: number | string }[]>(
+        `select count(*) as due from "warehouse"."reservations" where status = 'held' and expires_at <= ?::timestamptz`,
+        [ctx.clock.now().toISOString()],
+      );
     return Number(row?.due ?? 0);
   },
 };

@@ -18,10 +18,11 @@ describe("warehouse stock at the contracts' largest amounts", () => {
   const receive = (productId: string, quantity: number) => system.client.http.post(`/api/v1/inventory/${productId}/receipts`, { quantity }, operator);
   const stockOf = async (productId: string) => (await system.client.http.get(`/api/v1/inventory/${productId}`, operator)).body;
   const rowsOf = (productId: string) =>
-    system.client.sql("warehouse", "select on_hand, reserved, version, (select count(*) from receipts where product_id = ?) as receipts from stock where product_id = ?", [
-      productId,
-      productId,
-    ]);
+    system.client.sql(
+      "warehouse",
+      "select on_hand, reserved, version, (select count(*) from receipts where product_id = ?) as receipts from stock where product_id = ?",
+      [productId, productId],
+    );
 
   beforeAll(async () => {
     system = await inProcess({ modules: [warehouseModule], calls: shopCalls, events: shopEvents });
@@ -48,9 +49,13 @@ describe("warehouse stock at the contracts' largest amounts", () => {
     expect(filled.body.on_hand).toBe(MAX_STOCK);
     const past = await receive(productId, 1);
     expect([past.status, past.body.error?.code], JSON.stringify(past.body)).toEqual([422, "amount_out_of_range"]);
-    expect((await failureOf(callAs(system, ReceiveStock, { receipt_id: crypto.randomUUID(), product_id: productId, quantity: maxReceipt }))).code).toBe("amount_out_of_range");
+    expect(
+      (await failureOf(callAs(system, ReceiveStock, { receipt_id: crypto.randomUUID(), product_id: productId, quantity: maxReceipt }))).code,
+    ).toBe("amount_out_of_range");
     expect(await rowsOf(productId)).toEqual([{ on_hand: MAX_STOCK, reserved: 0, version: 2, receipts: 2 }]);
     await system.client.idle();
-    expect(await system.client.events.all("inventory.received", (e) => (e.payload as { stock: { product_id: string } }).stock.product_id === productId)).toHaveLength(1);
+    expect(
+      await system.client.events.all("inventory.received", (e) => (e.payload as { stock: { product_id: string } }).stock.product_id === productId),
+    ).toHaveLength(1);
   });
 });

@@ -9,8 +9,8 @@ import { defineModule } from "../../runtime/module-api/index.ts";
 import { availability, commit, receive, release, reserve } from "./calls.ts";
 import { Receipt, Reservation, Stock } from "./entities.ts";
 import { expireReservations } from "./expiry.ts";
-import { warehouseRoutes } from "./routes.ts";
 import { warehouseProviderStates } from "./provider-states.ts";
+import { warehouseRoutes } from "./routes.ts";
 import { warehouseSettings } from "./settings.ts";
 
 /** Stock per product and the reservations that hold it for orders; the only place stock changes. */

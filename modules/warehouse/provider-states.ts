@@ -35,7 +35,10 @@ const reservationOf = (ctx: ModuleContext, orderId: string) => ctx.db.em().findO
 const announceAgain = (ctx: ModuleContext, orderId: string, event: "reserved" | "committed" | "released") =>
   ctx.db.transaction(async (tx) => {
     const reservation = await tx.em.findOneOrFail(Reservation, { orderId });
-    const levels = await stockLevels(tx.em, reservation.items.map((i) => i.product_id));
+    const levels = await stockLevels(
+      tx.em,
+      reservation.items.map((i) => i.product_id),
+    );
     const stock = totalsOf(reservation.items).map(([productId]) => levels.get(productId) ?? noStock(productId));
     if (event === "reserved") tx.publish(InventoryReserved, reservedEvent(toReservationView(reservation), stock));
     if (event === "committed") tx.publish(InventoryCommitted, committedEvent(reservation, stock));
@@ -72,7 +75,10 @@ export const warehouseProviderStates: Record<string, ProviderStateHandler<typeof
     const orderId = String(params.order_id);
     await held(ctx, params);
     await ctx.db.transaction(({ em }) =>
-      em.execute(`update "warehouse"."reservations" set expires_at = ? where order_id = ? and status = 'held'`, [new Date(Date.now() - 1000), orderId]),
+      em.execute(`update "warehouse"."reservations" set expires_at = ? where order_id = ? and status = 'held'`, [
+        new Date(Date.now() - 1000),
+        orderId,
+      ]),
     );
     await releaseHeld(ctx, orderId, "expired", new Date());
   },

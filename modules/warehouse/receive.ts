@@ -1,5 +1,5 @@
-import type { StockLevel } from "../../contracts/warehouse/stock.ts";
 import { InventoryReceived } from "../../contracts/warehouse/events.ts";
+import type { StockLevel } from "../../contracts/warehouse/stock.ts";
 import type { ModuleContext } from "../../runtime/module-api/index.ts";
 import { receivedEvent } from "./announcements.ts";
 import { Receipt } from "./entities.ts";

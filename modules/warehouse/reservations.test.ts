@@ -25,8 +25,18 @@ describe("warehouse reservations", () => {
     const [a, b] = [await stocked(system, 5), await stocked(system, 2)];
     const orderId = crypto.randomUUID();
     await system.client.events.fromNow();
-    const reservation = await reserve(orderId, [{ product_id: a, quantity: 3 }, { product_id: b, quantity: 2 }]);
-    expect(reservation).toMatchObject({ order_id: orderId, status: "held", items: [{ product_id: a, quantity: 3 }, { product_id: b, quantity: 2 }] });
+    const reservation = await reserve(orderId, [
+      { product_id: a, quantity: 3 },
+      { product_id: b, quantity: 2 },
+    ]);
+    expect(reservation).toMatchObject({
+      order_id: orderId,
+      status: "held",
+      items: [
+        { product_id: a, quantity: 3 },
+        { product_id: b, quantity: 2 },
+      ],
+    });
     expect(Date.parse(reservation.expires_at) - Date.now()).toBeGreaterThan(50_000);
     expect(await stockRow(system, a)).toEqual({ on_hand: 5, reserved: 3, version: 2 });
     expect(await stockRow(system, b)).toEqual({ on_hand: 2, reserved: 2, version: 2 });
@@ -81,9 +91,17 @@ describe("warehouse reservations", () => {
 
   it("adds up lines that name the same product", async () => {
     const product = await stocked(system, 3);
-    const error = await failureOf(reserve(crypto.randomUUID(), [{ product_id: product, quantity: 2 }, { product_id: product, quantity: 2 }]));
+    const error = await failureOf(
+      reserve(crypto.randomUUID(), [
+        { product_id: product, quantity: 2 },
+        { product_id: product, quantity: 2 },
+      ]),
+    );
     expect(error.details).toEqual([{ product_id: product, requested: 4, available: 3 }]);
-    await reserve(crypto.randomUUID(), [{ product_id: product, quantity: 1 }, { product_id: product, quantity: 2 }]);
+    await reserve(crypto.randomUUID(), [
+      { product_id: product, quantity: 1 },
+      { product_id: product, quantity: 2 },
+    ]);
     expect(await stockRow(system, product)).toEqual({ on_hand: 3, reserved: 3, version: 2 });
   });
 
@@ -108,7 +126,10 @@ describe("warehouse reservations", () => {
     expect(await callAs(system, CommitReservation, { order_id: orderId })).toEqual(committed);
     expect(await stockRow(system, product)).toEqual({ on_hand: 3, reserved: 0, version: 3 });
     const event = await system.client.events.expect("inventory.committed", forOrder(orderId));
-    expect(event.payload).toMatchObject({ reservation_id: held.reservation_id, stock: [{ product_id: product, on_hand: 3, reserved: 0, available: 3, version: 3 }] });
+    expect(event.payload).toMatchObject({
+      reservation_id: held.reservation_id,
+      stock: [{ product_id: product, on_hand: 3, reserved: 0, available: 3, version: 3 }],
+    });
     await system.client.idle();
     expect(await system.client.events.all("inventory.committed", forOrder(orderId))).toHaveLength(1);
     expect((await failureOf(callAs(system, ReleaseReservation, { order_id: orderId, reason: "payment_failed" }))).code).toBe("reservation_committed");
@@ -158,11 +179,18 @@ describe("warehouse reservations", () => {
       const orderId = crypto.randomUUID();
       await reserve(orderId, [{ product_id: product, quantity: 1 }]);
       const [commit, release] = await Promise.all([
-        callAs(system, CommitReservation, { order_id: orderId }).then((r) => r.status, (e: { code: string }) => e.code),
-        callAs(system, ReleaseReservation, { order_id: orderId, reason: "cancelled" }).then((r) => r.released, (e: { code: string }) => e.code),
+        callAs(system, CommitReservation, { order_id: orderId }).then(
+          (r) => r.status,
+          (e: { code: string }) => e.code,
+        ),
+        callAs(system, ReleaseReservation, { order_id: orderId, reason: "cancelled" }).then(
+          (r) => r.released,
+          (e: { code: string }) => e.code,
+        ),
       ]);
       const row = await stockRow(system, product);
-      if (commit === "committed") expect({ release, row }).toEqual({ release: "reservation_committed", row: { on_hand: 0, reserved: 0, version: 3 } });
+      if (commit === "committed")
+        expect({ release, row }).toEqual({ release: "reservation_committed", row: { on_hand: 0, reserved: 0, version: 3 } });
       else expect({ commit, release, row }).toEqual({ commit: "reservation_expired", release: true, row: { on_hand: 1, reserved: 0, version: 3 } });
     }
   });

@@ -1,7 +1,7 @@
 import type * as v from "valibot";
 import type { ProductQuantity } from "../../contracts/common/quantity.ts";
 import { InventoryInsufficient, InventoryReserved } from "../../contracts/warehouse/events.ts";
-import { Shortfall as ShortfallSchema, type StockLevel } from "../../contracts/warehouse/stock.ts";
+import type { Shortfall as ShortfallSchema, StockLevel } from "../../contracts/warehouse/stock.ts";
 import { AppError, currentConversation, newId } from "../../runtime/module-api/index.ts";
 import { reservedEvent } from "./announcements.ts";
 import { Reservation } from "./entities.ts";
@@ -63,8 +63,13 @@ export async function reserveStock(ctx: WarehouseContext, request: ReserveReques
         else short.push([productId, quantity]);
       }
       if (short.length > 0) {
-        const levels = await stockLevels(tx.em, short.map(([productId]) => productId));
-        throw new Shortage(short.map(([productId, requested]) => ({ product_id: productId, requested, available: levels.get(productId)?.available ?? 0 })));
+        const levels = await stockLevels(
+          tx.em,
+          short.map(([productId]) => productId),
+        );
+        throw new Shortage(
+          short.map(([productId, requested]) => ({ product_id: productId, requested, available: levels.get(productId)?.available ?? 0 })),
+        );
       }
       const view: ReservationView = {
         reservation_id: reservationId,

@@ -51,7 +51,11 @@ export async function addStock(em: EntityManager, productId: string, quantity: n
     [productId, quantity, MAX_STOCK],
   );
   if (!row) {
-    throw new AppError("amount_out_of_range", `the stock of ${productId} would exceed ${MAX_STOCK}`, { product_id: productId, quantity, max_stock: MAX_STOCK });
+    throw new AppError("amount_out_of_range", `the stock of ${productId} would exceed ${MAX_STOCK}`, {
+      product_id: productId,
+      quantity,
+      max_stock: MAX_STOCK,
+    });
   }
   return fromRow(row);
 }

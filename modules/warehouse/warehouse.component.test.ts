@@ -31,7 +31,10 @@ describe("warehouse as a component", () => {
     const receipt = await warehouse.client.http.post(`/api/v1/inventory/${product}/receipts`, { quantity: 5 }, operator);
     expect([receipt.status, receipt.body]).toEqual([201, { product_id: product, on_hand: 5, reserved: 0, available: 5, version: 1 }]);
 
-    expect(await orders.call(ReserveStock, { order_id: sold, items: [{ product_id: product, quantity: 2 }], ttl_ms: 60_000 })).toMatchObject({ order_id: sold, status: "held" });
+    expect(await orders.call(ReserveStock, { order_id: sold, items: [{ product_id: product, quantity: 2 }], ttl_ms: 60_000 })).toMatchObject({
+      order_id: sold,
+      status: "held",
+    });
     await orders.call(ReserveStock, { order_id: dropped, items: [{ product_id: product, quantity: 1 }] });
     expect(await inventory(product)).toMatchObject({ on_hand: 5, reserved: 3, available: 2 });
 

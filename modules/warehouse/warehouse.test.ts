@@ -35,7 +35,9 @@ describe("warehouse stock and receipts", () => {
     expect(replies[1]).toEqual(replies[0]);
     expect(await stockRow(system, productId)).toEqual({ on_hand: 7, reserved: 0, version: 1 });
     await system.client.idle();
-    expect(await system.client.events.all("inventory.received", (e) => (e.payload as { receipt_id: string }).receipt_id === receipt.receipt_id)).toHaveLength(1);
+    expect(
+      await system.client.events.all("inventory.received", (e) => (e.payload as { receipt_id: string }).receipt_id === receipt.receipt_id),
+    ).toHaveLength(1);
   });
 
   it("answers availability in the order asked, zeros at version 0 for a product never stocked", async () => {
@@ -66,7 +68,9 @@ describe("warehouse stock and receipts", () => {
     const productId = crypto.randomUUID();
     expect((await system.client.http.get(`/api/v1/inventory/${productId}`)).status).toBe(401);
     expect((await system.client.http.post(`/api/v1/inventory/${productId}/receipts`, { quantity: 1 })).status).toBe(401);
-    expect((await system.client.http.post(`/api/v1/inventory/${productId}/receipts`, { quantity: 1 }, { headers: { "x-operator-key": "wrong" } })).status).toBe(401);
+    expect(
+      (await system.client.http.post(`/api/v1/inventory/${productId}/receipts`, { quantity: 1 }, { headers: { "x-operator-key": "wrong" } })).status,
+    ).toBe(401);
     for (const body of [{ quantity: 0 }, { quantity: 1.5 }, { quantity: "3" }, {}]) {
       const refused = await system.client.http.post(`/api/v1/inventory/${productId}/receipts`, body, operator);
       expect(refused.status).toBe(400);

@@ -11,8 +11,18 @@ import type { InlineDispatch, Transport } from "./transport.ts";
 import { conform } from "./validate.ts";
 import { readAsCurrent, type Versioned, writeAsVersion } from "./versions.ts";
 
-const replyOf = (contract: CallContract): Versioned => ({ name: contract.name, version: contract.version, schema: contract.reply, past: contract.pastReplies });
-const payloadOf = (contract: EventContract): Versioned => ({ name: contract.type, version: contract.version, schema: contract.payload, past: contract.past });
+const replyOf = (contract: CallContract): Versioned => ({
+  name: contract.name,
+  version: contract.version,
+  schema: contract.reply,
+  past: contract.pastReplies,
+});
+const payloadOf = (contract: EventContract): Versioned => ({
+  name: contract.type,
+  version: contract.version,
+  schema: contract.payload,
+  past: contract.past,
+});
 
 export type CallHandler<C extends CallContract = CallContract> = (
   request: v.InferOutput<C["request"]>,

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Envelope } from "../../contracts/envelope.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { AppError } from "../errors.ts";
-import { runInContext } from "./context.ts";
+import type { CallHandler, EventHandler } from "./bus.ts";
 import { Broken, Ghost, Pinged, Say, Slow, Undeclared } from "./conformance/contracts.ts";
 import { type Deployment, deploy, type Hosted } from "./conformance/deployments.ts";
+import { runInContext } from "./context.ts";
 import { parseFaults } from "./faults/parse.ts";
 import { transports } from "./transports.ts";
-import type { CallHandler, EventHandler } from "./bus.ts";
 
 /**
  * One suite, every transport: each named pair of channels (runtime/bus/transports.ts) and the strict fault
@@ -56,7 +56,12 @@ describe.each(Object.entries(deployments))("bus conformance: %s", (_name, deploy
           [Say.name, say],
           [Broken.name, async () => ({ count: "three" }) as never],
           [Slow.name, async (request) => (await Bun.sleep((request as { ms: number }).ms), { slept: 1 })],
-          [Undeclared.name, async () => { throw new AppError("email_taken", "not declared by echo.undeclared"); }],
+          [
+            Undeclared.name,
+            async () => {
+              throw new AppError("email_taken", "not declared by echo.undeclared");
+            },
+          ],
         ]),
       ],
     ]),
@@ -72,7 +77,10 @@ describe.each(Object.entries(deployments))("bus conformance: %s", (_name, deploy
   };
   const deliveriesOf = (n: number) => received.filter((r) => (r.envelope.payload as { n: number }).n === n);
   const rejection = async (work: Promise<unknown>): Promise<AppError> => {
-    const error = await work.then(() => undefined, (e: unknown) => e);
+    const error = await work.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     return error as AppError;
   };

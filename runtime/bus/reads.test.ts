@@ -32,7 +32,9 @@ describe("what a consumer reads is checked at the boundary", () => {
     const error = await bus.call("billing", Lookup, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("contract_violation");
-    expect((error as AppError).message).toMatch(/profiles\.lookup reply violates its contract \(what billing reads\) on receive: user_id: Invalid type/);
+    expect((error as AppError).message).toMatch(
+      /profiles\.lookup reply violates its contract \(what billing reads\) on receive: user_id: Invalid type/,
+    );
   });
 
   it("never hands a handler an event without what it reads: the delivery is dead-lettered, visibly", async () => {

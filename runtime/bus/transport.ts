@@ -17,7 +17,7 @@ export interface DeadLetter {
 }
 
 /** Work a transport has accepted but not finished; zero everywhere means this transport is idle. */
-export interface TransportActivity {
+interface TransportActivity {
   readonly callsInFlight: number;
   readonly deliveriesPending: number;
 }

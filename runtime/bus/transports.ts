@@ -26,29 +26,29 @@ const needs = <T>(value: T | undefined, problem: string): T => {
 const DEFAULT_WORKER: WorkerTimings = { concurrency: 16, lockDurationMs: 30_000, stalledIntervalMs: 30_000 };
 
 /** Every way calls can travel, by name. */
-export const callChannels = {
+const callChannels = {
   memory: () => new MemoryCalls(),
   http: (site: ChannelSite) =>
-    new HttpCalls(
-      needs(site.addressOf, "http calls need the topology's addresses"),
-      needs(site.internalToken, MISSING_INTERNAL_TOKEN),
-    ),
+    new HttpCalls(needs(site.addressOf, "http calls need the topology's addresses"), needs(site.internalToken, MISSING_INTERNAL_TOKEN)),
 } satisfies Record<string, (site: ChannelSite) => CallChannel>;
 
 /** Every way events can travel, by name. */
-export const eventChannels = {
+const eventChannels = {
   memory: (site: ChannelSite) => new MemoryEvents(site.delivery),
   bullmq: (site: ChannelSite) =>
     new BullmqEvents(
-      { url: needs(site.redisUrl, "BullMQ events need REDIS_URL (the split launcher starts a private Redis when it is unset)"), maxRetriesPerRequest: null },
+      {
+        url: needs(site.redisUrl, "BullMQ events need REDIS_URL (the split launcher starts a private Redis when it is unset)"),
+        maxRetriesPerRequest: null,
+      },
       site.queuePrefix ?? "twofold",
       site.delivery,
       site.worker ?? DEFAULT_WORKER,
     ),
 } satisfies Record<string, (site: ChannelSite) => EventChannel>;
 
-export type CallChannelName = keyof typeof callChannels;
-export type EventChannelName = keyof typeof eventChannels;
+type CallChannelName = keyof typeof callChannels;
+type EventChannelName = keyof typeof eventChannels;
 
 export interface TransportChoice {
   readonly calls: CallChannelName;

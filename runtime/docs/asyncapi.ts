@@ -2,7 +2,7 @@ import type { JsonSchema } from "@valibot/to-json-schema";
 import type { AnySchema, EventContract } from "../../contracts/define.ts";
 import { Envelope } from "../../contracts/envelope.ts";
 import type { ModuleDefinition } from "../module.ts";
-import { type DocumentInfo, DOCUMENT_VERSION, moduleVersions, systemName } from "./info.ts";
+import { DOCUMENT_VERSION, type DocumentInfo, moduleVersions, systemName } from "./info.ts";
 import { jsonSchemaOf } from "./json-schema.ts";
 
 type Json = Record<string, unknown>;
@@ -53,7 +53,9 @@ export function asyncApiDocument(modules: readonly ModuleDefinition[], info: Doc
       address: event.type,
       title: event.type,
       description: `Owned by ${event.owner}; current version ${event.version}.`,
-      messages: Object.fromEntries(versions.map(({ version }) => [messageId(event.type, version), { $ref: `#/components/messages/${messageId(event.type, version)}` }])),
+      messages: Object.fromEntries(
+        versions.map(({ version }) => [messageId(event.type, version), { $ref: `#/components/messages/${messageId(event.type, version)}` }]),
+      ),
     };
   }
   const operations: Record<string, Json> = {};

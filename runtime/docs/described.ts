@@ -7,7 +7,7 @@ import { parseSettings, type SettingsDeclaration } from "../settings.ts";
 
 /** The methods a public route may have (resource's); the 405 catch-alls and path middleware are registered as ALL. */
 export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-export type RouteMethod = (typeof ROUTE_METHODS)[number];
+type RouteMethod = (typeof ROUTE_METHODS)[number];
 
 /** One method of one public route, with its description and the guards in front of it. */
 export interface DescribedRoute {
@@ -31,12 +31,14 @@ export interface DescribedModules {
  * their defaults (a route's setup may read them, as the users module's rate limits do), and everything else
  * refused, since a route may use the database, calls and limits only while it handles a request.
  */
-export function describingContext(module: ModuleDefinition): ModuleContext<SettingsDeclaration> {
+function describingContext(module: ModuleDefinition): ModuleContext<SettingsDeclaration> {
   const known: Record<string, unknown> = { name: module.name, settings: parseSettings(module.settings ?? {}, {}).values };
   return new Proxy(known, {
     get(target, key) {
       if (typeof key === "string" && key in target) return target[key];
-      throw new Error(`${module.name}: its routes read ctx.${String(key)} while being built; a route may use its context only while handling a request`);
+      throw new Error(
+        `${module.name}: its routes read ctx.${String(key)} while being built; a route may use its context only while handling a request`,
+      );
     },
   }) as unknown as ModuleContext<SettingsDeclaration>;
 }
@@ -63,7 +65,8 @@ function describeApp(module: string, app: Hono): DescribedModules {
     const endpoint = endpointOf(route.handler);
     if (!endpoint || !isRouteMethod(route.method)) continue;
     const { method, path } = route;
-    for (const name of templateParams(path)) if (!endpoint.params?.[name]) gaps.push(`${module}: ${key(route)} does not declare its path parameter ${name}`);
+    for (const name of templateParams(path))
+      if (!endpoint.params?.[name]) gaps.push(`${module}: ${key(route)} does not declare its path parameter ${name}`);
     const matched = guards.match(method, samplePath(path))[0].map(([accepts]) => accepts);
     routes.push({ module, method, path, endpoint, guards: matched });
   }

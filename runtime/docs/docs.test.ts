@@ -41,7 +41,10 @@ const things = defineModule({
     const app = new Hono();
     app.on("POST", "/things", requireOperator(ctx));
     app.use("/things/:id", session);
-    app.use("/either", guard(["operator", "session"], async (_c, next) => next()));
+    app.use(
+      "/either",
+      guard(["operator", "session"], async (_c, next) => next()),
+    );
     resource(app, "/things", {
       GET: endpoint({ summary: "List things", query: v.object({ q: v.optional(v.string()) }), responses: { 200: v.array(Thing) }, handle: ok }),
       POST: endpoint({ summary: "Make a thing", body: Thing, idempotent: true, responses: { 201: Thing }, errors: ["unknown_product"], handle: ok }),
@@ -66,8 +69,13 @@ const watchers = defineModule({
   routes: () => new Hono(),
 });
 
-type Operation = { security?: unknown; parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, { description: string }> };
-const operationOf = (doc: Record<string, unknown>, path: string, method: string) => (doc.paths as Record<string, Record<string, Operation>>)[path]?.[method] as Operation;
+type Operation = {
+  security?: unknown;
+  parameters: { name: string; in: string; required: boolean }[];
+  responses: Record<string, { description: string }>;
+};
+const operationOf = (doc: Record<string, unknown>, path: string, method: string) =>
+  (doc.paths as Record<string, Record<string, Operation>>)[path]?.[method] as Operation;
 
 describe("the OpenAPI description", () => {
   const doc = openApiDocument([things, watchers], { name: "fixture" });
@@ -99,7 +107,9 @@ describe("the OpenAPI description", () => {
     expect(create.responses["422"]?.description).toBe("`idempotency_key_reused`, `unknown_product`");
     expect(create.responses["422"]).toMatchObject({ content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorBody" } } } });
     expect(operationOf(doc, "/api/v1/things", "get").parameters).toEqual([{ name: "q", in: "query", required: false, schema: { type: "string" } }]);
-    expect(operationOf(doc, "/api/v1/things/{id}", "get").parameters).toEqual([{ name: "id", in: "path", required: true, schema: { type: "string", maxLength: 64 } }]);
+    expect(operationOf(doc, "/api/v1/things/{id}", "get").parameters).toEqual([
+      { name: "id", in: "path", required: true, schema: { type: "string", maxLength: 64 } },
+    ]);
     expect(operationOf(doc, "/api/v1/things/{id}", "delete").responses["204"]).toEqual({ description: "No Content" });
   });
 });
@@ -154,7 +164,10 @@ describe("the AsyncAPI description", () => {
   it("has a channel per event with a message per version, and an operation per publisher and subscriber", () => {
     expect(Object.keys(doc.channels)).toEqual(["thing.created"]);
     expect(Object.keys(doc.channels["thing.created"]?.messages ?? {})).toEqual(["thing.created.v1", "thing.created.v2"]);
-    expect(doc.operations["things.publishes.thing.created"]).toMatchObject({ action: "send", messages: [{ $ref: "#/channels/thing.created/messages/thing.created.v2" }] });
+    expect(doc.operations["things.publishes.thing.created"]).toMatchObject({
+      action: "send",
+      messages: [{ $ref: "#/channels/thing.created/messages/thing.created.v2" }],
+    });
     expect(doc.operations["watchers.consumes.thing.created"]?.action).toBe("receive");
     expect(doc.operations["watchers.consumes.thing.created"]?.messages).toHaveLength(2);
   });

@@ -11,4 +11,5 @@ export const systemName = (info: DocumentInfo): string => info.name ?? "twofold"
 export const DOCUMENT_VERSION = "v1";
 
 /** A document describes exactly these modules at these versions (what contracts are published and deployed under). */
-export const moduleVersions = (modules: readonly ModuleDefinition[]): string => `Modules: ${modules.map((m) => `${m.name} ${m.version}`).join(", ")}.`;
+export const moduleVersions = (modules: readonly ModuleDefinition[]): string =>
+  `Modules: ${modules.map((m) => `${m.name} ${m.version}`).join(", ")}.`;

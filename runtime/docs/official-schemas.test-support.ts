@@ -15,7 +15,9 @@ export async function openApiProblems(document: object): Promise<Problems> {
 
 // The AsyncAPI schema carries its own copy of the draft-07 meta-schema, which Ajv would otherwise add too.
 // Formats (uri, email) are not checked: the documents use none outside the payload schemas they describe.
-const asyncApi = new Ajv({ strict: false, allErrors: true, meta: false, validateSchema: false, validateFormats: false }).compile(specs.schemas["3.0.0"]);
+const asyncApi = new Ajv({ strict: false, allErrors: true, meta: false, validateSchema: false, validateFormats: false }).compile(
+  specs.schemas["3.0.0"],
+);
 
 /** Checks a document against the AsyncAPI 3.0.0 schema of @asyncapi/specs. */
 export function asyncApiProblems(document: object): Problems {

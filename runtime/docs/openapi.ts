@@ -6,7 +6,7 @@ import { IDEMPOTENCY_HEADER } from "../http/idempotency.ts";
 import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import type { ModuleDefinition } from "../module.ts";
 import { type DescribedRoute, describeModules, templateParams } from "./described.ts";
-import { type DocumentInfo, DOCUMENT_VERSION, moduleVersions, systemName } from "./info.ts";
+import { DOCUMENT_VERSION, type DocumentInfo, moduleVersions, systemName } from "./info.ts";
 import { jsonSchemaOf } from "./json-schema.ts";
 
 /** Where every module's routes are mounted (runtime/host/boot.ts). */
@@ -25,7 +25,12 @@ const securitySchemes: Record<Credential, Json> = {
 const refusedBy: Record<Credential, ErrorCode> = { session: "unauthenticated", operator: "operator_key_required" };
 
 const BODY_ERRORS: readonly ErrorCode[] = ["invalid_json", "validation_failed", "unsupported_media_type", "payload_too_large"];
-const IDEMPOTENCY_ERRORS: readonly ErrorCode[] = ["idempotency_key_required", "validation_failed", "idempotency_key_reused", "idempotency_key_in_progress"];
+const IDEMPOTENCY_ERRORS: readonly ErrorCode[] = [
+  "idempotency_key_required",
+  "validation_failed",
+  "idempotency_key_reused",
+  "idempotency_key_in_progress",
+];
 
 const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 202: "Accepted", 204: "No Content" };
 
@@ -39,7 +44,10 @@ const operationId = (route: DescribedRoute): string => `${route.module}_${route.
 
 /** Every guard must admit, each by any one of its credentials: the alternatives, each a set of credentials to send together. */
 function requirements(route: DescribedRoute): Json[] {
-  const alternatives = route.guards.reduce<Credential[][]>((alts, accepts) => alts.flatMap((alt) => accepts.map((c) => [...new Set([...alt, c])])), [[]]);
+  const alternatives = route.guards.reduce<Credential[][]>(
+    (alts, accepts) => alts.flatMap((alt) => accepts.map((c) => [...new Set([...alt, c])])),
+    [[]],
+  );
   return route.guards.length === 0 ? [] : alternatives.map((alt) => Object.fromEntries(alt.map((c) => [c, []])));
 }
 
@@ -59,7 +67,12 @@ function errorCodes(route: DescribedRoute): ErrorCode[] {
 
 function parameters(route: DescribedRoute): Json[] {
   const { endpoint } = route;
-  const path = templateParams(route.path).map((name) => ({ name, in: "path", required: true, schema: request(endpoint.params?.[name] as AnySchema) }));
+  const path = templateParams(route.path).map((name) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: request(endpoint.params?.[name] as AnySchema),
+  }));
   const query = endpoint.query ? request(endpoint.query) : undefined;
   if (query && query.type !== "object") throw new Error(`${route.method} ${route.path}: a query is described by an object schema`);
   const queryParams = Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
@@ -68,14 +81,21 @@ function parameters(route: DescribedRoute): Json[] {
     required: (query?.required ?? []).includes(name),
     schema,
   }));
-  const headers = Object.entries(endpoint.headers ?? {}).map(([name, description]) => ({ name, in: "header", required: true, description, schema: { type: "string" } }));
+  const headers = Object.entries(endpoint.headers ?? {}).map(([name, description]) => ({
+    name,
+    in: "header",
+    required: true,
+    description,
+    schema: { type: "string" },
+  }));
   const idempotency = endpoint.idempotent
     ? [
         {
           name: IDEMPOTENCY_HEADER,
           in: "header",
           required: true,
-          description: "The same key and body replay the stored answer (Idempotent-Replayed: true); another body is 422, a request still running 409.",
+          description:
+            "The same key and body replay the stored answer (Idempotent-Replayed: true); another body is 422, a request still running 409.",
           schema: { type: "string", pattern: "^[\\x21-\\x7e]{1,255}$" },
         },
       ]
@@ -86,7 +106,14 @@ function parameters(route: DescribedRoute): Json[] {
 function responses(route: DescribedRoute): Json {
   const { endpoint } = route;
   const replayed = endpoint.idempotent
-    ? { headers: { "Idempotent-Replayed": { description: "true when this is the stored answer of an earlier request with the same key", schema: { type: "string" } } } }
+    ? {
+        headers: {
+          "Idempotent-Replayed": {
+            description: "true when this is the stored answer of an earlier request with the same key",
+            schema: { type: "string" },
+          },
+        },
+      }
     : {};
   const answers: Json = {};
   for (const [status, schema] of Object.entries(endpoint.responses)) {
@@ -96,8 +123,14 @@ function responses(route: DescribedRoute): Json {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodes(route)) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const retry = codes.includes("rate_limited") ? { headers: { "Retry-After": { description: "seconds until the limit's window ends", schema: { type: "integer" } } } } : {};
-    answers[String(status)] = { description: codes.map((c) => `\`${c}\``).join(", "), content: { "application/json": { schema: ERROR_REF } }, ...retry };
+    const retry = codes.includes("rate_limited")
+      ? { headers: { "Retry-After": { description: "seconds until the limit's window ends", schema: { type: "integer" } } } }
+      : {};
+    answers[String(status)] = {
+      description: codes.map((c) => `\`${c}\``).join(", "),
+      content: { "application/json": { schema: ERROR_REF } },
+      ...retry,
+    };
   }
   return answers;
 }
@@ -111,7 +144,9 @@ function operation(route: DescribedRoute): Json {
     summary: endpoint.summary,
     ...(endpoint.description ? { description: endpoint.description } : {}),
     parameters: parameters(route),
-    ...(endpoint.body ? { requestBody: { required: !endpoint.bodyMayBeEmpty, content: { "application/json": { schema: request(endpoint.body) } } } } : {}),
+    ...(endpoint.body
+      ? { requestBody: { required: !endpoint.bodyMayBeEmpty, content: { "application/json": { schema: request(endpoint.body) } } } }
+      : {}),
     responses: responses(route),
     ...(security.length > 0 ? { security } : {}),
   };

@@ -31,7 +31,8 @@ export function docsRoutes(modules: readonly ModuleDefinition[], info: DocumentI
   app.get("/docs", (c) => c.html(docsPage(`${systemName(info)} API reference`)));
   app.get(`/${DOCS_FILES.renderer}`, (c) => {
     const path = bundle();
-    if (!path) return errorResponse(c, new AppError("service_unavailable", `the API reference renderer is not installed (bun add ${RENDERER_PACKAGE})`));
+    if (!path)
+      return errorResponse(c, new AppError("service_unavailable", `the API reference renderer is not installed (bun add ${RENDERER_PACKAGE})`));
     return new Response(Bun.file(path), { headers: { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" } });
   });
   return app;

@@ -130,7 +130,16 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   const transportRoutes = transport.routes();
   if (transportRoutes) app.route("/", transportRoutes);
   if (recorder) {
-    const own = localObservation({ name: plan.name, bus, transport, modules, requestsInFlight: () => gauge.inFlight, recorder, tap, subscribersOf: moduleSubscribers });
+    const own = localObservation({
+      name: plan.name,
+      bus,
+      transport,
+      modules,
+      requestsInFlight: () => gauge.inFlight,
+      recorder,
+      tap,
+      subscribersOf: moduleSubscribers,
+    });
     if (plan.edge) app.route("/", observationRoutes(plan.observe?.(own) ?? own, PUBLIC_OBSERVATION));
     else app.route("/", internalOnly(config.internalToken, observationRoutes(own, INTERNAL_OBSERVATION)));
   }
@@ -175,10 +184,17 @@ function internalOnly(token: string | undefined, routes: Hono): Hono {
 }
 
 /** Serves an assembled process; stopping it stops the server first, then closes the process in order. */
-export function serveProcess(process: AssembledProcess, listen: { port: number; hostname: string; url?: string }, started: number, describe: string): RunningProcess {
+export function serveProcess(
+  process: AssembledProcess,
+  listen: { port: number; hostname: string; url?: string },
+  started: number,
+  describe: string,
+): RunningProcess {
   const server = Bun.serve({ port: listen.port, hostname: listen.hostname, fetch: process.app.fetch });
   const startupMs = performance.now() - started;
-  console.error(`[${process.name}] ${describe} on ${process.database}, ${process.channels}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`);
+  console.error(
+    `[${process.name}] ${describe} on ${process.database}, ${process.channels}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`,
+  );
   return {
     name: process.name,
     url: listen.url ?? `http://127.0.0.1:${server.port}`,

@@ -99,7 +99,17 @@ export async function bootModules(
       await handler(ctx, params);
     },
     ping: async () => {
-      const answers = await Promise.all([...dbs.values()].map((db) => db.em().execute("select 1 as ok").then(() => true, () => false)));
+      const answers = await Promise.all(
+        [...dbs.values()].map((db) =>
+          db
+            .em()
+            .execute("select 1 as ok")
+            .then(
+              () => true,
+              () => false,
+            ),
+        ),
+      );
       return answers.every(Boolean);
     },
     outboxPending: async () => (await Promise.all(relays.map((r) => r.pending()))).reduce((a, b) => a + b, 0),

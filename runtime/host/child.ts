@@ -32,7 +32,10 @@ export async function waitReady(url: string, child: Subprocess, timeoutMs: numbe
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     }
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (performance.now() > deadline) throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
     await Bun.sleep(25);

@@ -56,7 +56,16 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
     readiness: async () =>
       Object.fromEntries(
         await Promise.all(
-          topology.services.map(async (s) => [s.name, await fetch(`${s.url}/ready`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)] as const),
+          topology.services.map(
+            async (s) =>
+              [
+                s.name,
+                await fetch(`${s.url}/ready`, { signal: AbortSignal.timeout(2000) }).then(
+                  (r) => r.ok,
+                  () => false,
+                ),
+              ] as const,
+          ),
         ),
       ),
     routes: (app) => {
@@ -64,5 +73,10 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
       app.all("/api/v1/:resource", (c) => route(c.req.param("resource"), c));
     },
   });
-  return serveProcess(gateway, { port: topology.gatewayPort, hostname: "0.0.0.0" }, started, `→ ${topology.services.map((s) => `${s.name}@${s.port}`).join(", ")}`);
+  return serveProcess(
+    gateway,
+    { port: topology.gatewayPort, hostname: "0.0.0.0" },
+    started,
+    `→ ${topology.services.map((s) => `${s.name}@${s.port}`).join(", ")}`,
+  );
 }

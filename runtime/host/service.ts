@@ -7,7 +7,12 @@ import type { RunningProcess } from "./process.ts";
 import type { Topology } from "./topology.ts";
 
 /** One service of the split topology: its modules, its own database, HTTP calls and BullMQ events unless configured otherwise. */
-export async function startService(system: SystemDefinition, config: RuntimeConfig, topology: Topology, serviceName: string): Promise<RunningProcess> {
+export async function startService(
+  system: SystemDefinition,
+  config: RuntimeConfig,
+  topology: Topology,
+  serviceName: string,
+): Promise<RunningProcess> {
   const started = performance.now();
   const placement = topology.services.find((s) => s.name === serviceName);
   if (!placement) throw new Error(`no service "${serviceName}" in the topology (${topology.services.map((s) => s.name).join(", ")})`);
@@ -28,7 +33,7 @@ export async function startService(system: SystemDefinition, config: RuntimeConf
 }
 
 /** The Redis every split process shares (events, the tap, rate limits). */
-export function splitRedisUrl(config: RuntimeConfig): string {
+function splitRedisUrl(config: RuntimeConfig): string {
   if (!config.redisUrl) throw new Error("split mode needs REDIS_URL (the launcher starts a private Redis when it is unset)");
   return config.redisUrl;
 }

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
 import { alive, childrenOf } from "../../harness/process-table.ts";
 import { testEnv } from "../../harness/test-env.ts";
+import builtInTopology from "../../topology.json";
 import { DEVELOPMENT_OPERATOR_KEY } from "../config.ts";
 import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import { freePort } from "../infra/ports.ts";
 import { canRunPostgres } from "../infra/postgres.ts";
-import builtInTopology from "../../topology.json";
 import { waitReady } from "./child.ts";
 
 const entry = fileURLToPath(new URL("../../scripts/twofold.ts", import.meta.url));

@@ -5,13 +5,10 @@ const Name = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, "must be lower-case
 
 const TopologyFile = v.object({
   gateway: v.object({ port: Port }),
-  services: v.pipe(
-    v.array(v.object({ name: Name, modules: v.pipe(v.array(Name), v.minLength(1)), port: Port })),
-    v.minLength(1),
-  ),
+  services: v.pipe(v.array(v.object({ name: Name, modules: v.pipe(v.array(Name), v.minLength(1)), port: Port })), v.minLength(1)),
 });
 
-export interface ServicePlacement {
+interface ServicePlacement {
   readonly name: string;
   readonly modules: readonly string[];
   readonly port: number;

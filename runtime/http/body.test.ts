@@ -130,4 +130,3 @@ describe("bounded error details", () => {
     expect(error.details[0]?.path.length).toBeLessThanOrEqual(201);
   });
 });
-

@@ -9,7 +9,9 @@ const token = crypto.randomUUID();
 /** A service that says whom it counts a request under, and a gateway in front of it, both on real sockets. */
 const service = new Hono()
   .use(trustGateway(token))
-  .get("/who", (c) => c.json({ client: clientAddress(c), forwarded: c.req.header(FORWARDED_FOR) ?? null, vouched: c.req.header(INTERNAL_TOKEN_HEADER) === token }));
+  .get("/who", (c) =>
+    c.json({ client: clientAddress(c), forwarded: c.req.header(FORWARDED_FOR) ?? null, vouched: c.req.header(INTERNAL_TOKEN_HEADER) === token }),
+  );
 const serviceServer = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: service.fetch });
 const gateway = new Hono().all("*", (c) => forward(c, `http://127.0.0.1:${serviceServer.port}`, { timeoutMs: 2000, internalToken: token }));
 const gatewayServer = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: gateway.fetch });
@@ -26,8 +28,12 @@ describe("the client's address behind the gateway", () => {
 
   it("a service trusts x-forwarded-for only with the internal token", async () => {
     expect(await who(serviceServer.port, { [FORWARDED_FOR]: "198.51.100.9" })).toMatchObject({ client: "127.0.0.1" });
-    expect(await who(serviceServer.port, { [FORWARDED_FOR]: "198.51.100.9", [INTERNAL_TOKEN_HEADER]: "a guess" })).toMatchObject({ client: "127.0.0.1" });
-    expect(await who(serviceServer.port, { [FORWARDED_FOR]: "198.51.100.9", [INTERNAL_TOKEN_HEADER]: token })).toMatchObject({ client: "198.51.100.9" });
+    expect(await who(serviceServer.port, { [FORWARDED_FOR]: "198.51.100.9", [INTERNAL_TOKEN_HEADER]: "a guess" })).toMatchObject({
+      client: "127.0.0.1",
+    });
+    expect(await who(serviceServer.port, { [FORWARDED_FOR]: "198.51.100.9", [INTERNAL_TOKEN_HEADER]: token })).toMatchObject({
+      client: "198.51.100.9",
+    });
   });
 
   it("without a socket (in process) the address is unknown", async () => {

@@ -19,7 +19,9 @@ const echo = endpoint({
   handle: async (c, input) => c.json({ id: input.param("id"), q: input.query().q, body: await input.body() }, 200),
 });
 resource(app, "/echo/:id", { POST: echo });
-resource(app, "/sloppy", { GET: endpoint({ summary: "Reads what it never declared", responses: { 200: null }, handle: async (c, input) => c.json(await input.body(), 200) }) });
+resource(app, "/sloppy", {
+  GET: endpoint({ summary: "Reads what it never declared", responses: { 200: null }, handle: async (c, input) => c.json(await input.body(), 200) }),
+});
 
 const post = (path: string, body?: string) => app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body });
 

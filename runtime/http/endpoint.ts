@@ -10,13 +10,13 @@ type Schemas = Readonly<Record<string, AnySchema>>;
 type Output<S> = S extends AnySchema ? v.InferOutput<S> : never;
 
 /** What a route answers when it succeeds, by status: its body's schema, or null for no body (204). */
-export type SuccessResponses = Readonly<Partial<Record<200 | 201 | 202 | 204, AnySchema | null>>>;
+type SuccessResponses = Readonly<Partial<Record<200 | 201 | 202 | 204, AnySchema | null>>>;
 
 /**
  * What a handler reads of its request, each part validated against the schema its description declares and
  * read when the handler asks for it, so it still decides what comes first (a rate limit before the body).
  */
-export interface EndpointInput<B, Q, P> {
+interface EndpointInput<B, Q, P> {
   body(): Promise<Output<B>>;
   query(): Output<Q>;
   param<K extends keyof P & string>(name: K): Output<P[K]>;

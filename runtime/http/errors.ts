@@ -3,8 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError, toAppError } from "../errors.ts";
 
 /** Renders an AppError in the one error envelope with its status and headers. */
-export const errorResponse = (c: Context, error: AppError): Response =>
-  c.json(error.toBody(), error.status as 400, error.headers);
+export const errorResponse = (c: Context, error: AppError): Response => c.json(error.toBody(), error.status as 400, error.headers);
 
 /**
  * Everything a route throws ends here: AppErrors keep their code and status; anything else is a bug, logged
@@ -19,5 +18,4 @@ export function onError(error: Error, c: Context): Response {
   return errorResponse(c, toAppError(error));
 }
 
-export const notFound = (c: Context): Response =>
-  errorResponse(c, new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`));
+export const notFound = (c: Context): Response => errorResponse(c, new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`));

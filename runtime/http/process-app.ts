@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 import { CORRELATION_HEADER, correlation } from "./correlation.ts";
 import { errorResponse, notFound, onError } from "./errors.ts";
 
-export interface Readiness {
+interface Readiness {
   readonly ready: boolean;
   readonly checks: Record<string, boolean | string>;
 }
@@ -29,7 +29,7 @@ export class RequestGauge {
  * SQL and the tap) are not work: counting them would keep a process "busy" for as long as anyone watches it.
  */
 const OBSERVATION = /^\/(health|ready)$|^\/(__twofold|internal\/observe)\/(idle|events|sql|state|trace|dead-letters)\b/;
-export const isObservation = (path: string): boolean => OBSERVATION.test(path);
+const isObservation = (path: string): boolean => OBSERVATION.test(path);
 
 /** The methods the API speaks; any other Bun lets through (TRACE, CONNECT, WebDAV's) is 501 on every path. */
 const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

@@ -4,7 +4,7 @@ import type { Issue } from "../bus/validate.ts";
  * Postgres text cannot hold U+0000 and jsonb cannot hold an unpaired surrogate, so a string with either fails
  * deep inside a query as a 500. Every string a request carries is held to this one rule at the edge instead.
  */
-export const isStorable = (text: string): boolean => !text.includes("\u0000") && text.isWellFormed();
+const isStorable = (text: string): boolean => !text.includes("\u0000") && text.isWellFormed();
 
 const MESSAGE = "must not contain U+0000 or an unpaired UTF-16 surrogate";
 
@@ -52,7 +52,8 @@ export function unstorableStrings(value: unknown, limit: number): { issues: Issu
     } else if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i--) {
         const child: unknown = item[i];
-        if (typeof child === "string" || (child !== null && typeof child === "object")) pending.push({ value: child, key: String(i), keyed: false, parent: at });
+        if (typeof child === "string" || (child !== null && typeof child === "object"))
+          pending.push({ value: child, key: String(i), keyed: false, parent: at });
       }
     } else if (item !== null && typeof item === "object") {
       const keys = Object.keys(item);

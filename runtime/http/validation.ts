@@ -13,7 +13,7 @@ const count = (n: number): string => n.toLocaleString("en-US");
  * `validation_failed` with the first MAX_LISTED_ISSUES issues in `details`. When there were more, the message
  * gives the total and one last entry (path "") says how many are not listed; `details` stays {path, message}[].
  */
-export function validationFailed(message: string, issues: readonly Issue[], total = issues.length): AppError {
+function validationFailed(message: string, issues: readonly Issue[], total = issues.length): AppError {
   const listed = issues.slice(0, MAX_LISTED_ISSUES);
   const unlisted = total - listed.length;
   if (unlisted <= 0) return new AppError("validation_failed", message, listed);

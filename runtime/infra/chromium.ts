@@ -8,10 +8,16 @@ import { installed } from "./installed.ts";
  * Flags for a headless Chromium that works as root in a container and stays offline: no sandbox (root), no
  * GPU, and none of the background traffic (updates, sync, QUIC probes) that would otherwise hit the network.
  */
-export function headlessFlags(userDataDir: string): string[] {
+function headlessFlags(userDataDir: string): string[] {
   return [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     `--user-data-dir=${userDataDir}`,
   ];
 }
@@ -31,11 +37,6 @@ export interface RenderedPage {
   readonly requests: readonly string[];
 }
 
-/** The DOM of a local HTML file after its scripts ran. */
-export async function renderedDom(chromium: string, file: string): Promise<string> {
-  return (await renderPage(chromium, file)).dom;
-}
-
 /**
  * Loads a local HTML file (or a page a local server serves, by its http URL) headless and reports its DOM and
  * the requests it made. The virtual-time budget lets inline JS finish before the dump; the timeout guards
@@ -48,15 +49,24 @@ export async function renderPage(chromium: string, file: string, timeoutMs = 30_
   const netLog = join(dir, "net-log.json");
   try {
     const child = Bun.spawn(
-      [chromium, ...headlessFlags(join(dir, "profile")), "--virtual-time-budget=5000", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        `--log-net-log=${netLog}`, "--dump-dom", /^https?:\/\//.test(file) ? file : pathToFileURL(resolve(file)).href],
+      [
+        chromium,
+        ...headlessFlags(join(dir, "profile")),
+        "--virtual-time-budget=5000",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        `--log-net-log=${netLog}`,
+        "--dump-dom",
+        /^https?:\/\//.test(file) ? file : pathToFileURL(resolve(file)).href,
+      ],
       { stdout: "pipe", stderr: "pipe" },
     );
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     const [dom, errors, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
     clearTimeout(timer);
     if (code !== 0 || !dom.trim()) {
-      throw new Error(`chromium --dump-dom ${file} exited ${code}${child.signalCode ? ` (${child.signalCode})` : ""}: ${errors.trim().split("\n").slice(-3).join(" | ")}`);
+      throw new Error(
+        `chromium --dump-dom ${file} exited ${code}${child.signalCode ? ` (${child.signalCode})` : ""}: ${errors.trim().split("\n").slice(-3).join(" | ")}`,
+      );
     }
     return { dom, requests: pageRequests(await Bun.file(netLog).json()) };
   } finally {
@@ -72,6 +82,11 @@ interface NetLog {
 /** URL requests a document started: the browser's own carry the initiator "not an origin". */
 function pageRequests(log: NetLog): string[] {
   const start = log.constants.logEventTypes.URL_REQUEST_START_JOB;
-  return [...new Set(log.events.flatMap((e) =>
-    e.type === start && e.params?.url && e.params.initiator !== "not an origin" && !/^(file|data):/.test(e.params.url) ? [e.params.url] : []))];
+  return [
+    ...new Set(
+      log.events.flatMap((e) =>
+        e.type === start && e.params?.url && e.params.initiator !== "not an origin" && !/^(file|data):/.test(e.params.url) ? [e.params.url] : [],
+      ),
+    ),
+  ];
 }

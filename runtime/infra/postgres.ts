@@ -32,7 +32,9 @@ function binaries(): { postgres: string; initdb: string } {
   const postgres = Bun.which("postgres");
   const initdb = Bun.which("initdb");
   if (!postgres || !initdb) {
-    throw new Error("postgres/initdb not on PATH: install the Postgres server (Debian: apt-get install postgresql, then put /usr/lib/postgresql/<version>/bin on PATH)");
+    throw new Error(
+      "postgres/initdb not on PATH: install the Postgres server (Debian: apt-get install postgresql, then put /usr/lib/postgresql/<version>/bin on PATH)",
+    );
   }
   return { postgres, initdb };
 }
@@ -54,7 +56,10 @@ function template(initdb: string): string {
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   ownByServerUser(partial);
-  const made = Bun.spawnSync([...asServerUser(), initdb, "-D", partial, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], { stdout: "pipe", stderr: "pipe" });
+  const made = Bun.spawnSync([...asServerUser(), initdb, "-D", partial, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], {
+    stdout: "pipe",
+    stderr: "pipe",
+  });
   if (made.exitCode !== 0) throw new Error(`initdb failed: ${(made.stderr.toString() || made.stdout.toString()).trim()}`);
   try {
     renameSync(partial, dir);
@@ -113,8 +118,23 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const port = freePort();
   const durability = options.durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
   const server = Bun.spawn(
-    [...asServerUser(), postgres, "-D", data, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-      "-c", "max_connections=300", "-c", "log_min_messages=warning", ...durability],
+    [
+      ...asServerUser(),
+      postgres,
+      "-D",
+      data,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=300",
+      "-c",
+      "log_min_messages=warning",
+      ...durability,
+    ],
     { stdout: "ignore", stderr: "pipe" },
   );
   let log = "";
@@ -127,7 +147,9 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   try {
     await Promise.race([
       waitForPort(port, 30_000, "postgres"),
-      server.exited.then((code) => Promise.reject(new Error(`postgres exited (${code}) before it was ready: ${log.trim().split("\n").slice(-3).join(" | ")}`))),
+      server.exited.then((code) =>
+        Promise.reject(new Error(`postgres exited (${code}) before it was ready: ${log.trim().split("\n").slice(-3).join(" | ")}`)),
+      ),
     ]);
     const base = `postgresql://postgres@127.0.0.1:${port}`;
     // Created here so the URL names a database that exists for any client, not only ones that ensure it.

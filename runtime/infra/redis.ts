@@ -19,8 +19,23 @@ export async function ensureRedis(env: Record<string, string | undefined> = proc
   const port = freePort();
   const dir = mkdtempSync(join(tmpdir(), "twofold-redis-"));
   const child = Bun.spawn(
-    [binary, "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-      "--maxmemory-policy", "noeviction", "--dir", dir, "--logfile", join(dir, "redis.log")],
+    [
+      binary,
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--maxmemory-policy",
+      "noeviction",
+      "--dir",
+      dir,
+      "--logfile",
+      join(dir, "redis.log"),
+    ],
     { stdout: "ignore", stderr: "inherit" },
   );
   const kill = () => child.kill("SIGKILL");

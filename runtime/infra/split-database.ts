@@ -23,5 +23,9 @@ export async function startSplitDatabase(env: Record<string, string | undefined>
   }
   const memory = dataDir === "memory";
   const server = await startPostgres(memory ? {} : { dataDir: join(dataDir, "split-postgres"), durable: true });
-  return { env: { DATABASE_URL: server.url }, describe: `postgres ${server.url}${memory ? " (temporary)" : ` in ${join(dataDir, "split-postgres")}`}`, stop: () => server.stop() };
+  return {
+    env: { DATABASE_URL: server.url },
+    describe: `postgres ${server.url}${memory ? " (temporary)" : ` in ${join(dataDir, "split-postgres")}`}`,
+    stop: () => server.stop(),
+  };
 }

@@ -20,7 +20,13 @@ describe.each(Object.entries(limiters))("rate limiter: %s", (_name, make) => {
   it("allows the budget, then refuses with the time left in the window, counting nothing more", async () => {
     const verdicts = [];
     for (let i = 0; i < 5; i++) verdicts.push(await limiter.hit("ada", rule));
-    expect(verdicts.map((v) => [v.allowed, v.remaining])).toEqual([[true, 2], [true, 1], [true, 0], [false, 0], [false, 0]]);
+    expect(verdicts.map((v) => [v.allowed, v.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+      [false, 0],
+      [false, 0],
+    ]);
     expect(verdicts.slice(0, 3).map((v) => v.retryAfterMs)).toEqual([0, 0, 0]);
     for (const refused of verdicts.slice(3)) {
       expect(refused.retryAfterMs).toBeGreaterThan(55_000);

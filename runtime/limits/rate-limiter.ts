@@ -33,7 +33,10 @@ export interface RateLimiter {
 
 /** A rule, checked once when it is declared: a limit or window below 1 is a configuration error. */
 export function limitRule(name: string, limit: number, windowMs: number): LimitRule {
-  for (const [what, value] of [["limit", limit], ["window", windowMs]] as const) {
+  for (const [what, value] of [
+    ["limit", limit],
+    ["window", windowMs],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`rate limit ${name}: the ${what} must be a positive integer, got ${value}`);
   }
   return { name, limit, windowMs };

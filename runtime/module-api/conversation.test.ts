@@ -4,7 +4,10 @@ import { currentConversation, inConversation } from "./conversation.ts";
 
 describe("conversations, as modules see them", () => {
   it("runs work in the conversation it names, and tells the work which one it is in", () => {
-    expect(inConversation({ correlationId: "c-1", causationId: "m-1" }, () => currentConversation())).toEqual({ correlationId: "c-1", causationId: "m-1" });
+    expect(inConversation({ correlationId: "c-1", causationId: "m-1" }, () => currentConversation())).toEqual({
+      correlationId: "c-1",
+      causationId: "m-1",
+    });
     expect(currentConversation()).toBeUndefined();
   });
 

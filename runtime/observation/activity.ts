@@ -13,7 +13,7 @@ export interface IdleReport {
   readonly processes: Record<string, ProcessActivity>;
 }
 
-export const isQuiet = (a: ProcessActivity): boolean => a.requests + a.calls + a.deliveries + a.outbox + a.background === 0;
+const isQuiet = (a: ProcessActivity): boolean => a.requests + a.calls + a.deliveries + a.outbox + a.background === 0;
 
 export const idleReport = (processes: Record<string, ProcessActivity>): IdleReport => ({
   idle: Object.values(processes).every(isQuiet),

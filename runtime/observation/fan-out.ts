@@ -23,7 +23,9 @@ export function fanOut(own: ObservationPort, services: readonly ObservedService[
   const everywhere = async <T>(ask: (port: ObservationPort) => Promise<T>): Promise<T[]> => {
     const asked = [{ name: "gateway", port: own }, ...services];
     const settled = await Promise.allSettled(asked.map((s) => ask(s.port)));
-    const unavailable = settled.flatMap((r, i) => (r.status === "rejected" ? [{ process: asked[i]?.name, error: String(r.reason?.message ?? r.reason) }] : []));
+    const unavailable = settled.flatMap((r, i) =>
+      r.status === "rejected" ? [{ process: asked[i]?.name, error: String(r.reason?.message ?? r.reason) }] : [],
+    );
     const answered = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     if (unavailable.length > 0) {
       throw new AppError("service_unavailable", `no answer from ${unavailable.map((u) => u.process).join(", ")}`, { unavailable, answered });

@@ -12,7 +12,7 @@ import { moduleState, readOnlyQuery } from "./state-reader.ts";
 import type { TraceRecorder } from "./trace.ts";
 
 /** What the port reads of a process's modules: their databases, provider states and unfinished work. */
-export interface ObservedModules {
+interface ObservedModules {
   readonly dbs: ReadonlyMap<string, ModuleDb>;
   providerState(module: string, state: string, params: Readonly<Record<string, string | number | boolean>>): Promise<void>;
   outboxPending(): Promise<number>;

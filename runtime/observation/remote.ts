@@ -38,7 +38,9 @@ export function remoteObservation(remote: RemoteProcess): ObservationPort {
         signal: AbortSignal.timeout(remote.timeoutMs),
       });
     } catch (error) {
-      throw new AppError("service_unavailable", `${remote.name} did not answer: ${error instanceof Error ? error.message : error}`, { process: remote.name });
+      throw new AppError("service_unavailable", `${remote.name} did not answer: ${error instanceof Error ? error.message : error}`, {
+        process: remote.name,
+      });
     }
     const answer: unknown = await response.json().catch(() => undefined);
     if (response.ok) return answer as T;

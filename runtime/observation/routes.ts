@@ -4,7 +4,7 @@ import { AppError } from "../errors.ts";
 import { readBody } from "../http/body.ts";
 import type { ObservationPort } from "./port.ts";
 
-export const ClockBody = v.object({
+const ClockBody = v.object({
   freeze: v.optional(v.boolean()),
   advance_ms: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365 * 86_400_000))),
   release: v.optional(v.boolean()),

@@ -1,5 +1,5 @@
-import type { ModuleDb } from "../persistence/module-db.ts";
 import { AppError } from "../errors.ts";
+import type { ModuleDb } from "../persistence/module-db.ts";
 
 /**
  * The harness's reads of one module's database: read-only SQL inside the module's own schema (a flow's

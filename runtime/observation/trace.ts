@@ -44,7 +44,15 @@ export class TraceRecorder {
       causationId: envelope.causationId,
     };
     if (record.kind === "call") {
-      this.push({ ...base, kind: "call", durationMs: record.durationMs, from: record.from, to: record.to, name: envelope.type, outcome: record.outcome });
+      this.push({
+        ...base,
+        kind: "call",
+        durationMs: record.durationMs,
+        from: record.from,
+        to: record.to,
+        name: envelope.type,
+        outcome: record.outcome,
+      });
     } else if (record.kind === "publish") {
       this.push({
         ...base,

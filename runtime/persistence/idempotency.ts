@@ -14,9 +14,15 @@ export function fingerprint(value: unknown): string {
     Array.isArray(v)
       ? v.map(canonical)
       : v && typeof v === "object"
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
         : v;
-  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(value)))
+    .digest("hex");
 }
 
 /**
@@ -35,7 +41,12 @@ export class IdempotencyStore {
     private readonly leaseMs = 60_000,
   ) {}
 
-  async run(scope: string, key: string, print: string, work: (began: () => void) => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+  async run(
+    scope: string,
+    key: string,
+    print: string,
+    work: (began: () => void) => Promise<StoredResponse>,
+  ): Promise<StoredResponse & { replayed: boolean }> {
     const table = `"${this.schema}"."idempotency_keys"`;
     const claimed = await this.em().execute<{ key: string }[]>(
       `insert into ${table} (scope, key, fingerprint, state, locked_until, created_at)
@@ -44,10 +55,12 @@ export class IdempotencyStore {
       [scope, key, print, this.leaseMs],
     );
     if (claimed.length === 0) {
-      const [row] = await this.em().execute<{ fingerprint: string; state: string; response_status: number; response_body: unknown; expired: boolean }[]>(
-        `select fingerprint, state, response_status, response_body, locked_until < now() as expired from ${table} where scope = ? and key = ?`,
-        [scope, key],
-      );
+      const [row] = await this.em().execute<
+        { fingerprint: string; state: string; response_status: number; response_body: unknown; expired: boolean }[]
+      >(`select fingerprint, state, response_status, response_body, locked_until < now() as expired from ${table} where scope = ? and key = ?`, [
+        scope,
+        key,
+      ]);
       if (!row) return this.run(scope, key, print, work);
       if (row.fingerprint !== print) {
         throw new AppError("idempotency_key_reused", "this Idempotency-Key was already used with a different request");
@@ -60,7 +73,8 @@ export class IdempotencyStore {
             [this.leaseMs, scope, key],
           )
         : [];
-      if (taken.length === 0) throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is still being processed; retry later");
+      if (taken.length === 0)
+        throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is still being processed; retry later");
     }
     let executing = false;
     try {

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { testEnv } from "../../harness/test-env.ts";
 import { defineModule } from "../module.ts";
-import type { ModuleDb } from "./module-db.ts";
 import { moduleState } from "../observation/state-reader.ts";
+import type { ModuleDb } from "./module-db.ts";
 
 /** One table as it was before money columns were bigint, and as it is now. */
 const entries = (width: "int4" | "int8") =>
@@ -52,9 +52,11 @@ describe("bigint money columns", () => {
     system = await boot("int8");
     const db = dbOf(system);
     const em = db.em();
-    expect(await em.execute(`select data_type from information_schema.columns where table_schema = 'ledger' and table_name = 'entries' and column_name = 'cents'`)).toEqual([
-      { data_type: "bigint" },
-    ]);
+    expect(
+      await em.execute(
+        `select data_type from information_schema.columns where table_schema = 'ledger' and table_name = 'entries' and column_name = 'cents'`,
+      ),
+    ).toEqual([{ data_type: "bigint" }]);
     expect(await db.orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false })).toBe("");
 
     em.create(Entry, { id: "max", cents: Number.MAX_SAFE_INTEGER });
@@ -71,6 +73,10 @@ describe("bigint money columns", () => {
   });
 
   it("leave an int8 past Number.MAX_SAFE_INTEGER as text rather than round it", async () => {
-    expect(await dbOf(system as InProcessSystem).em().execute("select 9007199254740993::int8 as n")).toEqual([{ n: "9007199254740993" }]);
+    expect(
+      await dbOf(system as InProcessSystem)
+        .em()
+        .execute("select 9007199254740993::int8 as n"),
+    ).toEqual([{ n: "9007199254740993" }]);
   });
 });

@@ -61,27 +61,25 @@ export class ModuleDb {
   async transaction<T>(work: (tx: Tx) => Promise<T>, inbox?: Envelope): Promise<T> {
     const pending: Envelope[] = [];
     const context = currentContext() ?? { correlationId: newId(), causationId: null };
-    const result = await runInContext(
-      { ...context, inTransaction: true },
-      () =>
-        this.orm.em.fork().transactional(async (em) => {
-          if (inbox) await this.recordInbox(em, inbox);
-          const value = await work({
-            em,
-            publish: (contract, payload) => {
-              if (!this.publishes.has(contract.type)) {
-                throw new AppError("contract_violation", `${this.module} does not declare that it publishes ${contract.type}`);
-              }
-              const envelope = this.bus.event(this.module, contract, payload);
-              pending.push(envelope);
-              return envelope;
-            },
-          });
-          for (const envelope of pending) {
-            em.create(this.outbox, { id: envelope.id, type: envelope.type, envelope, createdAt: new Date(envelope.occurredAt) });
-          }
-          return value;
-        }),
+    const result = await runInContext({ ...context, inTransaction: true }, () =>
+      this.orm.em.fork().transactional(async (em) => {
+        if (inbox) await this.recordInbox(em, inbox);
+        const value = await work({
+          em,
+          publish: (contract, payload) => {
+            if (!this.publishes.has(contract.type)) {
+              throw new AppError("contract_violation", `${this.module} does not declare that it publishes ${contract.type}`);
+            }
+            const envelope = this.bus.event(this.module, contract, payload);
+            pending.push(envelope);
+            return envelope;
+          },
+        });
+        for (const envelope of pending) {
+          em.create(this.outbox, { id: envelope.id, type: envelope.type, envelope, createdAt: new Date(envelope.occurredAt) });
+        }
+        return value;
+      }),
     );
     if (pending.length > 0) await this.afterCommit(pending);
     return result;

@@ -1,6 +1,6 @@
+import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import type { EntitySchema } from "@mikro-orm/core";
-import { createHash } from "node:crypto";
 import { MikroORM } from "@mikro-orm/postgresql";
 import { INT8_OID, parseInt8 } from "./int8.ts";
 import { idempotencyEntity, inboxEntity, outboxEntity } from "./messages.ts";
@@ -11,6 +11,7 @@ import { CountingLogger } from "./sql-count.ts";
 export type DatabaseTarget = { readonly pglite: PGlite } | { readonly url: string };
 
 // Entity schemas differ per module; MikroORM takes them all alike.
+// biome-ignore lint/suspicious/noExplicitAny: any entity and its class, which MikroORM's schema type is invariant in.
 export type AnyEntity = EntitySchema<any, any>;
 
 /** The type parsers MikroORM gives its `pg` pool, before any connection: int8 as PGlite's dialect parses it. */
@@ -28,8 +29,18 @@ export async function openModuleOrm(target: DatabaseTarget, module: string, enti
   const all = [...entities, outboxEntity(module), inboxEntity(module), idempotencyEntity(module)];
   const orm =
     "pglite" in target
-      ? await MikroORM.init({ entities: all, dbName: "postgres", driverOptions: new PGliteDialect(target.pglite), loggerFactory: CountingLogger.create })
-      : await MikroORM.init({ entities: all, clientUrl: target.url, driverOptions: { onPoolCreated: parseInt8AsNumber }, loggerFactory: CountingLogger.create });
+      ? await MikroORM.init({
+          entities: all,
+          dbName: "postgres",
+          driverOptions: new PGliteDialect(target.pglite),
+          loggerFactory: CountingLogger.create,
+        })
+      : await MikroORM.init({
+          entities: all,
+          clientUrl: target.url,
+          driverOptions: { onPoolCreated: parseInt8AsNumber },
+          loggerFactory: CountingLogger.create,
+        });
   if (!("pglite" in target)) await orm.schema.ensureDatabase({ create: true });
   await ensureSchema(orm, module);
   return orm;
@@ -42,7 +53,9 @@ export async function openModuleOrm(target: DatabaseTarget, module: string, enti
  */
 async function ensureSchema(orm: MikroORM, module: string): Promise<void> {
   const connection = orm.em.getConnection();
-  const fingerprint = createHash("sha256").update(await orm.schema.getCreateSchemaSQL()).digest("hex");
+  const fingerprint = createHash("sha256")
+    .update(await orm.schema.getCreateSchemaSQL())
+    .digest("hex");
   const table = `"${module}"."schema_fingerprint"`;
   const exists = await connection.execute("select 1 from pg_namespace where nspname = ?", [module]);
   if (exists.length === 0) {

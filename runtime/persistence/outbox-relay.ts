@@ -2,8 +2,8 @@ import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { describeError } from "../bus/delivery.ts";
 import { Ticker } from "../tasks/ticker.ts";
-import type { ModuleDb } from "./module-db.ts";
 import { outboxEntity } from "./messages.ts";
+import type { ModuleDb } from "./module-db.ts";
 
 const BATCH = 100;
 

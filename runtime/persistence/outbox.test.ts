@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PGlite } from "@electric-sql/pglite";
 import { Hono } from "hono";
 import * as v from "valibot";
-import type { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineCall, defineEvent } from "../../contracts/define.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { testEnv } from "../../harness/test-env.ts";
@@ -19,7 +19,16 @@ const Noted = defineEvent({ type: "ledger.noted", owner: "ledger", payload: v.ob
 const Peek = defineCall({ name: "auditor.peek", owner: "auditor", request: v.object({}), reply: v.object({ seen: v.array(v.number()) }) });
 
 const seen: number[] = [];
-const ledger = defineModule({ name: "ledger", version: "1.0.0", resources: [], entities: [], publishes: [Noted], calls: [], events: [], routes: () => new Hono() });
+const ledger = defineModule({
+  name: "ledger",
+  version: "1.0.0",
+  resources: [],
+  entities: [],
+  publishes: [Noted],
+  calls: [],
+  events: [],
+  routes: () => new Hono(),
+});
 const auditor = defineModule({
   name: "auditor",
   version: "1.0.0",

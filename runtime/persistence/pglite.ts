@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PGlite, type PGliteOptions, type ParserOptions } from "@electric-sql/pglite";
+import { type ParserOptions, PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { INT8_OID, parseInt8 } from "./int8.ts";
 
 /** PGlite's wasm and data files, for a compiled binary where PGlite cannot find them next to itself. */

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PGlite } from "@electric-sql/pglite";
 import type { MikroORM } from "@mikro-orm/postgresql";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { openModuleOrm } from "./orm.ts";
 import { openPGlite } from "./pglite.ts";
 import { sqlCount } from "./sql-count.ts";

@@ -66,7 +66,10 @@ export class Bench {
     if (!started) return;
     this.running.delete(name);
     this.log(`stopping ${name}`);
-    await started.then((s) => s.stop(), () => {});
+    await started.then(
+      (s) => s.stop(),
+      () => {},
+    );
   }
 
   /** Stops what still runs, newest first (a monolith before the Postgres it uses), and removes the scratch. */

@@ -1,13 +1,13 @@
 import type { Bench, Resource } from "./context.ts";
 
 /** What one metric measured in this run: its value and, where it has one, the raw floor measured beside it. */
-export interface Measurement {
+interface Measurement {
   readonly value: number;
   readonly floor?: number;
 }
 
 /** A goal from the issue; `on: "ratio"` when the goal is the ratio to the floor rather than the value. */
-export interface Target {
+interface Target {
   readonly on: "value" | "ratio";
   readonly op: "<=" | ">=";
   readonly limit: number;
@@ -52,26 +52,45 @@ export interface Result {
   readonly error?: string;
 }
 
-export const ratioOf = (m: Measurement): number | null => (m.floor !== undefined && m.floor > 0 ? m.value / m.floor : null);
+const ratioOf = (m: Measurement): number | null => (m.floor !== undefined && m.floor > 0 ? m.value / m.floor : null);
 
-export const describeTarget = (t: Target, unit: string): string => `${t.op === "<=" ? "≤" : "≥"} ${t.limit}${t.on === "ratio" ? "×" : ` ${unit}`}`;
+const describeTarget = (t: Target, unit: string): string => `${t.op === "<=" ? "≤" : "≥"} ${t.limit}${t.on === "ratio" ? "×" : ` ${unit}`}`;
 
 /**
  * Measures one metric and judges it against its target; a failure is reported, not thrown. `floorResult` is
  * the result of the metric named by `floorOf`.
  */
 export async function evaluate(metric: Metric, bench: Bench, floorResult?: Result): Promise<Result> {
-  const base = { id: metric.id, label: metric.label, unit: metric.unit, floorLabel: metric.floor ?? null, target: metric.target ? describeTarget(metric.target, metric.unit) : null };
+  const base = {
+    id: metric.id,
+    label: metric.label,
+    unit: metric.unit,
+    floorLabel: metric.floor ?? null,
+    target: metric.target ? describeTarget(metric.target, metric.unit) : null,
+  };
   try {
     if (metric.floorOf && floorResult?.value == null) throw new Error(`its floor ${metric.floorOf} was not measured`);
     const measured = await metric.measure(bench);
     const m = floorResult?.value != null ? { value: measured.value, floor: floorResult.value } : measured;
     const ratio = ratioOf(m);
     const judged = metric.target?.on === "ratio" ? ratio : m.value;
-    const met = metric.target && judged !== null && Number.isFinite(judged) ? (metric.target.op === "<=" ? judged <= metric.target.limit : judged >= metric.target.limit) : null;
+    const met =
+      metric.target && judged !== null && Number.isFinite(judged)
+        ? metric.target.op === "<="
+          ? judged <= metric.target.limit
+          : judged >= metric.target.limit
+        : null;
     const compared = metric.floor !== undefined ? ratio : metric.machineFree ? m.value : null;
     return { ...base, value: m.value, floor: m.floor ?? null, ratio, met, compared };
   } catch (error) {
-    return { ...base, value: null, floor: null, ratio: null, met: null, compared: null, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ...base,
+      value: null,
+      floor: null,
+      ratio: null,
+      met: null,
+      compared: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -16,8 +16,30 @@ export interface Sizes {
   readonly hops: number;
 }
 
-const FULL: Sizes = { loadSeconds: 30, warmupSeconds: 3, clients: 16, idleCheckouts: 30, sqlCheckouts: 30, batches: 7, memoryCalls: 5000, wireCalls: 300, queries: 500, hops: 100 };
-const SHORT: Sizes = { loadSeconds: 1, warmupSeconds: 0.3, clients: 2, idleCheckouts: 3, sqlCheckouts: 2, batches: 3, memoryCalls: 200, wireCalls: 20, queries: 20, hops: 5 };
+const FULL: Sizes = {
+  loadSeconds: 30,
+  warmupSeconds: 3,
+  clients: 16,
+  idleCheckouts: 30,
+  sqlCheckouts: 30,
+  batches: 7,
+  memoryCalls: 5000,
+  wireCalls: 300,
+  queries: 500,
+  hops: 100,
+};
+const SHORT: Sizes = {
+  loadSeconds: 1,
+  warmupSeconds: 0.3,
+  clients: 2,
+  idleCheckouts: 3,
+  sqlCheckouts: 2,
+  batches: 3,
+  memoryCalls: 200,
+  wireCalls: 20,
+  queries: 20,
+  hops: 5,
+};
 
 export interface BenchOptions {
   readonly sizes: Sizes;
@@ -29,7 +51,7 @@ export interface BenchOptions {
   readonly writeBaseline: boolean;
 }
 
-export const USAGE = `usage: bun run bench [--duration S] [--clients N] [--only id,...] [--short] [--json FILE] [--baseline FILE] [--write-baseline]`;
+const USAGE = `usage: bun run bench [--duration S] [--clients N] [--only id,...] [--short] [--json FILE] [--baseline FILE] [--write-baseline]`;
 
 export function parseOptions(args: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -50,7 +72,8 @@ export function parseOptions(args: readonly string[]): BenchOptions {
     if (!(n > 0)) throw new Error(`--${name} must be a positive number, not ${raw}\n${USAGE}`);
     return n;
   };
-  if (values.short && values["write-baseline"]) throw new Error("--write-baseline needs a full run: a --short run's numbers are too small to compare with");
+  if (values.short && values["write-baseline"])
+    throw new Error("--write-baseline needs a full run: a --short run's numbers are too small to compare with");
   const defaults = values.short ? SHORT : FULL;
   return {
     sizes: {
@@ -59,7 +82,10 @@ export function parseOptions(args: readonly string[]): BenchOptions {
       clients: Math.round(positive("clients", values.clients) ?? defaults.clients),
     },
     short: values.short,
-    only: (values.only ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    only: (values.only ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     jsonFile: values.json,
     baselineFile: values.baseline,
     writeBaseline: values["write-baseline"],

@@ -13,7 +13,7 @@ function statOf(pid: number): string[] | undefined {
 }
 
 /** `pid` and every live process below it (the split's services, its Redis, Postgres and Postgres's backends). */
-export function processTree(pid: number): number[] {
+function processTree(pid: number): number[] {
   const childrenOf = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -1,8 +1,8 @@
-import type { Metric } from "./metric.ts";
 import { eventHop } from "./measure/event-hop.ts";
 import { memoryCall, STRICT } from "./measure/memory-call.ts";
 import { trivialQueryPGlite, trivialQueryPostgres } from "./measure/trivial-query.ts";
 import { wireCall } from "./measure/wire-call.ts";
+import type { Metric } from "./metric.ts";
 import { inProcessMonolith } from "./resources/in-process.ts";
 import { monolith } from "./resources/monolith.ts";
 import { postgres } from "./resources/postgres.ts";

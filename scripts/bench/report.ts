@@ -21,8 +21,9 @@ export function table(rows: readonly { result: Result; comparison?: Comparison }
   const lines = [
     "| metric | value | floor | ratio | target | met | baseline (compared) → change |",
     "|---|---|---|---|---|---|---|",
-    ...rows.map(({ result: r, comparison }) =>
-      `| ${r.label} \`${r.id}\` | ${cell(r.value, r.unit)} | ${r.floorLabel ? `${cell(r.floor, r.unit)} (${r.floorLabel})` : "—"} | ${r.ratio === null ? "—" : `${num(r.ratio)}×`} | ${r.target ?? "—"} | ${verdict(r)} | ${versus(comparison)} |`,
+    ...rows.map(
+      ({ result: r, comparison }) =>
+        `| ${r.label} \`${r.id}\` | ${cell(r.value, r.unit)} | ${r.floorLabel ? `${cell(r.floor, r.unit)} (${r.floorLabel})` : "—"} | ${r.ratio === null ? "—" : `${num(r.ratio)}×`} | ${r.target ?? "—"} | ${verdict(r)} | ${versus(comparison)} |`,
     ),
   ];
   return lines.join("\n");

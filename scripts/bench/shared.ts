@@ -25,8 +25,10 @@ export const postgresLoad = (bench: Bench): Promise<LoadResult> =>
     return checkoutLoad(bench, running.url, running.pid);
   });
 
-export const monolithIdle = (bench: Bench): Promise<number> => bench.once("monolith idle", async () => idleCheckoutP50(bench, (await bench.use(monolith)).url));
+export const monolithIdle = (bench: Bench): Promise<number> =>
+  bench.once("monolith idle", async () => idleCheckoutP50(bench, (await bench.use(monolith)).url));
 
-export const splitIdle = (bench: Bench): Promise<number> => bench.once("split idle", async () => idleCheckoutP50(bench, (await bench.use(split)).url));
+export const splitIdle = (bench: Bench): Promise<number> =>
+  bench.once("split idle", async () => idleCheckoutP50(bench, (await bench.use(split)).url));
 
 export const sqlCounts = (bench: Bench): Promise<SqlPerCheckout> => bench.once("sql", () => sqlPerCheckout(bench));

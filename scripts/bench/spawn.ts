@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { terminate } from "../../runtime/host/child.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-export const LOG_DIR = join(ROOT, ".twofold", "logs");
+const LOG_DIR = join(ROOT, ".twofold", "logs");
 
 /** A process the bench started with `bun scripts/twofold.ts <args>`, ready. */
 export interface Spawned {
@@ -24,7 +24,13 @@ export async function spawnTwofold(name: string, args: readonly string[], url: s
   const logFile = join(LOG_DIR, `bench-${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.log`);
   const log = openSync(logFile, "a");
   const started = performance.now();
-  const child = Bun.spawn([process.execPath, join(ROOT, "scripts", "twofold.ts"), ...args], { cwd: ROOT, env, stdin: "ignore", stdout: log, stderr: log });
+  const child = Bun.spawn([process.execPath, join(ROOT, "scripts", "twofold.ts"), ...args], {
+    cwd: ROOT,
+    env,
+    stdin: "ignore",
+    stdout: log,
+    stderr: log,
+  });
   closeSync(log);
   // On the way out of the bench the child is asked to stop, not killed: the split launcher then stops what it started.
   const kill = () => child.kill("SIGTERM");
@@ -35,8 +41,12 @@ export async function spawnTwofold(name: string, args: readonly string[], url: s
   };
   try {
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready; log: ${logFile}`);
-      const ok = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready; log: ${logFile}`);
+      const ok = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (performance.now() - started > 120_000) throw new Error(`${name} not ready within 120 s; log: ${logFile}`);
       await Bun.sleep(5);

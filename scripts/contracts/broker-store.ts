@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { DESCRIPTION_FORMAT, type ModuleDescription, type SystemDescription } from "./description.ts";
 
 /** contracts/broker/<module>@<version>.json: one module at one version, what it provides and consumes. */
-export interface Snapshot {
+interface Snapshot {
   readonly format: typeof DESCRIPTION_FORMAT;
   readonly publishedAt: string;
   readonly module: ModuleDescription;
 }
 
-export const snapshotPath = (dir: string, module: string, version: string) => join(dir, `${module}@${version}.json`);
+const snapshotPath = (dir: string, module: string, version: string) => join(dir, `${module}@${version}.json`);
 
 export function readSnapshot(dir: string, module: string, version: string): ModuleDescription | undefined {
   const path = snapshotPath(dir, module, version);
@@ -21,7 +21,12 @@ export function readSnapshot(dir: string, module: string, version: string): Modu
 
 /** Every module@version the broker holds. */
 export const listSnapshots = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => /^[^@]+@[^@]+\.json$/.test(f)).map((f) => f.slice(0, -".json".length)).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /^[^@]+@[^@]+\.json$/.test(f))
+        .map((f) => f.slice(0, -".json".length))
+        .sort()
+    : [];
 
 export interface PublishResult {
   readonly module: string;

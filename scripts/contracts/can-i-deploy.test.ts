@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSnapshots, publishSnapshots, readSnapshot } from "./broker-store.ts";
-import { canIDeploy, type BrokerView } from "./can-i-deploy.ts";
+import { type BrokerView, canIDeploy } from "./can-i-deploy.ts";
 import type { Deployments } from "./deployments.ts";
 import { describeSystem } from "./describe.ts";
 import { allFixtureModules } from "./fixtures/systems.ts";
@@ -25,7 +25,9 @@ const verified = (consumer: string, provider: string, providerVersion: string, s
   verifiedAt: "2026-03-01T10:00:00.000Z",
   profiles: ["monolith", "split"],
   checks: 1,
-  failures: success ? [] : [{ check: `${consumer} ← ${provider}: user.created — a user registers`, profile: "split", error: "timed out waiting for user.created" }],
+  failures: success
+    ? []
+    : [{ check: `${consumer} ← ${provider}: user.created — a user registers`, profile: "split", error: "timed out waiting for user.created" }],
 });
 
 let dir: string;
@@ -76,7 +78,9 @@ describe("can-i-deploy", () => {
   });
 
   it("no: seed 000's bug, user_id changed from string to number", () => {
-    expect(ask("users", "2.1.0", "production").reasons).toEqual(["cart@1.0.0 → users@2.1.0 users.authenticate, reply field `user_id`: reads string, gets number"]);
+    expect(ask("users", "2.1.0", "production").reasons).toEqual([
+      "cart@1.0.0 → users@2.1.0 users.authenticate, reply field `user_id`: reads string, gets number",
+    ]);
   });
 
   it("no: statically compatible, but the recorded verification of the pair failed", () => {

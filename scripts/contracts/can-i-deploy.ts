@@ -11,7 +11,7 @@ export interface BrokerView {
 }
 
 /** One consumer → provider pair the deployment would create or keep. */
-export interface PairVerdict {
+interface PairVerdict {
   readonly consumer: Party;
   readonly provider: Party;
   readonly uses: readonly string[];
@@ -69,7 +69,13 @@ export function canIDeploy(module: string, version: string, environment: string,
     return { ...base, ok: false, pairs: [], reasons: [`no environment ${environment} in the deployments (known: ${known})`] };
   }
   const target = broker.snapshot(module, version);
-  if (!target) return { ...base, ok: false, pairs: [], reasons: [`the broker has no snapshot of ${module}@${version}: publish it from that version (bun scripts/contracts.ts publish)`] };
+  if (!target)
+    return {
+      ...base,
+      ok: false,
+      pairs: [],
+      reasons: [`the broker has no snapshot of ${module}@${version}: publish it from that version (bun scripts/contracts.ts publish)`],
+    };
 
   const reasons: string[] = [];
   const pairs: PairVerdict[] = [];
@@ -82,7 +88,8 @@ export function canIDeploy(module: string, version: string, environment: string,
     }
     const snapshot = provider === module ? target : broker.snapshot(provider, providerVersion);
     if (snapshot) pairs.push(verdict(target, snapshot, uses, broker));
-    else reasons.push(`the broker has no snapshot of ${provider}@${providerVersion} (deployed in ${environment}), which ${module}@${version} relies on`);
+    else
+      reasons.push(`the broker has no snapshot of ${provider}@${providerVersion} (deployed in ${environment}), which ${module}@${version} relies on`);
   }
   for (const [consumer, consumerVersion] of Object.entries(deployed)) {
     if (consumer === module) continue;

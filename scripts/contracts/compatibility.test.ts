@@ -5,14 +5,19 @@ import { formatIncompatibility } from "./findings.ts";
 import { systemWithUsers } from "./fixtures/systems.ts";
 
 const compare = (before: string, after: string, consumersAfter?: readonly (readonly [string, string])[]) =>
-  compareDescriptions(describeSystem(systemWithUsers(before)), describeSystem(systemWithUsers(after, consumersAfter)), { before: "main", after: "working tree" });
+  compareDescriptions(describeSystem(systemWithUsers(before)), describeSystem(systemWithUsers(after, consumersAfter)), {
+    before: "main",
+    after: "working tree",
+  });
 
 describe("compareDescriptions", () => {
   it("passes an added field nobody reads, and lists it as read by nobody", () => {
     const report = compare("1.0.0", "1.1.0");
     expect(report.compatible).toBe(true);
     expect(report.problems).toEqual([]);
-    expect(report.changes).toContainEqual(expect.objectContaining({ provider: "users", name: "users.get", part: "reply", field: "email", change: "added", readBy: [] }));
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({ provider: "users", name: "users.get", part: "reply", field: "email", change: "added", readBy: [] }),
+    );
   });
 
   it("fails a renamed field a consumer reads, naming consumer, use and field, and guessing the new name", () => {
@@ -52,13 +57,17 @@ describe("compareDescriptions", () => {
     const before = describeSystem(systemWithUsers("1.1.0", [["orders", "1.1.0"]]));
     const withoutEmail = describeSystem(systemWithUsers("1.0.0", [["orders", "1.0.0"]]));
     const report = compareDescriptions(before, withoutEmail, { before: "main", after: "working tree" });
-    expect(report.problems).toEqual([expect.objectContaining({ rule: "field-removed", consumer: { name: "orders", version: "1.1.0" }, field: "email", at: ["main"] })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ rule: "field-removed", consumer: { name: "orders", version: "1.1.0" }, field: "email", at: ["main"] }),
+    ]);
     expect(report.changes).toContainEqual(expect.objectContaining({ field: "email", change: "removed", readBy: ["orders@1.1.0"] }));
   });
 
   it("passes a versioned change when the provider still describes the old version, and says how to deploy it", () => {
     const report = compare("1.0.0", "4.0.0");
     expect(report.problems).toEqual([]);
-    expect(report.notes.join("\n")).toContain("users@4.0.0 sends users.get v2; orders@1.0.0 understands v1: upgrade orders first, or run users with TWOFOLD_SKEW=users:1");
+    expect(report.notes.join("\n")).toContain(
+      "users@4.0.0 sends users.get v2; orders@1.0.0 understands v1: upgrade orders first, or run users with TWOFOLD_SKEW=users:1",
+    );
   });
 });

@@ -13,7 +13,7 @@ export interface MessageChange extends FieldChange {
 }
 
 /** A call's reply or an event's payload whose contract version changed, and the older versions still described. */
-export interface VersionChange {
+interface VersionChange {
   readonly provider: string;
   readonly name: string;
   readonly before: number;
@@ -53,7 +53,8 @@ function merged(problems: readonly Incompatibility[]): Incompatibility[] {
 }
 
 /** Does reading `path` (or anything inside it) depend on this field? */
-const touches = (reads: FieldMap, field: string) => Object.keys(reads).some((p) => p === field || p.startsWith(`${field}.`) || p.startsWith(`${field}[`) || p.startsWith(`${field}{`));
+const touches = (reads: FieldMap, field: string) =>
+  Object.keys(reads).some((p) => p === field || p.startsWith(`${field}.`) || p.startsWith(`${field}[`) || p.startsWith(`${field}{`));
 
 function changesOf(before: SystemDescription, after: SystemDescription, consuming: readonly Consuming[]): MessageChange[] {
   const changes: MessageChange[] = [];
@@ -61,9 +62,14 @@ function changesOf(before: SystemDescription, after: SystemDescription, consumin
   for (const provider of names) {
     const was = before.modules.find((m) => m.name === provider);
     const now = after.modules.find((m) => m.name === provider);
-    const users = (kind: "call" | "event", name: string) => consuming.filter((c) => c.use.provider === provider && c.use.kind === kind && c.use.name === name);
+    const users = (kind: "call" | "event", name: string) =>
+      consuming.filter((c) => c.use.provider === provider && c.use.kind === kind && c.use.name === name);
     const readers = (kind: "call" | "event", name: string, field: string) => [
-      ...new Set(users(kind, name).filter((c) => touches(c.use.reads, field)).map((c) => partyLabel(c.module))),
+      ...new Set(
+        users(kind, name)
+          .filter((c) => touches(c.use.reads, field))
+          .map((c) => partyLabel(c.module)),
+      ),
     ];
     const add = (kind: "call" | "event", name: string, part: MessageChange["part"], a: FieldMap, b: FieldMap) => {
       for (const change of diffFields(a, b)) {
@@ -88,7 +94,12 @@ function versionsOf(before: SystemDescription, after: SystemDescription): Versio
   return after.modules.flatMap((now) => {
     const was = before.modules.find((m) => m.name === now.name);
     const messages = [
-      ...now.calls.map((c) => ({ name: c.name, version: c.version, past: c.pastReplies, before: was?.calls.find((o) => o.name === c.name)?.version })),
+      ...now.calls.map((c) => ({
+        name: c.name,
+        version: c.version,
+        past: c.pastReplies,
+        before: was?.calls.find((o) => o.name === c.name)?.version,
+      })),
       ...now.events.map((e) => ({ name: e.type, version: e.version, past: e.past, before: was?.events.find((o) => o.type === e.type)?.version })),
     ];
     return messages
@@ -120,7 +131,15 @@ export function compareDescriptions(
     const consumer = { name: module.name, version: module.version };
     const provider = after.modules.find((m) => m.name === use.provider);
     if (!provider) {
-      problems.push({ rule: "not-provided", consumer, provider: { name: use.provider, version: "-" }, kind: use.kind, use: use.name, detail: `${revisions.after} has no module ${use.provider}`, at: [at] });
+      problems.push({
+        rule: "not-provided",
+        consumer,
+        provider: { name: use.provider, version: "-" },
+        kind: use.kind,
+        use: use.name,
+        detail: `${revisions.after} has no module ${use.provider}`,
+        at: [at],
+      });
       continue;
     }
     const previous = before.modules.find((m) => m.name === use.provider);
@@ -129,5 +148,11 @@ export function compareDescriptions(
     for (const note of result.notes) notes.add(note);
   }
   const found = merged(problems);
-  return { compatible: found.length === 0, problems: found, notes: [...notes], changes: changesOf(before, after, consuming), versions: versionsOf(before, after) };
+  return {
+    compatible: found.length === 0,
+    problems: found,
+    notes: [...notes],
+    changes: changesOf(before, after, consuming),
+    versions: versionsOf(before, after),
+  };
 }

@@ -31,7 +31,13 @@ describe("describeModule", () => {
 
   it("records a call's versions and past replies, and the versions a consumer understands", () => {
     const users = describeModule(fixture("users", "4.0.0"));
-    expect(users.calls[0]).toMatchObject({ name: "users.get", version: 2, required: ["user_id"], errors: ["user_not_found"], pastReplies: [{ version: 1, fields: { id: { type: "string" }, name: { type: "string" } } }] });
+    expect(users.calls[0]).toMatchObject({
+      name: "users.get",
+      version: 2,
+      required: ["user_id"],
+      errors: ["user_not_found"],
+      pastReplies: [{ version: 1, fields: { id: { type: "string" }, name: { type: "string" } } }],
+    });
     expect(users.calls[0]?.reply).toMatchObject({ "full_name.first": { type: "string" } });
     expect(describeModule(fixture("orders", "2.0.0")).consumes[0]).toMatchObject({ version: 2, understands: [2, 1] });
   });

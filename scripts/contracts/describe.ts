@@ -25,7 +25,7 @@ export interface DescribableModule {
 const pastShapes = (past: readonly PastVersion[] | undefined): PastShape[] =>
   [...(past ?? [])].sort((a, b) => a.version - b.version).map((p) => ({ version: p.version, fields: fieldsOf(p.schema) }));
 
-export function describeCall(contract: CallContract): ProvidedCall {
+function describeCall(contract: CallContract): ProvidedCall {
   const request = fieldsOf(contract.request);
   return {
     name: contract.name,
@@ -38,14 +38,14 @@ export function describeCall(contract: CallContract): ProvidedCall {
   };
 }
 
-export const describeEvent = (contract: EventContract): ProvidedEvent => ({
+const describeEvent = (contract: EventContract): ProvidedEvent => ({
   type: contract.type,
   version: contract.version,
   payload: fieldsOf(contract.payload),
   past: pastShapes(contract.past),
 });
 
-export function describeUse(use: Use): UseDescription {
+function describeUse(use: Use): UseDescription {
   const past = pastShapes(use.kind === "call" ? use.contract.pastReplies : use.contract.past);
   const common = {
     provider: use.contract.owner,
@@ -55,7 +55,9 @@ export function describeUse(use: Use): UseDescription {
     reads: fieldsOf(use.reads),
     past,
   };
-  return use.kind === "call" ? { kind: "call", ...common, interactions: use.interactions } : { kind: "event", ...common, interactions: use.interactions };
+  return use.kind === "call"
+    ? { kind: "call", ...common, interactions: use.interactions }
+    : { kind: "event", ...common, interactions: use.interactions };
 }
 
 /** JSON in, JSON out: what is compared in code is exactly what an export writes (no undefined, no Dates). */

@@ -37,7 +37,12 @@ export const partyLabel = (party: Party) => `${party.name}@${party.version}`;
 
 /** `orders@1.0.0 → users@2.0.0 users.get, field user_id: no longer provided (renamed to userId?)` */
 export function formatIncompatibility(problem: Incompatibility): string {
-  const where = [problem.interaction ? `interaction "${problem.interaction}"` : "", problem.field ? `${problem.part ?? ""} field \`${problem.field}\``.trim() : ""].filter(Boolean).join(", ");
+  const where = [
+    problem.interaction ? `interaction "${problem.interaction}"` : "",
+    problem.field ? `${problem.part ?? ""} field \`${problem.field}\``.trim() : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   const at = problem.at?.length ? ` [consumer at ${problem.at.join(", ")}]` : "";
   return `${partyLabel(problem.consumer)} ${arrow(problem.kind)} ${partyLabel(problem.provider)} ${problem.use}${where ? `, ${where}` : ""}: ${problem.detail}${at}`;
 }

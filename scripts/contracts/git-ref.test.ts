@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESCRIPTION_FORMAT } from "./description.ts";
 import { ROOT } from "./cli/paths.ts";
+import { DESCRIPTION_FORMAT } from "./description.ts";
 import { describeAtRef, NoExporterError } from "./git-ref.ts";
 
 const git = (cwd: string, ...args: string[]) => {
@@ -35,12 +35,17 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe("describeAtRef", () => {
   it("exports a revision's description with that revision's own exporter", () => {
-    expect(describeAtRef(repo, "HEAD")).toEqual({ format: DESCRIPTION_FORMAT, modules: [{ name: "users", version: "0.9.0", calls: [], events: [], consumes: [] }] });
+    expect(describeAtRef(repo, "HEAD")).toEqual({
+      format: DESCRIPTION_FORMAT,
+      modules: [{ name: "users", version: "0.9.0", calls: [], events: [], consumes: [] }],
+    });
   });
 
   it("says clearly when a revision has no exporter", () => {
     expect(() => describeAtRef(repo, "old")).toThrow(NoExporterError);
-    expect(() => describeAtRef(repo, "old")).toThrow(/old \([0-9a-f]{12}\) has no contract exporter \(scripts\/contracts\.ts\).*--use-current-exporter/);
+    expect(() => describeAtRef(repo, "old")).toThrow(
+      /old \([0-9a-f]{12}\) has no contract exporter \(scripts\/contracts\.ts\).*--use-current-exporter/,
+    );
   });
 
   it("describes a revision of this repository, with this checkout's exporter when it has none", () => {

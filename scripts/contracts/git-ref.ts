@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DESCRIPTION_FORMAT, type SystemDescription } from "./description.ts";
 
 /** The exporter a revision must carry for its contracts to be described. */
-export const EXPORTER = "scripts/contracts.ts";
+const EXPORTER = "scripts/contracts.ts";
 /** What --use-current-exporter copies into an older revision that has no exporter of its own. */
 const EXPORTER_FILES = [EXPORTER, "scripts/contracts"];
 
@@ -43,7 +43,8 @@ export function describeAtRef(root: string, ref: string, options: { useCurrentEx
     const out = join(dir, "description.json");
     run([process.execPath, EXPORTER, "export", "--out", out], dir);
     const description = JSON.parse(readFileSync(out, "utf8")) as SystemDescription;
-    if (description.format !== DESCRIPTION_FORMAT) throw new Error(`${ref} exports format ${description.format}; this checkout reads ${DESCRIPTION_FORMAT}`);
+    if (description.format !== DESCRIPTION_FORMAT)
+      throw new Error(`${ref} exports format ${description.format}; this checkout reads ${DESCRIPTION_FORMAT}`);
     return description;
   } finally {
     rmSync(dir, { recursive: true, force: true });

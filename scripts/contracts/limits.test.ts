@@ -8,8 +8,8 @@ import * as ordersApi from "../../contracts/orders/api.ts";
 import * as paymentsApi from "../../contracts/payments/api.ts";
 import * as productsApi from "../../contracts/products/api.ts";
 import * as searchApi from "../../contracts/search/api.ts";
-import { fieldsOf } from "./schema-walk.ts";
 import * as warehouseApi from "../../contracts/warehouse/api.ts";
+import { fieldsOf } from "./schema-walk.ts";
 
 /** Every schema a message or request is checked against: calls, events (past versions too) and the public API. */
 const schemas: [name: string, schema: AnySchema][] = [
@@ -18,7 +18,10 @@ const schemas: [name: string, schema: AnySchema][] = [
     [`${c.name} reply`, c.reply] as [string, AnySchema],
     ...(c.pastReplies ?? []).map((p) => [`${c.name} reply v${p.version}`, p.schema] as [string, AnySchema]),
   ]),
-  ...shopEvents.flatMap((e) => [[e.type, e.payload] as [string, AnySchema], ...(e.past ?? []).map((p) => [`${e.type} v${p.version}`, p.schema] as [string, AnySchema])]),
+  ...shopEvents.flatMap((e) => [
+    [e.type, e.payload] as [string, AnySchema],
+    ...(e.past ?? []).map((p) => [`${e.type} v${p.version}`, p.schema] as [string, AnySchema]),
+  ]),
   ...Object.entries({ cartApi, ordersApi, paymentsApi, productsApi, searchApi, warehouseApi }).flatMap(([file, exports]) =>
     Object.entries(exports)
       .filter(([, value]) => (value as { kind?: string }).kind === "schema")
@@ -34,8 +37,7 @@ const QUANTITIES = /^(quantity|inventory|on_hand|reserved|available|requested)$/
 const capOf = (field: string): number | undefined =>
   CENTS.test(field) ? MAX_CENTS : DECIMALS.test(field) ? fromCents(MAX_CENTS) : QUANTITIES.test(field) ? MAX_STOCK : undefined;
 
-const maxValueOf = (checks: readonly string[] = []) =>
-  Math.min(...checks.flatMap((c) => /^max_value\((.+)\)$/.exec(c)?.[1] ?? []).map(Number));
+const maxValueOf = (checks: readonly string[] = []) => Math.min(...checks.flatMap((c) => /^max_value\((.+)\)$/.exec(c)?.[1] ?? []).map(Number));
 
 describe("the one rule for amounts and quantities", () => {
   it("every money and quantity field of every contract is capped, within what reads back exactly", () => {
@@ -43,7 +45,12 @@ describe("the one rule for amounts and quantities", () => {
     const uncapped: string[] = [];
     for (const [name, schema] of schemas) {
       for (const [path, field] of Object.entries(fieldsOf(schema))) {
-        const cap = capOf(path.split(/[.[\]{}]+/).filter(Boolean).at(-1) ?? path);
+        const cap = capOf(
+          path
+            .split(/[.[\]{}]+/)
+            .filter(Boolean)
+            .at(-1) ?? path,
+        );
         if (cap === undefined || field.type !== "number") continue;
         found.push(`${name} ${path}`);
         if (!(maxValueOf(field.checks) <= cap)) uncapped.push(`${name} ${path} [${(field.checks ?? []).join(", ")}]`);

@@ -52,7 +52,7 @@ export function projectOnto(reads: FieldMap, value: unknown): unknown {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `items[].product_id` under `$.payload` → `$.payload.items[*].product_id`. */
-export function jsonPath(prefix: string, path: string): string {
+function jsonPath(prefix: string, path: string): string {
   return segmentsOf(path).reduce((at, segment) => {
     if (segment === "[]") return `${at}[*]`;
     if (segment === "{}") return `${at}.*`;

@@ -33,7 +33,11 @@ const uuidFrom = (seed: unknown) => {
 const jsonBody = (content: unknown) => ({ content, contentType: "application/json", contentTypeHint: "TEXT" as const, encoded: false });
 const states = (given: StateDescription) => [{ name: given.name, ...(given.params ? { params: { ...given.params } } : {}) }];
 const readsComment = (use: CallUseDescription | EventUseDescription) =>
-  `${use.kind} ${use.name} v${use.version}; the consumer reads: ${Object.entries(use.reads).map(([p, f]) => renderField(p, f)).join(", ") || "nothing but success"}`;
+  `${use.kind} ${use.name} v${use.version}; the consumer reads: ${
+    Object.entries(use.reads)
+      .map(([p, f]) => renderField(p, f))
+      .join(", ") || "nothing but success"
+  }`;
 
 /** Stamps a unique description (Pact requires one per file) and the key Pact derives from the content. */
 function finish(interaction: Omit<PactInteraction, "key" | "pending">, taken: Set<string>): PactInteraction {
@@ -61,16 +65,39 @@ function callInteraction(consumer: string, use: CallUseDescription, interaction:
       payload: interaction.request,
     }),
     matchingRules: { body: envelopeRules },
-    generators: { body: { "$.id": { type: "Uuid" as const }, "$.correlationId": { type: "Uuid" as const }, "$.occurredAt": { type: "DateTime" as const, format: "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" } } },
+    generators: {
+      body: {
+        "$.id": { type: "Uuid" as const },
+        "$.correlationId": { type: "Uuid" as const },
+        "$.occurredAt": { type: "DateTime" as const, format: "yyyy-MM-dd'T'HH:mm:ss.SSSXXX" },
+      },
+    },
   };
   if ("error" in interaction.respond) {
     const code = interaction.respond.error;
-    return { type: "Synchronous/HTTP" as const, request, response: { status: statusOf(code), headers: JSON_HEADERS, body: jsonBody({ error: { code } }) } };
+    return {
+      type: "Synchronous/HTTP" as const,
+      request,
+      response: { status: statusOf(code), headers: JSON_HEADERS, body: jsonBody({ error: { code } }) },
+    };
   }
   const payload = projectOnto(use.reads, interaction.respond.reply);
-  const reply = { id: uuidFrom([id, "reply"]), type: `${use.name}.reply`, version: use.version, occurredAt: EXAMPLE_TIME, correlationId: `pact-${id}`, causationId: id, source: use.provider, payload };
+  const reply = {
+    id: uuidFrom([id, "reply"]),
+    type: `${use.name}.reply`,
+    version: use.version,
+    occurredAt: EXAMPLE_TIME,
+    correlationId: `pact-${id}`,
+    causationId: id,
+    source: use.provider,
+    payload,
+  };
   const rules = { ...envelopeRules, "$.causationId": byType, ...readRules(use.reads, payload, "$.payload") };
-  return { type: "Synchronous/HTTP" as const, request, response: { status: 200, headers: JSON_HEADERS, body: jsonBody(reply), matchingRules: { body: rules } } };
+  return {
+    type: "Synchronous/HTTP" as const,
+    request,
+    response: { status: 200, headers: JSON_HEADERS, body: jsonBody(reply), matchingRules: { body: rules } },
+  };
 }
 
 function eventInteraction(use: EventUseDescription, interaction: EventInteractionDescription) {
@@ -91,10 +118,26 @@ function pactOf(consumer: ModuleDescription, provider: string, providerVersion: 
     .flatMap((use) =>
       use.kind === "call"
         ? use.interactions.map((i) =>
-            finish({ description: `${use.name}: ${i.description}`, providerStates: states(i.given), comments: { text: [readsComment(use)] }, ...callInteraction(consumer.name, use, i) }, taken),
+            finish(
+              {
+                description: `${use.name}: ${i.description}`,
+                providerStates: states(i.given),
+                comments: { text: [readsComment(use)] },
+                ...callInteraction(consumer.name, use, i),
+              },
+              taken,
+            ),
           )
         : use.interactions.map((i) =>
-            finish({ description: `${use.name}: ${i.description}`, providerStates: states(i.given), comments: { text: [readsComment(use)] }, ...eventInteraction(use, i) }, taken),
+            finish(
+              {
+                description: `${use.name}: ${i.description}`,
+                providerStates: states(i.given),
+                comments: { text: [readsComment(use)] },
+                ...eventInteraction(use, i),
+              },
+              taken,
+            ),
           ),
     );
   return {
@@ -124,7 +167,10 @@ export function pactFiles(description: SystemDescription): PactFile[] {
     [...new Set(consumer.consumes.map((u) => u.provider))].map((provider) => {
       const pact = pactOf(consumer, provider, description.modules.find((m) => m.name === provider)?.version);
       const checked = v.safeParse(PactV4File, pact);
-      if (!checked.success) throw new Error(`${consumer.name}-${provider}: not a Pact V4 file: ${checked.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join("; ")}`);
+      if (!checked.success)
+        throw new Error(
+          `${consumer.name}-${provider}: not a Pact V4 file: ${checked.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join("; ")}`,
+        );
       return { file: `${consumer.name}-${provider}.json`, pact };
     }),
   );

@@ -1,5 +1,5 @@
 import { runtimeErrorCodes } from "../../contracts/errors.ts";
-import { type ModuleDescription, providedMessage, type ProvidedCall, type ProvidedEvent, type UseDescription } from "./description.ts";
+import { type ModuleDescription, type ProvidedCall, type ProvidedEvent, providedMessage, type UseDescription } from "./description.ts";
 import type { FieldMap } from "./fields.ts";
 import type { Incompatibility, Party, Rule } from "./findings.ts";
 import { checkReads, type FieldProblem } from "./reads-check.ts";
@@ -36,7 +36,14 @@ interface Target {
   readonly note?: string;
 }
 
-function target(message: ProvidedCall | ProvidedEvent, use: UseDescription, consumer: Party, provider: Party, policy: VersionPolicy, previous?: ProvidedCall | ProvidedEvent): Target | string {
+function target(
+  message: ProvidedCall | ProvidedEvent,
+  use: UseDescription,
+  consumer: Party,
+  provider: Party,
+  policy: VersionPolicy,
+  previous?: ProvidedCall | ProvidedEvent,
+): Target | string {
   const provided = currentFields(message);
   const before = previous && previous.version === message.version ? currentFields(previous) : undefined;
   if (message.version === use.version) return { reads: use.reads, provided, previous: before };
@@ -46,7 +53,11 @@ function target(message: ProvidedCall | ProvidedEvent, use: UseDescription, cons
   const downcast = pastFields(message).find((p) => p.version === use.version);
   const sends = `${provider.name}@${provider.version} sends ${use.name} v${message.version}; ${consumer.name}@${consumer.version} understands v${use.understands.join(", v")}`;
   if (policy === "may-downcast" && downcast) {
-    return { reads: use.reads, provided: downcast.fields, note: `${sends}: upgrade ${consumer.name} first, or run ${provider.name} with TWOFOLD_SKEW=${provider.name}:${use.version} meanwhile` };
+    return {
+      reads: use.reads,
+      provided: downcast.fields,
+      note: `${sends}: upgrade ${consumer.name} first, or run ${provider.name} with TWOFOLD_SKEW=${provider.name}:${use.version} meanwhile`,
+    };
   }
   return downcast ? `${sends} (it can still write v${use.version}: TWOFOLD_SKEW=${provider.name}:${use.version})` : sends;
 }
@@ -66,7 +77,10 @@ export function checkUse(
   const base = { consumer, provider: providerParty, kind: use.kind, use: use.name };
   const message = providedMessage(provider, use);
   if (!message) {
-    return { problems: [{ ...base, rule: "not-provided", detail: `${provider.name}@${provider.version} provides no ${use.kind} ${use.name}` }], notes: [] };
+    return {
+      problems: [{ ...base, rule: "not-provided", detail: `${provider.name}@${provider.version} provides no ${use.kind} ${use.name}` }],
+      notes: [],
+    };
   }
   const previous = options.previous ? providedMessage(options.previous, use) : undefined;
   const resolved = target(message, use, consumer, providerParty, options.policy, previous);
@@ -82,15 +96,23 @@ export function checkUse(
   }));
   const notes = [
     ...(resolved.note ? [resolved.note] : []),
-    ...reads.unprovided.map((f) => `${consumer.name} reads \`${f}\` of ${use.name} as optional; ${provider.name}@${provider.version} does not provide it`),
+    ...reads.unprovided.map(
+      (f) => `${consumer.name} reads \`${f}\` of ${use.name} as optional; ${provider.name}@${provider.version} does not provide it`,
+    ),
   ];
   if (use.kind === "call" && "request" in message) {
-    for (const p of checkRequests(message, use)) problems.push({ ...base, rule: p.rule, interaction: p.interaction, field: p.field, part: "request", detail: p.detail });
+    for (const p of checkRequests(message, use))
+      problems.push({ ...base, rule: p.rule, interaction: p.interaction, field: p.field, part: "request", detail: p.detail });
     for (const interaction of use.interactions) {
       if (!("error" in interaction.respond)) continue;
       const code = interaction.respond.error;
       if (message.errors.includes(code) || (runtimeErrorCodes as readonly string[]).includes(code)) continue;
-      problems.push({ ...base, rule: "error-code-undeclared", interaction: interaction.description, detail: `expects the error ${code}, which ${use.name} no longer declares (${message.errors.join(", ") || "none"})` });
+      problems.push({
+        ...base,
+        rule: "error-code-undeclared",
+        interaction: interaction.description,
+        detail: `expects the error ${code}, which ${use.name} no longer declares (${message.errors.join(", ") || "none"})`,
+      });
     }
   }
   return { problems, notes };

@@ -23,7 +23,9 @@ describe("published contracts match the code", () => {
 
   it("the Pact files are those the contracts generate", () => {
     const generated = pactFiles(current);
-    const written = readdirSync(DEFAULT_PACTS).filter((f) => f.endsWith(".json")).sort();
+    const written = readdirSync(DEFAULT_PACTS)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
     expect(written, "run bun run contracts pact").toEqual(generated.map((p) => p.file).sort());
     for (const { file, pact } of generated) {
       expect(JSON.parse(readFileSync(join(DEFAULT_PACTS, file), "utf8")), `${file} is stale: run bun run contracts pact`).toEqual(pact);

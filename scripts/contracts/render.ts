@@ -18,7 +18,7 @@ function interactionLines(interaction: CallInteractionDescription | EventInterac
 }
 
 /** `→ users: users.get (call v1)`, the fields it reads, then each interaction. */
-export function renderUse(use: UseDescription): string[] {
+function renderUse(use: UseDescription): string[] {
   const arrow = use.kind === "call" ? "→" : "←";
   const versions = use.understands.length > 1 ? `, understands v${use.understands.join(", v")}` : "";
   return [

@@ -16,7 +16,9 @@ describe("fieldsOf", () => {
   });
 
   it("marks optional, nullable and nullish fields, and lists the required ones", () => {
-    const fields = fieldsOf(v.object({ a: v.optional(v.string(), "x"), b: v.nullable(v.number()), c: v.nullish(v.boolean()), d: v.object({ e: v.string() }) }));
+    const fields = fieldsOf(
+      v.object({ a: v.optional(v.string(), "x"), b: v.nullable(v.number()), c: v.nullish(v.boolean()), d: v.object({ e: v.string() }) }),
+    );
     expect(fields).toEqual({
       a: { type: "string", optional: true },
       b: { type: "number", nullable: true },

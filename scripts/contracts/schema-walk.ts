@@ -30,9 +30,15 @@ interface Shape {
 }
 
 const none: ReadonlyMap<string, Shape> = new Map();
-const leaf = (atoms: readonly string[], checks: readonly string[] = [], children = none): Shape => ({ atoms, optional: false, nullable: false, checks, children });
+const leaf = (atoms: readonly string[], checks: readonly string[] = [], children = none): Shape => ({
+  atoms,
+  optional: false,
+  nullable: false,
+  checks,
+  children,
+});
 
-const literalAtom = (value: unknown): string => (typeof value === "bigint" ? `${value}n` : JSON.stringify(value) ?? String(value));
+const literalAtom = (value: unknown): string => (typeof value === "bigint" ? `${value}n` : (JSON.stringify(value) ?? String(value)));
 
 function formatCheck(action: RawAction): string {
   const requirement = action.requirement;
@@ -147,7 +153,12 @@ const toField = (shape: Shape): Field => ({
 
 /** An array's, record's or tuple's plain-object element is implied by its children's entries. */
 const implied = (segment: string, shape: Shape): boolean =>
-  !segment.startsWith(".") && shape.atoms.length === 1 && shape.atoms[0] === "object" && !shape.optional && !shape.nullable && shape.children.size > 0;
+  !segment.startsWith(".") &&
+  shape.atoms.length === 1 &&
+  shape.atoms[0] === "object" &&
+  !shape.optional &&
+  !shape.nullable &&
+  shape.children.size > 0;
 
 function flatten(shape: Shape, path: string, out: Record<string, Field>): void {
   for (const [segment, child] of shape.children) {

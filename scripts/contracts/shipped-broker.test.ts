@@ -6,7 +6,10 @@ import { readDeployments } from "./deployments.ts";
 import { readVerifications } from "./verifications.ts";
 
 const deployments = readDeployments(DEFAULT_DEPLOYMENTS);
-const broker = { snapshot: (m: string, v: string) => readSnapshot(DEFAULT_BROKER, m, v), verifications: readVerifications(verificationsFile(DEFAULT_BROKER)) };
+const broker = {
+  snapshot: (m: string, v: string) => readSnapshot(DEFAULT_BROKER, m, v),
+  verifications: readVerifications(verificationsFile(DEFAULT_BROKER)),
+};
 
 describe("the shipped broker and deployments", () => {
   it("have a staging and a production environment, and a snapshot of every version deployed in them", () => {
@@ -18,7 +21,8 @@ describe("the shipped broker and deployments", () => {
 
   it("say yes to redeploying every module at the version it runs at", () => {
     for (const [environment, modules] of Object.entries(deployments.environments)) {
-      for (const [module, version] of Object.entries(modules)) expect(canIDeploy(module, version, environment, broker, deployments).reasons).toEqual([]);
+      for (const [module, version] of Object.entries(modules))
+        expect(canIDeploy(module, version, environment, broker, deployments).reasons).toEqual([]);
     }
   });
 });

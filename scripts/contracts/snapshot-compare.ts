@@ -2,7 +2,10 @@ import { listSnapshots, readSnapshot } from "./broker-store.ts";
 import { type CompatibilityReport, compareDescriptions } from "./compatibility.ts";
 import { DESCRIPTION_FORMAT, type ModuleDescription } from "./description.ts";
 
-const only = (module: ModuleDescription, provider: string): ModuleDescription => ({ ...module, consumes: module.consumes.filter((u) => u.provider === provider) });
+const only = (module: ModuleDescription, provider: string): ModuleDescription => ({
+  ...module,
+  consumes: module.consumes.filter((u) => u.provider === provider),
+});
 
 /**
  * Two published versions of one provider compared by the rules of compareDescriptions: what changed between

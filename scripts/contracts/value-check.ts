@@ -42,7 +42,8 @@ export function checkValue(map: FieldMap, value: unknown): ValueIssue[] {
       const children = last.startsWith(".") ? [isObject(parent) ? parent[last.slice(1)] : undefined] : step([parent], last);
       for (const child of children) {
         if (child === undefined) {
-          if (!field.optional && last.startsWith(".") && isObject(parent)) issues.push({ path, rule: "missing", detail: `requires ${path} (${field.type})` });
+          if (!field.optional && last.startsWith(".") && isObject(parent))
+            issues.push({ path, rule: "missing", detail: `requires ${path} (${field.type})` });
         } else if (child === null) {
           if (!field.nullable) issues.push({ path, rule: "type", detail: `expects ${field.type}, got null` });
         } else if (!valueFits(atoms, child)) {

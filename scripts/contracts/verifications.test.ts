@@ -35,7 +35,11 @@ const report: RunReport = {
   findings: 1,
 };
 
-const versions = new Map([["cart", "1.0.0"], ["users", "1.1.0"], ["notifications", "1.0.0"]]);
+const versions = new Map([
+  ["cart", "1.0.0"],
+  ["users", "1.1.0"],
+  ["notifications", "1.0.0"],
+]);
 const dir = mkdtempSync(join(tmpdir(), "twofold-verifications-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -51,7 +55,13 @@ describe("verificationsFromReport", () => {
         verifiedAt: "2026-03-01T10:00:00.000Z",
         profiles: ["monolith", "split"],
         checks: 3,
-        failures: [{ check: "cart → users: users.authenticate — a live session", profile: "split", error: "cart cannot read the reply of users.authenticate (a live session): user_id: Invalid type" }],
+        failures: [
+          {
+            check: "cart → users: users.authenticate — a live session",
+            profile: "split",
+            error: "cart cannot read the reply of users.authenticate (a live session): user_id: Invalid type",
+          },
+        ],
       },
       expect.objectContaining({ consumer: "notifications", provider: "users", success: true, checks: 1, failures: [] }),
     ]);

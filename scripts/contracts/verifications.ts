@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { VERIFICATION_SUITE } from "../../harness/contracts/verify.ts";
 import type { RunReport } from "../../harness/report/model.ts";
 
 /** One consumer@version verified against one provider@version by the harness's "Contract verification" suite. */
@@ -15,8 +16,6 @@ export interface VerificationRecord {
   readonly checks: number;
   readonly failures: readonly { readonly check: string; readonly profile: string; readonly error?: string }[];
 }
-
-export const VERIFICATION_SUITE = "Contract verification";
 
 /** `orders → users: users.get — an existing user` (calls) or `notifications ← users: user.created — …` (events). */
 const CHECK_NAME = /^(\S+) [→←] (\S+): /;
@@ -69,11 +68,23 @@ export function readVerifications(path: string): VerificationRecord[] {
 /** Adds records to contracts/broker/verifications.json; a newer verification of the same pair replaces the older. */
 export function recordVerifications(path: string, records: readonly VerificationRecord[]): VerificationRecord[] {
   const kept = readVerifications(path).filter((old) => !records.some((r) => samePair(r, old)));
-  const all = [...kept, ...records].sort((a, b) => `${a.consumer}@${a.consumerVersion} ${a.provider}@${a.providerVersion}`.localeCompare(`${b.consumer}@${b.consumerVersion} ${b.provider}@${b.providerVersion}`));
+  const all = [...kept, ...records].sort((a, b) =>
+    `${a.consumer}@${a.consumerVersion} ${a.provider}@${a.providerVersion}`.localeCompare(
+      `${b.consumer}@${b.consumerVersion} ${b.provider}@${b.providerVersion}`,
+    ),
+  );
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify({ verifications: all }, null, 2)}\n`);
   return all;
 }
 
-export const findVerification = (records: readonly VerificationRecord[], consumer: string, consumerVersion: string, provider: string, providerVersion: string) =>
-  records.find((r) => r.consumer === consumer && r.consumerVersion === consumerVersion && r.provider === provider && r.providerVersion === providerVersion);
+export const findVerification = (
+  records: readonly VerificationRecord[],
+  consumer: string,
+  consumerVersion: string,
+  provider: string,
+  providerVersion: string,
+) =>
+  records.find(
+    (r) => r.consumer === consumer && r.consumerVersion === consumerVersion && r.provider === provider && r.providerVersion === providerVersion,
+  );

@@ -43,6 +43,7 @@ export function expectKeys(tools: CompileTools, path: ConfigPath, known: readonl
   expectMap(tools, path);
   const value = valueAt(tools.config, path);
   for (const key of Object.keys(isMap(value) ? value : {})) {
-    if (!known.includes(key)) tools.fail([...path, key], `unknown key ${JSON.stringify(key)} in config.${path.join(".")} (expected ${known.join(", ")})`);
+    if (!known.includes(key))
+      tools.fail([...path, key], `unknown key ${JSON.stringify(key)} in config.${path.join(".")} (expected ${known.join(", ")})`);
   }
 }

@@ -14,9 +14,11 @@ export const event: ActionDefinition = {
     const filterFor = compileMatch(tools);
     return async (config, run) => {
       const wanted = isMap(config.match) && Object.keys(config.match).length > 0 ? `; wanted ${JSON.stringify(config.match)}` : "";
-      const found = await run.system.events.expect(String(config.type), filterFor(config, run.vars), durationOr(config.timeout, 10_000)).catch((error: Error) => {
-        throw new Error(`${error.message}${wanted}`);
-      });
+      const found = await run.system.events
+        .expect(String(config.type), filterFor(config, run.vars), durationOr(config.timeout, 10_000))
+        .catch((error: Error) => {
+          throw new Error(`${error.message}${wanted}`);
+        });
       return { event: found, payload: found.payload };
     };
   },

@@ -21,7 +21,12 @@ export async function sendRequest(config: Readonly<Record<string, unknown>>, run
   const method = String(config.method).toUpperCase();
   const result = await client.request(method, url, { headers, body: config.body });
   // The request is part of the context so racing requests (a `parallel` step) can be told apart afterwards.
-  return { status: result.status, body: result.body, headers: Object.fromEntries(result.headers.entries()), request: { method, url, body: config.body } };
+  return {
+    status: result.status,
+    body: result.body,
+    headers: Object.fromEntries(result.headers.entries()),
+    request: { method, url, body: config.body },
+  };
 }
 
 /** `http_request {method, url, headers?, body?}` → `{status, body, headers, request}` (header names lower case). */

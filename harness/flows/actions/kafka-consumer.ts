@@ -19,7 +19,8 @@ export const kafkaConsumer: ActionDefinition = {
   compile(tools) {
     expectDuration(tools, ["timeout"]);
     const written = tools.config.count;
-    if (written !== undefined && !isTemplate(written) && !(Number.isInteger(written) && Number(written) >= 1)) tools.fail(["count"], "config.count must be a whole number ≥ 1");
+    if (written !== undefined && !isTemplate(written) && !(Number.isInteger(written) && Number(written) >= 1))
+      tools.fail(["count"], "config.count must be a whole number ≥ 1");
     const matcherFor = compileMessageMatch(tools);
     return async (config, run) => {
       const topic = String(config.topic);
@@ -29,9 +30,16 @@ export const kafkaConsumer: ActionDefinition = {
       const count = config.count === undefined ? 1 : Number(config.count);
       const timeoutMs = durationOr(config.timeout, 10_000);
       const accepts = matcherFor(config, run.vars);
-      const { events, next } = await run.system.events.consume(mapped.type, from, count, (e) => accepts(toMessage(topic, mapped, e, run.vars)), timeoutMs);
+      const { events, next } = await run.system.events.consume(
+        mapped.type,
+        from,
+        count,
+        (e) => accepts(toMessage(topic, mapped, e, run.vars)),
+        timeoutMs,
+      );
       run.offsets.set(offset, next);
-      if (events.length < count) run.check.warn(`step ${run.step.id}: ${events.length} of ${count} message(s) on ${topic} (event type ${mapped.type}) within ${timeoutMs} ms`);
+      if (events.length < count)
+        run.check.warn(`step ${run.step.id}: ${events.length} of ${count} message(s) on ${topic} (event type ${mapped.type}) within ${timeoutMs} ms`);
       const messages = events.map((e) => toMessage(topic, mapped, e, run.vars));
       return { messages, count: messages.length };
     };

@@ -1,6 +1,6 @@
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { SyntaxProblem } from "../errors.ts";
-import { evaluate, type Expression, parseExpression } from "../expression.ts";
+import { type Expression, evaluate, parseExpression } from "../expression.ts";
 import type { TopicMapping } from "../mapping.ts";
 import { readPath } from "../path.ts";
 import type { Variables } from "../variables.ts";
@@ -31,14 +31,17 @@ const onValue = (written: string) => written.trim().replace(/^\$\./, "");
  * TestMesh's matching, checked when the flow loads: `match {key?, json_path?: [assertions on the value]}`
  * and `filter {key?, key_pattern?, headers?}`. Answers how to test a message once the config is interpolated.
  */
-export function compileMessageMatch(tools: CompileTools): (config: Readonly<Record<string, unknown>>, vars: Variables) => (message: KafkaMessage) => boolean {
+export function compileMessageMatch(
+  tools: CompileTools,
+): (config: Readonly<Record<string, unknown>>, vars: Variables) => (message: KafkaMessage) => boolean {
   expectKeys(tools, ["match"], ["key", "json_path"]);
   expectKeys(tools, ["filter"], ["key", "key_pattern", "headers"]);
   expectMap(tools, ["filter", "headers"]);
   expectList(tools, ["match", "json_path"]);
   const written = valueAt(tools.config, ["match", "json_path"]);
   const valueChecks: Expression[] = (Array.isArray(written) ? written : []).map((text, index) => {
-    if (typeof text !== "string") return tools.fail(["match", "json_path", index], "config.match.json_path holds assertions such as \"$.user_id == '{{user_id}}'\"");
+    if (typeof text !== "string")
+      return tools.fail(["match", "json_path", index], "config.match.json_path holds assertions such as \"$.user_id == '{{user_id}}'\"");
     try {
       return parseExpression(onValue(text));
     } catch (error) {

@@ -20,7 +20,8 @@ export const waitUntil: ActionDefinition = {
     const request = tools.config.request;
     if (!isMap(request)) return tools.fail(["request"], "config.request must be a map: an http_request config or a sql config");
     for (const field of isQuery(request) ? ["module", "query"] : ["method", "url"]) {
-      if (request[field] === undefined) tools.fail(["request"], `config.request needs ${field} (${isQuery(request) ? "sql" : "http_request"} config)`);
+      if (request[field] === undefined)
+        tools.fail(["request"], `config.request needs ${field} (${isQuery(request) ? "sql" : "http_request"} config)`);
     }
     expectDuration(tools, ["timeout"]);
     expectDuration(tools, ["interval"]);

@@ -22,8 +22,9 @@ function setAttrs<E extends Element>(el: E, attrs: Attrs): E {
 
 export function append<E extends Element>(el: E, child: Child): E {
   if (child === undefined || child === null || child === false) return el;
-  if (Array.isArray(child)) child.forEach((c) => append(el, c));
-  else el.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+  if (Array.isArray(child)) {
+    for (const c of child) append(el, c);
+  } else el.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
   return el;
 }
 
@@ -36,21 +37,27 @@ export function svg(tag: string, attrs: Attrs, children?: Child): SVGElement {
 }
 
 export function fmtMs(ms: unknown): string {
-  if (typeof ms !== "number" || !isFinite(ms)) return "—";
-  return ms < 1000 ? Math.round(ms) + " ms" : (ms / 1000).toFixed(2) + " s";
+  if (typeof ms !== "number" || !Number.isFinite(ms)) return "—";
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
 export function truncate(value: unknown, max: number): string {
   const text = String(value);
-  return text.length > max ? text.slice(0, Math.max(1, max - 1)) + "…" : text;
+  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
 
 /** JSON with sorted keys, so equal rows from different profiles compare equal as strings. */
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
-      ? Object.keys(v).sort().reduce<Record<string, unknown>>((o, k) => { o[k] = (v as Record<string, unknown>)[k]; return o; }, {})
-      : v);
+      ? Object.keys(v)
+          .sort()
+          .reduce<Record<string, unknown>>((o, k) => {
+            o[k] = (v as Record<string, unknown>)[k];
+            return o;
+          }, {})
+      : v,
+  );
 }
 
 export function pretty(value: unknown, max?: number): string {
@@ -60,7 +67,7 @@ export function pretty(value: unknown, max?: number): string {
 }
 
 export function badge(text: string | number, kind: string, attrs?: Attrs): HTMLElement {
-  return h("span", Object.assign({ class: "badge" + (kind ? " " + kind : "") }, attrs), text);
+  return h("span", Object.assign({ class: `badge${kind ? ` ${kind}` : ""}` }, attrs), text);
 }
 
 type Severity = "ok" | "warn" | "failed";
@@ -69,7 +76,7 @@ type Severity = "ok" | "warn" | "failed";
 export function severity(record: TraceRecord): Severity {
   if (record.kind === "http") {
     const status = parseInt(record.outcome, 10);
-    return status >= 500 || isNaN(status) ? "failed" : status >= 400 ? "warn" : "ok";
+    return status >= 500 || Number.isNaN(status) ? "failed" : status >= 400 ? "warn" : "ok";
   }
   return record.outcome === "ok" ? "ok" : "failed";
 }

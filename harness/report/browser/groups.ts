@@ -27,7 +27,7 @@ export interface ReportModel {
 export function groupChecks(report: RunReport, profiles: readonly string[]): ReportModel {
   const groups = new Map<string, CheckGroup>();
   const groupFor = (suite: string, check: string): CheckGroup => {
-    const key = suite + " › " + check;
+    const key = `${suite} › ${check}`;
     let group = groups.get(key);
     if (!group) {
       group = { key, suite, check, index: groups.size, runs: {}, divergences: [], status: "pass" };
@@ -35,14 +35,14 @@ export function groupChecks(report: RunReport, profiles: readonly string[]): Rep
     }
     return group;
   };
-  report.checks.forEach((run) => { groupFor(run.suite, run.check).runs[run.profile] = run; });
+  report.checks.forEach((run) => {
+    groupFor(run.suite, run.check).runs[run.profile] = run;
+  });
   const divergences = report.divergences.map((d, index) => ({ ...d, index }));
-  divergences.forEach((d) => groupFor(d.suite, d.check).divergences.push(d));
+  for (const d of divergences) groupFor(d.suite, d.check).divergences.push(d);
   groups.forEach((g) => {
     const runs = profiles.flatMap((p) => g.runs[p] ?? []);
-    g.status = runs.some((r) => !r.passed) ? "fail"
-      : g.divergences.some((d) => !d.known) ? "divergent"
-      : g.divergences.length ? "known" : "pass";
+    g.status = runs.some((r) => !r.passed) ? "fail" : g.divergences.some((d) => !d.known) ? "divergent" : g.divergences.length ? "known" : "pass";
   });
   return { groups: [...groups.values()], divergences, groupOf: (d) => groupFor(d.suite, d.check) };
 }

@@ -11,19 +11,26 @@ import { divergencesSection, matrixSection, summarySection } from "./overview.ts
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
-  if (!el) throw new Error("the report page has no #" + id);
+  if (!el) throw new Error(`the report page has no #${id}`);
   return el;
 }
 
 function checksSection(groups: readonly CheckGroup[], profiles: readonly string[]): HTMLElement {
-  const toggleAll = (open: boolean) => () => document.querySelectorAll<HTMLDetailsElement>("details.check").forEach((d) => { d.open = open; });
+  const toggleAll = (open: boolean) => () =>
+    document.querySelectorAll<HTMLDetailsElement>("details.check").forEach((d) => {
+      d.open = open;
+    });
   return h("section", { id: "checks" }, [
     h("h2", {}, "Checks"),
     h("div", { class: "toolbar" }, [
       h("button", { type: "button", onclick: toggleAll(true) }, "Expand all"),
       h("button", { type: "button", onclick: toggleAll(false) }, "Collapse all"),
     ]),
-    h("div", { class: "legend" }, ["http", "call", "publish", "delivery", "failed"].map((k) => h("span", {}, [h("i", { class: k }), k]))),
+    h(
+      "div",
+      { class: "legend" },
+      ["http", "call", "publish", "delivery", "failed"].map((k) => h("span", {}, [h("i", { class: k }), k])),
+    ),
     groups.map((g) => checkView(g, profiles)),
   ]);
 }
@@ -31,7 +38,9 @@ function checksSection(groups: readonly CheckGroup[], profiles: readonly string[
 function render(): void {
   const report = JSON.parse(byId("report-data").textContent ?? "") as RunReport;
   const profiles = report.profiles.map((p) => p.profile);
-  report.checks.forEach((c) => { if (profiles.indexOf(c.profile) < 0) profiles.push(c.profile); });
+  report.checks.forEach((c) => {
+    if (profiles.indexOf(c.profile) < 0) profiles.push(c.profile);
+  });
   const model = groupChecks(report, profiles);
   const app = byId("app");
   app.textContent = "";
@@ -50,5 +59,12 @@ try {
 } catch (error) {
   const app = byId("app");
   app.textContent = "";
-  append(app, h("pre", { class: "error", id: "render-error" }, "The report could not be rendered: " + (error instanceof Error && error.stack ? error.stack : String(error))));
+  append(
+    app,
+    h(
+      "pre",
+      { class: "error", id: "render-error" },
+      `The report could not be rendered: ${error instanceof Error && error.stack ? error.stack : String(error)}`,
+    ),
+  );
 }

@@ -13,8 +13,13 @@ const SEQ = { left: 64, lane: 150, top: 52, row: 30, tail: 90, charPx: 6.2 };
 
 function laneNames(records: readonly TraceRecord[]): string[] {
   const names = ["client"];
-  const add = (name: string) => { if (names.indexOf(name) < 0) names.push(name); };
-  records.forEach((r) => { add(r.from || "?"); add(receiver(r)); });
+  const add = (name: string) => {
+    if (names.indexOf(name) < 0) names.push(name);
+  };
+  records.forEach((r) => {
+    add(r.from || "?");
+    add(receiver(r));
+  });
   return names;
 }
 
@@ -24,21 +29,23 @@ function receiver(record: TraceRecord): string {
 }
 
 function recordLabel(record: TraceRecord): string {
-  const attempt = record.attempt !== undefined && record.attempt > 1 ? " (attempt " + record.attempt + ")" : "";
-  const subscribers = record.subscribers && record.subscribers.length ? " → " + record.subscribers.join(", ") : "";
-  const name = record.kind === "publish" ? "publish " + record.name + subscribers : record.name;
-  return name + " · " + record.outcome + attempt;
+  const attempt = record.attempt !== undefined && record.attempt > 1 ? ` (attempt ${record.attempt})` : "";
+  const subscribers = record.subscribers?.length ? ` → ${record.subscribers.join(", ")}` : "";
+  const name = record.kind === "publish" ? `publish ${record.name}${subscribers}` : record.name;
+  return `${name} · ${record.outcome}${attempt}`;
 }
 
 function recordTitle(record: TraceRecord): string {
   return [
-    record.kind + " " + record.name,
-    (record.from || "?") + " → " + (record.to || receiver(record)) + " on " + record.process,
-    "outcome " + record.outcome + (record.attempt ? ", attempt " + record.attempt : "") + ", " + fmtMs(record.durationMs),
-    record.subscribers && record.subscribers.length ? "subscribers: " + record.subscribers.join(", ") : "",
-    record.messageId ? "message " + record.messageId : "",
-    "correlation " + record.correlationId + (record.causationId ? ", caused by " + record.causationId : ""),
-  ].filter(Boolean).join("\n");
+    `${record.kind} ${record.name}`,
+    `${record.from || "?"} → ${record.to || receiver(record)} on ${record.process}`,
+    `outcome ${record.outcome}${record.attempt ? `, attempt ${record.attempt}` : ""}, ${fmtMs(record.durationMs)}`,
+    record.subscribers?.length ? `subscribers: ${record.subscribers.join(", ")}` : "",
+    record.messageId ? `message ${record.messageId}` : "",
+    `correlation ${record.correlationId}${record.causationId ? `, caused by ${record.causationId}` : ""}`,
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 function arrowHead(x: number, y: number, dir: number): SVGElement {
@@ -47,17 +54,23 @@ function arrowHead(x: number, y: number, dir: number): SVGElement {
 
 function message(record: TraceRecord, y: number, x1: number, x2: number, width: number): SVGElement {
   const level = severity(record);
-  const g = svg("g", {
-    class: "msg " + record.kind + (level === "ok" ? "" : " " + level),
-    "data-kind": record.kind, "data-outcome": record.outcome, "data-failed": level === "failed" ? "true" : "false",
-  }, svg("title", {}, recordTitle(record)));
+  const g = svg(
+    "g",
+    {
+      class: `msg ${record.kind}${level === "ok" ? "" : ` ${level}`}`,
+      "data-kind": record.kind,
+      "data-outcome": record.outcome,
+      "data-failed": level === "failed" ? "true" : "false",
+    },
+    svg("title", {}, recordTitle(record)),
+  );
   g.appendChild(svg("rect", { class: "hl", x: 0, y: y - SEQ.row / 2 - 4, width: width, height: SEQ.row }));
   const label = recordLabel(record);
   if (x1 === x2 && record.kind === "publish") {
     g.appendChild(svg("polygon", { points: [x1, y - 6, x1 + 6, y, x1, y + 6, x1 - 6, y].join(" ") }));
     g.appendChild(svg("text", { x: x1 + 10, y: y + 4 }, truncate(label, (width - x1) / SEQ.charPx - 2)));
   } else if (x1 === x2) {
-    g.appendChild(svg("path", { d: "M" + x1 + " " + (y - 6) + " h26 v12 h-22" }));
+    g.appendChild(svg("path", { d: `M${x1} ${y - 6} h26 v12 h-22` }));
     g.appendChild(arrowHead(x1, y + 6, -1));
     g.appendChild(svg("text", { x: x1 + 32, y: y + 4 }, truncate(label, (width - x1) / SEQ.charPx - 6)));
   } else {
@@ -78,22 +91,30 @@ export function sequenceDiagram(trace: readonly TraceRecord[], profile: string):
   const height = SEQ.top + records.length * SEQ.row + 16;
   const start = records.reduce((min, r) => Math.min(min, r.at - r.durationMs), Infinity);
   const root = svg("svg", {
-    class: "sequence", "data-sequence": "", "data-profile": profile, "data-records": records.length,
-    width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img",
-    "aria-label": "sequence diagram of " + profile,
+    class: "sequence",
+    "data-sequence": "",
+    "data-profile": profile,
+    "data-records": records.length,
+    width: width,
+    height: height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    "aria-label": `sequence diagram of ${profile}`,
   });
   lanes.forEach((name) => {
     root.appendChild(svg("line", { class: "lifeline", x1: x(name), y1: 34, x2: x(name), y2: height - 6 }));
-    root.appendChild(svg("g", { class: "head", "data-lane": name }, [
-      svg("title", {}, name),
-      svg("rect", { x: x(name) - 66, y: 8, width: 132, height: 26, rx: 5 }),
-      svg("text", { x: x(name), y: 25, "text-anchor": "middle" }, truncate(name, 19)),
-    ]));
+    root.appendChild(
+      svg("g", { class: "head", "data-lane": name }, [
+        svg("title", {}, name),
+        svg("rect", { x: x(name) - 66, y: 8, width: 132, height: 26, rx: 5 }),
+        svg("text", { x: x(name), y: 25, "text-anchor": "middle" }, truncate(name, 19)),
+      ]),
+    );
   });
   records.forEach((record, i) => {
     const y = SEQ.top + i * SEQ.row + 12;
     root.appendChild(message(record, y, x(record.from || "?"), x(receiver(record)), width));
-    root.appendChild(svg("text", { class: "time", x: SEQ.left - 8, y: y + 4, "text-anchor": "end" }, "+" + fmtMs(record.at - start)));
+    root.appendChild(svg("text", { class: "time", x: SEQ.left - 8, y: y + 4, "text-anchor": "end" }, `+${fmtMs(record.at - start)}`));
   });
   return root;
 }

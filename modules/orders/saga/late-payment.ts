@@ -1,5 +1,5 @@
-import { PaymentSucceeded } from "../../../contracts/payments/events.ts";
 import { RefundCharge } from "../../../contracts/payments/calls.ts";
+import { PaymentSucceeded } from "../../../contracts/payments/events.ts";
 import { on } from "../../../runtime/module-api/index.ts";
 import { Order, Saga } from "../entities.ts";
 import { isLate } from "./outcome.ts";

@@ -27,7 +27,8 @@ const stateOf = (db: ModuleDatabase): RunnerState => {
 export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
   name: "saga",
   every: (settings) => settings.SAGA_TICK_MS,
-  due: async (ctx) => stateOf(ctx.db).inFlight.size + (await ctx.db.em().count(Saga, { step: { $ne: "done" }, nextRunAt: { $lte: ctx.clock.now() } })),
+  due: async (ctx) =>
+    stateOf(ctx.db).inFlight.size + (await ctx.db.em().count(Saga, { step: { $ne: "done" }, nextRunAt: { $lte: ctx.clock.now() } })),
   async run(ctx) {
     const state = stateOf(ctx.db);
     const em = ctx.db.em();

@@ -5,7 +5,7 @@ import type { Order, OrderItem, Saga } from "../entities.ts";
 import { failure, type Outcome } from "./outcome.ts";
 
 /** The idempotency key of an order's one charge: a retried or resumed step can never charge twice. */
-export const chargeKey = (orderId: string) => `order:${orderId}:charge`;
+const chargeKey = (orderId: string) => `order:${orderId}:charge`;
 
 /**
  * Runs the saga's current step: the calls to other modules, and nothing else (no transaction is open; the

@@ -2,8 +2,8 @@ import { OrderCancelled, OrderConfirmed } from "../../../contracts/orders/events
 import type { ModuleContext } from "../../../runtime/module-api/index.ts";
 import { Order, type OrderItem, Saga } from "../entities.ts";
 import { cancelledPayload, confirmedPayload } from "../order-events.ts";
-import { compensations, isForward, nextStep, type Source, type Step } from "./plan.ts";
 import { isLate, type Outcome, retryDelayMs, timeoutReason } from "./outcome.ts";
+import { compensations, isForward, nextStep, type Source, type Step } from "./plan.ts";
 
 /** The compensation after `current` in the list that `done` implies. */
 const afterCompensation = (done: readonly string[], current: string): Step => {

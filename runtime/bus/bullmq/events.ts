@@ -12,7 +12,7 @@ export interface WorkerTimings {
 }
 
 /** One BullMQ queue per subscribing module; its name is the module's, so a queue is a module's inbox. */
-export const queueName = (module: string): string => `events-${module.replace(/[^a-z0-9-]/gi, "")}`;
+const queueName = (module: string): string => `events-${module.replace(/[^a-z0-9-]/gi, "")}`;
 
 /**
  * Events over BullMQ on Redis: `dispatch` enqueues one job per subscriber (at least once, retried with
@@ -84,7 +84,10 @@ export class BullmqEvents implements EventChannel {
   async health(): Promise<Record<string, boolean>> {
     const workers = [...this.workers.values()].every((w) => w.isRunning());
     const probe = this.queue(this.receivers.keys().next().value ?? "health");
-    const redis = await withTimeout(probe.getJobCounts("waiting"), 1000, "redis").then(() => true, () => false);
+    const redis = await withTimeout(probe.getJobCounts("waiting"), 1000, "redis").then(
+      () => true,
+      () => false,
+    );
     return { redis, subscriptions: redis && workers };
   }
 

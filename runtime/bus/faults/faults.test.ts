@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { isAppError } from "../../errors.ts";
-import { createTransport, transports } from "../transports.ts";
 import { openRequests } from "../open-requests.ts";
+import { createTransport, transports } from "../transports.ts";
 import { delayFault } from "./delay.ts";
 import { formatFaults, parseFaults } from "./parse.ts";
-import { faultDefinitions, type FaultSpec } from "./registry.ts";
+import { type FaultSpec, faultDefinitions } from "./registry.ts";
 
 const envelope = (payload: unknown): Envelope => ({
   id: crypto.randomUUID(),
@@ -47,13 +47,20 @@ describe("faults as data", () => {
   });
 
   it("expands a preset, and lets a later fault of the same key replace the preset's", () => {
-    expect(parseFaults("strict")).toEqual([{ kind: "copy" }, { kind: "after-response" }, { kind: "delay", minMs: 0, maxMs: 15 }, { kind: "duplicate", rate: 0.2 }]);
+    expect(parseFaults("strict")).toEqual([
+      { kind: "copy" },
+      { kind: "after-response" },
+      { kind: "delay", minMs: 0, maxMs: 15 },
+      { kind: "duplicate", rate: 0.2 },
+    ]);
     expect(parseFaults("strict,duplicate=1")).toContainEqual({ kind: "duplicate", rate: 1 });
     expect(parseFaults("strict,duplicate=1").filter((s) => s.kind === "duplicate")).toHaveLength(1);
   });
 
   it("refuses what it cannot read, naming every form it can", () => {
-    expect(() => parseFaults("latency:reports=soon")).toThrow(/fault "latency:reports=soon" is none of: latency:<module>=<ms>, duplicate=<0..1>, delay=<ms> \| delay=<min>..<max>, copy, after-response, strict/);
+    expect(() => parseFaults("latency:reports=soon")).toThrow(
+      /fault "latency:reports=soon" is none of: latency:<module>=<ms>, duplicate=<0..1>, delay=<ms> \| delay=<min>..<max>, copy, after-response, strict/,
+    );
     expect(() => parseFaults("duplicate=2")).toThrow(/duplicate=2/);
   });
 });
@@ -75,7 +82,10 @@ describe("the fault layer over a transport", () => {
   });
 
   it("duplicate=1 delivers every event twice, duplicate=0 once", async () => {
-    for (const [written, expected] of [["duplicate=1", 2], ["duplicate=0", 1]] as const) {
+    for (const [written, expected] of [
+      ["duplicate=1", 2],
+      ["duplicate=0", 1],
+    ] as const) {
       const transport = faulty(written);
       let count = 0;
       transport.consume("reader", async () => void count++);

@@ -32,7 +32,11 @@ function faultyCalls(calls: CallChannel, effects: readonly FaultEffects[]): Call
         waiting--;
       }
     },
-    answer: (module, receiver) => calls.answer(module, chain(effects, (e) => e.answer, receiver)),
+    answer: (module, receiver) =>
+      calls.answer(
+        module,
+        chain(effects, (e) => e.answer, receiver),
+      ),
     inFlight: () => calls.inFlight() + waiting,
     routes: calls.routes && (() => calls.routes?.() as ReturnType<NonNullable<CallChannel["routes"]>>),
   };
@@ -43,7 +47,11 @@ function faultyEvents(events: EventChannel, effects: readonly FaultEffects[]): E
   return {
     dispatch: chain(effects, (e) => e.dispatch, events.dispatch),
     dispatchInline: touched ? undefined : events.dispatchInline,
-    consume: (module, receiver) => events.consume(module, chain(effects, (e) => e.deliver, receiver)),
+    consume: (module, receiver) =>
+      events.consume(
+        module,
+        chain(effects, (e) => e.deliver, receiver),
+      ),
     start: () => events.start(),
     stop: () => events.stop(),
     pending: () => events.pending(),

@@ -1,10 +1,10 @@
+import { Say } from "../../../runtime/bus/conformance/contracts.ts";
 import { deploy } from "../../../runtime/bus/conformance/deployments.ts";
 import { parseFaults } from "../../../runtime/bus/faults/parse.ts";
 import type { FaultSpec } from "../../../runtime/bus/faults/registry.ts";
 import { transports } from "../../../runtime/bus/transports.ts";
 import type { Bench } from "../context.ts";
 import { alternating } from "../stats.ts";
-import { Say } from "../../../runtime/bus/conformance/contracts.ts";
 import { echoOnly, SAY_REQUEST } from "./echo.ts";
 import { emitterRoundTrip } from "./events-emit.ts";
 

@@ -13,7 +13,14 @@ export function rawHonoRoundTrip(bytes: { readonly request: string; readonly rep
   const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: app.fetch });
   const url = `http://127.0.0.1:${server.port}/internal/calls/echo`;
   return {
-    call: async () => (await fetch(url, { method: "POST", headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: "conformance" }, body: bytes.request })).text(),
+    call: async () =>
+      (
+        await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: "conformance" },
+          body: bytes.request,
+        })
+      ).text(),
     stop: () => void server.stop(true),
   };
 }

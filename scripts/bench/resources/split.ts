@@ -1,5 +1,5 @@
-import builtInTopology from "../../../topology.json";
 import { freePort } from "../../../runtime/infra/ports.ts";
+import builtInTopology from "../../../topology.json";
 import type { Resource } from "../context.ts";
 import { benchEnv } from "../env.ts";
 import { treeRssBytes } from "../proc.ts";
@@ -22,7 +22,9 @@ export const split: Resource<RunningSplit> = {
   name: "split",
   async start(bench) {
     const port = freePort();
-    const ports = Object.fromEntries(builtInTopology.services.map((s) => [`TWOFOLD_PORT_${s.name.toUpperCase().replace(/-/g, "_")}`, String(freePort())]));
+    const ports = Object.fromEntries(
+      builtInTopology.services.map((s) => [`TWOFOLD_PORT_${s.name.toUpperCase().replace(/-/g, "_")}`, String(freePort())]),
+    );
     const url = `http://127.0.0.1:${port}`;
     const env = benchEnv({ ...ports, PORT: String(port), TWOFOLD_DATA_DIR: bench.scratch("split") });
     const launched = await spawnTwofold("split", ["split"], url, env);

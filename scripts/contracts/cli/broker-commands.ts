@@ -28,7 +28,11 @@ export const recordVerification: Command = {
   usage: "record-verification <harness report.json> [--broker DIR]",
   summary: 'record which consumer@version was verified against which provider@version (the "Contract verification" checks of a harness run)',
   async run(args) {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { broker: { type: "string", default: DEFAULT_BROKER } } });
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { broker: { type: "string", default: DEFAULT_BROKER } },
+    });
     const [path] = positionals;
     if (!path) throw new UsageError("record-verification needs the path of a harness JSON report (bun run harness --report DIR)");
     const report = JSON.parse(readFileSync(path, "utf8")) as RunReport;
@@ -39,7 +43,10 @@ export const recordVerification: Command = {
       return 1;
     }
     recordVerifications(verificationsFile(values.broker), records);
-    for (const r of records) console.log(`${r.success ? "verified" : "FAILED  "} ${r.consumer}@${r.consumerVersion} → ${r.provider}@${r.providerVersion} (${r.checks} check${r.checks === 1 ? "" : "s"} on ${r.profiles.join(", ")})`);
+    for (const r of records)
+      console.log(
+        `${r.success ? "verified" : "FAILED  "} ${r.consumer}@${r.consumerVersion} → ${r.provider}@${r.providerVersion} (${r.checks} check${r.checks === 1 ? "" : "s"} on ${r.profiles.join(", ")})`,
+      );
     return 0;
   },
 };
@@ -49,7 +56,11 @@ export const recordDeploymentCommand: Command = {
   usage: "record-deployment <module> <version> --to <env> [--deployments FILE]",
   summary: "record that module@version now runs in an environment",
   async run(args) {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { to: { type: "string" }, deployments: { type: "string", default: DEFAULT_DEPLOYMENTS } } });
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { to: { type: "string" }, deployments: { type: "string", default: DEFAULT_DEPLOYMENTS } },
+    });
     const [module, version] = positionals;
     if (!module || !version || !values.to) throw new UsageError("usage: record-deployment <module> <version> --to <env>");
     recordDeployment(values.deployments, module, version, values.to);

@@ -18,11 +18,16 @@ function changeLine(change: MessageChange): string {
     change.change === "changed" && change.before && change.after
       ? `${renderField(change.field, change.before)}  →  ${renderField(change.field, change.after).slice(change.field.length + 2)}`
       : renderField(change.field, (change.after ?? change.before)!);
-  const who = change.part === "request" ? `sent by ${change.readBy.join(", ") || "nobody"}` : change.readBy.length ? `read by ${change.readBy.join(", ")}` : "nobody reads it";
+  const who =
+    change.part === "request"
+      ? `sent by ${change.readBy.join(", ") || "nobody"}`
+      : change.readBy.length
+        ? `read by ${change.readBy.join(", ")}`
+        : "nobody reads it";
   return `    ${sign[change.change]} ${shape}    (${who})`;
 }
 
-export function renderReport(report: CompatibilityReport, title: string): string {
+function renderReport(report: CompatibilityReport, title: string): string {
   const lines = [title];
   for (const problem of report.problems) lines.push(`  FAIL ${formatIncompatibility(problem)}`);
   if (report.notes.length) lines.push("Notes:", ...report.notes.map((n) => `  ${n}`));
@@ -72,12 +77,15 @@ export const check: Command = {
     if (values.from || values.to) {
       const [module, from] = (values.from ?? "").split("@");
       const [other, to] = (values.to ?? "").split("@");
-      if (!module || !from || !to || other !== module) throw new UsageError("--from and --to name two versions of one module: --from users@1.0.0 --to users@2.0.0");
+      if (!module || !from || !to || other !== module)
+        throw new UsageError("--from and --to name two versions of one module: --from users@1.0.0 --to users@2.0.0");
       report = compareSnapshots(values.broker, module, from, to);
       title = `${module}@${to} against ${module}@${from} and every consumer in the broker:`;
     } else if (values.against || values["against-file"]) {
       const label = values.against ?? values["against-file"] ?? "";
-      const before = values.against ? describeAtRef(ROOT, values.against, { useCurrentExporter: values["use-current-exporter"] }) : readDescription(label);
+      const before = values.against
+        ? describeAtRef(ROOT, values.against, { useCurrentExporter: values["use-current-exporter"] })
+        : readDescription(label);
       report = compareDescriptions(before, await workingTree(), { before: label, after: "working tree" });
       title = `Contracts of the working tree against ${label}:`;
     } else throw new UsageError("check needs --against <git-ref>, --against-file FILE, or --from M@V --to M@V");

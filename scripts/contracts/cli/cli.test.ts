@@ -17,7 +17,10 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "twofold-cli-"));
   for (const module of allFixtureModules) publishSnapshots(join(dir, "broker"), describeSystem({ modules: [module] }));
-  writeFileSync(join(dir, "deployments.json"), JSON.stringify({ environments: { production: { users: "1.0.0", cart: "1.0.0", orders: "1.0.0", notifications: "1.0.0" } } }));
+  writeFileSync(
+    join(dir, "deployments.json"),
+    JSON.stringify({ environments: { production: { users: "1.0.0", cart: "1.0.0", orders: "1.0.0", notifications: "1.0.0" } } }),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

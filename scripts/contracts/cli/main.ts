@@ -1,11 +1,21 @@
-import { recordDeploymentCommand, publish, recordVerification } from "./broker-commands.ts";
+import { publish, recordDeploymentCommand, recordVerification } from "./broker-commands.ts";
 import { canIDeployCommand } from "./can-i-deploy.ts";
 import { check } from "./check.ts";
 import { type Command, UsageError } from "./command.ts";
 import { exportCommand, list, print } from "./describe-commands.ts";
 import { pact } from "./pact.ts";
 
-const commands: readonly Command[] = [list, print, exportCommand, check, publish, recordVerification, recordDeploymentCommand, canIDeployCommand, pact];
+const commands: readonly Command[] = [
+  list,
+  print,
+  exportCommand,
+  check,
+  publish,
+  recordVerification,
+  recordDeploymentCommand,
+  canIDeployCommand,
+  pact,
+];
 
 const usage = () =>
   ["usage: bun scripts/contracts.ts <command> [options]", "", ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");
@@ -24,7 +34,9 @@ export async function runContractsCli(argv: readonly string[]): Promise<number> 
     return await command.run(args);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof UsageError ? `${message}\n\nusage: bun scripts/contracts.ts ${command.usage}` : `contracts ${command.name}: ${message}`);
+    console.error(
+      error instanceof UsageError ? `${message}\n\nusage: bun scripts/contracts.ts ${command.usage}` : `contracts ${command.name}: ${message}`,
+    );
     return 2;
   }
 }

@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The checkout this CLI belongs to: defaults are relative to it, not to the working directory. */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
