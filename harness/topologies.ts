@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { shop } from "../modules/index.ts";
+import { placementOverrides, serviceKey } from "../runtime/config.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
@@ -104,11 +105,11 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     const description: unknown = system ? await Bun.file(system.topologyFile).json() : builtInTopology;
     const ports: Record<string, string> = { PORT: String(freePort()), REDIS_URL: options.redisUrl };
     for (const service of (description as { services: { name: string }[] }).services) {
-      ports[`TWOFOLD_PORT_${service.name.toUpperCase().replace(/-/g, "_")}`] = String(freePort());
+      ports[`TWOFOLD_PORT_${serviceKey(service.name)}`] = String(freePort());
     }
     const modules = system?.modules ?? shop.modules.map((m) => m.name);
-    const topology = parseTopology(description, modules, { ...env, ...ports });
-    const database = await startSplitDatabase(env, env.TWOFOLD_DATA_DIR ?? "memory");
+    const topology = parseTopology(description, modules, placementOverrides({ ...env, ...ports }));
+    const database = await startSplitDatabase(env.DATABASE_URL, env.TWOFOLD_DATA_DIR ?? "memory");
     const processes = await launchSplit(topology, group({ ...ports, ...database.env })).catch(async (error) => {
       await database.stop();
       throw error;

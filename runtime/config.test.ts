@@ -5,7 +5,7 @@ import { parseTopology } from "./host/topology.ts";
 import { sameSecret } from "./secrets.ts";
 import { defineSettings } from "./settings.ts";
 
-const topology = parseTopology({ gateway: { port: 5000 }, services: [{ name: "users", modules: ["users"], port: 5001 }] }, ["users"], {});
+const topology = parseTopology({ gateway: { port: 5000 }, services: [{ name: "users", modules: ["users"], port: 5001 }] }, ["users"]);
 
 describe("secrets in configuration", () => {
   it("has no fallback secret in production: neither an operator key nor an internal token", () => {

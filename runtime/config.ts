@@ -46,6 +46,36 @@ const Env = v.object({
   TWOFOLD_SKEW: v.optional(v.pipe(v.string(), v.regex(/^([a-z][a-z0-9-]*:\d+)(,[a-z][a-z0-9-]*:\d+)*$/, "must look like orders:1,users:2"))),
 });
 
+/** Where a topology's processes listen, overriding its file: `PORT`, `TWOFOLD_PORT_<SERVICE>`, `TWOFOLD_HOST_<SERVICE>`. */
+export interface PlacementOverrides {
+  /** The gateway's public port, when `PORT` is set. */
+  readonly publicPort?: number;
+  /** By service key: the service's name upper-cased, dashes as underscores (`back-office` → `BACK_OFFICE`). */
+  readonly ports: ReadonlyMap<string, number>;
+  readonly hosts: ReadonlyMap<string, string>;
+}
+
+/** The key of a service in its override variables. */
+export const serviceKey = (service: string): string => service.toUpperCase().replace(/-/g, "_");
+
+/** Reads the placement overrides of a set of variables; a port that is not one is a problem. */
+export function placementOverrides(env: Record<string, string | undefined>, problems: string[] = []): PlacementOverrides {
+  const ports = new Map<string, number>();
+  const hosts = new Map<string, string>();
+  const port = (name: string, value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) problems.push(`${name}: must be a port (1..65535)`);
+    return n;
+  };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    const match = /^TWOFOLD_(PORT|HOST)_([A-Z0-9_]+)$/.exec(name);
+    if (match?.[1] === "PORT" && match[2]) ports.set(match[2], port(name, value));
+    if (match?.[1] === "HOST" && match[2]) hosts.set(match[2], value);
+  }
+  return { publicPort: env.PORT === undefined ? undefined : port("PORT", env.PORT), ports, hosts };
+}
+
 /** Every variable the runtime itself reads (module settings come on top: runtime/settings.ts). */
 export const RUNTIME_VARIABLES: readonly string[] = Object.keys(Env.entries);
 
@@ -95,6 +125,8 @@ export interface RuntimeConfig {
   readonly faults: readonly FaultSpec[];
   /** Modules that write their messages at an older contract version (harness: version skew). */
   readonly skew: ReadonlyMap<string, number>;
+  /** Where the topology's processes listen, beyond its file. */
+  readonly placement: PlacementOverrides;
   /** Each booted module's settings, parsed from `TWOFOLD_<NAME>` (the modules passed to loadConfig). */
   readonly moduleSettings: ReadonlyMap<string, SettingValues<SettingsDeclaration>>;
 }
@@ -107,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = v.safeParse(Env, env);
   const problems = result.success ? [] : result.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`);
   const settings = loadModuleSettings(env, modules, problems);
+  const placement = placementOverrides(env, problems);
   if (!result.success || problems.length > 0) throw new Error(`invalid environment: ${problems.join("; ")}`);
   const e = result.output;
   return {
@@ -142,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     operatorKey: e.TWOFOLD_OPERATOR_KEY ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_OPERATOR_KEY : undefined),
     moduleSettings: settings,
+    placement,
   };
 }
 

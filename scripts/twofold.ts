@@ -47,7 +47,7 @@ async function main(args: string[]): Promise<void> {
       config.topologyFile,
       builtInTopology,
       system.modules.map((m) => m.name),
-      process.env,
+      config.placement,
     );
   const [command, name] = args;
   switch (command) {
@@ -74,7 +74,7 @@ async function main(args: string[]): Promise<void> {
       const onSignal = (signal: string) => (split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`)));
       process.on("SIGTERM", onSignal);
       process.on("SIGINT", onSignal);
-      const [redis, database] = await Promise.all([ensureRedis(), startSplitDatabase(process.env, config.dataDir)]);
+      const [redis, database] = await Promise.all([ensureRedis(config.redisUrl), startSplitDatabase(config.databaseUrl, config.dataDir)]);
       console.error(`[launcher] databases: ${database.describe}`);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
       split = await launchSplit(await topology(), {

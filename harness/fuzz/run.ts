@@ -23,7 +23,7 @@ export async function runFuzz(options: FuzzRunOptions): Promise<number> {
   try {
     for (const name of options.profiles) {
       const profile = profileOf(name);
-      if (profile.topology === "split") redis ??= await ensureRedis();
+      if (profile.topology === "split") redis ??= await ensureRedis(process.env.REDIS_URL);
       console.error(`── fuzz ${name}: seed ${options.seed}, ${options.runs} requests ──`);
       const topology = await startTopology(profile.topology, { redisUrl: redis?.url, env: profileEnv(profile, options.seed) });
       try {

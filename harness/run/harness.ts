@@ -42,7 +42,7 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   try {
     for (const name of options.profiles) {
       const profile = profileOf(name);
-      if (profile.topology === "split" && !options.redisUrl) redis ??= await ensureRedis();
+      if (profile.topology === "split" && !options.redisUrl) redis ??= await ensureRedis(process.env.REDIS_URL);
       options.onProgress?.({ type: "profile", profile: name, phase: "starting" });
       const topology = await startTopology(profile.topology, {
         system: options.system,

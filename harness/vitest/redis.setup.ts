@@ -10,7 +10,7 @@ declare module "vitest" {
 
 /** One Redis for the whole test run (REDIS_URL, or a private redis-server started here and stopped after), and the PGlite snapshot. */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [redis] = await Promise.all([ensureRedis(), preparePGlite()]);
+  const [redis] = await Promise.all([ensureRedis(process.env.REDIS_URL), preparePGlite()]);
   project.provide("redisUrl", redis.url);
   return () => redis.stop();
 }

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { type PlacementOverrides, serviceKey } from "../config.ts";
 
 const Port = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535));
 const Name = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"));
@@ -22,12 +23,13 @@ export interface Topology {
   serviceOf(module: string): ServicePlacement | undefined;
 }
 
+const NO_OVERRIDES: PlacementOverrides = { ports: new Map(), hosts: new Map() };
+
 /**
- * Reads the topology description and applies env overrides: `PORT` for the public (gateway) port,
- * `TWOFOLD_PORT_<SERVICE>` and `TWOFOLD_HOST_<SERVICE>` per service. Every known module must be placed
- * exactly once.
+ * Reads the topology description and applies the configuration's overrides (`PORT`, `TWOFOLD_PORT_<SERVICE>`,
+ * `TWOFOLD_HOST_<SERVICE>`, read by loadConfig). Every known module must be placed exactly once.
  */
-export function parseTopology(raw: unknown, modules: readonly string[], env: Record<string, string | undefined>): Topology {
+export function parseTopology(raw: unknown, modules: readonly string[], overrides: PlacementOverrides = NO_OVERRIDES): Topology {
   const parsed = v.safeParse(TopologyFile, raw);
   if (!parsed.success) {
     throw new Error(`topology: ${parsed.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join("; ")}`);
@@ -40,25 +42,20 @@ export function parseTopology(raw: unknown, modules: readonly string[], env: Rec
     throw new Error(`topology: unknown modules [${unknown}], unplaced modules [${missing}], placed twice [${twice}]`);
   }
   const services = parsed.output.services.map((service) => {
-    const key = service.name.toUpperCase().replace(/-/g, "_");
-    const port = Number(env[`TWOFOLD_PORT_${key}`] ?? service.port);
-    const host = env[`TWOFOLD_HOST_${key}`] ?? "127.0.0.1";
+    const key = serviceKey(service.name);
+    const port = overrides.ports.get(key) ?? service.port;
+    const host = overrides.hosts.get(key) ?? "127.0.0.1";
     return { ...service, port, url: `http://${host}:${port}` };
   });
   return {
-    gatewayPort: Number(env.PORT ?? parsed.output.gateway.port),
+    gatewayPort: overrides.publicPort ?? parsed.output.gateway.port,
     services,
     serviceOf: (module) => services.find((s) => s.modules.includes(module)),
   };
 }
 
 /** Reads the topology file; without one (a bare compiled binary), the description built into the program. */
-export async function loadTopology(
-  file: string,
-  builtIn: unknown,
-  modules: readonly string[],
-  env: Record<string, string | undefined>,
-): Promise<Topology> {
+export async function loadTopology(file: string, builtIn: unknown, modules: readonly string[], overrides: PlacementOverrides): Promise<Topology> {
   const source = Bun.file(file);
-  return parseTopology((await source.exists()) ? await source.json() : builtIn, modules, env);
+  return parseTopology((await source.exists()) ? await source.json() : builtIn, modules, overrides);
 }

@@ -10,11 +10,11 @@ export interface RedisHandle {
 }
 
 /**
- * A Redis for split mode and tests: `REDIS_URL` when set, else a private redis-server on a free loopback
+ * A Redis for split mode and tests: the given URL (`REDIS_URL`) when set, else a private redis-server on a free loopback
  * port in a temp dir (no persistence, noeviction as BullMQ requires), stopped and removed by `stop()`.
  */
-export async function ensureRedis(env: Record<string, string | undefined> = process.env): Promise<RedisHandle> {
-  if (env.REDIS_URL) return { url: env.REDIS_URL, stop: async () => {} };
+export async function ensureRedis(redisUrl?: string): Promise<RedisHandle> {
+  if (redisUrl) return { url: redisUrl, stop: async () => {} };
   const binary = await redisServerBinary();
   const port = freePort();
   const dir = mkdtempSync(join(tmpdir(), "twofold-redis-"));

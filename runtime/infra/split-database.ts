@@ -15,8 +15,8 @@ export interface SplitDatabase {
  * starts (kept in `<data dir>/split-postgres`, or thrown away for "memory") — nine embedded PGlites took ~0.7 s
  * and ~350 MB each. Only where no Postgres binaries exist does each service open its own PGlite.
  */
-export async function startSplitDatabase(env: Record<string, string | undefined>, dataDir: string): Promise<SplitDatabase> {
-  if (env.DATABASE_URL) return { env: {}, describe: "DATABASE_URL", stop: async () => {} };
+export async function startSplitDatabase(databaseUrl: string | undefined, dataDir: string): Promise<SplitDatabase> {
+  if (databaseUrl) return { env: {}, describe: "DATABASE_URL", stop: async () => {} };
   if (!canRunPostgres()) {
     await preparePGlite();
     return { env: {}, describe: "a PGlite per service (no postgres binary on PATH)", stop: async () => {} };

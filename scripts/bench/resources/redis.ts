@@ -5,7 +5,7 @@ import type { Resource } from "../context.ts";
 export const redis: Resource<string> = {
   name: "redis",
   async start() {
-    const handle = await ensureRedis({});
+    const handle = await ensureRedis();
     return { value: handle.url, stop: handle.stop };
   },
 };
