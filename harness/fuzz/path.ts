@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { Id } from "../../contracts/ids.ts";
+import type { ParamKind } from "./annotations.ts";
 import { plainFirst } from "./choose.ts";
 import { percentEncode } from "./encode.ts";
 import type { Part } from "./part.ts";
-import type { ParamKind, Route } from "./routes.ts";
+import type { Route } from "./routes.ts";
 import { nodeOf } from "./schema-node.ts";
 import { type Hints, validArbitrary } from "./valid.ts";
 import type { Fixtures } from "./world.ts";

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { ROUTE_METHODS } from "../../runtime/docs/described.ts";
 import { type BodyText, bodyArbitrary } from "./body.ts";
 import { plainFirst } from "./choose.ts";
 import { headersArbitrary } from "./headers.ts";
@@ -22,13 +23,11 @@ export interface FuzzRequest {
   readonly body?: BodyText;
 }
 
-const METHODS: readonly Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
 /** Usually the route's own method; sometimes another, which must be a 405 in the envelope. */
 const methodFor = (route: Route) =>
   plainFirst(
     { weight: 19, arbitrary: fc.constant(route.method) },
-    { weight: 1, arbitrary: fc.constantFrom(...METHODS.filter((m) => m !== route.method)) },
+    { weight: 1, arbitrary: fc.constantFrom(...ROUTE_METHODS.filter((m) => m !== route.method)) },
   );
 
 function forRoute(route: Route, hints: Hints, fixtures: Fixtures): fc.Arbitrary<FuzzRequest> {

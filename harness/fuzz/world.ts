@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { unique } from "../suite.ts";
 import { addToCart, bearer, checkout, newCustomer, newProduct, operator, settledOrder } from "../suites/shop.ts";
 import type { SystemClient } from "../system/client.ts";
+import type { ParamKind } from "./annotations.ts";
 import type { Part, Ref } from "./part.ts";
-import type { ParamKind } from "./routes.ts";
 
 /** Fixture ids by the kind of path parameter they fill (all but the session, which changes). */
 export type Fixtures = Readonly<Partial<Record<ParamKind, string>>>;
