@@ -16,6 +16,11 @@ const BATCH = 100;
 export class OutboxRelay {
   private readonly outbox: ReturnType<typeof outboxEntity>;
   private readonly inFlight = new Set<string>();
+  /**
+   * Rows relayed and deleted since the current pass began: its read may have seen them before the delete, and
+   * they are no longer in flight, so without this a pass would relay an event a second time.
+   */
+  private readonly relayedDuringPass = new Set<string>();
   private readonly ticker: Ticker;
   private lastError = "";
   private backlog = false;
@@ -54,6 +59,7 @@ export class OutboxRelay {
           const run = await this.bus.dispatchInline(envelope);
           void (run?.settled ?? Promise.resolve())
             .then(() => this.db.em().nativeDelete(this.outbox, { id: envelope.id }))
+            .then(() => this.relayedDuringPass.add(envelope.id))
             .catch(stays)
             .finally(() => this.inFlight.delete(envelope.id));
         } catch (error) {
@@ -76,10 +82,12 @@ export class OutboxRelay {
   }
 
   private async pass(): Promise<void> {
+    // A row deleted before this point is not read below; one deleted while the read runs is remembered.
+    this.relayedDuringPass.clear();
     const rows = await this.db.em().find(this.outbox, {}, { orderBy: { id: "asc" }, limit: BATCH });
     this.backlog = rows.length === BATCH;
     for (const row of rows) {
-      if (this.inFlight.has(row.id)) continue;
+      if (this.inFlight.has(row.id) || this.relayedDuringPass.has(row.id)) continue;
       this.inFlight.add(row.id);
       void this.relay(row.id, row.envelope).finally(() => this.inFlight.delete(row.id));
     }
@@ -89,6 +97,7 @@ export class OutboxRelay {
     try {
       await this.bus.dispatch(envelope);
       await this.db.em().nativeDelete(this.outbox, { id });
+      this.relayedDuringPass.add(id);
       this.lastError = "";
       if (this.backlog) this.kick();
     } catch (error) {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { Envelope } from "../../contracts/envelope.ts";
+import type { Bus } from "../bus/bus.ts";
+import type { ModuleDb } from "./module-db.ts";
+import { OutboxRelay } from "./outbox-relay.ts";
+
+const later = <T = void>() => {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+};
+
+/**
+ * An outbox of one row whose reads and dispatches the test releases by hand, to reach one interleaving: a
+ * pass reads the row while the previous pass is relaying it, and its read returns after that relay deleted it.
+ */
+function harnessedOutbox() {
+  const envelope = { id: "e1", type: "t.happened" } as Envelope;
+  let rows = [{ id: "e1", envelope }];
+  const reads: { release: () => void }[] = [];
+  const dispatches: { envelope: Envelope; accept: () => void }[] = [];
+  const db = {
+    module: "m",
+    em: () => ({
+      find: async () => {
+        const seen = [...rows];
+        const gate = later();
+        reads.push({ release: gate.resolve });
+        await gate.promise;
+        return seen;
+      },
+      nativeDelete: async (_entity: unknown, where: { id: string }) => void (rows = rows.filter((r) => r.id !== where.id)),
+      count: async () => rows.length,
+    }),
+  } as unknown as ModuleDb;
+  const bus = {
+    transport: {},
+    // The first dispatch waits to be accepted by hand; any later one is accepted at once.
+    dispatch: (e: Envelope) => {
+      const accepted = later();
+      dispatches.push({ envelope: e, accept: accepted.resolve });
+      if (dispatches.length > 1) accepted.resolve();
+      return accepted.promise;
+    },
+  } as unknown as Bus;
+  return { relay: new OutboxRelay(db, bus, 60_000), reads, dispatches, rowsLeft: () => rows.length };
+}
+
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((r) => setImmediate(r));
+};
+
+describe("the outbox relay", () => {
+  it("relays a row once when a pass reads it while the previous pass is relaying it", async () => {
+    const { relay, reads, dispatches, rowsLeft } = harnessedOutbox();
+    relay.start();
+    await until(() => reads.length === 1);
+    reads[0]?.release();
+    await until(() => dispatches.length === 1);
+    // A second pass reads the row while its relay is still waiting for the transport...
+    relay.kick();
+    await until(() => reads.length === 2);
+    // ...the relay finishes and deletes it...
+    dispatches[0]?.accept();
+    await until(() => rowsLeft() === 0);
+    // ...and only then does the second pass's read come back, with the row in it.
+    reads[1]?.release();
+    await relay.stop();
+    expect(dispatches.map((d) => d.envelope.id)).toEqual(["e1"]);
+  });
+});
