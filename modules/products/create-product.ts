@@ -81,13 +81,18 @@ async function receiveAndActivate(ctx: ModuleContext, id: string): Promise<Produ
   });
 }
 
-/** Finishes the products whose stock receipt went unanswered: the receipt is idempotent, so asking again is safe. */
+/**
+ * Finishes the products whose stock receipt went unanswered: the receipt is idempotent, so asking again is safe.
+ * Only products pending for longer than a call may take: a younger one is still being created by its request,
+ * and finishing it here would announce it in the sweep's conversation instead of the request's.
+ */
 export const completePendingProducts: BackgroundTask<typeof productsSettings> = {
   name: "complete-pending-products",
   every: (settings) => settings.PRODUCT_SWEEP_MS,
   due: (ctx) => ctx.db.em().count(Product, { status: "pending" }),
   async run(ctx) {
-    for (const { id } of await ctx.db.em().find(Product, { status: "pending" }, { fields: ["id"], limit: 50 })) {
+    const abandoned = { status: "pending", createdAt: { $lte: new Date(ctx.clock.now().getTime() - ctx.callTimeoutMs) } } as const;
+    for (const { id } of await ctx.db.em().find(Product, abandoned, { fields: ["id"], limit: 50 })) {
       await receiveAndActivate(ctx, id).catch(() => {});
     }
   },
