@@ -9,6 +9,7 @@ import { parseTopology } from "../runtime/host/topology.ts";
 import { freePort } from "../runtime/infra/ports.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { preparePGlite } from "../runtime/persistence/pglite.ts";
+import type { SystemDefinition } from "../runtime/system.ts";
 import builtInTopology from "../topology.json";
 import { testEnv } from "./test-env.ts";
 
@@ -48,7 +49,9 @@ export interface StartOptions {
   readonly env?: Record<string, string>;
   /** Working directory of every process; the binary test picks one where no node_modules are reachable. */
   readonly cwd?: string;
-  /** Told when a split process exits unexpectedly; by default the crash is written to the log. */
+  /** Told each time a process exits unexpectedly (split restarts it). */
+  readonly onExit?: (name: string, code: number | null) => void;
+  /** Told when a process is given up on (a crash loop in split, any crash of the monolith); also written to the log. */
   readonly onCrash?: (name: string, code: number | null) => void;
 }
 
@@ -72,6 +75,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     cwd: options.cwd,
     env: { ...env, ...extraEnv },
     log: log.write,
+    onExit: options.onExit,
     onCrash: (name, code) => {
       log.write(`[harness] ${name} crashed with ${code}`);
       options.onCrash?.(name, code);
@@ -110,7 +114,8 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     const modules = system?.modules ?? shop.modules.map((m) => m.name);
     const topology = parseTopology(description, modules, placementOverrides({ ...env, ...ports }));
     const database = await startSplitDatabase(env.DATABASE_URL, env.TWOFOLD_DATA_DIR ?? "memory");
-    const processes = await launchSplit(topology, group({ ...ports, ...database.env })).catch(async (error) => {
+    const definition = system ? ((await import(join(ROOT, system.entry))) as { system: SystemDefinition }).system : shop;
+    const processes = await launchSplit(definition, topology, group({ ...ports, ...database.env })).catch(async (error) => {
       await database.stop();
       throw error;
     });

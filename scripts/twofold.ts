@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { shop } from "../modules/index.ts";
 import { loadConfig } from "../runtime/config.ts";
 import { startGateway } from "../runtime/host/gateway.ts";
@@ -74,12 +74,15 @@ async function main(args: string[]): Promise<void> {
       const onSignal = (signal: string) => (split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`)));
       process.on("SIGTERM", onSignal);
       process.on("SIGINT", onSignal);
-      const [redis, database] = await Promise.all([ensureRedis(config.redisUrl), startSplitDatabase(config.databaseUrl, config.dataDir)]);
+      // The private Redis keeps its data with the rest (append-only): events it accepted survive a restart.
+      const redisData = config.dataDir === "memory" ? {} : { dir: join(config.dataDir, "split-redis") };
+      const [redis, database] = await Promise.all([ensureRedis(config.redisUrl, redisData), startSplitDatabase(config.databaseUrl, config.dataDir)]);
       console.error(`[launcher] databases: ${database.describe}`);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
-      split = await launchSplit(await topology(), {
+      split = await launchSplit(system, await topology(), {
         command: selfCommand(),
         env: { ...process.env, ...database.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
+        // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
         onCrash: () => void shutdown(1),
         signal: starting.signal,
       }).catch(async (error) => {

@@ -18,12 +18,33 @@ export interface GroupOptions {
   /** Working directory of every child; defaults to this process's. */
   readonly cwd?: string;
   readonly log?: (line: string) => void;
-  /** Called when a child exits while it is meant to be running. */
+  /**
+   * Restart a child that exits while it is meant to be running, as systemd's `Restart=on-failure` or a
+   * Kubernetes restart policy would; without it, a crash is only reported (onCrash).
+   */
+  readonly restartPolicy?: RestartPolicy;
+  /** Called when a child exits while it is meant to be running, each time. */
+  readonly onExit?: (name: string, code: number | null) => void;
+  /** Called when a child is given up on: it crashed without a restart policy, or crash-looped. */
   readonly onCrash?: (name: string, code: number | null) => void;
+  /** Who stops first on a clean stop, wave after wave (each wave at once); anyone not named goes last. */
+  readonly stopOrder?: readonly (readonly string[])[];
   readonly readyTimeoutMs?: number;
   /** Aborting it while the group is starting stops every child started so far and rejects the launch. */
   readonly signal?: AbortSignal;
 }
+
+export interface RestartPolicy {
+  /** The first restart waits this long; each next one twice as long, up to maxBackoffMs. */
+  readonly backoffMs: number;
+  readonly maxBackoffMs: number;
+  /** More than this many restarts of one child within windowMs is a crash loop: it is given up on. */
+  readonly maxRestarts: number;
+  readonly windowMs: number;
+}
+
+/** The split launcher's policy: quick first restarts, a crash loop is 5 restarts within a minute. */
+export const DEFAULT_RESTART_POLICY: RestartPolicy = { backoffMs: 100, maxBackoffMs: 5000, maxRestarts: 5, windowMs: 60_000 };
 
 /** Processes of one topology started from the same program, with a handle to stop, kill or restart each. */
 export interface ProcessGroup extends RunningProcess {
@@ -52,6 +73,36 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
   const children = new Map<string, Child>();
   /** Processes stopped on purpose: their exit is not a crash. */
   const expected = new Set<Subprocess>();
+  /** When each child was restarted by the policy, for crash-loop detection. */
+  const restarts = new Map<string, number[]>();
+
+  const supervise = (spec: ProcessSpec, code: number | null, signal: NodeJS.Signals | number | null) => {
+    const reason = signal ? `signal ${signal}` : `exit code ${code}`;
+    options.onExit?.(spec.name, code);
+    const policy = options.restartPolicy;
+    if (!policy) {
+      log(`[launcher] ✖ ${spec.name} exited unexpectedly (${reason})`);
+      return options.onCrash?.(spec.name, code);
+    }
+    const now = performance.now();
+    const recent = (restarts.get(spec.name) ?? []).filter((at) => now - at < policy.windowMs);
+    if (recent.length >= policy.maxRestarts) {
+      log(`[launcher] ✖ ${spec.name} exited (${reason}) ${recent.length + 1} times within ${policy.windowMs / 1000} s: a crash loop, giving up`);
+      return options.onCrash?.(spec.name, code);
+    }
+    restarts.set(spec.name, [...recent, now]);
+    const waitMs = Math.min(policy.backoffMs * 2 ** recent.length, policy.maxBackoffMs);
+    log(`[launcher] ↻ ${spec.name} exited (${reason}); restart ${recent.length + 1} in ${waitMs} ms`);
+    setTimeout(() => {
+      if (stopping) return;
+      const fresh = spawn(spec);
+      // A restart that dies before it is ready is seen by its own exit handler, which decides again.
+      waitReady(fresh.readyUrl, fresh.process, readyTimeoutMs, spec.name).then(
+        () => log(`[launcher] ✔ ${spec.name} is back`),
+        () => {},
+      );
+    }, waitMs);
+  };
 
   const spawn = (spec: ProcessSpec): Child => {
     const process = Bun.spawn([...options.command, ...spec.args], {
@@ -65,8 +116,7 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
     void prefixLines(process.stderr, spec.name, log);
     void process.exited.then((code) => {
       if (stopping || expected.has(process)) return;
-      log(`[launcher] ✖ ${spec.name} exited unexpectedly (${code ?? process.signalCode})`);
-      options.onCrash?.(spec.name, code);
+      supervise(spec, code, process.signalCode);
     });
     const child = { ...spec, process };
     children.set(spec.name, child);
@@ -84,7 +134,12 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
   process.once("exit", killAll);
   const stopAll = async () => {
     stopping = true;
-    await Promise.all([...children.values()].map((c) => terminate(c.process, 15_000)));
+    const waves = options.stopOrder ?? [];
+    const named = new Set(waves.flat());
+    const last = [...children.keys()].filter((child) => !named.has(child));
+    for (const wave of [...waves, last]) {
+      await Promise.all(wave.flatMap((child) => children.get(child) ?? []).map((c) => terminate(c.process, 15_000)));
+    }
     process.off("exit", killAll);
   };
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { installed } from "./installed.ts";
@@ -6,18 +6,33 @@ import { freePort, waitForPort } from "./ports.ts";
 
 export interface RedisHandle {
   readonly url: string;
+  /** Kills the private server with SIGKILL, as a crash would (its data dir stays); for fault tests. */
+  crash?(): Promise<void>;
   stop(): Promise<void>;
 }
 
+export interface RedisOptions {
+  /**
+   * Keep the data here, append-only (fsync every second) and reused by the next start: the split launcher's
+   * Redis, so events accepted by the broker survive a Redis or topology restart. Without it, a throwaway
+   * Redis in a temp dir (tests).
+   */
+  readonly dir?: string;
+  /** Listen here (a restart on the same data and address); a free loopback port otherwise. */
+  readonly port?: number;
+}
+
 /**
- * A Redis for split mode and tests: the given URL (`REDIS_URL`) when set, else a private redis-server on a free loopback
- * port in a temp dir (no persistence, noeviction as BullMQ requires), stopped and removed by `stop()`.
+ * A Redis for split mode and tests: the given URL (`REDIS_URL`) when set, else a private redis-server on a
+ * loopback port (noeviction, as BullMQ requires), durable in `options.dir` or throwaway in a temp dir.
  */
-export async function ensureRedis(redisUrl?: string): Promise<RedisHandle> {
+export async function ensureRedis(redisUrl?: string, options: RedisOptions = {}): Promise<RedisHandle> {
   if (redisUrl) return { url: redisUrl, stop: async () => {} };
   const binary = await redisServerBinary();
-  const port = freePort();
-  const dir = mkdtempSync(join(tmpdir(), "twofold-redis-"));
+  const port = options.port ?? freePort();
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "twofold-redis-"));
+  if (options.dir) mkdirSync(dir, { recursive: true });
+  const persistence = options.dir ? ["--appendonly", "yes", "--appendfsync", "everysec"] : ["--appendonly", "no"];
   const child = Bun.spawn(
     [
       binary,
@@ -27,8 +42,7 @@ export async function ensureRedis(redisUrl?: string): Promise<RedisHandle> {
       "127.0.0.1",
       "--save",
       "",
-      "--appendonly",
-      "no",
+      ...persistence,
       "--maxmemory-policy",
       "noeviction",
       "--dir",
@@ -43,11 +57,16 @@ export async function ensureRedis(redisUrl?: string): Promise<RedisHandle> {
   await waitForPort(port, 10_000, "redis-server");
   return {
     url: `redis://127.0.0.1:${port}`,
+    async crash() {
+      process.off("exit", kill);
+      child.kill("SIGKILL");
+      await child.exited;
+    },
     async stop() {
       process.off("exit", kill);
       child.kill("SIGTERM");
       await child.exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
+import { Redis } from "ioredis";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { describeError, isPermanentFailure } from "../delivery.ts";
 import { withTimeout } from "../timeout.ts";
@@ -53,6 +54,7 @@ export class BullmqEvents implements EventChannel {
   };
 
   async start(): Promise<void> {
+    await this.refuseEvictingRedis();
     for (const [module, receiver] of this.receivers) {
       const worker = new Worker(queueName(module), (job: Job<Envelope>) => this.process(receiver, job), {
         connection: this.connection,
@@ -71,6 +73,24 @@ export class BullmqEvents implements EventChannel {
       this.workers.set(module, worker);
       void worker.run();
       await worker.waitUntilReady();
+    }
+  }
+
+  /**
+   * A Redis that may evict keys would drop queued jobs under memory pressure, silently: BullMQ needs
+   * `maxmemory-policy noeviction`. A Redis that does not let us read its configuration (some managed ones) is
+   * trusted, with a line saying so.
+   */
+  private async refuseEvictingRedis(): Promise<void> {
+    const { url } = this.connection as { url?: string };
+    if (!url) return;
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 2000 });
+    const answer = await client.config("GET", "maxmemory-policy").catch(() => undefined);
+    client.disconnect();
+    const policy = answer?.[1];
+    if (policy === undefined) return void console.error("[bus] could not read Redis's maxmemory-policy; it must be noeviction");
+    if (policy !== "noeviction") {
+      throw new Error(`Redis's maxmemory-policy is ${policy}: BullMQ needs noeviction, or queued events can be evicted and lost (set it: CONFIG SET maxmemory-policy noeviction)`);
     }
   }
 
