@@ -8,7 +8,7 @@ import { DEVELOPMENT_OPERATOR_KEY } from "../config.ts";
 import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import { freePort } from "../infra/ports.ts";
 import { canRunPostgres } from "../infra/postgres.ts";
-import { waitReady } from "./child.ts";
+import { prefixLines, waitReady } from "./child.ts";
 
 const entry = fileURLToPath(new URL("../../scripts/twofold.ts", import.meta.url));
 
@@ -77,5 +77,52 @@ describe.runIf(process.platform === "linux")("SIGTERM to the split launcher", ()
     expect(await launcher.exited).not.toBe(0);
     expect(await log).toContain("SIGTERM while the split topology was starting");
     expect(started.filter(alive)).toEqual([]);
+  });
+});
+
+describe.runIf(process.platform === "linux")("SIGTERM to a running split topology", () => {
+  it("drains in order: a request in flight that still needs other services gets its real answer", async () => {
+    const ports = Object.fromEntries(builtInTopology.services.map((s) => [`TWOFOLD_PORT_${s.name.toUpperCase()}`, String(freePort())]));
+    const port = freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const { REDIS_URL: _shared, ...inherited } = process.env;
+    const launcher = Bun.spawn([process.execPath, entry, "split"], {
+      env: { ...inherited, ...testEnv(), ...ports, PORT: String(port), TWOFOLD_FAULTS: "latency:users=3000" },
+      stdout: "ignore",
+      stderr: "pipe",
+    });
+    const lines: string[] = [];
+    void prefixLines(launcher.stderr, "split", (line) => lines.push(line));
+    try {
+      await waitReady(`${base}/ready`, launcher, 60_000, "split");
+      const headers = { "content-type": "application/json", [OPERATOR_KEY_HEADER]: DEVELOPMENT_OPERATOR_KEY };
+      const post = async (path: string, body: unknown) =>
+        (await fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) })).json();
+      const user = (await post("/api/v1/users", { name: "Drained", email: `drained-${Date.now()}@example.com` })) as { id: string };
+      const product = (await post("/api/v1/products", { name: "Kept", price: 2, inventory: 5 })) as { id: string };
+
+      // An order still waiting on its call to users (a latency fault holds calls into users for 3 s) when
+      // SIGTERM comes: a topology stopping every process at once would have taken users down under it.
+      const inFlight = fetch(`${base}/api/v1/orders`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ user_id: user.id, items: [{ product_id: product.id, quantity: 1 }] }),
+      });
+      await eventually(async () => {
+        const idle = (await (await fetch(`${base}/__twofold/idle`)).json()) as { processes: Record<string, { requests: number; calls: number }> };
+        expect([idle.processes.gateway?.requests, idle.processes.orders?.calls]).toEqual([1, 1]);
+      });
+      launcher.kill("SIGTERM");
+      const response = await inFlight;
+      expect([response.status, ((await response.json()) as { status?: string }).status]).toEqual([201, "pending"]);
+      expect(await launcher.exited).toBe(0);
+      // The gateway went first; users and products, which orders calls, after orders.
+      const stopped = (name: string) => lines.findIndex((l) => l.includes(`[${name}] SIGTERM: draining`));
+      expect(stopped("gateway")).toBeLessThan(stopped("orders"));
+      expect(stopped("orders")).toBeLessThan(stopped("users"));
+      expect(stopped("orders")).toBeLessThan(stopped("products"));
+    } finally {
+      launcher.kill("SIGKILL");
+    }
   });
 });

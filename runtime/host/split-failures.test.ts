@@ -4,17 +4,19 @@ import { operator } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 
-/** What only a split topology can do: lose a service, crash one, restart one. */
+/** What only a split topology can do: lose a service, crash one (it is restarted), restart one. */
 describe("split topology under partial failure", () => {
   let topology: StartedTopology;
   let sys: SystemClient;
-  const crashes: string[] = [];
+  const exits: string[] = [];
+  const givenUp: string[] = [];
 
   beforeAll(async () => {
     topology = await startTopology("split", {
       redisUrl: inject("redisUrl"),
       env: { TWOFOLD_CALL_TIMEOUT_MS: "1500" },
-      onCrash: (name) => crashes.push(name),
+      onExit: (name) => exits.push(name),
+      onCrash: (name) => givenUp.push(name),
     });
     sys = new SystemClient("split", topology.url);
   });
@@ -48,8 +50,15 @@ describe("split topology under partial failure", () => {
     });
   });
 
-  it("reports a service that dies unexpectedly", async () => {
-    process.kill(topology.processes.pid("orders"), "SIGKILL");
-    await eventually(() => expect(crashes).toContain("orders"));
+  it("restarts a service that dies unexpectedly; the others keep serving while it is down", async () => {
+    const op = { headers: operator };
+    const user = await sys.http.post("/api/v1/users", { name: "Crash", email: `crash-${Date.now()}@example.com` }, op);
+    const before = topology.processes.pid("orders");
+    process.kill(before, "SIGKILL");
+    await eventually(() => expect(exits).toContain("orders"));
+    expect((await sys.http.get(`/api/v1/users/${user.body.id}`, op)).status).toBe(200);
+    await eventually(async () => expect((await sys.http.get(`/api/v1/orders?user_id=${user.body.id}`, op)).status).toBe(200), { timeoutMs: 20_000 });
+    expect(topology.processes.pid("orders")).not.toBe(before);
+    expect(givenUp).toEqual([]);
   });
 });

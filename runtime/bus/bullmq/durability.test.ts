@@ -31,7 +31,12 @@ describe("events on the split launcher's Redis", () => {
 
   it("delivers every event of a backlog once, after Redis is killed with -9 and started again on its data", async () => {
     redis = await ensureRedis(undefined, { dir, port });
-    const site = { delivery: { attempts: 3, backoffMs: 10 }, addressOf: () => undefined, internalToken: "durable-internal-token", queuePrefix: "durable" };
+    const site = {
+      delivery: { attempts: 3, backoffMs: 10 },
+      addressOf: () => undefined,
+      internalToken: "durable-internal-token",
+      queuePrefix: "durable",
+    };
     const publisher = createTransport(transports.wire, { ...site, redisUrl: redis.url });
     const backlog = Array.from({ length: 40 }, (_, i) => envelope(i));
     for (const e of backlog) await publisher.dispatch(e, ["sink"]);

@@ -90,7 +90,9 @@ export class BullmqEvents implements EventChannel {
     const policy = answer?.[1];
     if (policy === undefined) return void console.error("[bus] could not read Redis's maxmemory-policy; it must be noeviction");
     if (policy !== "noeviction") {
-      throw new Error(`Redis's maxmemory-policy is ${policy}: BullMQ needs noeviction, or queued events can be evicted and lost (set it: CONFIG SET maxmemory-policy noeviction)`);
+      throw new Error(
+        `Redis's maxmemory-policy is ${policy}: BullMQ needs noeviction, or queued events can be evicted and lost (set it: CONFIG SET maxmemory-policy noeviction)`,
+      );
     }
   }
 
