@@ -30,6 +30,11 @@ export interface CallContract<Name extends string = string, Request extends AnyS
   readonly errors: readonly ErrorCode[];
   /** Older reply shapes callers still understand, oldest first. */
   readonly pastReplies?: readonly PastVersion[];
+  /**
+   * Sending it again changes nothing (a read, or a write that is a no-op the second time): when no answer
+   * came, the bus retries it with backoff within the call's deadline. Unset, a call is sent once.
+   */
+  readonly retrySafe?: boolean;
 }
 
 /** A fact one module publishes and any number of modules subscribe to. */

@@ -17,3 +17,13 @@ export const Envelope = v.object({
 });
 
 export type Envelope = v.InferOutput<typeof Envelope>;
+
+/**
+ * A call's envelope also says how long its caller still waits for the answer, as sent: the receiver runs the
+ * handler with its own clock's now plus this as the deadline, so the calls the handler makes wait no longer.
+ * Time left, not an instant (as gRPC's grpc-timeout): no two processes' clocks need agree. Optional, so an
+ * envelope from a caller that sends none is still valid; its handler then runs without a deadline.
+ */
+export const CallEnvelope = v.object({ ...Envelope.entries, timeLeftMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) });
+
+export type CallEnvelope = v.InferOutput<typeof CallEnvelope>;

@@ -44,6 +44,8 @@ export const errorStatus = {
   call_in_transaction: 500,
   service_unavailable: 503,
   call_timeout: 504,
+  circuit_open: 503,
+  bulkhead_full: 503,
   // users
   user_not_found: 404,
   email_taken: 409,
@@ -82,8 +84,16 @@ export const runtimeErrorCodes: readonly ErrorCode[] = [
   "call_in_transaction",
   "service_unavailable",
   "call_timeout",
+  "circuit_open",
+  "bulkhead_full",
   "internal",
 ];
+
+/**
+ * The callee was not reached or did not answer in time: what a circuit breaker counts against a dependency and
+ * what the bus retries a retry-safe call on. An error the callee answered with, even a 5xx, is an answer.
+ */
+export const unansweredErrorCodes: readonly ErrorCode[] = ["service_unavailable", "call_timeout"];
 
 export function statusOf(code: string): number {
   return (errorStatus as Record<string, number>)[code] ?? 500;

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { parseFaults } from "./bus/faults/parse.ts";
 import type { FaultSpec } from "./bus/faults/registry.ts";
+import { DEFAULT_RESILIENCE, type ResilienceSettings } from "./bus/resilience/settings.ts";
 import { type TransportChoice, transportChoice } from "./bus/transports.ts";
 import { parseSettings, type SettingsDeclaration, type SettingValues, settingVariable } from "./settings.ts";
 
@@ -28,6 +29,12 @@ const Env = v.object({
   TWOFOLD_QUEUE_PREFIX: text("twofold"),
   TWOFOLD_CALL_TIMEOUT_MS: int(5000),
   TWOFOLD_GATEWAY_TIMEOUT_MS: int(30_000),
+  TWOFOLD_BREAKER_FAILURES: int(DEFAULT_RESILIENCE.breakerFailures),
+  TWOFOLD_BREAKER_COOLDOWN_MS: int(DEFAULT_RESILIENCE.breakerCooldownMs),
+  TWOFOLD_BULKHEAD_MAX: int(DEFAULT_RESILIENCE.bulkheadMax),
+  TWOFOLD_CALL_ATTEMPTS: int(DEFAULT_RESILIENCE.retryAttempts),
+  TWOFOLD_RETRY_BASE_MS: int(DEFAULT_RESILIENCE.retryBaseMs),
+  TWOFOLD_RETRY_CAP_MS: int(DEFAULT_RESILIENCE.retryCapMs),
   TWOFOLD_SERVICE_BIND: text("127.0.0.1"),
   TWOFOLD_EVENT_ATTEMPTS: int(5),
   TWOFOLD_EVENT_BACKOFF_MS: int(500),
@@ -102,6 +109,8 @@ export interface RuntimeConfig {
   readonly dataDir: string;
   readonly queuePrefix: string;
   readonly callTimeoutMs: number;
+  /** Circuit breakers, bulkheads and retries of calls between modules. */
+  readonly resilience: ResilienceSettings;
   /** How long the gateway waits for a service before answering 504. */
   readonly gatewayTimeoutMs: number;
   /** Interface split services listen on; only the gateway needs to be public. */
@@ -151,6 +160,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.TWOFOLD_DATA_DIR,
     queuePrefix: e.TWOFOLD_QUEUE_PREFIX,
     callTimeoutMs: e.TWOFOLD_CALL_TIMEOUT_MS,
+    resilience: {
+      breakerFailures: Math.max(1, e.TWOFOLD_BREAKER_FAILURES),
+      breakerCooldownMs: e.TWOFOLD_BREAKER_COOLDOWN_MS,
+      bulkheadMax: Math.max(1, e.TWOFOLD_BULKHEAD_MAX),
+      retryAttempts: Math.max(1, e.TWOFOLD_CALL_ATTEMPTS),
+      retryBaseMs: e.TWOFOLD_RETRY_BASE_MS,
+      retryCapMs: Math.max(e.TWOFOLD_RETRY_BASE_MS, e.TWOFOLD_RETRY_CAP_MS),
+    },
     gatewayTimeoutMs: e.TWOFOLD_GATEWAY_TIMEOUT_MS,
     serviceBind: e.TWOFOLD_SERVICE_BIND,
     delivery: { attempts: Math.max(1, e.TWOFOLD_EVENT_ATTEMPTS), backoffMs: e.TWOFOLD_EVENT_BACKOFF_MS },

@@ -9,4 +9,5 @@ export const GetCart = defineCall({
   owner: "cart",
   request: v.object({ user_id: Id }),
   reply: v.object({ items: v.array(v.object({ product_id: Id, quantity: Quantity })), version: v.number() }),
+  retrySafe: true,
 });

@@ -8,4 +8,5 @@ export const HasPurchased = defineCall({
   owner: "orders",
   request: v.object({ user_id: Id, product_id: Id }),
   reply: v.object({ purchased: v.boolean() }),
+  retrySafe: true,
 });

@@ -13,4 +13,5 @@ export const QuoteProducts = defineCall({
     products: v.array(v.object({ product_id: Id, name: v.string(), unit_price_cents: Cents, inventory: StockQuantity })),
   }),
   errors: ["product_not_found"],
+  retrySafe: true,
 });

@@ -9,6 +9,7 @@ export const GetUser = defineCall({
   request: v.object({ user_id: Id }),
   reply: v.object({ id: Id, name: v.string(), email: v.string() }),
   errors: ["user_not_found"],
+  retrySafe: true,
 });
 
 /**
@@ -21,4 +22,6 @@ export const Authenticate = defineCall({
   request: v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   reply: v.object({ user_id: Id, session_id: Id, email_verified: v.boolean() }),
   errors: ["unauthenticated"],
+  // A read; the last-seen time it may touch only moves forward, so a repeat changes nothing.
+  retrySafe: true,
 });

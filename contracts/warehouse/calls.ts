@@ -63,4 +63,5 @@ export const GetAvailability = defineCall({
   owner: "warehouse",
   request: v.object({ product_ids: v.pipe(v.array(Id), v.minLength(1), v.maxLength(100)) }),
   reply: v.object({ stock: v.array(StockLevel) }),
+  retrySafe: true,
 });

@@ -25,9 +25,11 @@ export const knownDivergences: readonly KnownDivergence[] = [
   {
     id: "network-faults-only-on-the-wire",
     reason:
-      "An injected network fault (a slow or stopped neighbour) exists only where there is a network. Split answers with a clear 503/504 or a degraded response within its timeout; one process has no network to slow down, so the monolith answers normally.",
+      "An injected network fault (a slow or stopped neighbour) exists only where there is a network. Split answers with a clear 503/504 (a circuit or bulkhead failing fast among them) or a degraded response within its timeout; one process has no network to slow down, so the monolith answers normally.",
     applies: (d) =>
-      d.kind === "response" && d.profiles[1] === "split" && /"degraded":true|"code":"(service_unavailable|call_timeout)"/.test(otherStep(d)),
+      d.kind === "response" &&
+      d.profiles[1] === "split" &&
+      /"degraded":true|"code":"(service_unavailable|call_timeout|circuit_open|bulkhead_full)"/.test(otherStep(d)),
   },
   {
     id: "race-winner",

@@ -1,12 +1,14 @@
 import type * as v from "valibot";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../../contracts/define.ts";
-import { Envelope } from "../../contracts/envelope.ts";
+import { CallEnvelope, Envelope } from "../../contracts/envelope.ts";
 import { runtimeErrorCodes } from "../../contracts/errors.ts";
 import { clock } from "../clock.ts";
 import { AppError, toAppError } from "../errors.ts";
 import type { Catalog } from "./catalog.ts";
 import { currentContext, newId, runInContext } from "./context.ts";
 import type { BusObserver } from "./observer.ts";
+import { CallPolicies, type DependencyState } from "./resilience/policies.ts";
+import { DEFAULT_RESILIENCE, type ResilienceSettings } from "./resilience/settings.ts";
 import type { InlineDispatch, Transport } from "./transport.ts";
 import { conform } from "./validate.ts";
 import { readAsCurrent, type Versioned, writeAsVersion } from "./versions.ts";
@@ -44,6 +46,8 @@ export interface BusOptions {
   /** Which modules subscribe to an event type: the static routing table of the whole system. */
   readonly subscribersOf: (type: string) => readonly string[];
   readonly callTimeoutMs: number;
+  /** Breakers, bulkheads and retries of every call (runtime/bus/resilience/); the defaults unless given. */
+  readonly resilience?: ResilienceSettings;
   readonly observer?: BusObserver;
 }
 
@@ -55,17 +59,23 @@ export interface BusOptions {
 export class Bus {
   readonly transport: Transport;
   private readonly options: BusOptions;
+  private readonly policies: CallPolicies;
 
   constructor(options: BusOptions) {
     this.options = options;
     this.transport = options.transport;
+    this.policies = new CallPolicies(options.resilience ?? DEFAULT_RESILIENCE);
   }
 
   get catalog(): Catalog {
     return this.options.catalog;
   }
 
-  /** Request/reply to the module that owns `contract`; rejects with an AppError carrying the owner's code. */
+  /**
+   * Request/reply to the module that owns `contract`; rejects with an AppError carrying the owner's code. It waits
+   * `timeoutMs` (the configured call timeout unless given), never past the deadline of the work that calls, and
+   * goes through the call policies: bulkhead, circuit breaker, retries when the contract is retry-safe.
+   */
   async call<C extends CallContract>(
     from: string,
     contract: C,
@@ -83,7 +93,11 @@ export class Bus {
     const started = performance.now();
     let outcome = "ok";
     try {
-      const reply = await this.transport.request(contract.owner, envelope, options.timeoutMs ?? this.options.callTimeoutMs);
+      const timeoutMs = options.timeoutMs ?? this.options.callTimeoutMs;
+      const reply = await this.policies.run(from, contract, timeoutMs, (timeLeftMs) => {
+        const sent: CallEnvelope = { ...envelope, timeLeftMs };
+        return this.transport.request(contract.owner, sent, timeLeftMs);
+      });
       const current = readAsCurrent(replyOf(contract), reply.version, reply.payload, "reply");
       this.checkReads(from, contract.name, current, "reply");
       return current as CallReply<C>;
@@ -136,14 +150,15 @@ export class Bus {
   /** Serves the calls a local module owns. */
   answer(module: string, handlers: ReadonlyMap<string, CallHandler>): void {
     this.transport.answer(module, async (raw) => {
-      const envelope = conform(Envelope, raw, { contract: "envelope", side: "request", at: "receive" });
+      const envelope = conform(CallEnvelope, raw, { contract: "envelope", side: "request", at: "receive" });
       const contract = this.catalog.call(envelope.type);
       const handler = handlers.get(envelope.type);
       if (contract.owner !== module || !handler) {
         throw new AppError("contract_violation", `${module} does not answer ${envelope.type}`, { name: envelope.type });
       }
       const request = conform(contract.request, envelope.payload, { contract: contract.name, side: "request", at: "receive" });
-      const context = { correlationId: envelope.correlationId, causationId: envelope.id };
+      const deadline = envelope.timeLeftMs === undefined ? undefined : clock.nowMs() + envelope.timeLeftMs;
+      const context = { correlationId: envelope.correlationId, causationId: envelope.id, deadline };
       try {
         const reply = await runInContext(context, () => handler(request, { envelope }));
         const checked = conform(contract.reply, reply, { contract: contract.name, side: "reply", at: "send" });
@@ -154,6 +169,11 @@ export class Bus {
         throw declaredOrViolation(contract, toAppError(error), "send");
       }
     });
+  }
+
+  /** Each callee module this process has called: calls waiting on it and each caller's circuit (for readiness). */
+  dependencies(): Record<string, DependencyState> {
+    return this.policies.state();
   }
 
   /** Consumes the events a local module subscribes to; a handler that throws gets the delivery retried. */

@@ -6,6 +6,11 @@ export interface MessageContext {
   readonly causationId: string | null;
   /** Set while a database transaction is open; calls are refused then (see Bus.call). */
   readonly inTransaction?: boolean;
+  /**
+   * When the work at hand must be answered by (runtime clock, ms since the epoch): the caller stops waiting
+   * then, so every call made in it waits no longer (runtime/bus/resilience/deadline.ts).
+   */
+  readonly deadline?: number;
 }
 
 const storage = new AsyncLocalStorage<MessageContext>();

@@ -99,6 +99,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     transport,
     subscribersOf: withTap(moduleSubscribers, config.harness),
     callTimeoutMs: config.callTimeoutMs,
+    resilience: config.resilience,
     observer: recorder?.observe,
     reads: readsFrom(system.modules),
     skew: config.skew,

@@ -9,11 +9,16 @@ export interface Conversation {
 /**
  * Runs work a module starts on its own (a resumed saga, an expired reservation released by a sweep) in the
  * conversation that began it, so what it publishes and calls is traced there. An open transaction stays open:
- * calls are still refused inside it.
+ * calls are still refused inside it; the deadline of the work at hand still bounds them.
  */
 export const inConversation = <T>(conversation: Conversation, work: () => T): T =>
   runInContext(
-    { correlationId: conversation.correlationId, causationId: conversation.causationId, inTransaction: currentContext()?.inTransaction },
+    {
+      correlationId: conversation.correlationId,
+      causationId: conversation.causationId,
+      inTransaction: currentContext()?.inTransaction,
+      deadline: currentContext()?.deadline,
+    },
     work,
   );
 

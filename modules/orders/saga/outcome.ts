@@ -7,8 +7,16 @@ export type Outcome =
   | { readonly kind: "compensate"; readonly reason: string }
   | { readonly kind: "retry"; readonly error: string };
 
-/** Failures that may heal by themselves: the other side is down, slow, busy, or its provider hiccuped. */
-const TRANSIENT: readonly ErrorCode[] = ["service_unavailable", "call_timeout", "payment_provider_error", "idempotency_key_in_progress", "internal"];
+/** Failures that may heal by themselves: the other side is down, slow, busy (or failed fast for it), or its provider hiccuped. */
+const TRANSIENT: readonly ErrorCode[] = [
+  "service_unavailable",
+  "call_timeout",
+  "circuit_open",
+  "bulkhead_full",
+  "payment_provider_error",
+  "idempotency_key_in_progress",
+  "internal",
+];
 
 /** A step's failure as an outcome: a known business refusal compensates, anything transient retries. */
 export function failure(error: unknown, refusals: Partial<Record<ErrorCode, string>>): Outcome {

@@ -31,6 +31,34 @@ export const Undeclared = defineCall({
   reply: v.object({}),
 });
 
+/** Answers when the test lets it (runtime/bus/resilience tests): a dependency that hangs, fails, then is back. */
+export const Gated = defineCall({ name: "echo.gated", owner: "echo", request: v.object({}), reply: v.object({ n: v.number() }) });
+
+/** The same, marked retry-safe. */
+export const GatedRead = defineCall({
+  name: "echo.gated_read",
+  owner: "echo",
+  request: v.object({}),
+  reply: v.object({ n: v.number() }),
+  retrySafe: true,
+});
+
+const TimeLeft = v.object({ time_left_ms: v.nullable(v.number()) });
+
+/**
+ * Says how long its handler has left, lets `advance_ms` of the clock pass, then calls `a` and says how long that
+ * handler has left: a deadline over two hops.
+ */
+export const Relay = defineCall({
+  name: "echo.relay",
+  owner: "echo",
+  request: v.object({ advance_ms: v.number() }),
+  reply: v.object({ echo: TimeLeft, a: TimeLeft }),
+});
+
+/** Says how long its handler has left. */
+export const Remaining = defineCall({ name: "a.remaining", owner: "a", request: v.object({}), reply: TimeLeft });
+
 /** Owned by a module that no process hosts: the caller must fail fast, not hang. */
 export const Ghost = defineCall({ name: "ghost.hello", owner: "ghost", request: v.object({}), reply: v.object({}) });
 
@@ -40,5 +68,5 @@ export const Pinged = defineEvent({
   payload: v.object({ n: v.pipe(v.number(), v.integer()), at: v.string() }),
 });
 
-export const conformanceCalls = [Say, Broken, Slow, Undeclared, Ghost];
+export const conformanceCalls = [Say, Broken, Slow, Undeclared, Gated, GatedRead, Relay, Remaining, Ghost];
 export const conformanceEvents = [Pinged];
