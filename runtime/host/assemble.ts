@@ -123,7 +123,8 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
           plan.readiness?.() ?? {},
         ]);
         const checks: Record<string, boolean> = { ...(db === undefined ? {} : { database: db }), ...channels, ...extra };
-        return { ready: Object.values(checks).every(Boolean), checks };
+        // A dependency's open circuit is shown but does not make this process unready: that would spread the outage.
+        return { ready: Object.values(checks).every(Boolean), checks, dependencies: bus.dependencies() };
       },
     },
     gauge,

@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import { currentContext } from "../bus/context.ts";
 import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
+import { currentDeadline, DEADLINE_HEADER, timeLeft } from "../bus/resilience/deadline.ts";
+import { clock } from "../clock.ts";
 import { AppError } from "../errors.ts";
 import { FORWARDED_FOR, socketAddress } from "../http/client-address.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
@@ -27,6 +29,11 @@ export async function forward(c: Context, base: string, { timeoutMs, internalTok
   headers.set(INTERNAL_TOKEN_HEADER, internalToken);
   const correlationId = currentContext()?.correlationId;
   if (correlationId) headers.set(CORRELATION_HEADER, correlationId);
+  // The request's deadline travels with it (a client's own, when shorter than the gateway's wait), so every
+  // call the service makes for it gives up when the gateway would.
+  const deadline = Math.min(currentDeadline() ?? Number.POSITIVE_INFINITY, clock.nowMs() + timeoutMs);
+  const waitMs = timeLeft(deadline);
+  headers.set(DEADLINE_HEADER, String(waitMs));
   const hasBody = !["GET", "HEAD"].includes(c.req.method);
   let response: Response;
   try {
@@ -34,12 +41,12 @@ export async function forward(c: Context, base: string, { timeoutMs, internalTok
       method: c.req.method,
       headers,
       body: hasBody ? await c.req.arrayBuffer() : undefined,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(Math.max(1, waitMs)),
       redirect: "manual",
     });
   } catch (error) {
     if (error instanceof Error && error.name === "TimeoutError") {
-      throw new AppError("call_timeout", `the service behind ${incoming.pathname} did not answer within ${timeoutMs} ms`);
+      throw new AppError("call_timeout", `the service behind ${incoming.pathname} did not answer within ${waitMs} ms`);
     }
     throw new AppError("service_unavailable", `the service behind ${incoming.pathname} is unavailable`);
   }

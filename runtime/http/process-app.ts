@@ -9,6 +9,8 @@ import { errorResponse, notFound, onError } from "./errors.ts";
 interface Readiness {
   readonly ready: boolean;
   readonly checks: Record<string, boolean | string>;
+  /** Shown, never judged: the state of what this process depends on (circuits, bulkheads). */
+  readonly dependencies?: unknown;
 }
 
 export interface ProcessAppOptions {
@@ -85,7 +87,10 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
   app.get("/health", (c) => c.json({ status: "ok", process: options.name }));
   app.get("/ready", async (c) => {
     const readiness = await options.readiness();
-    return c.json({ status: readiness.ready ? "ready" : "not_ready", process: options.name, checks: readiness.checks }, readiness.ready ? 200 : 503);
+    return c.json(
+      { status: readiness.ready ? "ready" : "not_ready", process: options.name, checks: readiness.checks, dependencies: readiness.dependencies },
+      readiness.ready ? 200 : 503,
+    );
   });
   return app;
 }
