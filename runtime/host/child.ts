@@ -32,11 +32,15 @@ export async function waitReady(url: string, child: Subprocess, timeoutMs: numbe
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     }
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
-      (r) => r.ok,
-      () => false,
+    const answer = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      async (r) => ({ ok: r.ok, process: ((await r.json().catch(() => ({}))) as { process?: unknown }).process }),
+      () => ({ ok: false, process: undefined }),
     );
-    if (ok) return;
+    // Another process answering on this address (a port handed out twice) is not this one being ready.
+    if (answer.ok && answer.process !== undefined && answer.process !== name) {
+      throw new Error(`${url} is answered by ${String(answer.process)}, not ${name}: two processes were given one address`);
+    }
+    if (answer.ok) return;
     if (performance.now() > deadline) throw new Error(`${name} was not ready at ${url} within ${timeoutMs} ms`);
     await Bun.sleep(25);
   }

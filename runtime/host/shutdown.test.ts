@@ -94,7 +94,7 @@ describe.runIf(process.platform === "linux")("SIGTERM to a running split topolog
     const lines: string[] = [];
     void prefixLines(launcher.stderr, "split", (line) => lines.push(line));
     try {
-      await waitReady(`${base}/ready`, launcher, 60_000, "split");
+      await waitReady(`${base}/ready`, launcher, 60_000, "gateway");
       const headers = { "content-type": "application/json", [OPERATOR_KEY_HEADER]: DEVELOPMENT_OPERATOR_KEY };
       const post = async (path: string, body: unknown) =>
         (await fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) })).json();

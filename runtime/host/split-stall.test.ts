@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { eventually } from "../../harness/eventually.ts";
+import { operator } from "../../harness/suites/shop.ts";
+import { SystemClient } from "../../harness/system/client.ts";
+import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
+
+/**
+ * A dependency that stalls (seed 001's "a 10 s response", SIGSTOP: the process holds its sockets and answers
+ * nothing): its callers wait no longer than a call's deadline, and once the circuit opens they fail fast,
+ * without touching the network, until a probe finds the dependency back.
+ */
+describe("split topology with a stalled dependency", () => {
+  let topology: StartedTopology;
+  let sys: SystemClient;
+  const op = { headers: operator };
+  const newProduct = (name: string) => sys.http.post("/api/v1/products", { name, price: 2, inventory: 3 }, op);
+
+  beforeAll(async () => {
+    topology = await startTopology("split", {
+      redisUrl: inject("redisUrl"),
+      env: { TWOFOLD_CALL_TIMEOUT_MS: "800", TWOFOLD_BREAKER_FAILURES: "3", TWOFOLD_BREAKER_COOLDOWN_MS: "1500" },
+    });
+    sys = new SystemClient("split", topology.url);
+  });
+  afterAll(() => topology.stop());
+
+  it("times out within the deadline, then answers circuit_open at once, and closes again once the warehouse is back", async () => {
+    expect((await newProduct("Before")).status).toBe(201);
+    const warehouse = topology.processes.pid("warehouse");
+    process.kill(warehouse, "SIGSTOP");
+    const answers: { status: number; code?: string; ms: number }[] = [];
+    try {
+      for (let i = 0; i < 6; i++) {
+        const created = await newProduct(`Stalled ${i}`);
+        answers.push({ status: created.status, code: created.body.error?.code, ms: created.ms });
+      }
+    } finally {
+      process.kill(warehouse, "SIGCONT");
+    }
+    // Every request ended by its deadline (800 ms, plus the hops), none waited for the stalled process.
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(1500);
+    const open = answers.filter((a) => a.code === "circuit_open");
+    expect(answers.every((a) => a.code === "call_timeout" || a.code === "circuit_open")).toBe(true);
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    expect(open.every((a) => a.status === 503 && a.ms < 100)).toBe(true);
+    // Once open, it stays open for the rest of the burst: no request after the first circuit_open timed out.
+    const firstOpen = answers.findIndex((a) => a.code === "circuit_open");
+    expect(answers.slice(firstOpen).every((a) => a.code === "circuit_open")).toBe(true);
+
+    await eventually(async () => expect((await newProduct("After")).status).toBe(201), { timeoutMs: 15_000 });
+  });
+});
