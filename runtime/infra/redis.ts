@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { installed } from "./installed.ts";
 import { freePort, waitForPort } from "./ports.ts";
 
@@ -30,7 +30,8 @@ export async function ensureRedis(redisUrl?: string, options: RedisOptions = {})
   if (redisUrl) return { url: redisUrl, stop: async () => {} };
   const binary = await redisServerBinary();
   const port = options.port ?? freePort();
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "twofold-redis-"));
+  // Absolute: redis-server enters --dir before it opens --logfile, so a relative path would be taken twice.
+  const dir = resolve(options.dir ?? mkdtempSync(join(tmpdir(), "twofold-redis-")));
   if (options.dir) mkdirSync(dir, { recursive: true });
   const persistence = options.dir ? ["--appendonly", "yes", "--appendfsync", "everysec"] : ["--appendonly", "no"];
   const child = Bun.spawn(

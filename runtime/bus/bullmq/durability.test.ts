@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { eventually } from "../../../harness/eventually.ts";
@@ -30,7 +30,8 @@ describe("events on the split launcher's Redis", () => {
   });
 
   it("delivers every event of a backlog once, after Redis is killed with -9 and started again on its data", async () => {
-    redis = await ensureRedis(undefined, { dir, port });
+    // Relative, as `bun run split` names `.data/split-redis`.
+    redis = await ensureRedis(undefined, { dir: relative(process.cwd(), dir), port });
     const site = {
       delivery: { attempts: 3, backoffMs: 10 },
       addressOf: () => undefined,
