@@ -49,4 +49,22 @@ describe("split topology with a stalled dependency", () => {
 
     await eventually(async () => expect((await newProduct("After")).status).toBe(201), { timeoutMs: 15_000 });
   });
+
+  it("carries a client's deadline through the gateway into the calls the request causes: 300 ms left ends the stalled call at 300 ms, not 800", async () => {
+    const warehouse = topology.processes.pid("warehouse");
+    process.kill(warehouse, "SIGSTOP");
+    let created: Awaited<ReturnType<typeof newProduct>>;
+    try {
+      created = await sys.http.post(
+        "/api/v1/products",
+        { name: "Hurried", price: 2, inventory: 3 },
+        { headers: { ...operator, "x-twofold-time-left-ms": "300" } },
+      );
+    } finally {
+      process.kill(warehouse, "SIGCONT");
+    }
+    expect([created.status, created.body.error?.code]).toEqual([504, "call_timeout"]);
+    expect(created.ms).toBeGreaterThanOrEqual(290);
+    expect(created.ms).toBeLessThan(700);
+  });
 });
