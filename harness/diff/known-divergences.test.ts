@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
-import type { Envelope } from "../../contracts/envelope.ts";
 import { ReceiveStock, ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { warehouseModule } from "../../modules/warehouse/module.ts";
 import { Say } from "../../runtime/bus/conformance/contracts.ts";
 import { type Deployment, deploy } from "../../runtime/bus/conformance/deployments.ts";
+import { testEnvelope } from "../../runtime/bus/envelope.test-support.ts";
 import { parseFaults } from "../../runtime/bus/faults/parse.ts";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
 import { isAppError } from "../../runtime/errors.ts";
@@ -13,16 +13,7 @@ import { inProcess } from "../in-process.ts";
 import type { Divergence } from "../report/model.ts";
 import { knownDivergences, markKnown, races } from "./known-divergences.ts";
 
-const envelope = (payload: unknown): Envelope => ({
-  id: crypto.randomUUID(),
-  type: "proof.noted",
-  version: 1,
-  occurredAt: new Date().toISOString(),
-  correlationId: "proof",
-  causationId: null,
-  source: "proof",
-  payload,
-});
+const envelope = (payload: unknown) => testEnvelope({ type: "proof.noted", correlationId: "proof", source: "proof", payload });
 const policy = { attempts: 1, backoffMs: 1 };
 /** The plain monolith's transport, and the monolith-strict profile's: the same, under the strict fault preset. */
 const plainTransport = () => createTransport(transports.memory, { delivery: policy });

@@ -1,5 +1,9 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import { SystemClient } from "../system/client.ts";
+import { FlowError } from "./errors.ts";
+import { parseFlows } from "./load-flow.ts";
+import type { FlowMapping } from "./mapping.ts";
+import { runFlow } from "./run-flow.ts";
 
 interface FakeReply {
   readonly status: number;
@@ -62,4 +66,20 @@ export function fakeSystem(options: FakeOptions = {}): { system: SystemClient; r
     return json(handler ? await handler(request, publish) : { status: 404, body: { error: { code: "not_found" } } });
   };
   return { system: new SystemClient("fake", "http://fake.test", fetcher), requests, publish };
+}
+
+/** Runs a flow written inline against a fake system; answers the warnings, the failure if any, and the requests it sent. */
+export async function runInline(yaml: string, options: FakeOptions = {}, mapping?: FlowMapping) {
+  const warnings: string[] = [];
+  const fake = fakeSystem(options);
+  const [flow] = parseFlows(yaml, "test.flow.yaml", mapping);
+  if (!flow) throw new Error("no flow");
+  let failure: FlowError | undefined;
+  try {
+    await runFlow(flow, fake.system, { seed: 0, warn: (message) => warnings.push(message) });
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    failure = error;
+  }
+  return { warnings, failure, requests: fake.requests };
 }

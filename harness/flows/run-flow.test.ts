@@ -1,37 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Envelope } from "../../contracts/envelope.ts";
+import { testEnvelope } from "../../runtime/bus/envelope.test-support.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { FlowError } from "./errors.ts";
-import { type FakeOptions, fakeSystem } from "./fake-system.ts";
-import { parseFlows } from "./load-flow.ts";
-import { runFlow } from "./run-flow.ts";
+import { type FakeOptions, runInline } from "./fake-system.ts";
 
-const envelope = (type: string, payload: Record<string, unknown>): Envelope => ({
-  id: `e-${type}`,
-  type,
-  version: 1,
-  occurredAt: new Date().toISOString(),
-  correlationId: "c-1",
-  causationId: null,
-  source: "test",
-  payload,
-});
+const envelope = (type: string, payload: Record<string, unknown>) => testEnvelope({ id: `e-${type}`, type, correlationId: "c-1", payload });
 
-/** Runs a flow written inline against a fake system; answers the warnings and the failure, if any. */
-async function run(yaml: string, options: FakeOptions = {}) {
-  const warnings: string[] = [];
-  const fake = fakeSystem(options);
-  const [flow] = parseFlows(yaml, "test.flow.yaml");
-  if (!flow) throw new Error("no flow");
-  let failure: FlowError | undefined;
-  try {
-    await runFlow(flow, fake.system, { seed: 0, warn: (message) => warnings.push(message) });
-  } catch (error) {
-    if (!(error instanceof FlowError)) throw error;
-    failure = error;
-  }
-  return { warnings, failure, requests: fake.requests };
-}
+const run = (yaml: string, options: FakeOptions = {}) => runInline(yaml, options);
 
 const created = { "POST /api/v1/users": () => ({ status: 201, body: { id: "u-1", email: "x" }, headers: { "x-correlation-id": "c-1" } }) };
 

@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Envelope } from "../../contracts/envelope.ts";
+import { testEnvelope } from "../../runtime/bus/envelope.test-support.ts";
 import { FlowError } from "./errors.ts";
-import { type FakeOptions, fakeSystem } from "./fake-system.ts";
+import { type FakeOptions, runInline } from "./fake-system.ts";
 import { parseFlows } from "./load-flow.ts";
 import { parseMapping } from "./load-mapping.ts";
-import { runFlow } from "./run-flow.ts";
 
 let sequence = 0;
-const envelope = (type: string, payload: Record<string, unknown>): Envelope => ({
-  id: `e-${++sequence}`,
-  type,
-  version: 1,
-  occurredAt: "2026-01-01T00:00:00.000Z",
-  correlationId: "c-1",
-  causationId: null,
-  source: "users",
-  payload,
-});
+const envelope = (type: string, payload: Record<string, unknown>) =>
+  testEnvelope({ id: `e-${++sequence}`, type, occurredAt: "2026-01-01T00:00:00.000Z", correlationId: "c-1", source: "users", payload });
 
 const mapping = parseMapping(
   `topics:
@@ -33,20 +24,7 @@ tables:
 );
 
 /** Runs a flow written inline against a fake system; answers the failure, if any, the warnings and the requests. */
-async function run(steps: string, options: FakeOptions = {}) {
-  const warnings: string[] = [];
-  const fake = fakeSystem(options);
-  const [flow] = parseFlows(`flow:\n  name: test\n  steps:\n${steps}`, "test.flow.yaml", mapping);
-  if (!flow) throw new Error("no flow");
-  let failure: FlowError | undefined;
-  try {
-    await runFlow(flow, fake.system, { seed: 0, warn: (message) => warnings.push(message) });
-  } catch (error) {
-    if (!(error instanceof FlowError)) throw error;
-    failure = error;
-  }
-  return { failure, warnings, requests: fake.requests };
-}
+const run = (steps: string, options: FakeOptions = {}) => runInline(`flow:\n  name: test\n  steps:\n${steps}`, options, mapping);
 
 /** POST /users publishes two user.created events (u-1, then u-2) and one user.deleted. */
 const users: FakeOptions = {

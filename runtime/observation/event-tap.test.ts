@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Envelope } from "../../contracts/envelope.ts";
+import { testEnvelope } from "../bus/envelope.test-support.ts";
 import { EventTap } from "./event-tap.ts";
 
-const envelope = (id: string): Envelope => ({
-  id,
-  type: "t",
-  version: 1,
-  occurredAt: new Date().toISOString(),
-  correlationId: id,
-  causationId: null,
-  source: "test",
-  payload: {},
-});
+const envelope = (id: string) => testEnvelope({ id, correlationId: id });
 
 describe("event tap", () => {
   it("pages by sequence number", async () => {

@@ -2,22 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Envelope } from "../../../contracts/envelope.ts";
 import { eventually } from "../../../harness/eventually.ts";
 import { freePort } from "../../infra/ports.ts";
 import { ensureRedis, type RedisHandle } from "../../infra/redis.ts";
+import { testEnvelope } from "../envelope.test-support.ts";
 import { createTransport, transports } from "../transports.ts";
 
-const envelope = (n: number): Envelope => ({
-  id: `durable-${n}-${crypto.randomUUID()}`,
-  type: "t.happened",
-  version: 1,
-  occurredAt: new Date().toISOString(),
-  correlationId: "c",
-  causationId: null,
-  source: "t",
-  payload: { n },
-});
+const envelope = (n: number) => testEnvelope({ id: `durable-${n}-${crypto.randomUUID()}`, payload: { n } });
 
 /** The split launcher's Redis (append-only in the data dir): what it accepted, a crash does not lose. */
 describe("events on the split launcher's Redis", () => {

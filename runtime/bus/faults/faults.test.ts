@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Envelope } from "../../../contracts/envelope.ts";
 import { isAppError } from "../../errors.ts";
+import { testEnvelope } from "../envelope.test-support.ts";
 import { openRequests } from "../open-requests.ts";
 import { createTransport, transports } from "../transports.ts";
 import { delayFault } from "./delay.ts";
 import { formatFaults, parseFaults } from "./parse.ts";
 import { type FaultSpec, faultDefinitions } from "./registry.ts";
 
-const envelope = (payload: unknown): Envelope => ({
-  id: crypto.randomUUID(),
-  type: "t.happened",
-  version: 1,
-  occurredAt: new Date().toISOString(),
-  correlationId: "c",
-  causationId: null,
-  source: "t",
-  payload,
-});
+const envelope = (payload: unknown) => testEnvelope({ payload });
 const delivery = { attempts: 1, backoffMs: 1 };
 const faulty = (written: string, seed = 1) => createTransport(transports.memory, { delivery }, parseFaults(written), seed);
 
