@@ -15,6 +15,15 @@ export interface Shopper {
 
 const POLL_TIMEOUT_MS = 30_000;
 
+/** Polls `done` every `pollMs` until it holds, for at most POLL_TIMEOUT_MS. */
+async function until(pollMs: number, done: () => Promise<boolean>): Promise<void> {
+  const started = performance.now();
+  while (!(await done())) {
+    if (performance.now() - started > POLL_TIMEOUT_MS) throw new Error(`not so within ${POLL_TIMEOUT_MS} ms`);
+    await Bun.sleep(pollMs);
+  }
+}
+
 /**
  * One product per shopper, so concurrent shoppers measure the checkout path rather than contention on one
  * stock row.
@@ -34,6 +43,12 @@ export async function newShopper(sys: SystemClient): Promise<Shopper> {
       return order.body.status;
     },
     async checkoutOnce(pollMs) {
+      // The cart is cleared of what was bought when order.confirmed reaches it, which in split may be after the
+      // order reads confirmed: a unit added before that is taken by the clearing (422 cart_empty at checkout).
+      await until(pollMs, async () => {
+        const cart = await sys.http.get("/api/v1/cart", { headers: bearer(customer.token) });
+        return cart.status === 200 && cart.body.items.length === 0;
+      });
       await shopper.fill();
       const started = performance.now();
       const orderId = await shopper.placeOrder();
