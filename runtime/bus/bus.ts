@@ -113,6 +113,7 @@ export class Bus {
         envelope,
         durationMs: performance.now() - started,
         outcome,
+        resilience: this.policies.stateOf(from, contract.owner),
       });
     }
   }

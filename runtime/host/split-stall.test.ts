@@ -3,6 +3,7 @@ import { eventually } from "../../harness/eventually.ts";
 import { operator } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
+import type { TraceEntry } from "../observation/trace.ts";
 
 /**
  * A dependency that stalls (seed 001's "a 10 s response", SIGSTOP: the process holds its sockets and answers
@@ -12,8 +13,8 @@ import { type StartedTopology, startTopology } from "../../harness/topologies.ts
 describe("split topology with a stalled dependency", () => {
   let topology: StartedTopology;
   let sys: SystemClient;
-  const op = { headers: operator };
-  const newProduct = (name: string) => sys.http.post("/api/v1/products", { name, price: 2, inventory: 3 }, op);
+  const newProduct = (name: string, correlationId = `stall-${name.replace(/\W/g, "-")}`) =>
+    sys.http.post("/api/v1/products", { name, price: 2, inventory: 3 }, { headers: { ...operator, "x-correlation-id": correlationId } });
 
   beforeAll(async () => {
     topology = await startTopology("split", {
@@ -42,10 +43,17 @@ describe("split topology with a stalled dependency", () => {
     const open = answers.filter((a) => a.code === "circuit_open");
     expect(answers.every((a) => a.code === "call_timeout" || a.code === "circuit_open")).toBe(true);
     expect(open.length).toBeGreaterThanOrEqual(2);
-    expect(open.every((a) => a.status === 503 && a.ms < 100)).toBe(true);
+    // Failing fast is measured inside the caller (the trace below); from the client, through the gateway, it
+    // must at least be far below the 800 ms the call would have waited.
+    expect(open.every((a) => a.status === 503 && a.ms < 400)).toBe(true);
     // Once open, it stays open for the rest of the burst: no request after the first circuit_open timed out.
     const firstOpen = answers.findIndex((a) => a.code === "circuit_open");
     expect(answers.slice(firstOpen).every((a) => a.code === "circuit_open")).toBe(true);
+    // The harness trace shows why: the refused call, with the circuit it met.
+    const { body } = await sys.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=stall-Stalled-${firstOpen}`);
+    const refused = body.trace.find((e) => e.kind === "call" && e.to === "warehouse");
+    expect([refused?.outcome, refused?.circuit]).toEqual(["circuit_open", "open"]);
+    expect(refused?.durationMs).toBeLessThan(10);
 
     await eventually(async () => expect((await newProduct("After")).status).toBe(201), { timeoutMs: 15_000 });
   });

@@ -20,6 +20,9 @@ export interface TraceEntry {
   readonly payload?: unknown;
   /** The contract version the message was written at (older than current when a module runs skewed). */
   readonly version?: number;
+  /** A call's circuit (caller → callee) once it ended, and the calls then waiting on the callee's bulkhead. */
+  readonly circuit?: string;
+  readonly inFlight?: number;
 }
 
 const CAPACITY = 50_000;
@@ -52,6 +55,8 @@ export class TraceRecorder {
         to: record.to,
         name: envelope.type,
         outcome: record.outcome,
+        circuit: record.resilience?.circuit,
+        inFlight: record.resilience?.inFlight,
       });
     } else if (record.kind === "publish") {
       this.push({

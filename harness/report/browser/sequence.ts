@@ -32,7 +32,8 @@ function recordLabel(record: TraceRecord): string {
   const attempt = record.attempt !== undefined && record.attempt > 1 ? ` (attempt ${record.attempt})` : "";
   const subscribers = record.subscribers?.length ? ` → ${record.subscribers.join(", ")}` : "";
   const name = record.kind === "publish" ? `publish ${record.name}${subscribers}` : record.name;
-  return `${name} · ${record.outcome}${attempt}`;
+  const circuit = record.circuit && record.circuit !== "closed" ? ` [circuit ${record.circuit}]` : "";
+  return `${name} · ${record.outcome}${attempt}${circuit}`;
 }
 
 function recordTitle(record: TraceRecord): string {
@@ -40,6 +41,7 @@ function recordTitle(record: TraceRecord): string {
     `${record.kind} ${record.name}`,
     `${record.from || "?"} → ${record.to || receiver(record)} on ${record.process}`,
     `outcome ${record.outcome}${record.attempt ? `, attempt ${record.attempt}` : ""}, ${fmtMs(record.durationMs)}`,
+    record.circuit ? `circuit ${record.circuit}, ${record.inFlight ?? 0} other call(s) then waiting on ${record.to}` : "",
     record.subscribers?.length ? `subscribers: ${record.subscribers.join(", ")}` : "",
     record.messageId ? `message ${record.messageId}` : "",
     `correlation ${record.correlationId}${record.causationId ? `, caused by ${record.causationId}` : ""}`,

@@ -15,6 +15,13 @@ export interface DependencyState {
   readonly circuits: Readonly<Record<string, CircuitView>>;
 }
 
+/** What a call left behind: the caller's circuit to the callee after it, and the callee's bulkhead. */
+export interface CallResilience {
+  readonly circuit: CircuitView["state"];
+  readonly inFlight: number;
+  readonly maxInFlight: number;
+}
+
 const unanswered = (error: unknown): boolean => isAppError(error) && unansweredErrorCodes.includes(error.code);
 
 /**
@@ -60,6 +67,14 @@ export class CallPolicies {
       state[callee] = { in_flight: bulkhead.inFlight, max_in_flight: bulkhead.max, circuits };
     }
     return state;
+  }
+
+  /** One caller's view of one callee now: its circuit and the calls waiting on the callee (for traces). */
+  stateOf(caller: string, callee: string): CallResilience | undefined {
+    const bulkhead = this.bulkheads.get(callee);
+    const breaker = this.breakers.get(callee)?.get(caller);
+    if (!bulkhead || !breaker) return undefined;
+    return { circuit: breaker.view().state, inFlight: bulkhead.inFlight, maxInFlight: bulkhead.max };
   }
 
   private async once<T>(caller: string, callee: string, send: () => Promise<T>): Promise<T> {
