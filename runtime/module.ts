@@ -43,6 +43,11 @@ interface ModuleScope<S extends SettingsDeclaration> {
   /** How long `call` waits for an answer before failing with call_timeout (a lease over calls must outlast it). */
   readonly callTimeoutMs: number;
   call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
+  /**
+   * Fails at once with circuit_open (503) when the circuit to the owner of any of these calls is open: work
+   * that will need them answers now instead of starting and then failing, or holding what it took.
+   */
+  ensureAvailable(contracts: readonly CallContract[]): void;
   /** Runs one of the module's background tasks soon, instead of waiting for its next tick. */
   kick(task: string): void;
 }

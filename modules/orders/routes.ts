@@ -29,11 +29,11 @@ export function ordersRoutes(ctx: OrdersContext): Hono {
     POST: endpoint({
       summary: "Check my cart out",
       description:
-        "Prices the cart from the catalogue, applies a discount code (SAVE10, FLAT50, FREESHIP) and answers 202 with the pending order at once; the checkout saga reserves stock, charges the card, commits and confirms, or compensates and cancels with a `status_reason`. Read the order for the outcome.",
+        "Prices the cart from the catalogue, applies a discount code (SAVE10, FLAT50, FREESHIP) and answers 202 with the pending order at once; the checkout saga reserves stock, charges the card, commits and confirms, or compensates and cancels with a `status_reason`. Read the order for the outcome. While warehouse or payments is known to be failing (the circuit to it is open) it answers 503 `circuit_open` at once, creating nothing.",
       body: CheckoutBody,
       idempotent: true,
       responses: { 202: OrderView },
-      errors: ["email_not_verified", "cart_empty", "invalid_discount_code", "unknown_product", "amount_out_of_range"],
+      errors: ["email_not_verified", "cart_empty", "invalid_discount_code", "unknown_product", "amount_out_of_range", "circuit_open"],
       handle: async (c, input) => {
         const who = principal(c);
         const body = await input.body();

@@ -172,6 +172,14 @@ export class Bus {
     });
   }
 
+  /** Fails with circuit_open, at once, when `from`'s circuit to the owner of any of `contracts` is open. */
+  ensureAvailable(from: string, contracts: readonly CallContract[]): void {
+    for (const contract of contracts) {
+      const refused = this.policies.refusal(from, contract.owner);
+      if (refused) throw refused;
+    }
+  }
+
   /** Each callee module this process has called: calls waiting on it and each caller's circuit (for readiness). */
   dependencies(): Record<string, DependencyState> {
     return this.policies.state();

@@ -1,5 +1,10 @@
 import type { Envelope } from "../../contracts/envelope.ts";
-import type { CallResilience } from "./resilience/policies.ts";
+
+/** What a call left behind: the caller's circuit to the callee after it, and the callee's bulkhead. */
+export interface CallResilience {
+  readonly circuit: "closed" | "open" | "half_open";
+  readonly inFlight: number;
+}
 
 /** One thing the bus did, in the order it did it; traces and the test tap are built from these. */
 export type BusRecord =

@@ -70,6 +70,7 @@ export async function bootModules(
       operators,
       callTimeoutMs: config.callTimeoutMs,
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
+      ensureAvailable: (contracts) => bus.ensureAvailable(module.name, contracts),
       kick: (task) => tickers.get(task)?.kick(),
     };
     for (const task of module.background ?? []) {

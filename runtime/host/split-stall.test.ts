@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { operator } from "../../harness/suites/shop.ts";
+import { addToCart, chargesOf, checkout, newCustomer, newProduct as shopProduct, operator, settledOrder } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import type { TraceEntry } from "../observation/trace.ts";
@@ -74,5 +74,38 @@ describe("split topology with a stalled dependency", () => {
     expect([created.status, created.body.error?.code]).toEqual([504, "call_timeout"]);
     expect(created.ms).toBeGreaterThanOrEqual(290);
     expect(created.ms).toBeLessThan(700);
+  });
+
+  it("refuses a checkout at once, creating nothing, while the circuit to the warehouse is open; the orders placed before it hold no charge", async () => {
+    const customer = await newCustomer(sys);
+    await addToCart(sys, customer.token, await shopProduct(sys, { price: 5, inventory: 50 }), 1);
+    const warehouse = topology.processes.pid("warehouse");
+    const placed: string[] = [];
+    let refused: Awaited<ReturnType<typeof checkout>> | undefined;
+    process.kill(warehouse, "SIGSTOP");
+    try {
+      // The sagas of these checkouts time out reserving; after three in a row the circuit opens.
+      refused = await eventually(
+        async () => {
+          const answer = await checkout(sys, customer.token, { payment_token: "tok_visa" });
+          if (answer.status === 202) placed.push(answer.body.id);
+          expect(answer.status).toBe(503);
+          return answer;
+        },
+        { timeoutMs: 15_000, intervalMs: 250 },
+      );
+    } finally {
+      process.kill(warehouse, "SIGCONT");
+    }
+    expect(refused.body.error.code).toBe("circuit_open");
+    expect(refused.ms).toBeLessThan(400);
+    const orders = await sys.sql<{ id: string }>("orders", "select id from orders where user_id = ?", [customer.id]);
+    expect(orders.map((o) => o.id).sort()).toEqual([...placed].sort());
+    for (const id of placed) {
+      const order = await settledOrder(sys, customer.token, id, 20_000);
+      const charges = await chargesOf(sys, id);
+      const held = charges.filter((c) => c.status === "succeeded" && c.amount_refunded_cents < c.amount_cents);
+      expect(held.length).toBe(order.status === "confirmed" ? 1 : 0);
+    }
   });
 });

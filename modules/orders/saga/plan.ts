@@ -19,6 +19,8 @@ const undo: Partial<Record<ForwardStep, CompensationStep>> = { charge: "refund",
 
 export const firstStep = (source: Source): Step => plans[source][0] ?? "done";
 
+export const forwardSteps = (source: Source): readonly ForwardStep[] => plans[source];
+
 export function nextStep(source: Source, current: ForwardStep): Step {
   const plan = plans[source];
   return plan[plan.indexOf(current) + 1] ?? "done";

@@ -50,19 +50,21 @@ export class CircuitBreaker {
   /** Lets a call through, or throws circuit_open while the circuit is open or its probe is out. */
   admit(): Permit {
     if (this.state === "closed") return { generation: this.generation, probe: false };
-    if (this.state === "open" && this.clock.nowMs() >= this.probeAt()) {
-      this.move("probing");
-      return { generation: this.generation, probe: true };
-    }
+    const refused = this.refusal();
+    if (refused) throw refused;
+    this.move("probing");
+    return { generation: this.generation, probe: true };
+  }
+
+  /** The error a call would be refused with now, without admitting one: undefined when closed or due for a probe. */
+  refusal(): AppError | undefined {
+    if (this.state === "closed" || (this.state === "open" && this.clock.nowMs() >= this.probeAt())) return undefined;
     const { caller, callee } = this.options;
     const waiting = this.state === "probing" ? "a probe is out" : `until ${new Date(this.probeAt()).toISOString()}`;
-    throw new AppError(
+    return new AppError(
       "circuit_open",
       `${callee} left ${caller}'s calls unanswered ${this.options.failures} times in a row; failing fast, ${waiting}`,
-      {
-        caller,
-        callee,
-      },
+      { caller, callee },
     );
   }
 

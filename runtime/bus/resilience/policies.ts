@@ -6,6 +6,7 @@ import { nextBackoff } from "./backoff.ts";
 import { CircuitBreaker, type CircuitView } from "./breaker.ts";
 import { Bulkhead } from "./bulkhead.ts";
 import { currentDeadline, timeLeft } from "./deadline.ts";
+import type { CallResilience } from "../observer.ts";
 import type { ResilienceSettings } from "./settings.ts";
 
 /** One callee module as this process sees it: its bulkhead, and each calling module's circuit to it. */
@@ -13,13 +14,6 @@ export interface DependencyState {
   readonly in_flight: number;
   readonly max_in_flight: number;
   readonly circuits: Readonly<Record<string, CircuitView>>;
-}
-
-/** What a call left behind: the caller's circuit to the callee after it, and the callee's bulkhead. */
-export interface CallResilience {
-  readonly circuit: CircuitView["state"];
-  readonly inFlight: number;
-  readonly maxInFlight: number;
 }
 
 const unanswered = (error: unknown): boolean => isAppError(error) && unansweredErrorCodes.includes(error.code);
@@ -69,12 +63,20 @@ export class CallPolicies {
     return state;
   }
 
+  /**
+   * The circuit_open error `caller` would meet calling `callee` now (open and not yet due for a probe), or
+   * undefined: for work that should not start when a dependency it will need is known to be failing.
+   */
+  refusal(caller: string, callee: string): AppError | undefined {
+    return this.breakers.get(callee)?.get(caller)?.refusal();
+  }
+
   /** One caller's view of one callee now: its circuit and the calls waiting on the callee (for traces). */
   stateOf(caller: string, callee: string): CallResilience | undefined {
     const bulkhead = this.bulkheads.get(callee);
     const breaker = this.breakers.get(callee)?.get(caller);
     if (!bulkhead || !breaker) return undefined;
-    return { circuit: breaker.view().state, inFlight: bulkhead.inFlight, maxInFlight: bulkhead.max };
+    return { circuit: breaker.view().state, inFlight: bulkhead.inFlight };
   }
 
   private async once<T>(caller: string, callee: string, send: () => Promise<T>): Promise<T> {

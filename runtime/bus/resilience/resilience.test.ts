@@ -146,6 +146,24 @@ describe.each([
     expect(await bus.call("pinger", Gated, {})).toEqual({ n: 8 });
   });
 
+  it("refuses work that will need the callee while its circuit is open, and lets it start once a probe is due", async () => {
+    const bus = await fresh();
+    expect(() => bus.ensureAvailable("pinger", [Gated])).not.toThrow();
+    dependency.hanging = true;
+    for (let i = 0; i < 5; i++) await timedOut();
+    const refused = (() => {
+      try {
+        bus.ensureAvailable("pinger", [Gated]);
+      } catch (error) {
+        return error as AppError;
+      }
+    })();
+    expect([refused?.code, refused?.status]).toEqual(["circuit_open", 503]);
+    expect(dependency.reached).toBe(5);
+    clock.advance(settings.breakerCooldownMs);
+    expect(() => bus.ensureAvailable("pinger", [Gated])).not.toThrow();
+  });
+
   it("carries the deadline across two hops: each handler runs with the time its caller still waits", async () => {
     const bus = await fresh();
     const within800 = withDeadline(clock.nowMs() + 800, () => bus.call("pinger", Relay, { advance_ms: 300 }, { timeoutMs: 5000 }));
