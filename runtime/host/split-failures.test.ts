@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { operator } from "../../harness/suites/shop.ts";
+import { addToCart, chargesOf, checkout, newCustomer, newProduct, operator, settledOrder, stockOf } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 
@@ -49,6 +49,31 @@ describe("split topology under partial failure", () => {
       expect(list.body.count).toBe(1);
     });
   });
+
+  it("SIGKILL of orders mid-checkout: restarted, its sagas resume from the database: 0 lost, 0 doubled, 0 stuck", async () => {
+    const customer = await newCustomer(sys);
+    const productId = await newProduct(sys, { price: 4, inventory: 30 });
+    await addToCart(sys, customer.token, productId, 1);
+    const placed: Awaited<ReturnType<typeof checkout>>[] = [];
+    for (let i = 0; i < 10; i++) placed.push(await checkout(sys, customer.token, { payment_token: "tok_visa" }));
+    expect(placed.map((p) => p.status)).toEqual(Array(10).fill(202));
+    // The last sagas are still reserving or charging when orders dies.
+    const before = topology.processes.pid("orders");
+    process.kill(before, "SIGKILL");
+    await eventually(() => expect(topology.processes.pid("orders")).not.toBe(before), { timeoutMs: 20_000 });
+
+    const settled = await Promise.all(placed.map((p) => settledOrder(sys, customer.token, p.body.id, 30_000)));
+    let confirmed = 0;
+    for (const order of settled) {
+      const charges = await chargesOf(sys, order.id);
+      const kept = charges.filter((c) => c.status === "succeeded" && c.amount_refunded_cents < c.amount_cents);
+      if (order.status === "confirmed") confirmed++;
+      else expect(order.status_reason).toBeTruthy();
+      expect([order.id, kept.length]).toEqual([order.id, order.status === "confirmed" ? 1 : 0]);
+    }
+    await eventually(async () => expect(await stockOf(sys, productId)).toMatchObject({ on_hand: 30 - confirmed, reserved: 0 }));
+    expect(givenUp).toEqual([]);
+  }, 90_000);
 
   it("restarts a service that dies unexpectedly; the others keep serving while it is down", async () => {
     const op = { headers: operator };
