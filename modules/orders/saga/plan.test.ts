@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compensations, firstStep, nextStep } from "./plan.ts";
+import { compensations, doneOrMaybe, firstStep, nextStep } from "./plan.ts";
 
 describe("saga plan", () => {
   it("walks a checkout forward: reserve, charge, commit, confirm", () => {
@@ -14,6 +14,12 @@ describe("saga plan", () => {
     expect(compensations([])).toEqual(["cancel"]);
     expect(compensations(["reserve"])).toEqual(["release", "cancel"]);
     expect(compensations(["reserve", "charge"])).toEqual(["refund", "release", "cancel"]);
+  });
+
+  it("undoes a reserve given up on without an answer (it may have happened unseen), never a charge blind", () => {
+    expect(compensations(doneOrMaybe([], "reserve"))).toEqual(["release", "cancel"]);
+    expect(doneOrMaybe(["reserve"], "reserve")).toEqual(["reserve"]);
+    expect(compensations(doneOrMaybe(["reserve"], "charge"))).toEqual(["release", "cancel"]);
   });
 
   it("only commits an operator order", () => {

@@ -26,6 +26,19 @@ export function nextStep(source: Source, current: ForwardStep): Step {
   return plan[plan.indexOf(current) + 1] ?? "done";
 }
 
+/**
+ * Forward steps whose undo needs nothing from their reply: release goes by order id and does nothing when
+ * nothing is held. A saga that gives up on one without an answer (its call timed out, or orders died while
+ * it was out) cannot tell whether it went through, so it undoes it too: a reservation made unseen is
+ * released now instead of holding stock until it expires. (A charge made unseen is found by the late-payment
+ * handler and refunded: its refund needs the charge.)
+ */
+const undoneUnseen: readonly ForwardStep[] = ["reserve"];
+
+/** `done`, plus the step given up on when it may have happened unseen and can be undone blind. */
+export const doneOrMaybe = (done: readonly string[], givenUp: string): string[] =>
+  undoneUnseen.includes(givenUp as ForwardStep) && !done.includes(givenUp) ? [...done, givenUp] : [...done];
+
 /** The compensations of the steps done so far, in reverse order, ending with cancelling the order. */
 export function compensations(done: readonly string[]): CompensationStep[] {
   const steps = [...done].reverse().flatMap((step) => {

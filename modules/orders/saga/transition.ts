@@ -3,7 +3,7 @@ import type { ModuleContext } from "../../../runtime/module-api/index.ts";
 import { Order, type OrderItem, Saga } from "../entities.ts";
 import { cancelledPayload, confirmedPayload } from "../order-events.ts";
 import { isLate, type Outcome, retryDelayMs, timeoutReason } from "./outcome.ts";
-import { compensations, isForward, nextStep, type Source, type Step } from "./plan.ts";
+import { compensations, doneOrMaybe, isForward, nextStep, type Source, type Step } from "./plan.ts";
 
 /** The compensation after `current` in the list that `done` implies. */
 const afterCompensation = (done: readonly string[], current: string): Step => {
@@ -44,7 +44,10 @@ function decide(saga: Saga, source: Source, outcome: Outcome, now: Date): Decisi
   if (outcome.kind === "retry") {
     next.attempts += 1;
     next.lastError = outcome.error;
-    if (isLate(saga, now)) return compensate(timeoutReason(step, outcome.error));
+    if (isLate(saga, now)) {
+      next.done = doneOrMaybe(next.done, step);
+      return compensate(timeoutReason(step, outcome.error));
+    }
     next.nextRunAt = new Date(now.getTime() + retryDelayMs(next.attempts));
     return { saga: next };
   }
@@ -56,6 +59,8 @@ function decide(saga: Saga, source: Source, outcome: Outcome, now: Date): Decisi
   }
   if (outcome.kind === "compensate") {
     next.lastError = outcome.reason;
+    // Given up for lack of time (the runner's last look): the step may have happened unseen.
+    if (isLate(saga, now)) next.done = doneOrMaybe(next.done, step);
     return compensate(outcome.reason);
   }
   if (outcome.chargeId) next.chargeId = outcome.chargeId;
