@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { addToCart, chargesOf, checkout, newCustomer, newProduct as shopProduct, operator, settledOrder } from "../../harness/suites/shop.ts";
+import { addToCart, chargesOf, checkout, newCustomer, operator, settledOrder, newProduct as shopProduct } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import type { TraceEntry } from "../observation/trace.ts";
