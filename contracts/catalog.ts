@@ -7,6 +7,7 @@ import { PaymentFailed, PaymentRefunded, PaymentSucceeded } from "./payments/eve
 import { QuoteProducts } from "./products/calls.ts";
 import { ProductCreated, ProductUpdated } from "./products/events.ts";
 import { ReviewCommented, ReviewLiked, ReviewPosted } from "./reviews/events.ts";
+import { FindProducts } from "./search/calls.ts";
 import { Authenticate, GetUser } from "./users/calls.ts";
 import { PasswordChanged, PasswordResetRequested, UserCreated, UserVerified, VerificationRequested } from "./users/events.ts";
 import { CommitReservation, GetAvailability, ReceiveStock, ReleaseReservation, ReserveStock } from "./warehouse/calls.ts";
@@ -26,6 +27,7 @@ export const shopCalls: readonly CallContract[] = [
   RefundCharge,
   GetCart,
   HasPurchased,
+  FindProducts,
 ];
 
 export const shopEvents: readonly EventContract[] = [

@@ -78,22 +78,21 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-/** Codes any call may fail with, whoever owns it: they come from the transport or the runtime. */
-export const runtimeErrorCodes: readonly ErrorCode[] = [
-  "contract_violation",
-  "call_in_transaction",
-  "service_unavailable",
-  "call_timeout",
-  "circuit_open",
-  "bulkhead_full",
-  "internal",
-];
-
 /**
  * The callee was not reached or did not answer in time: what a circuit breaker counts against a dependency and
  * what the bus retries a retry-safe call on. An error the callee answered with, even a 5xx, is an answer.
  */
 export const unansweredErrorCodes: readonly ErrorCode[] = ["service_unavailable", "call_timeout"];
+
+/**
+ * The callee did not answer, or the caller's own policies refused the call before sending it (its circuit
+ * open, its bulkhead full): nothing was decided by the callee, so the failure may heal by itself and a
+ * declared fallback may answer in its place.
+ */
+export const unavailableErrorCodes: readonly ErrorCode[] = [...unansweredErrorCodes, "circuit_open", "bulkhead_full"];
+
+/** Codes any call may fail with, whoever owns it: they come from the transport or the runtime. */
+export const runtimeErrorCodes: readonly ErrorCode[] = ["contract_violation", "call_in_transaction", ...unavailableErrorCodes, "internal"];
 
 export function statusOf(code: string): number {
   return (errorStatus as Record<string, number>)[code] ?? 500;

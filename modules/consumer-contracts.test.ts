@@ -6,6 +6,7 @@ import type { CallContract } from "../contracts/define.ts";
 import * as orders from "../contracts/orders/calls.ts";
 import * as payments from "../contracts/payments/calls.ts";
 import * as products from "../contracts/products/calls.ts";
+import * as search from "../contracts/search/calls.ts";
 import * as users from "../contracts/users/calls.ts";
 import * as warehouse from "../contracts/warehouse/calls.ts";
 import { readSources } from "../harness/boundaries.ts";
@@ -15,7 +16,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Call contracts by the name modules import them under. */
 const callsByIdentifier = new Map<string, CallContract>(
-  Object.entries<unknown>({ ...cart, ...orders, ...payments, ...products, ...users, ...warehouse }).flatMap(([name, value]) =>
+  Object.entries<unknown>({ ...cart, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(([name, value]) =>
     (value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : [],
   ),
 );

@@ -5,6 +5,7 @@ import type { ConsumerContract } from "../contracts/consumer.ts";
 import { useName } from "../contracts/consumer.ts";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
 import type { Envelope } from "../contracts/envelope.ts";
+import type { CallOptions } from "./bus/bus.ts";
 import type { Clock } from "./clock.ts";
 import type { OperatorGate } from "./http/operator.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";
@@ -42,7 +43,8 @@ interface ModuleScope<S extends SettingsDeclaration> {
   readonly operators: OperatorGate;
   /** How long `call` waits for an answer before failing with call_timeout (a lease over calls must outlast it). */
   readonly callTimeoutMs: number;
-  call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: { timeoutMs?: number }): Promise<CallReply<C>>;
+  /** Calls the module that owns `contract`; `options.fallback` answers instead when that module cannot (runtime/bus/bus.ts). */
+  call<C extends CallContract>(contract: C, request: CallRequest<C>, options?: CallOptions<C>): Promise<CallReply<C>>;
   /**
    * Fails at once with circuit_open (503) when the circuit to the owner of any of these calls is open: work
    * that will need them answers now instead of starting and then failing, or holding what it took.

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { ReceivedQuantity, StockQuantity } from "../common/quantity.ts";
 import { Id, Timestamp } from "../ids.ts";
 import { DecimalAmount, DecimalPrice } from "../money.ts";
+import { SearchWords } from "../search/api.ts";
 
 const ProductName = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
 const Description = v.pipe(v.string(), v.maxLength(5000));
@@ -38,10 +39,26 @@ export const ProductView = v.object({
 });
 export type ProductView = v.InferOutput<typeof ProductView>;
 
-export const ProductList = v.object({ products: v.array(ProductView), next_cursor: v.nullable(v.string()) });
-
-/** Public listing, newest first: `cursor` is the previous page's `next_cursor`. */
-export const ProductListQuery = v.object({
-  limit: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(100)), "20"),
-  cursor: v.optional(Id),
+export const ProductList = v.object({
+  products: v.array(ProductView),
+  next_cursor: v.nullable(v.string()),
+  /** Only with `q`, who matched it: search's index (ranked), or the catalogue itself while search is unavailable. */
+  matched_by: v.optional(v.picklist(["search", "catalogue"])),
 });
+export type ProductList = v.InferOutput<typeof ProductList>;
+
+/**
+ * Public listing, newest first: `cursor` is the previous page's `next_cursor`. With `q`, the products with
+ * every word of it, one page of at most `limit`: a search has no next page, so `q` with `cursor` is refused.
+ */
+export const ProductListQuery = v.pipe(
+  v.object({
+    limit: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(100)), "20"),
+    cursor: v.optional(Id),
+    q: v.optional(SearchWords),
+  }),
+  v.forward(
+    v.check((query) => query.q === undefined || query.cursor === undefined, "a search (q) has one page: it takes no cursor"),
+    ["cursor"],
+  ),
+);

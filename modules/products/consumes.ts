@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { defineConsumer, usesCall, usesEvent } from "../../contracts/consumer.ts";
+import { FindProducts } from "../../contracts/search/calls.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryReserved } from "../../contracts/warehouse/events.ts";
 
@@ -20,8 +21,21 @@ const level = (productId: string, onHand: number, reserved: number, version: num
 });
 const oneUnit = [{ product_id: stocked, quantity: 1 }];
 
-/** Everything the catalogue relies on: booking a new product's stock in, and the warehouse's stock news. */
+/** Everything the catalogue relies on: booking a new product's stock in, the warehouse's stock news, and search's ranking. */
 export const productsConsumes = defineConsumer("products", [
+  usesCall(FindProducts, {
+    // The catalogue shows its own rows of the ids search ranks, in search's order.
+    reads: v.object({ product_ids: v.array(v.string()) }),
+    interactions: [
+      {
+        description: "searching the catalogue by a word of a product's name",
+        given: { name: "product is indexed", params: { product_id: "p-ct-products-found", name: "Contract zebu lamp" } },
+        request: { q: "zebu", limit: 20 },
+        respond: { reply: { product_ids: ["p-ct-products-found"] } },
+      },
+    ],
+  }),
+
   usesCall(ReceiveStock, {
     // A new product starts with the stock the warehouse says is available, at its version.
     reads: v.object({ available: Whole, version: Whole }),

@@ -9,10 +9,10 @@ import { productsRoutes } from "./routes.ts";
 import { productsSettings } from "./settings.ts";
 import { stockCommitted, stockReceived, stockReleased, stockReserved } from "./stock-read-model.ts";
 
-/** The catalogue: names, descriptions, prices, and a read model of the warehouse's available stock. */
+/** The catalogue: names, descriptions, prices, a read model of the warehouse's available stock, and search over it. */
 export const productsModule = defineModule({
   name: "products",
-  version: "1.1.0",
+  version: "1.2.0",
   resources: ["products"],
   entities: [Product],
   publishes: [ProductCreated, ProductUpdated],

@@ -16,6 +16,22 @@ const stockNews = ["inventory.received", "inventory.reserved", "inventory.commit
   eventUse(productsConsumes, type),
 );
 
+/** The product of the contract's search.find interaction, and the word it is found by. */
+const found = { product_id: "p-ct-products-found", price_cents: 1000, name: "Contract zebu lamp" };
+const listFound = async (products: Component) => {
+  const listed = await products.client.http.get("/api/v1/products?q=zebu");
+  expect(listed.status).toBe(200);
+  return { ids: listed.body.products.map((p: { id: string }) => p.id), matched_by: listed.body.matched_by, ms: listed.ms };
+};
+const listInCatalogue = async (products: Component) => {
+  const state = await products.client.http.post("/__twofold/provider-state", {
+    module: "products",
+    state: "product is in the catalogue",
+    params: found,
+  });
+  expect(state.status).toBe(200);
+};
+
 type Level = { available: number; version: number };
 /** The stock level an event of the contract carries for the stocked product. */
 const levelIn = (example: unknown): Level => {
@@ -64,6 +80,12 @@ describe("products as a component", () => {
     await expect(orders.call(QuoteProducts, { product_ids: ["p-ct-products-none"] })).rejects.toMatchObject({ code: "product_not_found" });
   });
 
+  it("answers a search with the products search's stub ranks, from its own rows", async () => {
+    expect(await listFound(products)).toMatchObject({ ids: [], matched_by: "search" });
+    await listInCatalogue(products);
+    expect(await listFound(products)).toMatchObject({ ids: [found.product_id], matched_by: "search" });
+  });
+
   it("skips the contract's stock news about a product it does not list", async () => {
     const [received] = stockNews;
     const [interaction] = received?.interactions ?? [];
@@ -99,13 +121,13 @@ describe("products as a component", () => {
   });
 });
 
-describe("products as a component, with the warehouse too slow to answer", () => {
+describe("products as a component, with the warehouse and search too slow to answer", () => {
   let products: Component;
 
   beforeAll(async () => {
     products = await startComponent(productsModule, {
       ignore: generated,
-      slow: { "warehouse.receive": 2000 },
+      slow: { "warehouse.receive": 2000, "search.find": 2000 },
       env: { TWOFOLD_CALL_TIMEOUT_MS: "300" },
     });
   });
@@ -123,5 +145,12 @@ describe("products as a component, with the warehouse too slow to answer", () =>
 
     // The warehouse never answers in time here: the sweep keeps asking, and the product stays out of the catalogue.
     expect(await products.client.sql("products", "select id from outbox")).toEqual([]);
+  });
+
+  it("answers a search from the catalogue's own match once search's call times out", async () => {
+    await listInCatalogue(products);
+    const listed = await listFound(products);
+    expect(listed).toMatchObject({ ids: [found.product_id], matched_by: "catalogue" });
+    expect(listed.ms).toBeLessThan(1500);
   });
 });

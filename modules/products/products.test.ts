@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
+import { FindProducts } from "../../contracts/search/calls.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { fakeModule } from "../../harness/fakes.ts";
@@ -23,6 +24,16 @@ const fakeWarehouse = fakeModule("warehouse", [
   }),
 ]);
 
+/** Stands in for search: answers the ranking it is told, or is down; remembers what it was asked. */
+const search = { ranked: [] as string[], down: false, asked: [] as { q: string; limit: number }[] };
+const fakeSearch = fakeModule("search", [
+  answer(FindProducts, async (request) => {
+    search.asked.push(request);
+    if (search.down) throw new AppError("service_unavailable", "search is down");
+    return { product_ids: search.ranked };
+  }),
+]);
+
 describe("products module", () => {
   let system: InProcessSystem;
   const create = (body: Record<string, unknown>) => system.client.http.post("/api/v1/products", body, operator);
@@ -32,7 +43,7 @@ describe("products module", () => {
     system.client.http.request("PATCH", `/api/v1/products/${id}`, { ...options, body });
 
   beforeAll(async () => {
-    system = await inProcess({ modules: [productsModule, fakeWarehouse], calls: shopCalls, events: shopEvents });
+    system = await inProcess({ modules: [productsModule, fakeWarehouse, fakeSearch], calls: shopCalls, events: shopEvents });
   });
   afterAll(() => system.stop());
 
@@ -186,5 +197,61 @@ describe("products module", () => {
     const error = await system.monolith.bus.call("orders", QuoteProducts, { product_ids: [a, "gone-1", "gone-2"] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "product_not_found", details: { product_ids: ["gone-1", "gone-2"] } });
+  });
+
+  describe("searched with q", () => {
+    const named = async (name: string, description = "") => (await create({ name, description, price: 1, inventory: 1 })).body.id as string;
+    const find = async (query: string) => {
+      const found = await system.client.http.get(`/api/v1/products?${query}`);
+      expect(found.status, JSON.stringify(found.body)).toBe(200);
+      return found.body as { products: { id: string; name: string }[]; next_cursor: string | null; matched_by?: string };
+    };
+    const idsFound = async (query: string) => (await find(query)).products.map((p) => p.id);
+
+    it("shows search's ranking from the catalogue's own rows, skipping ids the catalogue does not list", async () => {
+      const [lamp, mug] = [await named("Gnu Lamp"), await named("Gnu Mug")];
+      search.ranked = [mug, "p-search-knows-only", lamp];
+      const found = await find("q=%20gnu%20&limit=5");
+      expect(found).toEqual({
+        products: [expect.objectContaining({ id: mug, name: "Gnu Mug" }), expect.objectContaining({ id: lamp })],
+        next_cursor: null,
+        matched_by: "search",
+      });
+      expect(search.asked.at(-1)).toEqual({ q: "gnu", limit: 5 });
+      search.ranked = [];
+      expect(await find("q=gnu")).toEqual({ products: [], next_cursor: null, matched_by: "search" });
+      expect(search.asked.at(-1)).toEqual({ q: "gnu", limit: 20 });
+      expect((await find("limit=1")).matched_by).toBeUndefined();
+    });
+
+    it("matches every word itself while search is down: name or description, any case, wildcards literally, newest first", async () => {
+      const lamp = await named("Tapir Lamp", "Warm light");
+      const brass = await named("Brass TAPIR");
+      const described = await named("Lamp", "For a tapir's den");
+      const sale = await named("Tapir 50% Sale");
+      const underscored = await named("tapir_case");
+      search.down = true;
+      try {
+        expect((await find("q=tapir%20lamp")).matched_by).toBe("catalogue");
+        expect(await idsFound("q=tapir%20lamp")).toEqual([described, lamp]);
+        expect(await idsFound("q=TAPIR")).toEqual([underscored, sale, described, brass, lamp]);
+        expect(await idsFound("q=tapir&limit=2")).toEqual([underscored, sale]);
+        expect(await idsFound("q=tapir%2050%25")).toEqual([sale]);
+        expect(await idsFound("q=tapir_")).toEqual([underscored]);
+        expect(await idsFound("q=tapir%20%25%20lamp")).toEqual([]);
+      } finally {
+        search.down = false;
+      }
+    });
+
+    it("refuses q with a cursor, and an empty or too long q, with 400", async () => {
+      const cursor = await named("Cursor");
+      const refused = await system.client.http.get(`/api/v1/products?q=gnu&cursor=${cursor}`);
+      expect([refused.status, refused.body.error.code]).toEqual([400, "validation_failed"]);
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ path: "cursor" })]);
+      for (const query of ["q=", "q=%20%20", `q=${"a".repeat(201)}`]) {
+        expect((await system.client.http.get(`/api/v1/products?${query}`)).body.error.code).toBe("validation_failed");
+      }
+    });
   });
 });

@@ -4,6 +4,7 @@ import { CreateProductBody, ProductList, ProductListQuery, ProductView, UpdatePr
 import { AppError, endpoint, type ModuleContext, requireOperator, resource } from "../../runtime/module-api/index.ts";
 import { createProduct } from "./create-product.ts";
 import { Product } from "./entities.ts";
+import { searchCatalogue } from "./search-catalogue.ts";
 import { updateProduct } from "./update-product.ts";
 import { toProductView } from "./views.ts";
 
@@ -16,11 +17,16 @@ export function productsRoutes(ctx: ModuleContext): Hono {
   resource(app, "/products", {
     GET: endpoint({
       summary: "List the catalogue",
-      description: "Newest first, a page at a time: pass a page's `next_cursor` as `cursor` for the next. `inventory` is eventually consistent.",
+      description:
+        "Newest first, a page at a time: pass a page's `next_cursor` as `cursor` for the next. `inventory` is eventually consistent. " +
+        "With `q`, the products whose name or description has every word of it (case-insensitive), one page of at most `limit` (`q` with `cursor` is 400): " +
+        'ranked by search (`matched_by: "search"`, eventually consistent with the catalogue), or, while search is unavailable, ' +
+        'matched by the catalogue itself, newest first (`matched_by: "catalogue"`).',
       query: ProductListQuery,
       responses: { 200: ProductList },
       handle: async (c, input) => {
-        const { limit, cursor } = input.query();
+        const { limit, cursor, q } = input.query();
+        if (q !== undefined) return c.json(await searchCatalogue(ctx, q, limit), 200);
         // Ids are UUIDv7, so id order is creation order and the last id seen is the whole cursor.
         const rows = await ctx.db
           .em()

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { ProductCreated, ProductUpdated } from "../../contracts/products/events.ts";
+import { FindProducts } from "../../contracts/search/calls.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { searchModule } from "./module.ts";
@@ -114,6 +115,18 @@ describe("search module", () => {
     expect(await idsFor("okapi_")).toEqual([underscore.product_id]);
     expect(await idsFor("%")).toEqual([percent.product_id]);
     expect(await idsFor("\\")).toEqual([]);
+  });
+
+  it("answers search.find with the public search's matches, as ids in rank order", async () => {
+    const inDescription = await created("Plain Tin", "Holds a MARGAY");
+    const inName = await created("Margay Tin");
+    await system.client.idle();
+    const find = (q: string, limit: number) => system.monolith.bus.call("products", FindProducts, { q, limit });
+    expect(await find(" margay  tin ", 20)).toEqual({ product_ids: [inName.product_id, inDescription.product_id] });
+    expect(await idsFor("margay tin")).toEqual([inName.product_id, inDescription.product_id]);
+    expect(await find("margay", 1)).toEqual({ product_ids: [inName.product_id] });
+    expect(await find("margay tin plain copper", 20)).toEqual({ product_ids: [] });
+    await expect(find("   ", 20)).rejects.toMatchObject({ code: "contract_violation" });
   });
 
   it("refuses a missing, empty or too long query and a bad limit with 400", async () => {

@@ -1,7 +1,7 @@
 import type * as v from "valibot";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../../contracts/define.ts";
 import { CallEnvelope, Envelope } from "../../contracts/envelope.ts";
-import { runtimeErrorCodes } from "../../contracts/errors.ts";
+import { runtimeErrorCodes, unavailableErrorCodes } from "../../contracts/errors.ts";
 import { clock } from "../clock.ts";
 import { AppError, toAppError } from "../errors.ts";
 import type { Catalog } from "./catalog.ts";
@@ -35,6 +35,18 @@ export type EventHandler<E extends EventContract = EventContract> = (
   payload: EventPayload<E>,
   meta: { envelope: Envelope; attempt: number },
 ) => Promise<void>;
+
+/** How one call is made: how long it may wait, and what answers in the callee's place when it cannot. */
+export interface CallOptions<C extends CallContract = CallContract> {
+  /** The configured call timeout unless given. */
+  readonly timeoutMs?: number;
+  /**
+   * The caller's own answer, used only when the call went unanswered or was refused before it was sent
+   * (`unavailableErrorCodes`); an error the callee answered with is never replaced. Its value is checked
+   * against the call's reply schema like a real reply.
+   */
+  readonly fallback?: (error: AppError) => CallReply<C> | Promise<CallReply<C>>;
+}
 
 export interface BusOptions {
   readonly catalog: Catalog;
@@ -74,14 +86,10 @@ export class Bus {
   /**
    * Request/reply to the module that owns `contract`; rejects with an AppError carrying the owner's code. It waits
    * `timeoutMs` (the configured call timeout unless given), never past the deadline of the work that calls, and
-   * goes through the call policies: bulkhead, circuit breaker, retries when the contract is retry-safe.
+   * goes through the call policies: bulkhead, circuit breaker, retries when the contract is retry-safe. When
+   * the callee could not answer, a declared `fallback` answers instead.
    */
-  async call<C extends CallContract>(
-    from: string,
-    contract: C,
-    request: CallRequest<C>,
-    options: { timeoutMs?: number } = {},
-  ): Promise<CallReply<C>> {
+  async call<C extends CallContract>(from: string, contract: C, request: CallRequest<C>, options: CallOptions<C> = {}): Promise<CallReply<C>> {
     const context = currentContext();
     if (context?.inTransaction) {
       // One process would deadlock on a shared embedded database, split would hold a transaction open across
@@ -91,21 +99,7 @@ export class Bus {
     const payload = conform(contract.request, request, { contract: contract.name, side: "request", at: "send" });
     const envelope = this.envelope(from, contract.name, contract.version, payload);
     const started = performance.now();
-    let outcome = "ok";
-    try {
-      const timeoutMs = options.timeoutMs ?? this.options.callTimeoutMs;
-      const reply = await this.policies.run(from, contract, timeoutMs, (timeLeftMs) => {
-        const sent: CallEnvelope = { ...envelope, timeLeftMs };
-        return this.transport.request(contract.owner, sent, timeLeftMs);
-      });
-      const current = readAsCurrent(replyOf(contract), reply.version, reply.payload, "reply");
-      this.checkReads(from, contract.name, current, "reply");
-      return current as CallReply<C>;
-    } catch (error) {
-      const failure = toAppError(error);
-      outcome = failure.code;
-      throw declaredOrViolation(contract, failure, "receive");
-    } finally {
+    const observe = (outcome: string, fallback: boolean) =>
       this.options.observer?.({
         kind: "call",
         from,
@@ -114,8 +108,26 @@ export class Bus {
         durationMs: performance.now() - started,
         outcome,
         resilience: this.policies.stateOf(from, contract.owner),
+        ...(fallback ? { fallback: true as const } : {}),
       });
+    let current: unknown;
+    try {
+      const timeoutMs = options.timeoutMs ?? this.options.callTimeoutMs;
+      const reply = await this.policies.run(from, contract, timeoutMs, (timeLeftMs) => {
+        const sent: CallEnvelope = { ...envelope, timeLeftMs };
+        return this.transport.request(contract.owner, sent, timeLeftMs);
+      });
+      current = readAsCurrent(replyOf(contract), reply.version, reply.payload, "reply");
+      this.checkReads(from, contract.name, current, "reply");
+    } catch (error) {
+      const failure = toAppError(error);
+      const fallback = unavailableErrorCodes.includes(failure.code) ? options.fallback : undefined;
+      observe(failure.code, fallback !== undefined);
+      if (!fallback) throw declaredOrViolation(contract, failure, "receive");
+      return conform(contract.reply, await fallback(failure), { contract: contract.name, side: "reply", at: "fallback" }) as CallReply<C>;
     }
+    observe("ok", false);
+    return current as CallReply<C>;
   }
 
   /**

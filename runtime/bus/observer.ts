@@ -6,9 +6,21 @@ export interface CallResilience {
   readonly inFlight: number;
 }
 
-/** One thing the bus did, in the order it did it; traces and the test tap are built from these. */
+/**
+ * One thing the bus did, in the order it did it; traces and the test tap are built from these. A call's
+ * `fallback` says the caller's declared fallback answered in place of the callee, which failed with `outcome`.
+ */
 export type BusRecord =
-  | { kind: "call"; from: string; to: string; envelope: Envelope; durationMs: number; outcome: string; resilience?: CallResilience }
+  | {
+      kind: "call";
+      from: string;
+      to: string;
+      envelope: Envelope;
+      durationMs: number;
+      outcome: string;
+      resilience?: CallResilience;
+      fallback?: true;
+    }
   | { kind: "publish"; from: string; envelope: Envelope; subscribers: readonly string[] }
   | { kind: "delivery"; to: string; envelope: Envelope; attempt: number; durationMs: number; outcome: string };
 

@@ -14,12 +14,13 @@ export const issuesOf = (issues: readonly v.BaseIssue<unknown>[]): Issue[] =>
 
 /**
  * Parses a message against its contract. A violation is a typed, visible error naming the contract, the
- * side (request, reply or event), where it was caught (sending or receiving) and every failing field.
+ * side (request, reply or event), where it was caught (sending, receiving, or a caller's fallback answering
+ * in the callee's place) and every failing field.
  */
 export function conform<S extends AnySchema>(
   schema: S,
   value: unknown,
-  where: { contract: string; side: Side; at: "send" | "receive"; consumer?: string },
+  where: { contract: string; side: Side; at: "send" | "receive" | "fallback"; consumer?: string },
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;

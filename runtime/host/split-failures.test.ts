@@ -3,8 +3,11 @@ import { eventually } from "../../harness/eventually.ts";
 import { addToCart, chargesOf, checkout, newCustomer, newProduct, operator, settledOrder, stockOf } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
+import type { TraceEntry } from "../observation/trace.ts";
 
-/** What only a split topology can do: lose a service, crash one (it is restarted), restart one. */
+const CALL_TIMEOUT_MS = 1500;
+
+/** What only a split topology can do: lose a service, crash one (it is restarted), restart one, answer without one. */
 describe("split topology under partial failure", () => {
   let topology: StartedTopology;
   let sys: SystemClient;
@@ -14,7 +17,7 @@ describe("split topology under partial failure", () => {
   beforeAll(async () => {
     topology = await startTopology("split", {
       redisUrl: inject("redisUrl"),
-      env: { TWOFOLD_CALL_TIMEOUT_MS: "1500" },
+      env: { TWOFOLD_CALL_TIMEOUT_MS: String(CALL_TIMEOUT_MS) },
       onExit: (name) => exits.push(name),
       onCrash: (name) => givenUp.push(name),
     });
@@ -32,7 +35,7 @@ describe("split topology under partial failure", () => {
     const order = await sys.http.post("/api/v1/orders", { user_id: user.body.id, items: [{ product_id: product.body.id, quantity: 1 }] }, op);
     expect(order.status).toBe(503);
     expect(order.body.error.code).toBe("service_unavailable");
-    expect(order.ms).toBeLessThan(1500);
+    expect(order.ms).toBeLessThan(CALL_TIMEOUT_MS);
 
     await topology.processes.restart("users");
     const fresh = await sys.http.post("/api/v1/users", { name: "Back", email: `back-${Date.now()}@example.com` }, op);
@@ -84,5 +87,41 @@ describe("split topology under partial failure", () => {
     await eventually(async () => expect((await sys.http.get(`/api/v1/orders?user_id=${user.body.id}`, op)).status).toBe(200), { timeoutMs: 20_000 });
     expect(topology.processes.pid("orders")).not.toBe(before);
     expect(givenUp).toEqual([]);
+  });
+
+  it("searches the catalogue without search while search is down, within the call's deadline and at once once its circuit is open", async () => {
+    const name = `Wallaby ${Date.now()} Lamp`;
+    const product = await sys.http.post("/api/v1/products", { name, price: 3, inventory: 1 }, { headers: operator });
+    expect(product.status).toBe(201);
+    const q = encodeURIComponent(name.toLowerCase());
+    const catalogueSearch = (correlationId?: string) =>
+      sys.http.get(`/api/v1/products?q=${q}`, correlationId ? { headers: { "x-correlation-id": correlationId } } : {});
+    await eventually(async () => expect((await catalogueSearch()).body.matched_by).toBe("search"));
+
+    topology.processes.kill("search");
+    const answers: { status: number; matched_by?: string; ids: string[]; ms: number }[] = [];
+    try {
+      await eventually(async () => expect((await sys.http.get(`/api/v1/search?q=${q}`)).status).toBe(503));
+      for (let i = 0; i < 8; i++) {
+        const listed = await catalogueSearch(`search-down-${i}`);
+        answers.push({
+          status: listed.status,
+          matched_by: listed.body.matched_by,
+          ids: listed.body.products?.map((p: { id: string }) => p.id),
+          ms: listed.ms,
+        });
+      }
+      expect((await sys.http.get(`/api/v1/search?q=${q}`)).body.error.code).toBe("service_unavailable");
+    } finally {
+      await topology.processes.restart("search");
+    }
+    expect(answers.map(({ ms: _, ...answer }) => answer)).toEqual(Array(8).fill({ status: 200, matched_by: "catalogue", ids: [product.body.id] }));
+    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(CALL_TIMEOUT_MS);
+    // The last search met an open circuit: the fallback answered without a call leaving products, and the trace says so.
+    const { body } = await sys.http.get<{ trace: TraceEntry[] }>("/__twofold/trace?prefix=search-down-7");
+    const call = body.trace.find((e) => e.kind === "call" && e.name === "search.find");
+    expect([call?.outcome, call?.circuit, call?.fallback]).toEqual(["circuit_open", "open", true]);
+    expect(call?.durationMs).toBeLessThan(10);
+    expect(answers.at(-1)?.ms).toBeLessThan(400);
   });
 });

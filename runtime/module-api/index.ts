@@ -1,7 +1,7 @@
 /**
  * Everything a module may use of the runtime, and nothing else (harness/layers/rules.ts holds modules to it):
  * the module's definition and contexts, its settings, ids and conversations, errors, the HTTP guards and
- * readers of its routes, and rate limits.
+ * readers of its routes, rate limits, and a word search's LIKE patterns.
  */
 export { newId } from "../bus/context.ts";
 export type { Clock } from "../clock.ts";
@@ -32,6 +32,7 @@ export {
   type ProviderStateHandler,
 } from "../module.ts";
 export { fingerprint } from "../persistence/idempotency.ts";
+export { containingEachWord, everyWordIn } from "../persistence/like.ts";
 export type { Tx } from "../persistence/module-db.ts";
 export { defineSettings, type SettingSpec, type SettingValues } from "../settings.ts";
 export { type Conversation, currentConversation, inConversation } from "./conversation.ts";

@@ -23,6 +23,8 @@ export interface TraceEntry {
   /** A call's circuit (caller → callee) once it ended, and the calls then waiting on the callee's bulkhead. */
   readonly circuit?: string;
   readonly inFlight?: number;
+  /** A call the caller's declared fallback answered, the callee having failed with `outcome`. */
+  readonly fallback?: true;
 }
 
 const CAPACITY = 50_000;
@@ -57,6 +59,7 @@ export class TraceRecorder {
         outcome: record.outcome,
         circuit: record.resilience?.circuit,
         inFlight: record.resilience?.inFlight,
+        ...(record.fallback ? { fallback: record.fallback } : {}),
       });
     } else if (record.kind === "publish") {
       this.push({

@@ -33,7 +33,8 @@ function recordLabel(record: TraceRecord): string {
   const subscribers = record.subscribers?.length ? ` → ${record.subscribers.join(", ")}` : "";
   const name = record.kind === "publish" ? `publish ${record.name}${subscribers}` : record.name;
   const circuit = record.circuit && record.circuit !== "closed" ? ` [circuit ${record.circuit}]` : "";
-  return `${name} · ${record.outcome}${attempt}${circuit}`;
+  const fallback = record.fallback ? " [fallback answered]" : "";
+  return `${name} · ${record.outcome}${attempt}${circuit}${fallback}`;
 }
 
 function recordTitle(record: TraceRecord): string {
@@ -42,6 +43,7 @@ function recordTitle(record: TraceRecord): string {
     `${record.from || "?"} → ${record.to || receiver(record)} on ${record.process}`,
     `outcome ${record.outcome}${record.attempt ? `, attempt ${record.attempt}` : ""}, ${fmtMs(record.durationMs)}`,
     record.circuit ? `circuit ${record.circuit}, ${record.inFlight ?? 0} other call(s) then waiting on ${record.to}` : "",
+    record.fallback ? `answered by ${record.from}'s fallback in place of ${record.to}` : "",
     record.subscribers?.length ? `subscribers: ${record.subscribers.join(", ")}` : "",
     record.messageId ? `message ${record.messageId}` : "",
     `correlation ${record.correlationId}${record.causationId ? `, caused by ${record.causationId}` : ""}`,

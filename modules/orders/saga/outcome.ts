@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../../contracts/errors.ts";
+import { type ErrorCode, unavailableErrorCodes } from "../../../contracts/errors.ts";
 import { isAppError } from "../../../runtime/module-api/index.ts";
 
 /** What running a step came to: move on, give up and compensate, or try again later. */
@@ -8,15 +8,7 @@ export type Outcome =
   | { readonly kind: "retry"; readonly error: string };
 
 /** Failures that may heal by themselves: the other side is down, slow, busy (or failed fast for it), or its provider hiccuped. */
-const TRANSIENT: readonly ErrorCode[] = [
-  "service_unavailable",
-  "call_timeout",
-  "circuit_open",
-  "bulkhead_full",
-  "payment_provider_error",
-  "idempotency_key_in_progress",
-  "internal",
-];
+const TRANSIENT: readonly ErrorCode[] = [...unavailableErrorCodes, "payment_provider_error", "idempotency_key_in_progress", "internal"];
 
 /** A step's failure as an outcome: a known business refusal compensates, anything transient retries. */
 export function failure(error: unknown, refusals: Partial<Record<ErrorCode, string>>): Outcome {

@@ -1,6 +1,6 @@
+import type { CallContract } from "../../../contracts/define.ts";
 import { ChargeCard, RefundCharge } from "../../../contracts/payments/calls.ts";
 import { CommitReservation, ReleaseReservation, ReserveStock } from "../../../contracts/warehouse/calls.ts";
-import type { CallContract } from "../../../contracts/define.ts";
 import type { ModuleContext } from "../../../runtime/module-api/index.ts";
 import type { Order, OrderItem, Saga } from "../entities.ts";
 import { failure, type Outcome } from "./outcome.ts";

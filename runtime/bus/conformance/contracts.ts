@@ -31,8 +31,14 @@ export const Undeclared = defineCall({
   reply: v.object({}),
 });
 
-/** Answers when the test lets it (runtime/bus/resilience tests): a dependency that hangs, fails, then is back. */
-export const Gated = defineCall({ name: "echo.gated", owner: "echo", request: v.object({}), reply: v.object({ n: v.number() }) });
+/** Answers when the test lets it (runtime/bus/resilience tests): a dependency that hangs, fails, refuses, then is back. */
+export const Gated = defineCall({
+  name: "echo.gated",
+  owner: "echo",
+  request: v.object({}),
+  reply: v.object({ n: v.number() }),
+  errors: ["not_found"],
+});
 
 /** The same, marked retry-safe. */
 export const GatedRead = defineCall({

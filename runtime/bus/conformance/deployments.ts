@@ -3,6 +3,7 @@ import { freePort } from "../../infra/ports.ts";
 import { Bus, type CallHandler, type EventHandler } from "../bus.ts";
 import { createCatalog } from "../catalog.ts";
 import type { FaultSpec } from "../faults/registry.ts";
+import type { BusObserver } from "../observer.ts";
 import type { ResilienceSettings } from "../resilience/settings.ts";
 import { createTransport, type TransportChoice } from "../transports.ts";
 import { conformanceCalls, conformanceEvents } from "./contracts.ts";
@@ -24,6 +25,8 @@ export interface DeployOptions {
   readonly faults?: readonly FaultSpec[];
   readonly seed?: number;
   readonly resilience?: ResilienceSettings;
+  /** Sees what every process's bus does. */
+  readonly observer?: BusObserver;
 }
 
 const policy = { attempts: 3, backoffMs: 10 };
@@ -50,7 +53,7 @@ export async function deploy(choice: TransportChoice, hosted: Hosted, options: D
   };
   const process = (modules: readonly string[]) => {
     const transport = createTransport(choice, site, options.faults, options.seed);
-    const bus = new Bus({ catalog, transport, subscribersOf, callTimeoutMs: 500, resilience: options.resilience });
+    const bus = new Bus({ catalog, transport, subscribersOf, callTimeoutMs: 500, resilience: options.resilience, observer: options.observer });
     for (const module of modules) {
       const calls = hosted.calls.get(module);
       const events = hosted.events.get(module);

@@ -2,11 +2,11 @@ import type { CallContract } from "../../../contracts/define.ts";
 import { unansweredErrorCodes } from "../../../contracts/errors.ts";
 import { type Clock, clock as runtimeClock } from "../../clock.ts";
 import { AppError, isAppError } from "../../errors.ts";
+import type { CallResilience } from "../observer.ts";
 import { nextBackoff } from "./backoff.ts";
 import { CircuitBreaker, type CircuitView } from "./breaker.ts";
 import { Bulkhead } from "./bulkhead.ts";
 import { currentDeadline, timeLeft } from "./deadline.ts";
-import type { CallResilience } from "../observer.ts";
 import type { ResilienceSettings } from "./settings.ts";
 
 /** One callee module as this process sees it: its bulkhead, and each calling module's circuit to it. */

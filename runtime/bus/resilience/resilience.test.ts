@@ -3,8 +3,9 @@ import { eventually } from "../../../harness/eventually.ts";
 import { clock } from "../../clock.ts";
 import { AppError } from "../../errors.ts";
 import type { CallHandler } from "../bus.ts";
-import { Gated, GatedRead, Relay, Remaining } from "../conformance/contracts.ts";
+import { Gated, GatedRead, Ghost, Relay, Remaining } from "../conformance/contracts.ts";
 import { type Deployment, deploy, type Hosted } from "../conformance/deployments.ts";
+import type { BusRecord } from "../observer.ts";
 import { transports } from "../transports.ts";
 import { currentDeadline, timeLeft, withDeadline } from "./deadline.ts";
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from "./settings.ts";
@@ -13,16 +14,18 @@ const settings: ResilienceSettings = { ...DEFAULT_RESILIENCE, breakerCooldownMs:
 /** The conformance deployments' call timeout. */
 const CALL_TIMEOUT_MS = 500;
 
-/** echo's gated calls: a dependency that hangs, fails or answers, as the test says; it counts the calls that reach it. */
+/** echo's gated calls: a dependency that hangs, fails, refuses or answers, as the test says; it counts the calls that reach it. */
 class Dependency {
   reached = 0;
   hanging = false;
   failNext = 0;
+  refusing = false;
   private held: (() => void)[] = [];
 
   readonly handler: CallHandler = async () => {
     const n = ++this.reached;
     if (this.failNext > 0 && this.failNext--) throw new AppError("service_unavailable", "echo's database is down");
+    if (this.refusing) throw new AppError("not_found", "echo has no such thing");
     if (this.hanging) await new Promise<void>((resolve) => this.held.push(resolve));
     return { n };
   };
@@ -59,6 +62,7 @@ describe.each([
   let dependency: Dependency;
   let reachedA = 0;
   let relayFailures: string[] = [];
+  let calls: Extract<BusRecord, { kind: "call" }>[] = [];
 
   function hosted(): Hosted {
     dependency = new Dependency();
@@ -94,7 +98,9 @@ describe.each([
   }
 
   const fresh = async () => {
-    deployment = await deploy(choice, hosted(), options());
+    calls = [];
+    const observer = (record: BusRecord) => void (record.kind === "call" && record.from === "pinger" && calls.push(record));
+    deployment = await deploy(choice, hosted(), { ...options(), observer });
     return deployment.busOf("pinger");
   };
   const circuit = () => deployment.busOf("pinger").dependencies().echo?.circuits.pinger?.state;
@@ -209,5 +215,68 @@ describe.each([
     dependency.failNext = 1;
     expect((await failure(bus.call("pinger", Gated, {}))).code).toBe("service_unavailable");
     expect(dependency.reached).toBe(4);
+  });
+
+  describe("a declared fallback", () => {
+    /** Answers n = -1 in echo's place, remembering each failure it was given. */
+    const given: string[] = [];
+    const fallback = { fallback: (error: AppError) => (given.push(error.code), { n: -1 }) };
+    const last = () => calls.at(-1);
+
+    it("answers when the callee is down or timed out, and at once while its circuit is open, never reaching the callee", async () => {
+      given.length = 0;
+      const bus = await fresh();
+      expect(await bus.call("pinger", Ghost, {}, { fallback: () => ({}) })).toEqual({});
+      expect([last()?.outcome, last()?.fallback]).toEqual(["service_unavailable", true]);
+
+      dependency.failNext = 1;
+      expect(await bus.call("pinger", Gated, {}, fallback)).toEqual({ n: -1 });
+      dependency.hanging = true;
+      for (let i = 0; i < 4; i++) {
+        const call = bus.call("pinger", Gated, {}, fallback);
+        await eventually(() => expect(dependency.reached).toBe(i + 2));
+        clock.advance(CALL_TIMEOUT_MS);
+        expect(await call).toEqual({ n: -1 });
+      }
+      expect(circuit()).toBe("open");
+
+      const started = performance.now();
+      expect(await bus.call("pinger", Gated, {}, fallback)).toEqual({ n: -1 });
+      expect(performance.now() - started).toBeLessThan(10);
+      expect(dependency.reached).toBe(5);
+      expect(given).toEqual(["service_unavailable", "call_timeout", "call_timeout", "call_timeout", "call_timeout", "circuit_open"]);
+      expect([last()?.outcome, last()?.fallback, last()?.resilience?.circuit]).toEqual(["circuit_open", true, "open"]);
+    });
+
+    it("answers when the bulkhead refuses the call", async () => {
+      given.length = 0;
+      const bus = await fresh();
+      dependency.hanging = true;
+      const held = [bus.call("pinger", Gated, {}), bus.call("pinger", Gated, {})];
+      expect(await bus.call("pinger", Gated, {}, fallback)).toEqual({ n: -1 });
+      expect(given).toEqual(["bulkhead_full"]);
+      dependency.back();
+      expect(await Promise.all(held)).toEqual([{ n: 1 }, { n: 2 }]);
+    });
+
+    it("never answers in place of an error the callee answered with, nor of a reply", async () => {
+      given.length = 0;
+      const bus = await fresh();
+      expect(await bus.call("pinger", Gated, {}, fallback)).toEqual({ n: 1 });
+      expect(last()?.fallback).toBeUndefined();
+      dependency.refusing = true;
+      const refused = await failure(bus.call("pinger", Gated, {}, fallback));
+      expect([refused.code, refused.status]).toEqual(["not_found", 404]);
+      expect([last()?.outcome, last()?.fallback]).toEqual(["not_found", undefined]);
+      expect(given).toEqual([]);
+    });
+
+    it("is held to the call's reply contract like a real reply", async () => {
+      const bus = await fresh();
+      dependency.failNext = 1;
+      const wrong = await failure(bus.call("pinger", Gated, {}, { fallback: () => ({ n: "minus one" }) as never }));
+      expect(wrong.code).toBe("contract_violation");
+      expect(wrong.details).toMatchObject({ contract: "echo.gated", side: "reply", at: "fallback" });
+    });
   });
 });
