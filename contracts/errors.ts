@@ -21,6 +21,7 @@ export const errorStatus = {
   validation_failed: 400,
   invalid_query: 400,
   not_found: 404,
+  already_exists: 409,
   method_not_allowed: 405,
   not_implemented: 501,
   payload_too_large: 413,
