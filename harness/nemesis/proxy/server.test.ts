@@ -86,6 +86,9 @@ describe("the fault proxy's control API", () => {
     expect(twice.status).toBe(409);
     expect(((await twice.json()) as { error: { code: string } }).error.code).toBe("already_exists");
     expect((await send("POST", "/proxies", { name: "a", upstream: upstream.address })).status).toBe(409);
+    const taken = ((await (await send("GET", "/proxies/a")).json()) as { listen: string }).listen;
+    const sameAddress = await send("POST", "/proxies", { name: "c", listen: taken, upstream: upstream.address });
+    expect([sameAddress.status, ((await sameAddress.json()) as { error: { code: string } }).error.code]).toEqual([409, "already_exists"]);
     expect((await send("GET", "/proxies/nope")).status).toBe(404);
     expect((await send("DELETE", "/proxies/a/toxics/nope")).status).toBe(404);
     expect((await send("POST", "/proxies/a", { enabled: "yes" })).status).toBe(400);

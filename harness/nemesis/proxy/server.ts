@@ -49,7 +49,14 @@ export function faultProxyApi(proxies: Map<string, FaultProxy>): Hono {
   app.post("/proxies", async (c) => {
     const { name, listen, upstream, enabled } = await readBody(c, CreateProxy);
     if (proxies.has(name)) throw new NameTakenError(`proxy ${name}`);
-    const proxy = startFaultProxy({ name, listen, upstream, faults: enabled === false ? "down" : "" });
+    let proxy: FaultProxy;
+    try {
+      proxy = startFaultProxy({ name, listen, upstream, faults: enabled === false ? "down" : "" });
+    } catch (error) {
+      if (error instanceof ProxySpecError) throw error;
+      // Bun.listen throws when the address is taken (EADDRINUSE): the caller's to fix, not a crash of ours.
+      throw new NameTakenError(`the listen address ${listen ?? "(any)"}: ${error instanceof Error ? error.message : error}`);
+    }
     proxies.set(name, proxy);
     return c.json(proxy.view(), 201);
   });
