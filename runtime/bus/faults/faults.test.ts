@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eventually } from "../../../harness/eventually.ts";
 import { isAppError } from "../../errors.ts";
 import { testEnvelope } from "../envelope.test-support.ts";
 import { openRequests } from "../open-requests.ts";
@@ -28,13 +29,31 @@ describe("faults as data", () => {
 
   it("has a written example for every kind it knows, read back to that kind", () => {
     const examples: Record<FaultSpec["kind"], string> = {
-      latency: "latency:orders=1",
+      latency: "latency:orders=1±1",
+      error: "error:payments=payment_declined@0.5",
+      blackhole: "blackhole:warehouse",
+      "lose-reply": "lose-reply:payments@0.25",
+      down: "down:search",
+      drop: "drop:order.confirmed=100",
+      poison: "poison:*@0.1",
       duplicate: "duplicate=1",
       delay: "delay=1",
       copy: "copy",
       "after-response": "after-response",
     };
     expect(faultDefinitions.map((d) => parseFaults(examples[d.kind])[0]?.kind)).toEqual(faultDefinitions.map((d) => d.kind));
+  });
+
+  it("reads a rate, a jitter and every event type, and refuses an error code that does not exist", () => {
+    expect(parseFaults("latency:users=200±50,error:payments=payment_declined@0.5,drop:*=20,poison:order.placed")).toEqual([
+      { kind: "latency", module: "users", ms: 200, jitterMs: 50 },
+      { kind: "error", module: "payments", code: "payment_declined", rate: 0.5 },
+      { kind: "drop", type: "*", afterMs: 20, rate: 1 },
+      { kind: "poison", type: "order.placed", rate: 1 },
+    ]);
+    expect(formatFaults(parseFaults("latency:users=200+-50,lose-reply:payments@1"))).toBe("latency:users=200±50,lose-reply:payments");
+    expect(() => parseFaults("error:payments=no_such_code")).toThrow(/error:payments=no_such_code/);
+    expect(() => parseFaults("blackhole:payments@2")).toThrow(/blackhole:payments@2/);
   });
 
   it("expands a preset, and lets a later fault of the same key replace the preset's", () => {
@@ -50,7 +69,7 @@ describe("faults as data", () => {
 
   it("refuses what it cannot read, naming every form it can", () => {
     expect(() => parseFaults("latency:reports=soon")).toThrow(
-      /fault "latency:reports=soon" is none of: latency:<module>=<ms>, duplicate=<0..1>, delay=<ms> \| delay=<min>..<max>, copy, after-response, strict/,
+      /fault "latency:reports=soon" is none of: latency:<module>=<ms>\[±<jitter>\], error:<module>=<code>\[@<rate>\], .*, copy, after-response, strict/,
     );
     expect(() => parseFaults("duplicate=2")).toThrow(/duplicate=2/);
   });
@@ -131,5 +150,100 @@ describe("the fault layer over a transport", () => {
     expect(faulty("latency:echo=5").dispatchInline).toBeDefined();
     expect(faulty("delay=5").dispatchInline).toBeUndefined();
     expect(faulty("strict").dispatchInline).toBeUndefined();
+  });
+});
+
+describe("call faults", () => {
+  /** A transport under `written` whose echo module counts the calls that reach it. */
+  const echoing = (written: string, seed = 1) => {
+    const transport = faulty(written, seed);
+    const reached = { count: 0 };
+    transport.answer("echo", async (e) => (reached.count++, e));
+    return { transport, reached };
+  };
+  const failureOf = (work: Promise<unknown>) =>
+    work.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+  it("error answers with its code, without reaching the module, for its share of calls on a seed", async () => {
+    const { transport, reached } = echoing("error:echo=payment_declined");
+    const error = await failureOf(transport.request("echo", envelope({}), 500));
+    expect([isAppError(error, "payment_declined"), reached.count]).toEqual([true, 0]);
+    const outcomes = async (seed: number) => {
+      const { transport: t } = echoing("error:echo=payment_declined@0.5", seed);
+      const results: boolean[] = [];
+      for (let i = 0; i < 20; i++) results.push((await failureOf(t.request("echo", envelope({}), 500))) === undefined);
+      return results;
+    };
+    const first = await outcomes(7);
+    expect(await outcomes(7)).toEqual(first);
+    expect(first.filter(Boolean).length).toBeGreaterThan(2);
+    expect(first.filter((answered) => !answered).length).toBeGreaterThan(2);
+  });
+
+  it("blackhole waits the whole timeout and times out, never reaching the module", async () => {
+    const { transport, reached } = echoing("blackhole:echo");
+    const started = performance.now();
+    const error = await failureOf(transport.request("echo", envelope({}), 60));
+    expect([isAppError(error, "call_timeout"), reached.count]).toEqual([true, 0]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it("lose-reply lets the module do its work, then loses the answer: the caller times out after the effect", async () => {
+    const { transport, reached } = echoing("lose-reply:echo");
+    const started = performance.now();
+    const error = await failureOf(transport.request("echo", envelope({}), 60));
+    expect([isAppError(error, "call_timeout"), reached.count]).toEqual([true, 1]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it("down fails at once with service_unavailable; other modules still answer", async () => {
+    const { transport, reached } = echoing("down:echo");
+    transport.answer("other", async (e) => e);
+    const error = await failureOf(transport.request("echo", envelope({}), 500));
+    expect([isAppError(error, "service_unavailable"), reached.count]).toEqual([true, 0]);
+    expect((await transport.request("other", envelope({ n: 1 }), 500)).payload).toEqual({ n: 1 });
+  });
+
+  it("latency with jitter waits within its bounds", async () => {
+    const { transport } = echoing("latency:echo=40±20");
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await transport.request("echo", envelope({}), 500);
+      const waited = performance.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(18);
+      expect(waited).toBeLessThan(400);
+    }
+  });
+});
+
+describe("event faults", () => {
+  it("drop loses the first delivery and redelivers it later: the handler runs once, on its second attempt", async () => {
+    const transport = faulty("drop:*=40");
+    const attempts: number[] = [];
+    transport.consume("reader", async (_e, d) => void attempts.push(d.attempt));
+    const started = performance.now();
+    await transport.dispatch(envelope({}), ["reader"]);
+    await eventually(() => expect(attempts).toEqual([2]));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(38);
+  });
+
+  it("poison hands the consumer a payload it cannot read, on every attempt, for the chosen type only", async () => {
+    const transport = createTransport(transports.memory, { delivery: { attempts: 2, backoffMs: 1 } }, parseFaults("poison:order.placed"), 1);
+    const seen: { type: string; payload: unknown }[] = [];
+    transport.consume("reader", async (e) => {
+      seen.push({ type: e.type, payload: e.payload });
+      if ((e.payload as { poisoned?: string }).poisoned) throw new Error("contract_violation");
+    });
+    await transport.dispatch(testEnvelope({ type: "order.placed", payload: { n: 1 } }), ["reader"]);
+    await transport.dispatch(testEnvelope({ type: "order.confirmed", payload: { n: 2 } }), ["reader"]);
+    await eventually(async () => expect(await transport.deadLetters()).toHaveLength(1));
+    expect(seen.filter((s) => s.type === "order.placed").map((s) => s.payload)).toEqual([
+      { poisoned: "by an injected fault" },
+      { poisoned: "by an injected fault" },
+    ]);
+    expect(seen.filter((s) => s.type === "order.confirmed").map((s) => s.payload)).toEqual([{ n: 2 }]);
   });
 });

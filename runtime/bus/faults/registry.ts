@@ -1,12 +1,30 @@
 import { afterResponseFault } from "./after-response.ts";
+import { blackholeFault } from "./blackhole.ts";
 import { copyFault } from "./copy.ts";
 import { delayFault } from "./delay.ts";
+import { downFault } from "./down.ts";
+import { dropFault } from "./drop.ts";
 import { duplicateFault } from "./duplicate.ts";
+import { errorReplyFault } from "./error-reply.ts";
 import { latencyFault } from "./latency.ts";
+import { loseReplyFault } from "./lose-reply.ts";
 import type { FaultDefinition } from "./model.ts";
+import { poisonFault } from "./poison.ts";
 
 /** Every kind of fault the fault layer honours. A new kind is one definition file and one entry here. */
-export const faultDefinitions = [latencyFault, duplicateFault, delayFault, copyFault, afterResponseFault] as const;
+export const faultDefinitions = [
+  latencyFault,
+  errorReplyFault,
+  blackholeFault,
+  loseReplyFault,
+  downFault,
+  duplicateFault,
+  delayFault,
+  dropFault,
+  poisonFault,
+  copyFault,
+  afterResponseFault,
+] as const;
 
 type SpecOf<D> = D extends FaultDefinition<infer S> ? S : never;
 

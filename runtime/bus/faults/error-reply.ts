@@ -1,0 +1,37 @@
+import { type ErrorCode, errorStatus } from "../../../contracts/errors.ts";
+import { AppError } from "../../errors.ts";
+import { formatRate, MODULE, RATE, rateOf, touches } from "./grammar.ts";
+import { defineFault } from "./model.ts";
+
+export interface ErrorReplyFault {
+  readonly kind: "error";
+  readonly module: string;
+  readonly code: ErrorCode;
+  readonly rate: number;
+}
+
+const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(errorStatus, code);
+
+/**
+ * Calls into one module are answered with an error code instead of reaching it, as a provider in trouble
+ * answers (its database down: `service_unavailable`; its own provider failing: `payment_provider_error`). A
+ * code the call's contract does not declare reaches the caller as the contract violation it would be.
+ */
+export const errorReplyFault = defineFault<ErrorReplyFault>({
+  kind: "error",
+  syntax: "error:<module>=<code>[@<rate>]",
+  description: "calls into <module> are answered with the error <code> (a share <rate> of them), unsent",
+  parse: (part) => {
+    const match = new RegExp(`^error:${MODULE}=([a-z_]+)${RATE}$`).exec(part);
+    if (!match?.[1] || !match[2] || !isErrorCode(match[2])) return undefined;
+    return { kind: "error", module: match[1], code: match[2], rate: rateOf(match[3]) };
+  },
+  format: (spec) => `error:${spec.module}=${spec.code}${formatRate(spec.rate)}`,
+  key: (spec) => `error:${spec.module}`,
+  effects: (spec, random) => ({
+    request: (next) => async (target, envelope, timeoutMs) => {
+      if (!touches(target, spec.module, spec.rate, random)) return next(target, envelope, timeoutMs);
+      throw new AppError(spec.code, `${target} answered ${spec.code} to ${envelope.type} (an injected fault)`);
+    },
+  }),
+});
