@@ -5,9 +5,9 @@ import { alive, childrenOf } from "../../harness/process-table.ts";
 import { testEnv } from "../../harness/test-env.ts";
 import builtInTopology from "../../topology.json";
 import { DEVELOPMENT_OPERATOR_KEY } from "../config.ts";
-import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import { freePort } from "../infra/ports.ts";
 import { canRunPostgres } from "../infra/postgres.ts";
+import { OPERATOR_KEY_HEADER } from "../secrets.ts";
 import { prefixLines, waitReady } from "./child.ts";
 
 const entry = fileURLToPath(new URL("../../scripts/twofold.ts", import.meta.url));
@@ -16,7 +16,7 @@ describe("SIGTERM", () => {
   it("lets a request already in flight finish, then exits cleanly", async () => {
     const port = freePort();
     const child = Bun.spawn([process.execPath, entry, "monolith"], {
-      env: { ...process.env, ...testEnv(), PORT: String(port) },
+      env: { ...process.env, ...testEnv(), PORT: String(port), LOG_LEVEL: "info" },
       stdout: "ignore",
       stderr: "pipe",
     });
@@ -87,7 +87,7 @@ describe.runIf(process.platform === "linux")("SIGTERM to a running split topolog
     const base = `http://127.0.0.1:${port}`;
     const { REDIS_URL: _shared, ...inherited } = process.env;
     const launcher = Bun.spawn([process.execPath, entry, "split"], {
-      env: { ...inherited, ...testEnv(), ...ports, PORT: String(port), TWOFOLD_FAULTS: "latency:users=3000" },
+      env: { ...inherited, ...testEnv(), ...ports, PORT: String(port), TWOFOLD_FAULTS: "latency:users=3000", LOG_LEVEL: "info", LOG_FORMAT: "json" },
       stdout: "ignore",
       stderr: "pipe",
     });
@@ -117,7 +117,9 @@ describe.runIf(process.platform === "linux")("SIGTERM to a running split topolog
       expect([response.status, ((await response.json()) as { status?: string }).status]).toEqual([201, "pending"]);
       expect(await launcher.exited).toBe(0);
       // The gateway went first; users and products, which orders calls, after orders.
-      const stopped = (name: string) => lines.findIndex((l) => l.includes(`[${name}] SIGTERM: draining`));
+      const records = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { service: string; msg: string });
+      const stopped = (name: string) => records.findIndex((r) => r.service === name && r.msg === "SIGTERM: draining");
+      expect(stopped("gateway")).toBeGreaterThanOrEqual(0);
       expect(stopped("gateway")).toBeLessThan(stopped("orders"));
       expect(stopped("orders")).toBeLessThan(stopped("users"));
       expect(stopped("orders")).toBeLessThan(stopped("products"));
