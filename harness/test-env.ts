@@ -21,6 +21,9 @@ export const testEnv = (): Record<string, string> => {
     TWOFOLD_ENV: "development",
     TWOFOLD_DATA_DIR: "memory",
     TWOFOLD_HARNESS: "1",
+    // Warnings and errors only: in-process tests write to the test run's own output, and an access line per
+    // request would drown it. A test that reads a process's lines sets the level it needs.
+    LOG_LEVEL: "warn",
     TWOFOLD_EVENT_BACKOFF_MS: "50",
     TWOFOLD_OUTBOX_SWEEP_MS: "200",
     TWOFOLD_LOCK_MS: "5000",

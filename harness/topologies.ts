@@ -2,12 +2,13 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { shop } from "../modules/index.ts";
-import { placementOverrides, serviceKey } from "../runtime/config.ts";
+import { loadConfig, placementOverrides, serviceKey } from "../runtime/config.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
 import { freePort } from "../runtime/infra/ports.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
+import { createLogger } from "../runtime/log/logger.ts";
 import { preparePGlite } from "../runtime/persistence/pglite.ts";
 import type { SystemDefinition } from "../runtime/system.ts";
 import builtInTopology from "../topology.json";
@@ -70,11 +71,14 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
   const systemEnv: Record<string, string> = system ? { TWOFOLD_SYSTEM: system.entry, TWOFOLD_TOPOLOGY: system.topologyFile } : {};
   const env = { ...process.env, ...testEnv(), ...systemEnv, ...options.env };
   const log = logTo(kind);
+  // The launcher's records go to the same file as its processes' lines, logged as they log theirs.
+  const launcherLog = createLogger(loadConfig(env).logging, "launcher", log.write);
   const group = (extraEnv: Record<string, string>): GroupOptions => ({
     command: options.command ?? [process.execPath, join(ROOT, "scripts", "twofold.ts")],
     cwd: options.cwd,
     env: { ...env, ...extraEnv },
-    log: log.write,
+    log: launcherLog,
+    output: log.write,
     onExit: options.onExit,
     onCrash: (name, code) => {
       log.write(`[harness] ${name} crashed with ${code}`);

@@ -3,6 +3,7 @@ import { parseFaults } from "./bus/faults/parse.ts";
 import type { FaultSpec } from "./bus/faults/registry.ts";
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from "./bus/resilience/settings.ts";
 import { type TransportChoice, transportChoice } from "./bus/transports.ts";
+import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from "./log/logger.ts";
 import { parseSettings, type SettingsDeclaration, type SettingValues, settingVariable } from "./settings.ts";
 
 const int = (fallback: number) => v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0)), String(fallback));
@@ -50,6 +51,8 @@ const Env = v.object({
   TWOFOLD_TRANSPORT: v.optional(v.pipe(v.string(), v.rawTransform(checked(transportChoice)))),
   TWOFOLD_SEED: int(1),
   TWOFOLD_FAULTS: v.optional(v.pipe(v.string(), v.rawTransform(checked(parseFaults))), ""),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS), "info"),
+  LOG_FORMAT: v.optional(v.picklist(LOG_FORMATS)),
   TWOFOLD_SKEW: v.optional(v.pipe(v.string(), v.regex(/^([a-z][a-z0-9-]*:\d+)(,[a-z][a-z0-9-]*:\d+)*$/, "must look like orders:1,users:2"))),
 });
 
@@ -134,6 +137,8 @@ export interface RuntimeConfig {
   readonly faults: readonly FaultSpec[];
   /** Modules that write their messages at an older contract version (harness: version skew). */
   readonly skew: ReadonlyMap<string, number>;
+  /** How much a process logs, and as JSON lines or readable ones (runtime/log/logger.ts). */
+  readonly logging: LogSettings;
   /** Where the topology's processes listen, beyond its file. */
   readonly placement: PlacementOverrides;
   /** Each booted module's settings, parsed from `TWOFOLD_<NAME>` (the modules passed to loadConfig). */
@@ -192,6 +197,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     operatorKey: e.TWOFOLD_OPERATOR_KEY ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_OPERATOR_KEY : undefined),
     moduleSettings: settings,
+    // Development reads its lines on a terminal; anything else ships them to a collector.
+    logging: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.TWOFOLD_ENV === "development" ? "pretty" : "json") },
     placement,
   };
 }

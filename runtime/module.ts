@@ -9,6 +9,7 @@ import type { CallOptions } from "./bus/bus.ts";
 import type { Clock } from "./clock.ts";
 import type { OperatorGate } from "./http/operator.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";
+import type { Logger } from "./log/logger.ts";
 import type { IdempotencyStore } from "./persistence/idempotency.ts";
 import type { Tx } from "./persistence/module-db.ts";
 import type { AnyEntity } from "./persistence/orm.ts";
@@ -41,6 +42,8 @@ interface ModuleScope<S extends SettingsDeclaration> {
   readonly limits: RateLimiter;
   /** Whether a request is the operator's; the key itself stays with the runtime. */
   readonly operators: OperatorGate;
+  /** The process's logger with this module bound as `module`; lines logged in a request or delivery carry its correlation id. */
+  readonly log: Logger;
   /** How long `call` waits for an answer before failing with call_timeout (a lease over calls must outlast it). */
   readonly callTimeoutMs: number;
   /** Calls the module that owns `contract`; `options.fallback` answers instead when that module cannot (runtime/bus/bus.ts). */

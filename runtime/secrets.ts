@@ -1,5 +1,14 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 
+/** The header carrying the internal token split processes share: calls between services, the gateway's forwarded requests. */
+export const INTERNAL_TOKEN_HEADER = "x-twofold-internal";
+
+/** The header carrying the operator API's key. */
+export const OPERATOR_KEY_HEADER = "x-operator-key";
+
+/** Every request header that carries a secret: a session, a cookie, the operator key, the internal token. */
+export const SECRET_HEADERS: readonly string[] = ["authorization", "cookie", "set-cookie", OPERATOR_KEY_HEADER, INTERNAL_TOKEN_HEADER];
+
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
 /**

@@ -9,6 +9,7 @@ import { startService } from "../runtime/host/service.ts";
 import { loadTopology } from "../runtime/host/topology.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
+import { createLogger } from "../runtime/log/logger.ts";
 import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
 import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
 import type { SystemDefinition } from "../runtime/system.ts";
@@ -59,6 +60,7 @@ async function main(args: string[]): Promise<void> {
     case "gateway":
       return stopOnSignals(await startGateway(system, config, await topology()));
     case "split": {
+      const log = createLogger(config.logging, "launcher");
       // Signals are handled from the first moment: one that arrives while the children start must still
       // stop them and the private Redis, or they would outlive the launcher.
       const starting = new AbortController();
@@ -75,13 +77,17 @@ async function main(args: string[]): Promise<void> {
       process.on("SIGTERM", onSignal);
       process.on("SIGINT", onSignal);
       // The private Redis keeps its data with the rest (append-only): events it accepted survive a restart.
-      const redisData = config.dataDir === "memory" ? {} : { dir: join(config.dataDir, "split-redis") };
-      const [redis, database] = await Promise.all([ensureRedis(config.redisUrl, redisData), startSplitDatabase(config.databaseUrl, config.dataDir)]);
-      console.error(`[launcher] databases: ${database.describe}`);
+      const redisData = config.dataDir === "memory" ? { log } : { dir: join(config.dataDir, "split-redis"), log };
+      const [redis, database] = await Promise.all([
+        ensureRedis(config.redisUrl, redisData),
+        startSplitDatabase(config.databaseUrl, config.dataDir, log),
+      ]);
+      log.info({ databases: database.describe }, `databases: ${database.describe}`);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
       split = await launchSplit(system, await topology(), {
         command: selfCommand(),
         env: { ...process.env, ...database.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
+        log,
         // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
         onCrash: () => void shutdown(1),
         signal: starting.signal,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { CORRELATION_HEADER } from "../../runtime/http/correlation.ts";
 import { IDEMPOTENCY_HEADER } from "../../runtime/http/idempotency.ts";
-import { OPERATOR_KEY_HEADER } from "../../runtime/http/operator.ts";
+import { OPERATOR_KEY_HEADER } from "../../runtime/secrets.ts";
 import { plainFirst } from "./choose.ts";
 import type { Part, Ref } from "./part.ts";
 import type { Audience, Method, Route } from "./routes.ts";

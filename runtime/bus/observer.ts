@@ -25,3 +25,12 @@ export type BusRecord =
   | { kind: "delivery"; to: string; envelope: Envelope; attempt: number; durationMs: number; outcome: string };
 
 export type BusObserver = (record: BusRecord) => void;
+
+/** One observer telling each of the given ones, or none when none is given. */
+export function observers(...given: readonly (BusObserver | undefined)[]): BusObserver | undefined {
+  const present = given.filter((o): o is BusObserver => o !== undefined);
+  if (present.length <= 1) return present[0];
+  return (record) => {
+    for (const observer of present) observer(record);
+  };
+}

@@ -1,3 +1,4 @@
+import { type Logger, silentLogger } from "../log/logger.ts";
 import { MISSING_INTERNAL_TOKEN } from "../secrets.ts";
 import { BullmqEvents, type WorkerTimings } from "./bullmq/events.ts";
 import { withFaults } from "./faults/layer.ts";
@@ -16,6 +17,8 @@ export interface ChannelSite {
   readonly redisUrl?: string;
   readonly queuePrefix?: string;
   readonly worker?: WorkerTimings;
+  /** The process's logger; a channel a test builds on its own logs nowhere. */
+  readonly log?: Logger;
 }
 
 const needs = <T>(value: T | undefined, problem: string): T => {
@@ -29,12 +32,16 @@ const DEFAULT_WORKER: WorkerTimings = { concurrency: 16, lockDurationMs: 30_000,
 const callChannels = {
   memory: () => new MemoryCalls(),
   http: (site: ChannelSite) =>
-    new HttpCalls(needs(site.addressOf, "http calls need the topology's addresses"), needs(site.internalToken, MISSING_INTERNAL_TOKEN)),
+    new HttpCalls(
+      needs(site.addressOf, "http calls need the topology's addresses"),
+      needs(site.internalToken, MISSING_INTERNAL_TOKEN),
+      site.log ?? silentLogger(),
+    ),
 } satisfies Record<string, (site: ChannelSite) => CallChannel>;
 
 /** Every way events can travel, by name. */
 const eventChannels = {
-  memory: (site: ChannelSite) => new MemoryEvents(site.delivery),
+  memory: (site: ChannelSite) => new MemoryEvents(site.delivery, site.log ?? silentLogger()),
   bullmq: (site: ChannelSite) =>
     new BullmqEvents(
       {
@@ -44,6 +51,7 @@ const eventChannels = {
       site.queuePrefix ?? "twofold",
       site.delivery,
       site.worker ?? DEFAULT_WORKER,
+      site.log ?? silentLogger(),
     ),
 } satisfies Record<string, (site: ChannelSite) => EventChannel>;
 

@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { formatFaults } from "../bus/faults/parse.ts";
-import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
+import { busLog } from "../bus/log-observer.ts";
+import { observers } from "../bus/observer.ts";
 import type { Transport } from "../bus/transport.ts";
 import { createTransport, type TransportChoice } from "../bus/transports.ts";
 import type { RuntimeConfig } from "../config.ts";
@@ -11,6 +12,7 @@ import { AppError } from "../errors.ts";
 import { trustGateway } from "../http/client-address.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
 import type { RateLimiter } from "../limits/rate-limiter.ts";
+import { createLogger, type Logger } from "../log/logger.ts";
 import { type ModuleDefinition, readsFrom, subscribersFrom } from "../module.ts";
 import { EventTap } from "../observation/event-tap.ts";
 import { localObservation } from "../observation/local.ts";
@@ -18,7 +20,7 @@ import type { ObservationPort } from "../observation/port.ts";
 import { INTERNAL_OBSERVATION, observationRoutes, PUBLIC_OBSERVATION } from "../observation/routes.ts";
 import { TAP, withTap } from "../observation/tap-subscriber.ts";
 import { TraceRecorder } from "../observation/trace.ts";
-import { sameSecret } from "../secrets.ts";
+import { INTERNAL_TOKEN_HEADER, sameSecret } from "../secrets.ts";
 import type { SystemDefinition } from "../system.ts";
 import { type BootedModules, bootModules } from "./boot.ts";
 import { openProcessDatabase, type ProcessDatabase } from "./database.ts";
@@ -52,6 +54,8 @@ export interface ProcessPlan {
   readonly described?: readonly ModuleDefinition[];
   /** Routes served after the modules' (the gateway's proxy). */
   readonly routes?: (app: Hono) => void;
+  /** The process's logger; by default one named for the process, as configured (LOG_LEVEL, LOG_FORMAT). */
+  readonly log?: Logger;
 }
 
 /** A process before it listens: its HTTP app, bus and modules, usable in-process by tests. */
@@ -62,6 +66,7 @@ export interface AssembledProcess {
   readonly transport: Transport;
   readonly modules: BootedModules;
   readonly gauge: RequestGauge;
+  readonly log: Logger;
   /** Which database it runs on, for the start-up line. */
   readonly database: string;
   /** How its calls and events travel, and the faults injected, for the start-up line. */
@@ -86,10 +91,11 @@ const NO_DATABASE: ProcessDatabase = {
  */
 export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProcess> {
   const { config, system } = plan;
+  const log = plan.log ?? createLogger(config.logging, plan.name);
   // The transport first: a missing secret or address stops the boot before any database is opened.
   const transport = isTransport(plan.transport)
     ? plan.transport
-    : createTransport(plan.transport, { ...config, addressOf: plan.addressOf }, config.faults, config.seed);
+    : createTransport(plan.transport, { ...config, addressOf: plan.addressOf, log }, config.faults, config.seed);
   const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.name, plan.ownDatabase) : NO_DATABASE;
   const recorder = config.harness ? new TraceRecorder(plan.name) : undefined;
   const tap = config.harness && plan.edge ? new EventTap() : undefined;
@@ -100,13 +106,13 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     subscribersOf: withTap(moduleSubscribers, config.harness),
     callTimeoutMs: config.callTimeoutMs,
     resilience: config.resilience,
-    observer: recorder?.observe,
+    observer: observers(recorder?.observe, busLog(log)),
     reads: readsFrom(system.modules),
     skew: config.skew,
   });
   // The tap reads older versions as current, as every consumer does.
   if (tap) transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
-  const modules = await bootModules(plan.hosted, bus, database.targetOf, config, plan.limits);
+  const modules = await bootModules(plan.hosted, bus, database.targetOf, config, plan.limits, log);
   await transport.start();
   modules.startRelays();
 
@@ -115,6 +121,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     {
       name: plan.name,
       bodyLimitBytes: config.bodyLimitBytes,
+      log,
       onRequest: recorder ? (request) => recorder.http(request) : undefined,
       readiness: async () => {
         const [db, channels, extra] = await Promise.all([
@@ -157,6 +164,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     transport,
     modules,
     gauge,
+    log,
     database: database.describe,
     channels: describeChannels(plan.transport, config),
     async close() {
@@ -194,11 +202,13 @@ export function serveProcess(
 ): RunningProcess {
   const server = Bun.serve({ port: listen.port, hostname: listen.hostname, fetch: process.app.fetch });
   const startupMs = performance.now() - started;
-  console.error(
-    `[${process.name}] ${describe} on ${process.database}, ${process.channels}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`,
+  process.log.info(
+    { port: server.port, database: process.database, channels: process.channels, startup_ms: Math.round(startupMs) },
+    `${describe} on ${process.database}, ${process.channels}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`,
   );
   return {
     name: process.name,
+    log: process.log,
     url: listen.url ?? `http://127.0.0.1:${server.port}`,
     startupMs,
     async stop() {

@@ -5,6 +5,7 @@ import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { operatorGate } from "../http/operator.ts";
 import type { RateLimiter } from "../limits/rate-limiter.ts";
+import type { Logger } from "../log/logger.ts";
 import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
@@ -43,6 +44,7 @@ export async function bootModules(
   targetOf: (module: string) => DatabaseTarget,
   config: RuntimeConfig,
   limits: RateLimiter,
+  log: Logger,
 ): Promise<BootedModules> {
   const routes = new Hono();
   const dbs = new Map<string, ModuleDb>();
@@ -55,10 +57,11 @@ export async function bootModules(
     if (module.settings && !config.moduleSettings.has(module.name)) {
       throw new Error(`${module.name}: its settings were not loaded (pass the system's modules to loadConfig)`);
     }
+    const moduleLog = log.child({ module: module.name });
     const orm = await openModuleOrm(targetOf(module.name), module.name, module.entities);
     const publishes = new Set(module.publishes.map((e) => e.type));
     const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, (envelopes) => relay.relayNow(envelopes));
-    const relay = new OutboxRelay(db, bus, config.outboxSweepMs);
+    const relay = new OutboxRelay(db, bus, config.outboxSweepMs, moduleLog);
     await db.idempotency.recoverAfterRestart();
     const tickers = new Map<string, Ticker>();
     const ctx: ModuleContext<SettingsDeclaration> = {
@@ -68,13 +71,14 @@ export async function bootModules(
       clock,
       limits,
       operators,
+      log: moduleLog,
       callTimeoutMs: config.callTimeoutMs,
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
       ensureAvailable: (contracts) => bus.ensureAvailable(module.name, contracts),
       kick: (task) => tickers.get(task)?.kick(),
     };
     for (const task of module.background ?? []) {
-      const ticker = new Ticker(`${module.name}.${task.name}`, task.every(settings), () => task.run(ctx));
+      const ticker = new Ticker(`${module.name}.${task.name}`, task.every(settings), () => task.run(ctx), moduleLog);
       tickers.set(task.name, ticker);
       tasks.push({ ticker, due: async () => (ticker.busy ? 1 : 0) + ((await task.due?.(ctx)) ?? 0) });
     }

@@ -1,16 +1,20 @@
 import type { Subprocess } from "bun";
 
-/** Copies a child's output to ours line by line, each line prefixed with the child's name. */
+/**
+ * Copies a child's output to ours line by line, each line prefixed with the child's name, except a JSON
+ * record (production's log lines): it names its service itself, and a prefix would make it no longer JSON.
+ */
 export async function prefixLines(stream: ReadableStream<Uint8Array>, name: string, write: (line: string) => void): Promise<void> {
+  const label = (line: string) => write(line.startsWith("{") ? line : `${name.padEnd(14)}│ ${line}`);
   const decoder = new TextDecoder();
   let buffered = "";
   for await (const chunk of stream) {
     buffered += decoder.decode(chunk, { stream: true });
     const lines = buffered.split("\n");
     buffered = lines.pop() ?? "";
-    for (const line of lines) write(`${name.padEnd(14)}│ ${line}`);
+    for (const line of lines) label(line);
   }
-  if (buffered) write(`${name.padEnd(14)}│ ${buffered}`);
+  if (buffered) label(buffered);
 }
 
 /** Sends SIGTERM and waits; a child that has not exited after `graceMs` is killed. */

@@ -19,6 +19,9 @@ export async function launchSplit(system: SystemDefinition, topology: Topology, 
     ],
     { restartPolicy: DEFAULT_RESTART_POLICY, stopOrder: stopWaves(system, topology), ...options },
   );
-  (options.log ?? console.error)(`[launcher] split topology ready in ${group.startupMs.toFixed(0)} ms: gateway ${gatewayUrl}`);
+  options.log.info(
+    { gateway: gatewayUrl, startup_ms: Math.round(group.startupMs) },
+    `split topology ready in ${group.startupMs.toFixed(0)} ms: gateway ${gatewayUrl}`,
+  );
   return { ...group, url: gatewayUrl };
 }

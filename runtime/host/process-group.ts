@@ -1,4 +1,5 @@
 import type { Subprocess } from "bun";
+import type { LineSink, Logger } from "../log/logger.ts";
 import { prefixLines, terminate, waitReady } from "./child.ts";
 import type { RunningProcess } from "./process.ts";
 
@@ -17,7 +18,10 @@ export interface GroupOptions {
   readonly env: Record<string, string | undefined>;
   /** Working directory of every child; defaults to this process's. */
   readonly cwd?: string;
-  readonly log?: (line: string) => void;
+  /** The group's own records: restarts, crashes, giving up. */
+  readonly log: Logger;
+  /** Where the children's lines go, each labelled with its child (prefixLines); by default this process's stderr. */
+  readonly output?: LineSink;
   /**
    * Restart a child that exits while it is meant to be running, as systemd's `Restart=on-failure` or a
    * Kubernetes restart policy would; without it, a crash is only reported (onCrash).
@@ -67,7 +71,8 @@ interface Child extends ProcessSpec {
  */
 export async function launchGroup(name: string, specs: readonly ProcessSpec[], options: GroupOptions): Promise<ProcessGroup> {
   const started = performance.now();
-  const log = options.log ?? ((line: string) => console.error(line));
+  const { log } = options;
+  const output = options.output ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   let stopping = false;
   const children = new Map<string, Child>();
@@ -81,24 +86,30 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
     options.onExit?.(spec.name, code);
     const policy = options.restartPolicy;
     if (!policy) {
-      log(`[launcher] ✖ ${spec.name} exited unexpectedly (${reason})`);
+      log.error({ child: spec.name, reason }, `✖ ${spec.name} exited unexpectedly (${reason})`);
       return options.onCrash?.(spec.name, code);
     }
     const now = performance.now();
     const recent = (restarts.get(spec.name) ?? []).filter((at) => now - at < policy.windowMs);
     if (recent.length >= policy.maxRestarts) {
-      log(`[launcher] ✖ ${spec.name} exited (${reason}) ${recent.length + 1} times within ${policy.windowMs / 1000} s: a crash loop, giving up`);
+      log.error(
+        { child: spec.name, reason, exits: recent.length + 1, window_ms: policy.windowMs },
+        `✖ ${spec.name} exited (${reason}) ${recent.length + 1} times within ${policy.windowMs / 1000} s: a crash loop, giving up`,
+      );
       return options.onCrash?.(spec.name, code);
     }
     restarts.set(spec.name, [...recent, now]);
     const waitMs = Math.min(policy.backoffMs * 2 ** recent.length, policy.maxBackoffMs);
-    log(`[launcher] ↻ ${spec.name} exited (${reason}); restart ${recent.length + 1} in ${waitMs} ms`);
+    log.warn(
+      { child: spec.name, reason, restart: recent.length + 1, wait_ms: waitMs },
+      `↻ ${spec.name} exited (${reason}); restart ${recent.length + 1} in ${waitMs} ms`,
+    );
     setTimeout(() => {
       if (stopping) return;
       const fresh = spawn(spec);
       // A restart that dies before it is ready is seen by its own exit handler, which decides again.
       waitReady(fresh.readyUrl, fresh.process, readyTimeoutMs, spec.name).then(
-        () => log(`[launcher] ✔ ${spec.name} is back`),
+        () => log.info({ child: spec.name }, `✔ ${spec.name} is back`),
         () => {},
       );
     }, waitMs);
@@ -112,8 +123,8 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
       stdout: "pipe",
       stderr: "pipe",
     });
-    void prefixLines(process.stdout, spec.name, log);
-    void prefixLines(process.stderr, spec.name, log);
+    void prefixLines(process.stdout, spec.name, output);
+    void prefixLines(process.stderr, spec.name, output);
     void process.exited.then((code) => {
       if (stopping || expected.has(process)) return;
       supervise(spec, code, process.signalCode);
@@ -153,6 +164,7 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
   }
   return {
     name,
+    log,
     url: "",
     startupMs: performance.now() - started,
     names: [...children.keys()],

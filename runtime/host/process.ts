@@ -1,6 +1,10 @@
+import type { Logger } from "../log/logger.ts";
+
 /** A running process of a topology (the monolith, one service, or the gateway), as its host sees it. */
 export interface RunningProcess {
   readonly name: string;
+  /** What it logs its own records with (the split launcher: its supervision of the children). */
+  readonly log: Logger;
   readonly url: string;
   /** Milliseconds from the start call until the process was ready to serve. */
   readonly startupMs: number;
@@ -24,12 +28,13 @@ export function stopOnSignals(process_: RunningProcess): void {
   const handle = async (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    console.error(`[${process_.name}] ${signal}: draining`);
+    process_.log.info({ signal }, `${signal}: draining`);
     try {
       await process_.stop();
+      process_.log.info("stopped");
       process.exit(0);
     } catch (error) {
-      console.error(`[${process_.name}] unclean stop:`, error);
+      process_.log.error({ err: error }, "unclean stop");
       process.exit(1);
     }
   };

@@ -1,11 +1,11 @@
 import type { Context } from "hono";
 import { currentContext } from "../bus/context.ts";
-import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
 import { currentDeadline, DEADLINE_HEADER, timeLeft } from "../bus/resilience/deadline.ts";
 import { clock } from "../clock.ts";
 import { AppError } from "../errors.ts";
 import { FORWARDED_FOR, socketAddress } from "../http/client-address.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
+import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
 
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length"];
 

@@ -10,9 +10,9 @@ import { SystemClient } from "../../harness/system/client.ts";
 import { testEnv } from "../../harness/test-env.ts";
 import builtInTopology from "../../topology.json";
 import { DEVELOPMENT_OPERATOR_KEY } from "../config.ts";
-import { OPERATOR_KEY_HEADER } from "../http/operator.ts";
 import { freePort } from "../infra/ports.ts";
 import { canRunPostgres } from "../infra/postgres.ts";
+import { OPERATOR_KEY_HEADER } from "../secrets.ts";
 import { prefixLines, waitReady } from "./child.ts";
 
 /** Checkouts in flight when SIGTERM comes (as in the issue that asked for this: 20 of 20 answered 503 then). */
@@ -95,7 +95,16 @@ describe.runIf(process.platform === "linux")("SIGTERM to a running split topolog
   const dataDir = mkdtempSync(join(tmpdir(), "twofold-drain-"));
   const { REDIS_URL: _shared, ...inherited } = process.env;
   // A checkout deadline past the downtime: the resumed sagas confirm instead of cancelling for lack of time.
-  const env = { ...inherited, ...testEnv(), ...ports, PORT: String(port), TWOFOLD_DATA_DIR: dataDir, TWOFOLD_CHECKOUT_TIMEOUT_MS: "120000" };
+  const env = {
+    ...inherited,
+    ...testEnv(),
+    ...ports,
+    PORT: String(port),
+    TWOFOLD_DATA_DIR: dataDir,
+    TWOFOLD_CHECKOUT_TIMEOUT_MS: "120000",
+    LOG_LEVEL: "info",
+    LOG_FORMAT: "json",
+  };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   /** `bun run split` on the test's data dir and ports; `stop` SIGTERMs it (if still running) and waits for it. */
@@ -140,7 +149,9 @@ describe.runIf(process.platform === "linux")("SIGTERM to a running split topolog
     }
     expect(answers.map((a) => [a.status, a.body.status])).toEqual(Array.from({ length: CHECKOUTS }, () => [202, "pending"]));
     // The gateway went first; users and products, which orders calls, after orders.
-    const stopped = (name: string) => first.lines.findIndex((l) => l.includes(`[${name}] SIGTERM: draining`));
+    const records = first.lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { service: string; msg: string });
+    const stopped = (name: string) => records.findIndex((r) => r.service === name && r.msg === "SIGTERM: draining");
+    expect(stopped("gateway")).toBeGreaterThanOrEqual(0);
     expect(stopped("gateway")).toBeLessThan(stopped("orders"));
     expect(stopped("orders")).toBeLessThan(stopped("users"));
     expect(stopped("orders")).toBeLessThan(stopped("products"));

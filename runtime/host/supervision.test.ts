@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
 import { freePort } from "../infra/ports.ts";
+import { createLogger } from "../log/logger.ts";
 import { launchGroup } from "./process-group.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "twofold-supervision-"));
@@ -18,6 +19,12 @@ Bun.serve({ port: Number(port), hostname: "127.0.0.1", fetch: () => {
 } });`,
 );
 
+/** A launcher's records, read back as the JSON lines it wrote. */
+const recorded = () => {
+  const records: Record<string, unknown>[] = [];
+  return { records, log: createLogger({ level: "info", format: "json" }, "launcher", (line) => records.push(JSON.parse(line))) };
+};
+
 describe("supervision", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const policy = { backoffMs: 10, maxBackoffMs: 40, maxRestarts: 2, windowMs: 60_000 };
@@ -25,21 +32,23 @@ describe("supervision", () => {
   it("restarts a child that exits unexpectedly, and it serves again", async () => {
     const port = freePort();
     const exits: string[] = [];
-    const lines: string[] = [];
+    const { records, log } = recorded();
     const group = await launchGroup("test", [{ name: "steady", args: [String(port), "steady"], readyUrl: `http://127.0.0.1:${port}/ready` }], {
       command: [process.execPath, program],
       env: process.env,
       restartPolicy: policy,
       onExit: (name) => exits.push(name),
-      log: (line) => lines.push(line),
+      log,
     });
     try {
       const first = group.pid("steady");
       process.kill(first, "SIGKILL");
-      await eventually(() => expect(lines.some((l) => l.includes("✔ steady is back"))).toBe(true));
+      await eventually(() => expect(records).toContainEqual(expect.objectContaining({ level: "info", child: "steady", msg: "✔ steady is back" })));
       expect(group.pid("steady")).not.toBe(first);
       expect(exits).toEqual(["steady"]);
-      expect(lines.find((l) => l.includes("↻ steady"))).toContain("signal SIGKILL");
+      expect(records).toContainEqual(
+        expect.objectContaining({ level: "warn", service: "launcher", child: "steady", reason: "signal SIGKILL", restart: 1 }),
+      );
       expect((await fetch(`http://127.0.0.1:${port}/ready`)).ok).toBe(true);
     } finally {
       await group.stop();
@@ -50,20 +59,21 @@ describe("supervision", () => {
     const port = freePort();
     const exits: string[] = [];
     const crashes: (number | null)[] = [];
-    const lines: string[] = [];
+    const { records, log } = recorded();
     const group = await launchGroup("test", [{ name: "flaky", args: [String(port), "crash"], readyUrl: `http://127.0.0.1:${port}/ready` }], {
       command: [process.execPath, program],
       env: process.env,
       restartPolicy: policy,
       onExit: (name) => exits.push(name),
       onCrash: (_name, code) => crashes.push(code),
-      log: (line) => lines.push(line),
+      log,
     });
     try {
       await eventually(() => expect(crashes).toEqual([3]));
       expect(exits).toHaveLength(policy.maxRestarts + 1);
-      expect(lines.filter((l) => l.includes("↻ flaky"))).toHaveLength(policy.maxRestarts);
-      expect(lines.at(-1)).toMatch(/flaky exited \(exit code 3\) 3 times within 60 s: a crash loop, giving up/);
+      expect(records.filter((r) => r.child === "flaky" && r.restart !== undefined)).toHaveLength(policy.maxRestarts);
+      expect(records.at(-1)).toMatchObject({ level: "error", child: "flaky", reason: "exit code 3", exits: 3 });
+      expect(records.at(-1)?.msg).toMatch(/flaky exited \(exit code 3\) 3 times within 60 s: a crash loop, giving up/);
     } finally {
       await group.stop();
     }
@@ -76,7 +86,7 @@ describe("supervision", () => {
       command: [process.execPath, program],
       env: process.env,
       onCrash: (name) => crashes.push(name),
-      log: () => {},
+      log: recorded().log,
     });
     try {
       await eventually(() => expect(crashes).toEqual(["once"]));

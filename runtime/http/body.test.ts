@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
+import { silentLogger } from "../log/logger.ts";
 import { LIST_ALL_ISSUES_UP_TO_CHARS, readBody } from "./body.ts";
 import { notFound, onError } from "./errors.ts";
 import { readParam, readParams, readQuery } from "./params.ts";
@@ -9,7 +10,7 @@ import { resource } from "./resource.ts";
 import { MAX_LISTED_ISSUES } from "./validation.ts";
 
 const app = new Hono();
-app.onError(onError);
+app.onError(onError(silentLogger()));
 app.notFound(notFound);
 resource(app, "/things", {
   POST: async (c) => c.json(await readBody(c, v.object({ name: v.string(), tags: v.array(v.string()) })), 201),

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { afterAll, describe, expect, it } from "vitest";
-import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
 import { forward } from "../host/proxy.ts";
+import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
 import { clientAddress, FORWARDED_FOR, trustGateway } from "./client-address.ts";
 
 const token = crypto.randomUUID();

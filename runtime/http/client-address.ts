@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
+import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
 
 /** Where the gateway tells a service who the client is; the gateway replaces whatever the client sent. */
 export const FORWARDED_FOR = "x-forwarded-for";

@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+import { silentLogger } from "../log/logger.ts";
 import { endpoint, endpointOf } from "./endpoint.ts";
 import { notFound, onError } from "./errors.ts";
 import { resource } from "./resource.ts";
 
 const app = new Hono();
-app.onError(onError);
+app.onError(onError(silentLogger()));
 app.notFound(notFound);
 const Body = v.object({ reason: v.optional(v.string(), "none") });
 const echo = endpoint({

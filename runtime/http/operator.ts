@@ -1,9 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "../errors.ts";
-import { sameSecret } from "../secrets.ts";
+import { OPERATOR_KEY_HEADER, sameSecret } from "../secrets.ts";
 import { guard } from "./guard.ts";
-
-export const OPERATOR_KEY_HEADER = "x-operator-key";
 
 /** Who may use the operator API: a module context carries one, so a module asks and never sees the key. */
 export interface OperatorGate {

@@ -3,6 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { currentContext } from "../bus/context.ts";
 import { openRequests } from "../bus/open-requests.ts";
 import { AppError } from "../errors.ts";
+import type { Logger } from "../log/logger.ts";
+import { accessLog } from "./access-log.ts";
 import { CORRELATION_HEADER, correlation } from "./correlation.ts";
 import { errorResponse, notFound, onError } from "./errors.ts";
 
@@ -17,6 +19,8 @@ export interface ProcessAppOptions {
   readonly name: string;
   readonly bodyLimitBytes: number;
   readonly readiness: () => Promise<Readiness>;
+  /** The process's logger: one access line per request, and the stack of anything a route throws that is not an AppError. */
+  readonly log: Logger;
   /** Told of every request once answered (the harness's trace); only the public API, not health or harness calls. */
   readonly onRequest?: (request: { method: string; path: string; status: number; durationMs: number; correlationId: string }) => void;
 }
@@ -37,13 +41,15 @@ const isObservation = (path: string): boolean => OBSERVATION.test(path);
 const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
- * The HTTP shell every process shares (monolith, service, gateway): body limit, correlation, the error
- * envelope for everything including 404s and unknown methods, liveness at /health and readiness at /ready.
+ * The HTTP shell every process shares (monolith, service, gateway): the access log, body limit, correlation,
+ * the error envelope for everything including 404s and unknown methods, liveness at /health and readiness at /ready.
  */
 export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge): Hono {
   const app = new Hono();
-  app.onError(onError);
+  app.onError(onError(options.log));
   app.notFound(notFound);
+  // Outermost, so its line has the final status of every request, even one refused before it reached a route.
+  app.use(accessLog(options.log, isObservation));
   app.use(async (c, next) => {
     if (isObservation(c.req.path)) return next();
     gauge.inFlight++;

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import type { Logger } from "../log/logger.ts";
 import { freePort, waitForPort } from "./ports.ts";
+import { toolLog } from "./tool-log.ts";
 
 export interface PostgresHandle {
   /** `postgresql://postgres@127.0.0.1:<port>/twofold`; split services derive and create `twofold_<service>`. */
@@ -17,6 +19,8 @@ export interface PostgresOptions {
   readonly dataDir?: string;
   /** Whether commits survive a machine crash (fsync); off for throwaway test clusters. */
   readonly durable?: boolean;
+  /** Where to say where the cluster is kept; the split launcher passes its own. */
+  readonly log?: Logger;
 }
 
 /** Whether this machine can run a private Postgres server (its binaries are on PATH). */
@@ -90,11 +94,11 @@ async function onceAcceptingSessions<T>(query: () => Promise<T>, timeoutMs = 30_
  * root may (a home of mode 0700, a mkdtemp dir): then the cluster is kept in the temp dir instead, under a
  * name derived from the wanted path, so the same data dir finds the same cluster again.
  */
-function reachableDataDir(wanted: string): string {
+function reachableDataDir(wanted: string, log: Logger): string {
   mkdirSync(dirname(wanted), { recursive: true });
   if (!asRoot() || Bun.spawnSync([...asServerUser(), "test", "-x", dirname(wanted)]).exitCode === 0) return wanted;
   const elsewhere = join(tmpdir(), `twofold-pg-kept-${createHash("sha256").update(wanted).digest("hex").slice(0, 16)}`);
-  console.error(`[postgres] the postgres user cannot reach ${dirname(wanted)}; keeping the cluster in ${elsewhere}`);
+  log.info({ wanted, data_dir: elsewhere }, `the postgres user cannot reach ${dirname(wanted)}; keeping the cluster in ${elsewhere}`);
   return elsewhere;
 }
 
@@ -108,7 +112,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const temporary = options.dataDir === undefined;
   const parent = temporary ? mkdtempSync(join(tmpdir(), "twofold-pg-")) : undefined;
   if (parent) ownByServerUser(parent);
-  const data = parent ? join(parent, "data") : reachableDataDir(resolve(options.dataDir as string));
+  const data = parent ? join(parent, "data") : reachableDataDir(resolve(options.dataDir as string), options.log ?? toolLog());
   if (!existsSync(join(data, "PG_VERSION"))) {
     mkdirSync(dirname(data), { recursive: true });
     rmSync(data, { recursive: true, force: true });

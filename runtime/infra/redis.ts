@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { Logger } from "../log/logger.ts";
 import { installed } from "./installed.ts";
 import { freePort, waitForPort } from "./ports.ts";
 
@@ -20,6 +21,8 @@ export interface RedisOptions {
   readonly dir?: string;
   /** Listen here (a restart on the same data and address); a free loopback port otherwise. */
   readonly port?: number;
+  /** Where to say that redis-server is being installed; the split launcher passes its own. */
+  readonly log?: Logger;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface RedisOptions {
  */
 export async function ensureRedis(redisUrl?: string, options: RedisOptions = {}): Promise<RedisHandle> {
   if (redisUrl) return { url: redisUrl, stop: async () => {} };
-  const binary = await redisServerBinary();
+  const binary = await redisServerBinary(options.log);
   const port = options.port ?? freePort();
   // Absolute: redis-server enters --dir before it opens --logfile, so a relative path would be taken twice.
   const dir = resolve(options.dir ?? mkdtempSync(join(tmpdir(), "twofold-redis-")));
@@ -73,5 +76,8 @@ export async function ensureRedis(redisUrl?: string, options: RedisOptions = {})
 }
 
 /** redis-server from PATH; on Debian as root it is installed with apt, elsewhere we say how to get it. */
-const redisServerBinary = (): Promise<string> =>
-  installed({ names: ["redis-server"], debianPackage: "redis-server", howTo: "install it (Debian: apt-get install redis-server) or set REDIS_URL" });
+const redisServerBinary = (log: Logger | undefined): Promise<string> =>
+  installed(
+    { names: ["redis-server"], debianPackage: "redis-server", howTo: "install it (Debian: apt-get install redis-server) or set REDIS_URL" },
+    log,
+  );

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Logger } from "../log/logger.ts";
 import { preparePGlite } from "../persistence/pglite.ts";
 import { canRunPostgres, startPostgres } from "./postgres.ts";
 
@@ -15,14 +16,14 @@ export interface SplitDatabase {
  * starts (kept in `<data dir>/split-postgres`, or thrown away for "memory") — nine embedded PGlites took ~0.7 s
  * and ~350 MB each. Only where no Postgres binaries exist does each service open its own PGlite.
  */
-export async function startSplitDatabase(databaseUrl: string | undefined, dataDir: string): Promise<SplitDatabase> {
+export async function startSplitDatabase(databaseUrl: string | undefined, dataDir: string, log?: Logger): Promise<SplitDatabase> {
   if (databaseUrl) return { env: {}, describe: "DATABASE_URL", stop: async () => {} };
   if (!canRunPostgres()) {
     await preparePGlite();
     return { env: {}, describe: "a PGlite per service (no postgres binary on PATH)", stop: async () => {} };
   }
   const memory = dataDir === "memory";
-  const server = await startPostgres(memory ? {} : { dataDir: join(dataDir, "split-postgres"), durable: true });
+  const server = await startPostgres(memory ? { log } : { dataDir: join(dataDir, "split-postgres"), durable: true, log });
   return {
     env: { DATABASE_URL: server.url },
     describe: `postgres ${server.url}${memory ? " (temporary)" : ` in ${join(dataDir, "split-postgres")}`}`,

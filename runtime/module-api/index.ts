@@ -11,13 +11,14 @@ export { clientAddress } from "../http/client-address.ts";
 export { endpoint } from "../http/endpoint.ts";
 export { guard } from "../http/guard.ts";
 export { IDEMPOTENCY_HEADER, idempotently } from "../http/idempotency.ts";
-export { isOperator, OPERATOR_KEY_HEADER, requireOperator } from "../http/operator.ts";
+export { isOperator, requireOperator } from "../http/operator.ts";
 export { readParam, readParams, readQuery } from "../http/params.ts";
 export { resource } from "../http/resource.ts";
 export { type Principal, principal, requireSession } from "../http/session.ts";
 export { addressBucket } from "../limits/address.ts";
 export { type LimitRule, limitRule } from "../limits/rate-limiter.ts";
 export { throttle } from "../limits/throttle.ts";
+export type { Logger } from "../log/logger.ts";
 export {
   answer,
   type BackgroundTask,
@@ -34,5 +35,6 @@ export {
 export { fingerprint } from "../persistence/idempotency.ts";
 export { containingEachWord, everyWordIn } from "../persistence/like.ts";
 export type { Tx } from "../persistence/module-db.ts";
+export { OPERATOR_KEY_HEADER } from "../secrets.ts";
 export { defineSettings, type SettingSpec, type SettingValues } from "../settings.ts";
 export { type Conversation, currentConversation, inConversation } from "./conversation.ts";

@@ -1,10 +1,10 @@
 import * as v from "valibot";
 import { ErrorBody } from "../../contracts/errors.ts";
 import { currentContext } from "../bus/context.ts";
-import { INTERNAL_TOKEN_HEADER } from "../bus/http/calls.ts";
 import type { DeadLetter } from "../bus/transport.ts";
 import { AppError } from "../errors.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
+import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
 import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
 import type { ObservationPort } from "./port.ts";

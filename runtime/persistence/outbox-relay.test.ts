@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
+import { silentLogger } from "../log/logger.ts";
 import type { ModuleDb } from "./module-db.ts";
 import { OutboxRelay } from "./outbox-relay.ts";
 
@@ -43,7 +44,7 @@ function harnessedOutbox() {
       return accepted.promise;
     },
   } as unknown as Bus;
-  return { relay: new OutboxRelay(db, bus, 60_000), reads, dispatches, rowsLeft: () => rows.length };
+  return { relay: new OutboxRelay(db, bus, 60_000, silentLogger()), reads, dispatches, rowsLeft: () => rows.length };
 }
 
 const until = async (condition: () => boolean) => {

@@ -1,6 +1,8 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { describeError } from "../bus/delivery.ts";
+import { conversationFields } from "../log/conversation.ts";
+import type { Logger } from "../log/logger.ts";
 import { Ticker } from "../tasks/ticker.ts";
 import { outboxEntity } from "./messages.ts";
 import type { ModuleDb } from "./module-db.ts";
@@ -29,9 +31,10 @@ export class OutboxRelay {
     private readonly db: ModuleDb,
     private readonly bus: Bus,
     sweepMs: number,
+    private readonly log: Logger,
   ) {
     this.outbox = outboxEntity(db.module);
-    this.ticker = new Ticker(`outbox ${db.module}`, sweepMs, () => this.pass());
+    this.ticker = new Ticker(`outbox ${db.module}`, sweepMs, () => this.pass(), log);
   }
 
   start(): void {
@@ -54,7 +57,11 @@ export class OutboxRelay {
         if (this.inFlight.has(envelope.id)) return;
         this.inFlight.add(envelope.id);
         // The commit has happened: whatever goes wrong now, the row stays and the sweep relays it.
-        const stays = (error: unknown) => console.error(`[outbox ${this.db.module}] ${envelope.id} stays for the sweep: ${describeError(error)}`);
+        const stays = (error: unknown) =>
+          this.log.warn(
+            { ...conversationFields(envelope), message_id: envelope.id, type: envelope.type, error: describeError(error) },
+            `outbox: ${envelope.type} ${envelope.id} stays for the sweep`,
+          );
         try {
           const run = await this.bus.dispatchInline(envelope);
           void (run?.settled ?? Promise.resolve())
@@ -102,7 +109,12 @@ export class OutboxRelay {
       if (this.backlog) this.kick();
     } catch (error) {
       const message = describeError(error);
-      if (message !== this.lastError) console.error(`[outbox ${this.db.module}] relay of ${envelope.type} ${id} failed, will retry: ${message}`);
+      if (message !== this.lastError) {
+        this.log.warn(
+          { ...conversationFields(envelope), message_id: id, type: envelope.type, error: message },
+          `outbox: relay of ${envelope.type} ${id} failed, will retry`,
+        );
+      }
       this.lastError = message;
     }
   }

@@ -12,6 +12,7 @@ import { loadConfig } from "../config.ts";
 import { isAppError } from "../errors.ts";
 import { bootModules } from "../host/boot.ts";
 import { MemoryRateLimiter } from "../limits/memory.ts";
+import { silentLogger } from "../log/logger.ts";
 import { answer, defineModule, on } from "../module.ts";
 import { openPGlite } from "./pglite.ts";
 
@@ -48,7 +49,10 @@ const boot = (pglite: PGlite) => {
     subscribersOf: (type) => (type === Noted.type ? ["auditor"] : []),
     callTimeoutMs: 1000,
   });
-  return bootModules([ledger, auditor], bus, () => ({ pglite }), config, new MemoryRateLimiter()).then((modules) => ({ bus, modules }));
+  return bootModules([ledger, auditor], bus, () => ({ pglite }), config, new MemoryRateLimiter(), silentLogger()).then((modules) => ({
+    bus,
+    modules,
+  }));
 };
 
 describe("outbox and inbox", () => {

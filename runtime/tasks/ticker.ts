@@ -1,3 +1,5 @@
+import type { Logger } from "../log/logger.ts";
+
 /**
  * Runs `work` every `intervalMs` and whenever kicked, never two runs at once; kicks during a run coalesce into
  * one more run. The outbox relay and module background tasks (sagas, expiry sweeps) all run on one of these.
@@ -12,6 +14,7 @@ export class Ticker {
     private readonly name: string,
     private readonly intervalMs: number,
     private readonly work: () => Promise<void>,
+    private readonly log: Logger,
   ) {}
 
   get active(): boolean {
@@ -35,7 +38,7 @@ export class Ticker {
       return;
     }
     this.running = this.work()
-      .catch((error: unknown) => console.error(`[${this.name}] failed:`, error))
+      .catch((error: unknown) => this.log.error({ err: error, task: this.name }, `${this.name} failed`))
       .finally(() => {
         this.running = undefined;
         if (this.again) {

@@ -102,6 +102,9 @@ export async function transition(ctx: ModuleContext, run: SagaRun, outcome: Outc
     return true;
   });
   if (!written) return false;
+  const from = saga.step;
   Object.assign(saga, next, { version, updatedAt: now });
+  if (status) ctx.log.info({ order_id: order.id, status: status.status, reason: status.statusReason }, `order ${order.id} ${status.status}`);
+  else ctx.log.debug({ order_id: order.id, from, step: next.step, attempts: next.attempts }, `saga of order ${order.id}: ${from} → ${next.step}`);
   return continues;
 }

@@ -1,6 +1,8 @@
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Envelope } from "../../../contracts/envelope.ts";
+import { conversationFields } from "../../log/conversation.ts";
+import type { Logger } from "../../log/logger.ts";
 import { describeError, isPermanentFailure } from "../delivery.ts";
 import { withTimeout } from "../timeout.ts";
 import type { DeadLetter, DeliveryPolicy, DispatchOptions, EventChannel, EventReceiver } from "../transport.ts";
@@ -31,6 +33,7 @@ export class BullmqEvents implements EventChannel {
     private readonly prefix: string,
     private readonly policy: DeliveryPolicy,
     private readonly timings: WorkerTimings,
+    private readonly log: Logger,
   ) {}
 
   consume(module: string, receiver: EventReceiver): void {
@@ -66,10 +69,22 @@ export class BullmqEvents implements EventChannel {
       });
       worker.on("failed", (job, error) => {
         if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError)) {
-          console.error(`[bus] dead letter: ${job.name} ${job.id} for ${module}: ${error.message}`);
+          const { data } = job;
+          this.log.error(
+            {
+              ...conversationFields(data),
+              message_id: data.id,
+              type: job.name,
+              job_id: job.id,
+              subscriber: module,
+              attempts: job.attemptsMade,
+              error: error.message,
+            },
+            `dead letter: ${job.name} for ${module} after ${job.attemptsMade} attempt(s)`,
+          );
         }
       });
-      worker.on("error", (error) => console.error(`[bus] worker ${module}: ${error.message}`));
+      worker.on("error", (error) => this.log.error({ subscriber: module, error: error.message }, `BullMQ worker of ${module} failed`));
       this.workers.set(module, worker);
       void worker.run();
       await worker.waitUntilReady();
@@ -88,7 +103,7 @@ export class BullmqEvents implements EventChannel {
     const answer = await client.config("GET", "maxmemory-policy").catch(() => undefined);
     client.disconnect();
     const policy = answer?.[1];
-    if (policy === undefined) return void console.error("[bus] could not read Redis's maxmemory-policy; it must be noeviction");
+    if (policy === undefined) return void this.log.warn("could not read Redis's maxmemory-policy; it must be noeviction");
     if (policy !== "noeviction") {
       throw new Error(
         `Redis's maxmemory-policy is ${policy}: BullMQ needs noeviction, or queued events can be evicted and lost (set it: CONFIG SET maxmemory-policy noeviction)`,

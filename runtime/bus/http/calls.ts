@@ -4,10 +4,10 @@ import { Envelope } from "../../../contracts/envelope.ts";
 import { ErrorBody } from "../../../contracts/errors.ts";
 import { clockTimeout } from "../../clock.ts";
 import { AppError, toAppError } from "../../errors.ts";
-import { sameSecret } from "../../secrets.ts";
+import { CORRELATION_HEADER } from "../../http/correlation.ts";
+import type { Logger } from "../../log/logger.ts";
+import { INTERNAL_TOKEN_HEADER, sameSecret } from "../../secrets.ts";
 import type { CallChannel, CallReceiver } from "../transport.ts";
-
-export const INTERNAL_TOKEN_HEADER = "x-twofold-internal";
 
 /**
  * Calls over HTTP: the caller POSTs the envelope to the owning service's internal endpoint and waits, with a
@@ -21,6 +21,7 @@ export class HttpCalls implements CallChannel {
   constructor(
     private readonly addressOf: (module: string) => string | undefined,
     private readonly internalToken: string,
+    private readonly log: Logger,
   ) {}
 
   inFlight(): number {
@@ -67,7 +68,8 @@ export class HttpCalls implements CallChannel {
         return c.json(await receiver(await c.req.json().catch(() => null)), 200);
       } catch (error) {
         const failure = toAppError(error);
-        if (failure.code === "internal") console.error("[bus] call failed:", error);
+        // Only a bug is logged here (its stack): an AppError is the call's answer, and the caller sees it.
+        if (failure.code === "internal") this.log.error({ err: error, callee: c.req.param("module") }, "call failed");
         return c.json(failure.toBody(), failure.status as 500);
       }
     });
@@ -81,7 +83,8 @@ export class HttpCalls implements CallChannel {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken },
+        // The conversation's id as a header too, so the callee's access line names it.
+        headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken, [CORRELATION_HEADER]: envelope.correlationId },
         body: JSON.stringify(envelope),
         signal,
       });

@@ -1,4 +1,6 @@
 import type { Envelope } from "../../../contracts/envelope.ts";
+import { conversationFields } from "../../log/conversation.ts";
+import type { Logger } from "../../log/logger.ts";
 import { backoffDelay, describeError, isPermanentFailure } from "../delivery.ts";
 import type { DeadLetter, DeliveryPolicy, EventChannel, EventReceiver, InlineDispatch } from "../transport.ts";
 
@@ -21,7 +23,10 @@ export class MemoryEvents implements EventChannel {
   private stopping = false;
   private active = 0;
 
-  constructor(private readonly policy: DeliveryPolicy) {}
+  constructor(
+    private readonly policy: DeliveryPolicy,
+    private readonly log: Logger,
+  ) {}
 
   consume(module: string, receiver: EventReceiver): void {
     this.receivers.set(module, receiver);
@@ -97,7 +102,10 @@ export class MemoryEvents implements EventChannel {
   }
 
   private bury(subscriber: string, envelope: Envelope, attempts: number, error: string): void {
-    console.error(`[bus] dead letter: ${envelope.type} ${envelope.id} for ${subscriber} after ${attempts} attempt(s): ${error}`);
+    this.log.error(
+      { ...conversationFields(envelope), message_id: envelope.id, type: envelope.type, subscriber, attempts, error },
+      `dead letter: ${envelope.type} for ${subscriber} after ${attempts} attempt(s)`,
+    );
     this.dead.push({ subscriber, envelope, attempts, error, failedAt: new Date().toISOString() });
   }
 }

@@ -4,6 +4,7 @@ import { createTransport, transports } from "../../../runtime/bus/transports.ts"
 import { loadConfig } from "../../../runtime/config.ts";
 import { bootModules } from "../../../runtime/host/boot.ts";
 import { MemoryRateLimiter } from "../../../runtime/limits/memory.ts";
+import { silentLogger } from "../../../runtime/log/logger.ts";
 import type { ModuleDefinition } from "../../../runtime/module.ts";
 import type { Bench } from "../context.ts";
 import { benchEnv } from "../env.ts";
@@ -29,7 +30,7 @@ export async function eventHop(bench: Bench): Promise<{ value: number; floor: nu
     const transport = createTransport(transports.wire, { ...config, redisUrl, addressOf: () => undefined, internalToken: "bench-internal-token" });
     const bus = new Bus({ catalog: createCatalog([], [Hopped]), transport, subscribersOf: () => [sink.name], callTimeoutMs: config.callTimeoutMs });
     const limits = new MemoryRateLimiter();
-    const modules = await bootModules([module], bus, () => ({ url: server.databaseUrl(`bench_hop_${module.name}`) }), config, limits);
+    const modules = await bootModules([module], bus, () => ({ url: server.databaseUrl(`bench_hop_${module.name}`) }), config, limits, silentLogger());
     await transport.start();
     modules.startRelays();
     return {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { INTERNAL_TOKEN_HEADER } from "../../../runtime/bus/http/calls.ts";
+import { INTERNAL_TOKEN_HEADER } from "../../../runtime/secrets.ts";
 
 /**
  * The floor of a call between services: a bare Hono server on loopback answering fixed bytes, and a client
