@@ -24,7 +24,7 @@ describe("SIGTERM", () => {
   it("lets a request already in flight finish, then exits cleanly", async () => {
     const port = freePort();
     const child = Bun.spawn([process.execPath, entry, "monolith"], {
-      env: { ...process.env, ...testEnv(), PORT: String(port) },
+      env: { ...process.env, ...testEnv(), PORT: String(port), LOG_LEVEL: "info" },
       stdout: "ignore",
       stderr: "pipe",
     });

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { AppError } from "../../../runtime/errors.ts";
 import { readBody } from "../../../runtime/http/body.ts";
 import { notFound, onError } from "../../../runtime/http/errors.ts";
+import { type Logger, silentLogger } from "../../../runtime/log/logger.ts";
 import { NameTakenError, ProxySpecError } from "./errors.ts";
 import { type FaultProxy, startFaultProxy } from "./proxy.ts";
 import { toxicFrom } from "./spec.ts";
@@ -35,9 +36,10 @@ function asAppError(error: Error): Error {
  * enables or disables), `GET|POST /proxies/:name/toxics`, `GET|DELETE /proxies/:name/toxics/:toxic`, and
  * `POST /reset` (every proxy enabled, every toxic removed). Errors come in the one error envelope.
  */
-export function faultProxyApi(proxies: Map<string, FaultProxy>): Hono {
+export function faultProxyApi(proxies: Map<string, FaultProxy>, log: Logger = silentLogger()): Hono {
   const app = new Hono();
-  app.onError((error, c) => onError(asAppError(error), c));
+  const answerError = onError(log);
+  app.onError((error, c) => answerError(asAppError(error), c));
   app.notFound(notFound);
   const proxyOf = (c: Context): FaultProxy => {
     const proxy = proxies.get(c.req.param("name") ?? "");
