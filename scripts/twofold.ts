@@ -79,9 +79,10 @@ async function main(args: string[]): Promise<void> {
       const [redis, database] = await Promise.all([ensureRedis(config.redisUrl, redisData), startSplitDatabase(config.databaseUrl, config.dataDir)]);
       console.error(`[launcher] databases: ${database.describe}`);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
-      split = await launchSplit(system, await topology(), {
+      const infrastructure = { redisUrl: redis.url, databaseUrl: database.url, internalToken };
+      split = await launchSplit(system, await topology(), infrastructure, {
         command: selfCommand(),
-        env: { ...process.env, ...database.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
+        env: process.env,
         // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
         onCrash: () => void shutdown(1),
         signal: starting.signal,

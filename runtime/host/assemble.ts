@@ -66,6 +66,8 @@ export interface AssembledProcess {
   readonly database: string;
   /** How its calls and events travel, and the faults injected, for the start-up line. */
   readonly channels: string;
+  /** Where it listens whatever its plan's default (TWOFOLD_BIND_HOST), when configured. */
+  readonly bindHost?: string;
   /** Drains requests, stops relays and the transport, then closes limits, modules and the database. */
   close(): Promise<void>;
 }
@@ -159,6 +161,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     gauge,
     database: database.describe,
     channels: describeChannels(plan.transport, config),
+    bindHost: config.bindHost,
     async close() {
       await drained(() => gauge.inFlight, 10_000);
       await modules.stopRelays();
@@ -185,17 +188,22 @@ function internalOnly(token: string | undefined, routes: Hono): Hono {
   return app.route("/", routes);
 }
 
-/** Serves an assembled process; stopping it stops the server first, then closes the process in order. */
+/**
+ * Serves an assembled process on its port, at the configured bind host or else the plan's own (`hostname`);
+ * stopping it stops the server first, then closes the process in order.
+ */
 export function serveProcess(
   process: AssembledProcess,
   listen: { port: number; hostname: string; url?: string },
   started: number,
   describe: string,
 ): RunningProcess {
-  const server = Bun.serve({ port: listen.port, hostname: listen.hostname, fetch: process.app.fetch });
+  const hostname = process.bindHost ?? listen.hostname;
+  const server = Bun.serve({ port: listen.port, hostname, fetch: process.app.fetch });
   const startupMs = performance.now() - started;
+  const shown = hostname === "0.0.0.0" ? "localhost" : hostname;
   console.error(
-    `[${process.name}] ${describe} on ${process.database}, ${process.channels}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`,
+    `[${process.name}] ${describe} on ${process.database}, ${process.channels}, http://${shown}:${server.port} ready in ${startupMs.toFixed(0)} ms`,
   );
   return {
     name: process.name,
