@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { shop } from "../modules/index.ts";
-import { loadConfig, placementOverrides, serviceKey } from "../runtime/config.ts";
+import { loadConfig, placementOverrides, placementVariable } from "../runtime/config.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
@@ -111,15 +111,21 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     }
     if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
     const description: unknown = system ? await Bun.file(system.topologyFile).json() : builtInTopology;
-    const ports: Record<string, string> = { PORT: String(freePort()), REDIS_URL: options.redisUrl };
+    const ports: Record<string, string> = { PORT: String(freePort()) };
     for (const service of (description as { services: { name: string }[] }).services) {
-      ports[`TWOFOLD_PORT_${serviceKey(service.name)}`] = String(freePort());
+      ports[placementVariable("PORT", service.name)] = String(freePort());
     }
     const modules = system?.modules ?? shop.modules.map((m) => m.name);
-    const topology = parseTopology(description, modules, placementOverrides({ ...env, ...ports }));
+    // Free ports unless the test itself placed a process (options.env): a test's placement is the point of it.
+    const topology = parseTopology(description, modules, placementOverrides({ ...env, ...ports, ...options.env }));
     const database = await startSplitDatabase(env.DATABASE_URL, env.TWOFOLD_DATA_DIR ?? "memory");
     const definition = system ? ((await import(join(ROOT, system.entry))) as { system: SystemDefinition }).system : shop;
-    const processes = await launchSplit(definition, topology, group({ ...ports, ...database.env })).catch(async (error) => {
+    const infrastructure = {
+      redisUrl: options.redisUrl,
+      databaseUrl: database.url,
+      internalToken: env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID(),
+    };
+    const processes = await launchSplit(definition, topology, infrastructure, group({})).catch(async (error) => {
       await database.stop();
       throw error;
     });

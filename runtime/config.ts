@@ -36,7 +36,7 @@ const Env = v.object({
   TWOFOLD_CALL_ATTEMPTS: int(DEFAULT_RESILIENCE.retryAttempts),
   TWOFOLD_RETRY_BASE_MS: int(DEFAULT_RESILIENCE.retryBaseMs),
   TWOFOLD_RETRY_CAP_MS: int(DEFAULT_RESILIENCE.retryCapMs),
-  TWOFOLD_SERVICE_BIND: text("127.0.0.1"),
+  TWOFOLD_BIND_HOST: v.optional(v.pipe(v.string(), v.minLength(1))),
   TWOFOLD_EVENT_ATTEMPTS: int(5),
   TWOFOLD_EVENT_BACKOFF_MS: int(500),
   TWOFOLD_WORKER_CONCURRENCY: int(16),
@@ -67,6 +67,9 @@ export interface PlacementOverrides {
 
 /** The key of a service in its override variables. */
 export const serviceKey = (service: string): string => service.toUpperCase().replace(/-/g, "_");
+
+/** The variable that overrides where one service listens: `TWOFOLD_PORT_<SERVICE>` or `TWOFOLD_HOST_<SERVICE>`. */
+export const placementVariable = (what: "PORT" | "HOST", service: string): string => `TWOFOLD_${what}_${serviceKey(service)}`;
 
 /** Reads the placement overrides of a set of variables; a port that is not one is a problem. */
 export function placementOverrides(env: Record<string, string | undefined>, problems: string[] = []): PlacementOverrides {
@@ -116,8 +119,12 @@ export interface RuntimeConfig {
   readonly resilience: ResilienceSettings;
   /** How long the gateway waits for a service before answering 504. */
   readonly gatewayTimeoutMs: number;
-  /** Interface split services listen on; only the gateway needs to be public. */
-  readonly serviceBind: string;
+  /**
+   * The address every process listens on, when set (`0.0.0.0` in a container). Unset, a split service listens
+   * on its own topology host (loopback by default: only the gateway needs to be public), the monolith and the
+   * gateway on every interface.
+   */
+  readonly bindHost?: string;
   readonly delivery: { readonly attempts: number; readonly backoffMs: number };
   readonly worker: { readonly concurrency: number; readonly lockDurationMs: number; readonly stalledIntervalMs: number };
   readonly outboxSweepMs: number;
@@ -174,7 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryCapMs: Math.max(e.TWOFOLD_RETRY_BASE_MS, e.TWOFOLD_RETRY_CAP_MS),
     },
     gatewayTimeoutMs: e.TWOFOLD_GATEWAY_TIMEOUT_MS,
-    serviceBind: e.TWOFOLD_SERVICE_BIND,
+    bindHost: e.TWOFOLD_BIND_HOST,
     delivery: { attempts: Math.max(1, e.TWOFOLD_EVENT_ATTEMPTS), backoffMs: e.TWOFOLD_EVENT_BACKOFF_MS },
     worker: {
       concurrency: Math.max(1, e.TWOFOLD_WORKER_CONCURRENCY),

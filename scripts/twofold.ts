@@ -84,9 +84,10 @@ async function main(args: string[]): Promise<void> {
       ]);
       log.info({ databases: database.describe }, `databases: ${database.describe}`);
       const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
-      split = await launchSplit(system, await topology(), {
+      const infrastructure = { redisUrl: redis.url, databaseUrl: database.url, internalToken };
+      split = await launchSplit(system, await topology(), infrastructure, {
         command: selfCommand(),
-        env: { ...process.env, ...database.env, REDIS_URL: redis.url, TWOFOLD_INTERNAL_TOKEN: internalToken },
+        env: process.env,
         log,
         // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
         onCrash: () => void shutdown(1),

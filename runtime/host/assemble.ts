@@ -71,6 +71,8 @@ export interface AssembledProcess {
   readonly database: string;
   /** How its calls and events travel, and the faults injected, for the start-up line. */
   readonly channels: string;
+  /** Where it listens whatever its plan's default (TWOFOLD_BIND_HOST), when configured. */
+  readonly bindHost?: string;
   /** Drains requests, stops relays and the transport, then closes limits, modules and the database. */
   close(): Promise<void>;
 }
@@ -167,6 +169,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     log,
     database: database.describe,
     channels: describeChannels(plan.transport, config),
+    bindHost: config.bindHost,
     async close() {
       await drained(() => gauge.inFlight, 10_000);
       await modules.stopRelays();
@@ -193,18 +196,23 @@ function internalOnly(token: string | undefined, routes: Hono): Hono {
   return app.route("/", routes);
 }
 
-/** Serves an assembled process; stopping it stops the server first, then closes the process in order. */
+/**
+ * Serves an assembled process on its port, at the configured bind host or else the plan's own (`hostname`);
+ * stopping it stops the server first, then closes the process in order.
+ */
 export function serveProcess(
   process: AssembledProcess,
   listen: { port: number; hostname: string; url?: string },
   started: number,
   describe: string,
 ): RunningProcess {
-  const server = Bun.serve({ port: listen.port, hostname: listen.hostname, fetch: process.app.fetch });
+  const hostname = process.bindHost ?? listen.hostname;
+  const server = Bun.serve({ port: listen.port, hostname, fetch: process.app.fetch });
   const startupMs = performance.now() - started;
+  const shown = hostname === "0.0.0.0" ? "localhost" : hostname;
   process.log.info(
-    { port: server.port, database: process.database, channels: process.channels, startup_ms: Math.round(startupMs) },
-    `${describe} on ${process.database}, ${process.channels}, http://localhost:${server.port} ready in ${startupMs.toFixed(0)} ms`,
+    { host: hostname, port: server.port, database: process.database, channels: process.channels, startup_ms: Math.round(startupMs) },
+    `${describe} on ${process.database}, ${process.channels}, http://${shown}:${server.port} ready in ${startupMs.toFixed(0)} ms`,
   );
   return {
     name: process.name,

@@ -47,6 +47,9 @@ export interface RestartPolicy {
   readonly windowMs: number;
 }
 
+/** How long a process may drain after SIGTERM before it is killed (its requests get 10 s of it: assemble.ts). */
+export const STOP_GRACE_MS = 15_000;
+
 /** The split launcher's policy: quick first restarts, a crash loop is 5 restarts within a minute. */
 export const DEFAULT_RESTART_POLICY: RestartPolicy = { backoffMs: 100, maxBackoffMs: 5000, maxRestarts: 5, windowMs: 60_000 };
 
@@ -149,7 +152,7 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
     const named = new Set(waves.flat());
     const last = [...children.keys()].filter((child) => !named.has(child));
     for (const wave of [...waves, last]) {
-      await Promise.all(wave.flatMap((child) => children.get(child) ?? []).map((c) => terminate(c.process, 15_000)));
+      await Promise.all(wave.flatMap((child) => children.get(child) ?? []).map((c) => terminate(c.process, STOP_GRACE_MS)));
     }
     process.off("exit", killAll);
   };
@@ -178,7 +181,7 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
     async restart(child) {
       const old = childOf(child);
       expected.add(old.process);
-      await terminate(old.process, 15_000);
+      await terminate(old.process, STOP_GRACE_MS);
       const fresh = spawn(old);
       await waitReady(fresh.readyUrl, fresh.process, readyTimeoutMs, child);
     },

@@ -29,7 +29,7 @@ export async function startService(
     edge: false,
     behindGateway: true,
   });
-  return serveProcess(service, { port: placement.port, hostname: config.serviceBind, url: placement.url }, started, placement.modules.join(", "));
+  return serveProcess(service, { port: placement.port, hostname: placement.host, url: placement.url }, started, placement.modules.join(", "));
 }
 
 /** The Redis every split process shares (events, the tap, rate limits). */

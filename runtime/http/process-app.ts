@@ -25,6 +25,9 @@ export interface ProcessAppOptions {
   readonly onRequest?: (request: { method: string; path: string; status: number; durationMs: number; correlationId: string }) => void;
 }
 
+/** Where every process answers liveness and readiness: the launcher waits on one, deploy manifests probe both. */
+export const PROBE_PATHS = { liveness: "/health", readiness: "/ready" } as const;
+
 /** Counts requests being served, so shutdown can drain them and the harness can tell when a process is idle. */
 export class RequestGauge {
   inFlight = 0;
@@ -90,8 +93,8 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
       onRequest({ method: c.req.method, path: c.req.path, status: c.res.status, durationMs: performance.now() - started, correlationId });
     });
   }
-  app.get("/health", (c) => c.json({ status: "ok", process: options.name }));
-  app.get("/ready", async (c) => {
+  app.get(PROBE_PATHS.liveness, (c) => c.json({ status: "ok", process: options.name }));
+  app.get(PROBE_PATHS.readiness, async (c) => {
     const readiness = await options.readiness();
     return c.json(
       { status: readiness.ready ? "ready" : "not_ready", process: options.name, checks: readiness.checks, dependencies: readiness.dependencies },

@@ -23,6 +23,9 @@ export interface PostgresOptions {
   readonly log?: Logger;
 }
 
+/** Connections the split topology's one server allows: every service's pool (and their replicas') at once. */
+export const POSTGRES_MAX_CONNECTIONS = 300;
+
 /** Whether this machine can run a private Postgres server (its binaries are on PATH). */
 export const canRunPostgres = (): boolean => Bun.which("postgres") !== null && Bun.which("initdb") !== null;
 
@@ -134,7 +137,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
       "-c",
       "unix_socket_directories=",
       "-c",
-      "max_connections=300",
+      `max_connections=${POSTGRES_MAX_CONNECTIONS}`,
       "-c",
       "log_min_messages=warning",
       ...durability,

@@ -26,6 +26,19 @@ export interface RedisOptions {
 }
 
 /**
+ * How a split topology's Redis runs, wherever it runs (this launcher's private server, the deploy manifests'):
+ * never evicting (BullMQ would lose queued events, and the event channel refuses any other policy), and when
+ * its data is kept, append-only with an fsync every second instead of snapshots.
+ */
+export const redisServerSettings = (kept: boolean): string[] => [
+  "--save",
+  "",
+  ...(kept ? ["--appendonly", "yes", "--appendfsync", "everysec"] : ["--appendonly", "no"]),
+  "--maxmemory-policy",
+  "noeviction",
+];
+
+/**
  * A Redis for split mode and tests: the given URL (`REDIS_URL`) when set, else a private redis-server on a
  * loopback port (noeviction, as BullMQ requires), durable in `options.dir` or throwaway in a temp dir.
  */
@@ -36,7 +49,6 @@ export async function ensureRedis(redisUrl?: string, options: RedisOptions = {})
   // Absolute: redis-server enters --dir before it opens --logfile, so a relative path would be taken twice.
   const dir = resolve(options.dir ?? mkdtempSync(join(tmpdir(), "twofold-redis-")));
   if (options.dir) mkdirSync(dir, { recursive: true });
-  const persistence = options.dir ? ["--appendonly", "yes", "--appendfsync", "everysec"] : ["--appendonly", "no"];
   const child = Bun.spawn(
     [
       binary,
@@ -44,11 +56,7 @@ export async function ensureRedis(redisUrl?: string, options: RedisOptions = {})
       String(port),
       "--bind",
       "127.0.0.1",
-      "--save",
-      "",
-      ...persistence,
-      "--maxmemory-policy",
-      "noeviction",
+      ...redisServerSettings(Boolean(options.dir)),
       "--dir",
       dir,
       "--logfile",

@@ -4,8 +4,8 @@ import { preparePGlite } from "../persistence/pglite.ts";
 import { canRunPostgres, startPostgres } from "./postgres.ts";
 
 export interface SplitDatabase {
-  /** What every process of the topology is started with (DATABASE_URL when there is one server). */
-  readonly env: Record<string, string>;
+  /** The one server every service makes its own database on; unset, each service opens a PGlite. */
+  readonly url?: string;
   readonly describe: string;
   stop(): Promise<void>;
 }
@@ -17,15 +17,15 @@ export interface SplitDatabase {
  * and ~350 MB each. Only where no Postgres binaries exist does each service open its own PGlite.
  */
 export async function startSplitDatabase(databaseUrl: string | undefined, dataDir: string, log?: Logger): Promise<SplitDatabase> {
-  if (databaseUrl) return { env: {}, describe: "DATABASE_URL", stop: async () => {} };
+  if (databaseUrl) return { url: databaseUrl, describe: "DATABASE_URL", stop: async () => {} };
   if (!canRunPostgres()) {
     await preparePGlite();
-    return { env: {}, describe: "a PGlite per service (no postgres binary on PATH)", stop: async () => {} };
+    return { describe: "a PGlite per service (no postgres binary on PATH)", stop: async () => {} };
   }
   const memory = dataDir === "memory";
   const server = await startPostgres(memory ? { log } : { dataDir: join(dataDir, "split-postgres"), durable: true, log });
   return {
-    env: { DATABASE_URL: server.url },
+    url: server.url,
     describe: `postgres ${server.url}${memory ? " (temporary)" : ` in ${join(dataDir, "split-postgres")}`}`,
     stop: () => server.stop(),
   };

@@ -1,0 +1,31 @@
+import { placementVariable } from "../config.ts";
+import type { Topology } from "./topology.ts";
+
+/** What the processes of a split topology share wherever they run: the broker, the database server, the secret of internal calls. */
+export interface SplitInfrastructure {
+  readonly redisUrl: string;
+  /** The one Postgres server every service makes its own database on (`<db>_<service>`); unset, each service opens a PGlite. */
+  readonly databaseUrl?: string;
+  readonly internalToken: string;
+}
+
+/**
+ * The settings every process of a split topology is started with, on top of its own environment: the shared
+ * infrastructure and where each process listens — the topology as the launcher resolved it, overrides applied,
+ * so no child reads it differently. The launcher starts its children with them; the deploy manifests
+ * (scripts/manifests/) are generated from them, so the two cannot drift.
+ */
+export function splitEnv(topology: Topology, infrastructure: SplitInfrastructure): Record<string, string> {
+  return {
+    REDIS_URL: infrastructure.redisUrl,
+    ...(infrastructure.databaseUrl ? { DATABASE_URL: infrastructure.databaseUrl } : {}),
+    TWOFOLD_INTERNAL_TOKEN: infrastructure.internalToken,
+    PORT: String(topology.gatewayPort),
+    ...Object.fromEntries(
+      topology.services.flatMap((s) => [
+        [placementVariable("HOST", s.name), s.host],
+        [placementVariable("PORT", s.name), String(s.port)],
+      ]),
+    ),
+  };
+}
