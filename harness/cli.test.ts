@@ -12,6 +12,18 @@ const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
 const workdir = mkdtempSync(join(tmpdir(), "twofold-cli-"));
 afterAll(() => rmSync(workdir, { recursive: true, force: true }));
 
+describe("bun run harness, asked for what it cannot do", () => {
+  it("a fault it cannot read is a usage error (exit 2) naming the part", async () => {
+    const run = Bun.spawn([process.execPath, cli, "--faults", "latency:orders=200,blackhole:payments@3"], {
+      cwd: workdir,
+      stdout: "ignore",
+      stderr: "pipe",
+    });
+    expect(await run.exited).toBe(2);
+    expect(await new Response(run.stderr).text()).toMatch(/^--faults: fault "blackhole:payments@3" is none of: /);
+  });
+});
+
 describe.runIf(process.platform === "linux")("bun run harness, interrupted", () => {
   it("SIGTERM ends the run and every process of the topology it started, its Redis and Postgres", async () => {
     const { REDIS_URL: _shared, ...env } = process.env;

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { shop } from "../modules/index.ts";
+import { parseFaults } from "../runtime/bus/faults/parse.ts";
 import { flowSuites } from "./flows/index.ts";
 import { runFuzz } from "./fuzz/run.ts";
 import { renderHtml } from "./report/html.ts";
@@ -19,6 +20,7 @@ const USAGE = `bun run harness [options]
   --grep REGEX     only checks matching "<suite> <check>"
   --seed N         the seed of every scheduling choice (default: saved failing seeds first, then a random one)
   --repeat N       N runs with seeds N, N+1, ...
+  --faults SPEC    faults for every profile, after its own (runtime/bus/faults/), e.g. "lose-reply:payments@0.3,drop:*=200"
   --skew M:V       run module M at contract version V in the split profile (repeatable), e.g. orders:1
   --report DIR     where report.json and report.html go (default .twofold/report)
   --json           print the JSON report(s) on stdout
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     report: { type: "string", default: ".twofold/report" },
     json: { type: "boolean", default: false },
     skew: { type: "string", multiple: true },
+    faults: { type: "string" },
     fuzz: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -48,6 +51,12 @@ const unknown = profiles.filter((p) => !isProfileName(p));
 const repeat = Number(values.repeat);
 const badSkew = skew.some((s) => !/^[a-z][a-z0-9-]*:\d+$/.test(s));
 const badFuzz = values.fuzz !== undefined && !/^[1-9]\d*$/.test(values.fuzz);
+try {
+  parseFaults(values.faults);
+} catch (error) {
+  console.error(`--faults: ${error instanceof Error ? error.message : error}`);
+  process.exit(2);
+}
 if (unknown.length || badSkew || badFuzz || !Number.isInteger(repeat) || repeat < 1 || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
   console.error(`${unknown.length ? `unknown profile(s): ${unknown.join(", ")}\n` : ""}${USAGE}`);
   process.exit(2);
@@ -74,6 +83,7 @@ async function main(): Promise<number> {
       profiles: profiles as ProfileName[],
       suites: [...suites, ...flowSuites],
       seed,
+      faults: values.faults,
       modules: shop.modules.map((m) => m.name),
       filter: { suite: values.suite, grep: values.grep ? new RegExp(values.grep, "i") : undefined },
       // Version skew: one module's processes write older contract versions while its consumers are current.

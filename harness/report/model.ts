@@ -68,6 +68,8 @@ export interface ProfileSummary {
 export interface RunReport {
   readonly version: 1;
   readonly seed: number;
+  /** The run's own faults (`--faults`), in their written form, on top of each profile's. */
+  readonly faults?: string;
   readonly startedAt: string;
   readonly wallMs: number;
   readonly profiles: readonly ProfileSummary[];

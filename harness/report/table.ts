@@ -43,7 +43,7 @@ export function renderTable(report: RunReport): string {
   const known = report.divergences.filter((d) => d.known).length;
   lines.push(
     "",
-    `seed ${report.seed}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
+    `seed ${report.seed}${report.faults ? ` with faults ${report.faults}` : ""}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
   );
   return lines.join("\n");
 }

@@ -21,6 +21,8 @@ export interface HarnessOptions {
   readonly filter?: RunFilter;
   /** A fixture system instead of the shop. */
   readonly system?: SystemUnderTest;
+  /** Faults for every profile of the run, in their written form, after each profile's own (runtime/bus/faults/). */
+  readonly faults?: string;
   /** Extra environment per profile (fault injection). */
   readonly env?: Partial<Record<ProfileName, Record<string, string>>>;
   readonly redisUrl?: string;
@@ -47,7 +49,7 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
       const topology = await startTopology(profile.topology, {
         system: options.system,
         redisUrl: options.redisUrl ?? redis?.url,
-        env: { ...profileEnv(profile, options.seed), ...options.env?.[name] },
+        env: { ...profileEnv(profile, options.seed, options.faults), ...options.env?.[name] },
       });
       options.onProgress?.({ type: "profile", profile: name, phase: "ready", startupMs: topology.startupMs });
       const profileStarted = performance.now();
@@ -87,6 +89,7 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   return {
     version: 1,
     seed: options.seed,
+    ...(options.faults ? { faults: options.faults } : {}),
     startedAt: startedAt.toISOString(),
     wallMs: performance.now() - started,
     profiles: summaries,

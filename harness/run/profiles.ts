@@ -35,11 +35,15 @@ export const isProfileName = (name: string): name is ProfileName => name in prof
 
 export const profileOf = (name: ProfileName): Profile => ({ name, ...(profiles[name] as ProfileSpec) });
 
-/** The one place a profile becomes its processes' settings, with the run's seed for every random choice. */
-export function profileEnv(profile: Profile, seed: number): Record<string, string> {
+/**
+ * The one place a profile becomes its processes' settings, with the run's seed for every random choice and
+ * the run's own faults (`bun run harness --faults`) after the profile's, so one of the same key replaces it.
+ */
+export function profileEnv(profile: Profile, seed: number, runFaults = ""): Record<string, string> {
+  const faults = [profile.faults, runFaults].filter(Boolean).join(",");
   return {
     TWOFOLD_SEED: String(seed),
     ...(profile.transport ? { TWOFOLD_TRANSPORT: profile.transport } : {}),
-    ...(profile.faults ? { TWOFOLD_FAULTS: profile.faults } : {}),
+    ...(faults ? { TWOFOLD_FAULTS: faults } : {}),
   };
 }
