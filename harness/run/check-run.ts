@@ -39,6 +39,8 @@ export async function runCheck(suite: Suite, check: Check, options: CheckRunOpti
     error = failure instanceof Error ? failure.message : String(failure);
   }
   const durationMs = performance.now() - started;
+  // A check that failed (or timed out) with faults still added must not leave them to the next one.
+  if (client.faultsAdded) await observer.faults("").catch((e: unknown) => warnings.push(`faults not removed after the check: ${e}`));
   await observer.idle().catch((e: unknown) => warnings.push(`system not idle after the check: ${e instanceof Error ? e.message : e}`));
   const after = await snapshot(observer, options.modules);
   const trace = await observer.http.get<{ trace: TraceRecord[] }>(`/__twofold/trace?prefix=${encodeURIComponent(prefix)}`);

@@ -48,6 +48,29 @@ export class SystemClient {
     if (status !== 200) throw new Error(`advancing the clock failed (${status}): ${JSON.stringify(body)}`);
   }
 
+  /** Whether this client added faults that are still in force. */
+  faultsAdded = false;
+
+  /**
+   * Adds faults in every process of the topology, in their written form (runtime/bus/faults/), on top of each
+   * process's own, until replaced; "" removes them. The harness removes what a check left after it.
+   */
+  async faults(written: string): Promise<void> {
+    const { status, body } = await this.http.post("/__twofold/faults", { faults: written });
+    if (status !== 200) throw new Error(`setting faults "${written}" failed (${status}): ${JSON.stringify(body)}`);
+    this.faultsAdded = written !== "";
+  }
+
+  /** Runs `work` with `written` faults added, and removes them after it, whatever it came to. */
+  async withFaults<T>(written: string, work: () => Promise<T>): Promise<T> {
+    await this.faults(written);
+    try {
+      return await work();
+    } finally {
+      await this.faults("");
+    }
+  }
+
   /** Read-only SQL against one module's own schema (`?` placeholders). */
   async sql<Row = Record<string, unknown>>(module: string, query: string, params: readonly unknown[] = []): Promise<Row[]> {
     const { status, body } = await this.http.post<{ rows: Row[] }>(`/__twofold/sql/${module}`, { query, params });

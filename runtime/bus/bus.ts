@@ -150,13 +150,14 @@ export class Bus {
 
   /**
    * Delivers a just-committed event inline when the transport can (the plain monolith): resolves after every
-   * subscriber's first attempt, with `settled` for the rest. Undefined when the transport cannot.
+   * subscriber's first attempt, with `settled` for the rest. Undefined when the transport cannot, or will not
+   * now (a fault touches events): then it is dispatched the ordinary way.
    */
   async dispatchInline(envelope: Envelope): Promise<InlineDispatch | undefined> {
     if (!this.transport.dispatchInline) return undefined;
     const subscribers = this.options.subscribersOf(envelope.type);
     const run = await this.transport.dispatchInline(envelope, subscribers);
-    this.options.observer?.({ kind: "publish", from: envelope.source, envelope: this.observed(envelope), subscribers });
+    if (run) this.options.observer?.({ kind: "publish", from: envelope.source, envelope: this.observed(envelope), subscribers });
     return run;
   }
 

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { Envelope } from "../../contracts/envelope.ts";
+import type { FaultControl } from "./faults/layer.ts";
 
 /** Answers a call envelope with a reply envelope, or throws an AppError (which becomes an error reply). */
 export type CallReceiver = (envelope: Envelope) => Promise<Envelope>;
@@ -63,7 +64,7 @@ export interface EventChannel {
    * Present when the channel can deliver inline (the plain monolith): runs the subscribers now and resolves
    * once each has had its first attempt, so the publisher's commit returns after its handlers ran.
    */
-  readonly dispatchInline?: (envelope: Envelope, subscribers: readonly string[]) => Promise<InlineDispatch>;
+  readonly dispatchInline?: (envelope: Envelope, subscribers: readonly string[]) => Promise<InlineDispatch | undefined>;
   /** Consumes events addressed to a module hosted by this process. */
   consume(module: string, receiver: EventReceiver): void;
   start(): Promise<void>;
@@ -96,6 +97,8 @@ export interface Transport {
   health(): Promise<Record<string, boolean>>;
   /** Every endpoint the hosting process must serve for this transport. */
   routes(): Hono | undefined;
+  /** Present when faults can be added while the process runs (the harness's): see faults/layer.ts. */
+  readonly faults?: FaultControl;
 }
 
 /** The transport made of one call channel and one event channel. */
@@ -105,7 +108,8 @@ export function transportOf(calls: CallChannel, events: EventChannel): Transport
     events,
     request: (target, envelope, timeoutMs) => calls.request(target, envelope, timeoutMs),
     dispatch: (envelope, subscribers, options) => events.dispatch(envelope, subscribers, options),
-    dispatchInline: events.dispatchInline && ((envelope, subscribers) => events.dispatchInline?.(envelope, subscribers) as Promise<InlineDispatch>),
+    dispatchInline:
+      events.dispatchInline && ((envelope, subscribers) => events.dispatchInline?.(envelope, subscribers) as Promise<InlineDispatch | undefined>),
     answer: (module, receiver) => calls.answer(module, receiver),
     consume: (module, receiver) => events.consume(module, receiver),
     start: () => events.start(),

@@ -88,8 +88,14 @@ export function transportChoice(written: string): TransportChoice {
   return { calls: calls as CallChannelName, events: events as EventChannelName };
 }
 
-/** The transport of a choice, under the fault layer when faults are given. */
-export function createTransport(choice: TransportChoice, site: ChannelSite, faults: readonly FaultSpec[] = [], seed = 1): Transport {
+/** The transport of a choice, under the fault layer when faults are given or may be added at run time (`adjustable`). */
+export function createTransport(
+  choice: TransportChoice,
+  site: ChannelSite,
+  faults: readonly FaultSpec[] = [],
+  seed = 1,
+  adjustable = false,
+): Transport {
   const transport = transportOf(callChannels[choice.calls](site), eventChannels[choice.events](site));
-  return withFaults(transport, faults, seed);
+  return withFaults(transport, faults, seed, adjustable);
 }

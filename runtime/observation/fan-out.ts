@@ -44,5 +44,7 @@ export function fanOut(own: ObservationPort, services: readonly ObservedService[
     deadLetters: async () => (await everywhere((p) => p.deadLetters())).flat(),
     // Every process moves by the same amount, so their clocks keep agreeing; the edge's reading is the answer.
     clock: async (command) => (await everywhere((p) => p.clock(command)))[0] as Awaited<ReturnType<ObservationPort["clock"]>>,
+    // Every process takes the same faults (each module's calls and deliveries happen in its own process).
+    faults: async (added) => (await everywhere((p) => p.faults(added)))[0] as Awaited<ReturnType<ObservationPort["faults"]>>,
   };
 }

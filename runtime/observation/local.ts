@@ -1,5 +1,6 @@
 import type { Bus } from "../bus/bus.ts";
 import { newId } from "../bus/context.ts";
+import { formatFaults, parseFaults } from "../bus/faults/parse.ts";
 import type { Transport } from "../bus/transport.ts";
 import { applyClockCommand, clock } from "../clock.ts";
 import { AppError } from "../errors.ts";
@@ -65,6 +66,12 @@ export function localObservation(process: ObservedProcess): ObservationPort {
     call: (from, name, request) => harnessCall(bus, from, name, request),
     deadLetters: () => transport.deadLetters(),
     clock: async (command) => applyClockCommand(clock, command),
+    faults: async (added) => {
+      const control = transport.faults;
+      if (!control) throw new AppError("not_found", `${process.name} takes no faults at run time`);
+      control.add(parseFaults(added));
+      return { faults: formatFaults(control.current()) };
+    },
     redeliver: async (eventId) => {
       const envelope = tapped().find(eventId);
       if (!envelope) throw new AppError("not_found", `the tap has not seen event ${eventId}`);

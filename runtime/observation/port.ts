@@ -27,4 +27,9 @@ export interface ObservationPort {
   call(from: string, name: string, request: unknown): Promise<{ reply: unknown } | { error: ErrorBody["error"] }>;
   /** Freezes, advances or releases the clock of every process (runtime/clock.ts); answers this process's clock. */
   clock(command: ClockCommand): Promise<ReturnType<AdvancingClock["state"]>>;
+  /**
+   * Replaces the faults added at run time in every process (written form, runtime/bus/faults/; "" removes
+   * them), on top of each process's own; answers the faults then in force (this process's, written).
+   */
+  faults(added: string): Promise<{ faults: string }>;
 }

@@ -58,6 +58,7 @@ export function remoteObservation(remote: RemoteProcess): ObservationPort {
     call: (from, name, request) => ask("/call", { from, name, request }),
     deadLetters: async () => (await ask<{ dead_letters: DeadLetter[] }>("/dead-letters")).dead_letters,
     clock: (command) => ask("/clock", command),
+    faults: (added) => ask("/faults", { faults: added }),
     redeliver: async (eventId) => void (await ask("/redeliver", { event_id: eventId })),
   };
 }

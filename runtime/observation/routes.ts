@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
+import { parseFaults } from "../bus/faults/parse.ts";
 import { AppError } from "../errors.ts";
 import { readBody } from "../http/body.ts";
 import type { ObservationPort } from "./port.ts";
@@ -16,6 +17,8 @@ const ProviderStateBody = v.object({
   params: v.optional(v.record(v.string(), v.union([v.string(), v.number(), v.boolean()])), {}),
 });
 const CallBody = v.object({ from: v.pipe(v.string(), v.minLength(1)), name: v.pipe(v.string(), v.minLength(1)), request: v.unknown() });
+
+const FaultsBody = v.object({ faults: v.pipe(v.string(), v.maxLength(2000)) });
 
 const SqlBody = v.object({
   query: v.pipe(v.string(), v.minLength(1)),
@@ -66,6 +69,15 @@ export function observationRoutes(source: ObservationPort, base: string): Hono {
   });
   app.post("/clock", async (c) => {
     return c.json(await source.clock(await readBody(c, ClockBody)), 200);
+  });
+  app.post("/faults", async (c) => {
+    const { faults } = await readBody(c, FaultsBody);
+    try {
+      parseFaults(faults);
+    } catch (error) {
+      throw new AppError("validation_failed", error instanceof Error ? error.message : String(error), [{ path: "faults", message: String(error) }]);
+    }
+    return c.json(await source.faults(faults), 200);
   });
   app.get("/state/:module", async (c) => c.json({ tables: await source.state(c.req.param("module")) }));
   app.get("/dead-letters", async (c) => c.json({ dead_letters: await source.deadLetters() }));

@@ -64,7 +64,13 @@ export class OutboxRelay {
           );
         try {
           const run = await this.bus.dispatchInline(envelope);
-          void (run?.settled ?? Promise.resolve())
+          if (!run) {
+            // Not inline this time (a fault touches events): the sweep relays the row the ordinary way.
+            this.inFlight.delete(envelope.id);
+            this.kick();
+            return;
+          }
+          void run.settled
             .then(() => this.db.em().nativeDelete(this.outbox, { id: envelope.id }))
             .then(() => this.relayedDuringPass.add(envelope.id))
             .catch(stays)

@@ -145,11 +145,38 @@ describe("the fault layer over a transport", () => {
     expect(handled).toEqual([during.id, during.id]);
   });
 
-  it("takes inline delivery away when a fault touches events, and keeps it when faults touch calls only", () => {
+  it("takes inline delivery away when a fault touches events, and keeps it when faults touch calls only", async () => {
     expect(faulty("").dispatchInline).toBeDefined();
     expect(faulty("latency:echo=5").dispatchInline).toBeDefined();
-    expect(faulty("delay=5").dispatchInline).toBeUndefined();
-    expect(faulty("strict").dispatchInline).toBeUndefined();
+    expect(await faulty("delay=5").dispatchInline?.(envelope({}), [])).toBeUndefined();
+    expect(await faulty("strict").dispatchInline?.(envelope({}), [])).toBeUndefined();
+  });
+});
+
+describe("faults added while the process runs (the harness's)", () => {
+  it("apply from the next message on, over the process's own, and go again when removed", async () => {
+    const transport = createTransport(transports.memory, { delivery }, parseFaults("latency:other=1"), 1, true);
+    transport.answer("echo", async (e) => e);
+    const control = transport.faults;
+    expect(formatFaults(control?.current() ?? [])).toBe("latency:other=1");
+    control?.add(parseFaults("down:echo,latency:other=2"));
+    expect(formatFaults(control?.current() ?? [])).toBe("down:echo,latency:other=2");
+    const refused = await transport.request("echo", envelope({}), 500).catch((e: unknown) => e);
+    expect(isAppError(refused, "service_unavailable")).toBe(true);
+    control?.add([]);
+    expect(formatFaults(control?.current() ?? [])).toBe("latency:other=1");
+    expect((await transport.request("echo", envelope({ n: 1 }), 500)).payload).toEqual({ n: 1 });
+  });
+
+  it("deliver inline while no fault touches events, and hand events to the channel while one does", async () => {
+    const transport = createTransport(transports.memory, { delivery }, [], 1, true);
+    const handled: string[] = [];
+    transport.consume("reader", async (e) => void handled.push(e.id));
+    expect(await transport.dispatchInline?.(envelope({}), ["reader"])).toBeDefined();
+    transport.faults?.add(parseFaults("duplicate=1"));
+    expect(await transport.dispatchInline?.(envelope({}), ["reader"])).toBeUndefined();
+    await transport.dispatch(envelope({}), ["reader"]);
+    expect(handled).toHaveLength(3);
   });
 });
 

@@ -1,17 +1,19 @@
 import type { CallChannel, EventChannel, Transport } from "../transport.ts";
 import { transportOf } from "../transport.ts";
 import type { FaultEffects } from "./model.ts";
+import { mergeFaults } from "./parse.ts";
 import { seededRandom } from "./random.ts";
 import { definitionOf, type FaultSpec } from "./registry.ts";
 
 /**
- * The fault layer: wraps any transport's channels in the effects of the given faults, each drawing from its
- * own sequence of the seed. Faults that touch events take inline delivery away, as any broker would.
+ * The faults a process runs with while it runs: its own (its settings, its profile's preset) and those the
+ * harness adds for one check or one step. Added faults replace own ones of the same key.
  */
-export function withFaults(transport: Transport, faults: readonly FaultSpec[], seed: number): Transport {
-  if (faults.length === 0) return transport;
-  const effects = faults.map((spec, i) => definitionOf(spec).effects(spec, seededRandom(seed + i * 7919)));
-  return transportOf(faultyCalls(transport.calls, effects), faultyEvents(transport.events, effects));
+export interface FaultControl {
+  /** The faults in force now. */
+  current(): readonly FaultSpec[];
+  /** Replaces the faults added at run time; the process's own stay. */
+  add(faults: readonly FaultSpec[]): void;
 }
 
 /** Chains the effects' wrappers of one kind around `base`, the first fault outermost. */
@@ -19,39 +21,59 @@ function chain<F>(effects: readonly FaultEffects[], pick: (e: FaultEffects) => (
   return effects.reduceRight((next, e) => pick(e)?.(next) ?? next, base);
 }
 
-function faultyCalls(calls: CallChannel, effects: readonly FaultEffects[]): CallChannel {
+const touchesEvents = (effects: readonly FaultEffects[]) => effects.some((e) => e.dispatch || e.deliver);
+
+/**
+ * The fault layer: wraps any transport's channels in the effects of the faults in force, each drawing from its
+ * own sequence of the seed (restarted whenever the faults change, so a check's faults replay with its seed).
+ * Faults that touch events take inline delivery away, as any broker would. Without faults and without
+ * `adjustable` (production) the transport is returned as it is; adjustable (the harness), faults can be added
+ * while the process runs (`transport.faults`).
+ */
+export function withFaults(transport: Transport, own: readonly FaultSpec[], seed: number, adjustable = false): Transport {
+  if (own.length === 0 && !adjustable) return transport;
+  const build = (specs: readonly FaultSpec[]) => specs.map((spec, i) => definitionOf(spec).effects(spec, seededRandom(seed + i * 7919)));
+  let current = [...own];
+  let effects = build(current);
+  const control: FaultControl = {
+    current: () => current,
+    add: (added) => {
+      current = mergeFaults([...own, ...added]);
+      effects = build(current);
+    },
+  };
+  const layered = transportOf(
+    faultyCalls(transport.calls, () => effects),
+    faultyEvents(transport.events, () => effects),
+  );
+  return adjustable ? { ...layered, faults: control } : layered;
+}
+
+function faultyCalls(calls: CallChannel, effects: () => readonly FaultEffects[]): CallChannel {
   // Calls waiting in a fault (latency) before they reach the channel are in flight too.
   let waiting = 0;
-  const send = chain(effects, (e) => e.request, calls.request);
   return {
     request: async (target, envelope, timeoutMs) => {
       waiting++;
       try {
-        return await send(target, envelope, timeoutMs);
+        return await chain(effects(), (e) => e.request, calls.request)(target, envelope, timeoutMs);
       } finally {
         waiting--;
       }
     },
-    answer: (module, receiver) =>
-      calls.answer(
-        module,
-        chain(effects, (e) => e.answer, receiver),
-      ),
+    answer: (module, receiver) => calls.answer(module, (envelope) => chain(effects(), (e) => e.answer, receiver)(envelope)),
     inFlight: () => calls.inFlight() + waiting,
     routes: calls.routes && (() => calls.routes?.() as ReturnType<NonNullable<CallChannel["routes"]>>),
   };
 }
 
-function faultyEvents(events: EventChannel, effects: readonly FaultEffects[]): EventChannel {
-  const touched = effects.some((e) => e.dispatch || e.deliver);
+function faultyEvents(events: EventChannel, effects: () => readonly FaultEffects[]): EventChannel {
+  const inline = events.dispatchInline;
   return {
-    dispatch: chain(effects, (e) => e.dispatch, events.dispatch),
-    dispatchInline: touched ? undefined : events.dispatchInline,
-    consume: (module, receiver) =>
-      events.consume(
-        module,
-        chain(effects, (e) => e.deliver, receiver),
-      ),
+    dispatch: (envelope, subscribers, options) => chain(effects(), (e) => e.dispatch, events.dispatch)(envelope, subscribers, options),
+    // Undefined while a fault touches events: the publisher hands the event to the channel the ordinary way.
+    dispatchInline: inline && (async (envelope, subscribers) => (touchesEvents(effects()) ? undefined : inline(envelope, subscribers))),
+    consume: (module, receiver) => events.consume(module, (envelope, delivery) => chain(effects(), (e) => e.deliver, receiver)(envelope, delivery)),
     start: () => events.start(),
     stop: () => events.stop(),
     pending: () => events.pending(),
