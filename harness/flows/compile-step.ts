@@ -1,4 +1,5 @@
 import { type Document, isMap, isScalar, isSeq } from "yaml";
+import { parseFaults } from "../../runtime/bus/faults/parse.ts";
 import type { CompileTools } from "./actions/action.ts";
 import { actions } from "./actions/index.ts";
 import { SyntaxProblem } from "./errors.ts";
@@ -10,7 +11,7 @@ import type { Assertion, Output, Step } from "./model.ts";
 import { nodeAt, resolveAlias } from "./nodes.ts";
 import type { Source } from "./source.ts";
 
-const stepKeys = ["id", "action", "config", "assert", "output", "description"];
+const stepKeys = ["id", "action", "config", "assert", "output", "fault", "description"];
 const name = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Everything steps of one flow share while it loads: the file, the document, the ids taken so far. */
@@ -101,11 +102,22 @@ export function compileStep(written: unknown, scope: StepScope, fallback: number
       return list.items.map((item) => compileStep(item, scope, lineOf(path)));
     },
   };
+  const faultNode = node.get("fault", true);
+  const fault =
+    faultNode === undefined ? undefined : (text(faultNode) ?? source.failAt(faultNode, line, `${owner}: fault is a string (as TWOFOLD_FAULTS)`));
+  if (fault !== undefined) {
+    try {
+      parseFaults(fault);
+    } catch (error) {
+      source.failAt(faultNode, line, `${owner}: ${(error as Error).message}`);
+    }
+  }
   return {
     id,
     action,
     line,
     config,
+    ...(fault !== undefined ? { fault } : {}),
     raw: definition.raw ?? [],
     lineOf,
     assertions: compileAssertions(resolveAlias(node.get("assert", true), doc), scope, line, owner),

@@ -43,6 +43,14 @@ describe("broken flows fail with the file and the line", () => {
     expect(error.message).toContain('step "create_user": action http_request needs config.url');
   });
 
+  it("a fault it cannot read, at the line of the step's fault, naming the part", async () => {
+    const written =
+      "flow:\n  name: faulty\n  steps:\n    - id: slow\n      action: delay\n      fault: latency:orders=soon\n      config: { duration: 1ms }\n";
+    const error = await flowErrorOf(() => parseFlows(written, "faulty.flow.yaml"));
+    expect(error.line).toBe(6);
+    expect(error.message).toMatch(/step "slow": fault "latency:orders=soon" is none of: /);
+  });
+
   it("an unknown variable, when its step is about to run, at the step's line", async () => {
     const suite = loadFlowFile(fixture("unknown-variable.broken.yaml"));
     const { system, requests } = fakeSystem({ routes: { "POST /api/v1/users": () => ({ status: 201, body: { id: "u-1" } }) } });

@@ -46,6 +46,8 @@ export interface Step {
   readonly line: number;
   /** The config as written; strings are interpolated when the step runs. */
   readonly config: Readonly<Record<string, unknown>>;
+  /** Faults in force while this step's action runs (written as TWOFOLD_FAULTS), removed after it. */
+  readonly fault?: string;
   /** Top-level config keys the action interpolates itself (nested steps, assertions). */
   readonly raw: readonly string[];
   readonly lineOf: (path: ConfigPath) => number;

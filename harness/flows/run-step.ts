@@ -44,7 +44,8 @@ export class StepRunner {
     const tools = this.toolsFor(step);
     let context: StepContext;
     try {
-      context = await step.perform(config, tools);
+      const fault = step.fault;
+      context = fault ? await this.system.withFaults(fault, () => step.perform(config, tools)) : await step.perform(config, tools);
     } catch (error) {
       if (error instanceof FlowError) throw error;
       throw new FlowError(this.file, step.line, `${owner} (${step.action}) failed: ${(error as Error).message}`);
