@@ -50,6 +50,7 @@ const Env = v.object({
   TWOFOLD_OPERATOR_KEY: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
   TWOFOLD_TRANSPORT: v.optional(v.pipe(v.string(), v.rawTransform(checked(transportChoice)))),
   TWOFOLD_SEED: int(1),
+  TWOFOLD_SUPERVISED: text(""),
   TWOFOLD_FAULTS: v.optional(v.pipe(v.string(), v.rawTransform(checked(parseFaults))), ""),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS), "info"),
   LOG_FORMAT: v.optional(v.picklist(LOG_FORMATS)),
@@ -140,6 +141,8 @@ export interface RuntimeConfig {
   readonly transport?: TransportChoice;
   /** The seed of every random choice the runtime makes for the harness (injected faults). */
   readonly seed: number;
+  /** A supervisor restarts this process when it dies (the split launcher, Kubernetes): an injected crash kills it for real. */
+  readonly supervised: boolean;
   /** Faults the fault layer injects into the transport (runtime/bus/faults/). */
   readonly faults: readonly FaultSpec[];
   /** Modules that write their messages at an older contract version (harness: version skew). */
@@ -195,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     environment: e.TWOFOLD_ENV,
     transport: e.TWOFOLD_TRANSPORT,
     seed: e.TWOFOLD_SEED,
+    supervised: e.TWOFOLD_SUPERVISED === "1",
     faults: e.TWOFOLD_FAULTS,
     skew: new Map(
       (e.TWOFOLD_SKEW ?? "")

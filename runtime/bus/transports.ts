@@ -95,7 +95,8 @@ export function createTransport(
   faults: readonly FaultSpec[] = [],
   seed = 1,
   adjustable = false,
+  supervised = false,
 ): Transport {
   const transport = transportOf(callChannels[choice.calls](site), eventChannels[choice.events](site));
-  return withFaults(transport, faults, seed, adjustable);
+  return withFaults(transport, faults, seed, adjustable, { supervised });
 }

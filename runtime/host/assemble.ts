@@ -97,7 +97,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   // The transport first: a missing secret or address stops the boot before any database is opened.
   const transport = isTransport(plan.transport)
     ? plan.transport
-    : createTransport(plan.transport, { ...config, addressOf: plan.addressOf, log }, config.faults, config.seed, config.harness);
+    : createTransport(plan.transport, { ...config, addressOf: plan.addressOf, log }, config.faults, config.seed, config.harness, config.supervised);
   const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.name, plan.ownDatabase) : NO_DATABASE;
   const recorder = config.harness ? new TraceRecorder(plan.name) : undefined;
   const tap = config.harness && plan.edge ? new EventTap() : undefined;

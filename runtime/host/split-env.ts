@@ -20,6 +20,8 @@ export function splitEnv(topology: Topology, infrastructure: SplitInfrastructure
     REDIS_URL: infrastructure.redisUrl,
     ...(infrastructure.databaseUrl ? { DATABASE_URL: infrastructure.databaseUrl } : {}),
     TWOFOLD_INTERNAL_TOKEN: infrastructure.internalToken,
+    // Whatever runs these processes restarts them (the launcher's policy, a Deployment's pods).
+    TWOFOLD_SUPERVISED: "1",
     PORT: String(topology.gatewayPort),
     ...Object.fromEntries(
       topology.services.flatMap((s) => [

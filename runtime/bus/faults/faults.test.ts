@@ -36,6 +36,7 @@ describe("faults as data", () => {
       down: "down:search",
       drop: "drop:order.confirmed=100",
       poison: "poison:*@0.1",
+      crash: "crash:after-handler:notifications",
       duplicate: "duplicate=1",
       delay: "delay=1",
       copy: "copy",
@@ -121,9 +122,9 @@ describe("the fault layer over a transport", () => {
 
   it("delay holds back a first attempt by its seeded share of the bound, and never a retry", async () => {
     let draws = 0;
-    const deliver = delayFault.effects({ kind: "delay", minMs: 10, maxMs: 30 }, () => (draws++, 0.5)).deliver;
+    const deliver = delayFault.effects({ kind: "delay", minMs: 10, maxMs: 30 }, () => (draws++, 0.5), { supervised: false }).deliver;
     const handled: number[] = [];
-    const receiver = deliver?.(async (_e, d) => void handled.push(d.attempt));
+    const receiver = deliver?.(async (_e, d) => void handled.push(d.attempt), "reader");
     const started = performance.now();
     await receiver?.(envelope({}), { attempt: 1 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(19);

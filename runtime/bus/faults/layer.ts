@@ -1,6 +1,6 @@
 import type { CallChannel, EventChannel, Transport } from "../transport.ts";
 import { transportOf } from "../transport.ts";
-import type { FaultEffects } from "./model.ts";
+import type { FaultEffects, FaultSite } from "./model.ts";
 import { mergeFaults } from "./parse.ts";
 import { seededRandom } from "./random.ts";
 import { definitionOf, type FaultSpec } from "./registry.ts";
@@ -30,9 +30,15 @@ const touchesEvents = (effects: readonly FaultEffects[]) => effects.some((e) => 
  * `adjustable` (production) the transport is returned as it is; adjustable (the harness), faults can be added
  * while the process runs (`transport.faults`).
  */
-export function withFaults(transport: Transport, own: readonly FaultSpec[], seed: number, adjustable = false): Transport {
+export function withFaults(
+  transport: Transport,
+  own: readonly FaultSpec[],
+  seed: number,
+  adjustable = false,
+  site: FaultSite = { supervised: false },
+): Transport {
   if (own.length === 0 && !adjustable) return transport;
-  const build = (specs: readonly FaultSpec[]) => specs.map((spec, i) => definitionOf(spec).effects(spec, seededRandom(seed + i * 7919)));
+  const build = (specs: readonly FaultSpec[]) => specs.map((spec, i) => definitionOf(spec).effects(spec, seededRandom(seed + i * 7919), site));
   let current = [...own];
   let effects = build(current);
   const control: FaultControl = {
@@ -61,7 +67,14 @@ function faultyCalls(calls: CallChannel, effects: () => readonly FaultEffects[])
         waiting--;
       }
     },
-    answer: (module, receiver) => calls.answer(module, (envelope) => chain(effects(), (e) => e.answer, receiver)(envelope)),
+    answer: (module, receiver) =>
+      calls.answer(module, (envelope) =>
+        chain(
+          effects(),
+          (e) => e.answer && ((next: typeof receiver) => e.answer?.(next, module) ?? next),
+          receiver,
+        )(envelope),
+      ),
     inFlight: () => calls.inFlight() + waiting,
     routes: calls.routes && (() => calls.routes?.() as ReturnType<NonNullable<CallChannel["routes"]>>),
   };
@@ -73,7 +86,14 @@ function faultyEvents(events: EventChannel, effects: () => readonly FaultEffects
     dispatch: (envelope, subscribers, options) => chain(effects(), (e) => e.dispatch, events.dispatch)(envelope, subscribers, options),
     // Undefined while a fault touches events: the publisher hands the event to the channel the ordinary way.
     dispatchInline: inline && (async (envelope, subscribers) => (touchesEvents(effects()) ? undefined : inline(envelope, subscribers))),
-    consume: (module, receiver) => events.consume(module, (envelope, delivery) => chain(effects(), (e) => e.deliver, receiver)(envelope, delivery)),
+    consume: (module, receiver) =>
+      events.consume(module, (envelope, delivery) =>
+        chain(
+          effects(),
+          (e) => e.deliver && ((next: typeof receiver) => e.deliver?.(next, module) ?? next),
+          receiver,
+        )(envelope, delivery),
+      ),
     start: () => events.start(),
     stop: () => events.stop(),
     pending: () => events.pending(),

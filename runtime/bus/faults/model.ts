@@ -7,12 +7,18 @@ import type { CallReceiver, Dispatch, EventReceiver, SendCall } from "../transpo
 export interface FaultEffects {
   /** Around sending a call, on the caller's side: may delay, fail or lose it. */
   readonly request?: (next: SendCall) => SendCall;
-  /** Around answering a call, on the provider's side. */
-  readonly answer?: (next: CallReceiver) => CallReceiver;
+  /** Around answering a call, on the provider's side (the module answering it). */
+  readonly answer?: (next: CallReceiver, module: string) => CallReceiver;
   /** Around handing an event to the channel, on the publisher's side: may repeat, hold back or drop it. */
   readonly dispatch?: (next: Dispatch) => Dispatch;
-  /** Around one delivery to a consumer. */
-  readonly deliver?: (next: EventReceiver) => EventReceiver;
+  /** Around one delivery to a consumer (the subscribing module). */
+  readonly deliver?: (next: EventReceiver, subscriber: string) => EventReceiver;
+}
+
+/** What a fault may know of the process it runs in. */
+export interface FaultSite {
+  /** Something restarts the process when it dies (TWOFOLD_SUPERVISED): a crash may be real. */
+  readonly supervised: boolean;
 }
 
 /**
@@ -30,7 +36,7 @@ export interface FaultDefinition<S extends { readonly kind: string }> {
   /** Specs with the same key replace each other: the later one wins (a profile's preset, then a test's override). */
   key(spec: S): string;
   /** `random` is this fault's own seeded sequence: the same seed replays the same choices. */
-  effects(spec: S, random: () => number): FaultEffects;
+  effects(spec: S, random: () => number, site: FaultSite): FaultEffects;
 }
 
 /** Declares a fault kind; the identity function that makes its spec type flow into the registry's union. */

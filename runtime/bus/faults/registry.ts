@@ -1,6 +1,7 @@
 import { afterResponseFault } from "./after-response.ts";
 import { blackholeFault } from "./blackhole.ts";
 import { copyFault } from "./copy.ts";
+import { crashFault } from "./crash.ts";
 import { delayFault } from "./delay.ts";
 import { downFault } from "./down.ts";
 import { dropFault } from "./drop.ts";
@@ -22,6 +23,7 @@ export const faultDefinitions = [
   delayFault,
   dropFault,
   poisonFault,
+  crashFault,
   copyFault,
   afterResponseFault,
 ] as const;
