@@ -94,7 +94,7 @@ describe("the shop's invariants", () => {
     expect(found[0]?.problem).toBe("cancelled (reservation_expired), but its charge c-1 keeps 2000 of 2000 cents: its refund was lost");
   });
 
-  it("a charge for an order that does not exist, or whose saga ended with it pending, is not refunded: lost, naming the charge", () => {
+  it("a charge for an order that does not exist is lost, naming the charge; an operator's charge and a declined one keep nothing", () => {
     const found = findings((t) => {
       table(t, "payments", "charges").push({ id: "c-9", order_id: "o-9", status: "succeeded", amount_cents: 500, amount_refunded_cents: 0 });
       table(t, "payments", "charges").push({ id: "c-8", order_id: null, status: "succeeded", amount_cents: 500, amount_refunded_cents: 0 });
@@ -170,7 +170,7 @@ describe("the shop's invariants", () => {
     expect(lost.map((f) => f.kind)).toEqual(["lost"]);
   });
 
-  it("a confirmed order whose stock is still only held is stuck in the warehouse, and so is the stock equation's reserved", () => {
+  it("a confirmed order whose stock is still only held is stuck in the warehouse, naming the order", () => {
     const found = findings((t) => {
       Object.assign(table(t, "warehouse", "reservations")[0] as Row, { status: "held" });
       Object.assign(table(t, "warehouse", "stock")[0] as Row, { on_hand: 10, reserved: 2 });
