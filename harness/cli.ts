@@ -13,6 +13,7 @@ import { runHarness } from "./run/harness.ts";
 import { isProfileName, type ProfileName, profileNames } from "./run/profiles.ts";
 import { FailingSeeds, randomSeed } from "./run/seeds.ts";
 import { suites } from "./suites/index.ts";
+import { shopInvariants } from "./suites/invariants/index.ts";
 
 const USAGE = `bun run harness [options]
   --profile NAME   ${profileNames.join(", ")} (repeatable; default all)
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
       seed,
       faults: values.faults,
       modules: shop.modules.map((m) => m.name),
+      invariants: shopInvariants,
       filter: { suite: values.suite, grep: values.grep ? new RegExp(values.grep, "i") : undefined },
       // Version skew: one module's processes write older contract versions while its consumers are current.
       env: skew.length ? { split: { TWOFOLD_SKEW: skew.join(",") } } : undefined,

@@ -92,6 +92,14 @@ describe("what else is caught before a flow runs", () => {
       "config.request needs method",
     ],
     [
+      "wait_until with a settle that is not a boolean",
+      flow(
+        "    - id: a\n      action: wait_until\n      config:\n        request: { method: GET, url: /x }\n        until: [status == 200]\n        settle: yes please\n",
+      ),
+      9,
+      "config.settle must be true or false",
+    ],
+    [
       "a malformed nested step",
       flow("    - id: a\n      action: parallel\n      config:\n        steps:\n          - id: b\n            action: teleport\n"),
       9,

@@ -108,6 +108,33 @@ describe("running a flow", () => {
     expect(polls).toBeGreaterThanOrEqual(5);
   });
 
+  it("wait_until with settle: asks again once the system is idle, so a count right for a moment is not taken for exactly once", async () => {
+    const flow = (settle: boolean) => `flow:
+  name: told once
+  steps:
+    - id: told
+      action: wait_until
+      config:
+        request: { method: GET, url: /api/v1/notifications }
+        until: [len(body.notifications) == 1]
+        interval: 10ms${settle ? "\n        settle: true" : ""}
+      output: { first: "$.body.notifications[0]" }
+`;
+    const duplicated = () => {
+      let polls = 0;
+      // The first poll sees the notification; its duplicate lands while the check would already move on.
+      return { "GET /api/v1/notifications": () => ({ status: 200, body: { notifications: polls++ === 0 ? ["n-1"] : ["n-1", "n-1"] } }) };
+    };
+    expect((await run(flow(false), { routes: duplicated() })).failure).toBeUndefined();
+    const { failure, requests } = await run(flow(true), { routes: duplicated() });
+    expect(failure?.message).toContain(
+      'step "told": held, then no longer once the system was idle: len(body.notifications) == 1: actual 2, expected == 1',
+    );
+    expect(requests).toHaveLength(2);
+    const steady = { "GET /api/v1/notifications": () => ({ status: 200, body: { notifications: ["n-1"] } }) };
+    expect((await run(flow(true), { routes: steady })).failure).toBeUndefined();
+  });
+
   it("wait_until gives up after its timeout naming the condition that never held", async () => {
     const { failure } = await run(
       `flow:

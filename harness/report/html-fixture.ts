@@ -1,10 +1,11 @@
+import type { Finding } from "../checkers/model.ts";
 import type { CheckRun, RunReport, StateDelta, StepRecord, TraceRecord } from "./model.ts";
 
 /**
  * A realistic run for the HTML report's tests: three profiles, four checks, one failing in split (a charge
- * that timed out), traces with calls, publishes and deliveries (one delivery failed and was retried), state
- * deltas that differ, and two divergences of which one is known by design. One response body carries
- * `</script>` to prove the embedding is safe.
+ * that timed out) and leaving an invariant broken, traces with calls, publishes and deliveries (one delivery
+ * failed and was retried), state deltas that differ, two divergences of which one is known by design, and
+ * each profile's reconciliation. One response body carries `</script>` to prove the embedding is safe.
  */
 export const PROFILES = ["monolith", "monolith-strict", "split"] as const;
 type Profile = (typeof PROFILES)[number];
@@ -120,6 +121,14 @@ const socialTrace = (profile: Profile) =>
     ["http", "client", "reviews", "GET /api/v1/reviews/:id", "200"],
   ]);
 
+export const STUCK_HOLD: Finding = {
+  invariant: "a settled order's reservation is committed when it is confirmed and given back when it is cancelled",
+  kind: "stuck",
+  module: "warehouse",
+  entity: "ord_1",
+  problem: "cancelled, but its stock is still held",
+};
+
 function runsOf(profile: Profile): CheckRun[] {
   const split = profile === "split";
   return [
@@ -141,6 +150,7 @@ function runsOf(profile: Profile): CheckRun[] {
       steps: declinedSteps(split ? "pending" : "cancelled"),
       trace: declinedTrace(profile),
       state: declinedState(profile),
+      invariants: split ? [STUCK_HOLD] : [],
     }),
     run("bad input", "rejects malformed JSON", profile, {
       durationMs: 9,
@@ -177,6 +187,7 @@ export function fixtureReport(): RunReport {
         wallMs: profile === "split" ? 9_800 : 3_900,
         passed: mine.filter((c) => c.passed).length,
         failed: mine.filter((c) => !c.passed).length,
+        reconciliation: { lost: [], doubled: [], stuck: profile === "split" ? [STUCK_HOLD] : [], late: 0 },
       };
     }),
     checks,
@@ -204,6 +215,6 @@ export function fixtureReport(): RunReport {
         known: { id: "at-least-once-redelivery", reason: "BullMQ delivers at least once; the inbox makes the retried delivery idempotent" },
       },
     ],
-    findings: 2,
+    findings: 3,
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureChromium, renderPage } from "../../runtime/infra/chromium.ts";
 import { reportAssets } from "./bundle.ts";
 import { embedJson, renderHtml } from "./html.ts";
-import { fixtureReport, INJECTION, PROFILES } from "./html-fixture.ts";
+import { fixtureReport, INJECTION, PROFILES, STUCK_HOLD } from "./html-fixture.ts";
 
 const report = fixtureReport();
 const checkKey = (c: { suite: string; check: string }) => `${c.suite} › ${c.check}`;
@@ -93,7 +93,8 @@ describe("the HTML report in headless Chromium", () => {
     expect(dom).toContain('data-rendered="true"');
     expect(dom).not.toContain('id="render-error"');
     expect(dom).toMatch(/<section id="summary" data-verdict="fail">/);
-    expect(dom).toContain('data-findings="2"');
+    expect(dom).toContain('data-findings="3"');
+    expect(dom).toContain('data-invariants-broken="1"');
     expect(dom).toContain('data-known-count="1"');
   });
 
@@ -117,6 +118,16 @@ describe("the HTML report in headless Chromium", () => {
     expect(dom).toContain(escaped(known?.reason ?? ""));
     // Findings come before known divergences.
     expect(dom.indexOf('data-known="false"')).toBeLessThan(dom.indexOf('data-known="true"'));
+  });
+
+  it("shows each broken invariant with its check, profile and entity, and every profile's lost, doubled and stuck", () => {
+    expect(dom).toContain(`data-invariant="${escaped(STUCK_HOLD.invariant)}" data-finding-kind="stuck" data-profile="split"`);
+    expect(dom).toContain(escaped(STUCK_HOLD.problem));
+    expect(dom).toContain('data-invariants-profile="split"');
+    expect(dom).toMatch(/data-reconciliation="monolith"[^>]*><strong>[^<]*<\/strong><span data-counts="0 0 0">/);
+    expect(dom).toMatch(/data-reconciliation="split"[^>]*><strong>[^<]*<\/strong><span data-counts="0 0 1">/);
+    expect(dom).toMatch(/data-matrix-check="payment declined › [^"]*"(?:(?!<\/tr>)[\s\S])*href="#invariants"/);
+    expect(dom).not.toMatch(/data-matrix-check="bad input › [^"]*"(?:(?!<\/tr>)[\s\S])*href="#invariants"/);
   });
 
   it("draws one SVG sequence diagram per profile's trace, failures highlighted", () => {

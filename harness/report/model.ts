@@ -1,4 +1,5 @@
 import type { TraceEntry } from "../../runtime/observation/trace.ts";
+import type { Finding, Reconciliation } from "../checkers/model.ts";
 
 /**
  * The harness's run report: what `--json` writes and the HTML report renders. Stable: fields are only ever
@@ -38,6 +39,11 @@ export interface CheckRun {
   readonly state: StateDelta;
   /** Warnings the check produced (e.g. a flow that used `delay`). */
   readonly warnings: readonly string[];
+  /**
+   * The system's invariants this check broke (harness/checkers/): breaches of the state once idle after it that
+   * no earlier check left. Each is a finding. Absent when the system declares no invariants.
+   */
+  readonly invariants?: readonly Finding[];
 }
 
 export type DivergenceKind = "outcome" | "response" | "events" | "state" | "timing";
@@ -63,6 +69,12 @@ export interface ProfileSummary {
   readonly wallMs: number;
   readonly passed: number;
   readonly failed: number;
+  /**
+   * The reconciliation checker's accounting once the profile's checks are done and the system is idle: every
+   * invariant breach of the final state, lost, doubled or stuck. `late` counts those no check was found with
+   * (they broke after their check ended); those are findings too. Absent when the system declares no invariants.
+   */
+  readonly reconciliation?: Reconciliation & { readonly late: number };
 }
 
 export interface RunReport {
@@ -75,6 +87,6 @@ export interface RunReport {
   readonly profiles: readonly ProfileSummary[];
   readonly checks: readonly CheckRun[];
   readonly divergences: readonly Divergence[];
-  /** Findings: divergences not known by design, plus failed checks. Non-zero fails the run. */
+  /** Findings: divergences not known by design, failed checks, broken invariants (after a check, or late). Non-zero fails the run. */
   readonly findings: number;
 }

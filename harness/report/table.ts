@@ -1,6 +1,10 @@
-import type { CheckRun, RunReport } from "./model.ts";
+import { findingKinds } from "../checkers/model.ts";
+import type { CheckRun, ProfileSummary, RunReport } from "./model.ts";
 
 const pad = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+/** `0 lost, 1 doubled, 0 stuck` for a profile the reconciliation checker read. */
+const accounting = (p: ProfileSummary) =>
+  p.reconciliation ? `; reconciled: ${findingKinds.map((kind) => `${p.reconciliation?.[kind].length} ${kind}`).join(", ")}` : "";
 const cell = (run: CheckRun | undefined) => (run ? `${run.passed ? "✓" : "✗"} ${run.durationMs.toFixed(0).padStart(6)} ms` : "—");
 
 /** The run as a terminal table (checks × profiles), then failures, then divergences with their first divergent step. */
@@ -16,7 +20,8 @@ export function renderTable(report: RunReport): string {
     ...keys.map((key) => `${pad(key, width)}  ${profiles.map((p) => pad(cell(runOf(key, p)), 15)).join("  ")}  ${divergent.has(key) ? "YES" : ""}`),
     "",
     ...report.profiles.map(
-      (p) => `${p.profile}: ready in ${p.startupMs.toFixed(0)} ms, checks took ${p.wallMs.toFixed(0)} ms (${p.passed} passed, ${p.failed} failed)`,
+      (p) =>
+        `${p.profile}: ready in ${p.startupMs.toFixed(0)} ms, checks took ${p.wallMs.toFixed(0)} ms (${p.passed} passed, ${p.failed} failed)${accounting(p)}`,
     ),
   ];
   const failed = report.checks.filter((c) => !c.passed);
@@ -40,10 +45,28 @@ export function renderTable(report: RunReport): string {
       if (d.known) lines.push(`    known by design (${d.known.id}): ${d.known.reason}`);
     }
   }
+  const broken = report.checks.flatMap((run) => (run.invariants ?? []).map((finding) => ({ run, finding })));
+  if (broken.length) {
+    lines.push("", "Invariants broken:");
+    for (const { run, finding } of broken)
+      lines.push(
+        `✗ ${finding.kind.padEnd(8)} [${run.profile}] ${run.suite} › ${run.check}`,
+        `    ${finding.invariant}: ${finding.module} ${finding.entity}: ${finding.problem}`,
+      );
+  }
+  for (const p of report.profiles) {
+    const found = findingKinds.flatMap((kind) => p.reconciliation?.[kind] ?? []);
+    if (found.length)
+      lines.push(
+        "",
+        `Reconciliation of ${p.profile}:`,
+        ...found.map((f) => `  ${f.kind.padEnd(8)} ${f.module} ${f.entity}: ${f.problem} (${f.invariant})`),
+      );
+  }
   const known = report.divergences.filter((d) => d.known).length;
   lines.push(
     "",
-    `seed ${report.seed}${report.faults ? ` with faults ${report.faults}` : ""}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
+    `seed ${report.seed}${report.faults ? ` with faults ${report.faults}` : ""}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design, ${broken.length} invariants broken → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
   );
   return lines.join("\n");
 }

@@ -1,3 +1,4 @@
+import { type InvariantWatch, isBackDoor, publishedIn } from "../checkers/watch.ts";
 import type { CheckRun, StepRecord, TraceRecord } from "../report/model.ts";
 import type { Check, Suite } from "../suite.ts";
 import { SystemClient } from "../system/client.ts";
@@ -12,18 +13,28 @@ export interface CheckRunOptions {
   /** A per-run tag for correlation ids, so traces of this check are found and no other's are. */
   readonly tag: string;
   readonly timeoutMs: number;
+  /** The system's invariants over this profile's run, checked once the check is over and the system idle. */
+  readonly watch?: InvariantWatch;
 }
 
 /**
  * Runs one check and records what it did: its HTTP steps, the system's trace of its conversations, and the
- * rows every module gained or lost, read once the system is idle before and after.
+ * rows every module gained or lost, read once the system is idle before and after; then holds the state
+ * after it to the system's invariants.
  */
 export async function runCheck(suite: Suite, check: Check, options: CheckRunOptions): Promise<CheckRun> {
   const observer = new SystemClient(options.profile, options.url);
   const steps: StepRecord[] = [];
   const warnings: string[] = [];
   const prefix = `${options.tag}`;
-  const client = new SystemClient(options.profile, options.url, recordingFetcher(prefix, steps));
+  let usedBackDoor = false;
+  const client = new SystemClient(
+    options.profile,
+    options.url,
+    recordingFetcher(prefix, steps, (path) => {
+      usedBackDoor ||= isBackDoor(path);
+    }),
+  );
   await observer.idle().catch(() => {});
   const before = await snapshot(observer, options.modules);
   const started = performance.now();
@@ -43,7 +54,9 @@ export async function runCheck(suite: Suite, check: Check, options: CheckRunOpti
   if (client.faultsAdded) await observer.faults("").catch((e: unknown) => warnings.push(`faults not removed after the check: ${e}`));
   await observer.idle().catch((e: unknown) => warnings.push(`system not idle after the check: ${e instanceof Error ? e.message : e}`));
   const after = await snapshot(observer, options.modules);
-  const trace = await observer.http.get<{ trace: TraceRecord[] }>(`/__twofold/trace?prefix=${encodeURIComponent(prefix)}`);
+  const traced = await observer.http.get<{ trace: TraceRecord[] }>(`/__twofold/trace?prefix=${encodeURIComponent(prefix)}`);
+  const trace = traced.status === 200 ? traced.body.trace : [];
+  const invariants = options.watch?.afterCheck(after, publishedIn(trace), usedBackDoor);
   return {
     suite: suite.name,
     check: check.name,
@@ -52,8 +65,9 @@ export async function runCheck(suite: Suite, check: Check, options: CheckRunOpti
     error,
     durationMs,
     steps,
-    trace: trace.status === 200 ? trace.body.trace : [],
+    trace,
     state: delta(before, after),
     warnings,
+    ...(invariants ? { invariants } : {}),
   };
 }

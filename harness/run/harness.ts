@@ -1,12 +1,16 @@
 import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
+import type { Invariant } from "../checkers/model.ts";
+import { InvariantWatch } from "../checkers/watch.ts";
 import { compareRuns, DEFAULT_SLOWDOWN } from "../diff/compare.ts";
 import { markKnown } from "../diff/known-divergences.ts";
 import type { CheckRun, Divergence, ProfileSummary, RunReport } from "../report/model.ts";
 import { restartUnique, type Suite } from "../suite.ts";
+import { SystemClient } from "../system/client.ts";
 import { type SystemUnderTest, startTopology } from "../topologies.ts";
 import { runCheck } from "./check-run.ts";
 import { type ProfileName, profileEnv, profileOf } from "./profiles.ts";
 import { type RunFilter, selectChecks } from "./select.ts";
+import { snapshot } from "./state.ts";
 
 export type ProgressEvent =
   | { readonly type: "profile"; readonly profile: string; readonly phase: "starting" | "ready" | "done"; readonly startupMs?: number }
@@ -23,6 +27,8 @@ export interface HarnessOptions {
   readonly system?: SystemUnderTest;
   /** Faults for every profile of the run, in their written form, after each profile's own (runtime/bus/faults/). */
   readonly faults?: string;
+  /** What the system declares must hold of its state (the shop's: harness/suites/invariants/), checked after every check and reconciled per profile. */
+  readonly invariants?: readonly Invariant[];
   /** Extra environment per profile (fault injection). */
   readonly env?: Partial<Record<ProfileName, Record<string, string>>>;
   readonly redisUrl?: string;
@@ -54,6 +60,8 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
       options.onProgress?.({ type: "profile", profile: name, phase: "ready", startupMs: topology.startupMs });
       const profileStarted = performance.now();
       const mine: CheckRun[] = [];
+      const watch = options.invariants && new InvariantWatch(options.invariants);
+      let reconciled: ProfileSummary["reconciliation"];
       restartUnique(`s${options.seed.toString(36)}`);
       try {
         for (const [index, { suite, check }] of selected.entries()) {
@@ -64,10 +72,12 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
             seed: options.seed,
             tag: `h${options.seed.toString(36)}-${name}-${index}`,
             timeoutMs: options.checkTimeoutMs ?? 60_000,
+            watch,
           });
           mine.push(run);
           options.onProgress?.({ type: "check", profile: name, run, done: mine.length, total: selected.length });
         }
+        if (watch) reconciled = await reconcile(watch, new SystemClient(name, topology.url), options.modules);
       } finally {
         await topology.stop();
       }
@@ -78,6 +88,7 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
         wallMs: performance.now() - profileStarted,
         passed: mine.filter((r) => r.passed).length,
         failed: mine.filter((r) => !r.passed).length,
+        ...(reconciled ? { reconciliation: reconciled } : {}),
       });
       options.onProgress?.({ type: "profile", profile: name, phase: "done" });
     }
@@ -86,6 +97,8 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   }
   const divergences = markKnown(compareAll(runs, options.profiles));
   const failedChecks = new Set(runs.filter((r) => !r.passed).map((r) => `${r.suite}\u0000${r.check}`)).size;
+  const brokenInvariants =
+    runs.reduce((sum, r) => sum + (r.invariants?.length ?? 0), 0) + summaries.reduce((sum, p) => sum + (p.reconciliation?.late ?? 0), 0);
   return {
     version: 1,
     seed: options.seed,
@@ -95,8 +108,15 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
     profiles: summaries,
     checks: runs,
     divergences,
-    findings: divergences.filter((d) => !d.known).length + failedChecks,
+    findings: divergences.filter((d) => !d.known).length + failedChecks + brokenInvariants,
   };
+}
+
+/** The reconciliation checker: every module's state once the profile's checks are done and the system is idle, held to the invariants. */
+async function reconcile(watch: InvariantWatch, observer: SystemClient, modules: readonly string[]): Promise<ProfileSummary["reconciliation"]> {
+  await observer.idle().catch(() => {});
+  const { reconciliation, unreported } = watch.reconcile(await snapshot(observer, modules));
+  return { ...reconciliation, late: unreported.length };
 }
 
 /** Every other profile against the first, check by check. */

@@ -17,9 +17,9 @@ const parse = (raw: unknown) => {
  * (/__twofold: tap, idle, SQL, state) are observation, not behaviour. A request repeated while polling for
  * a condition keeps only its last answer: how often a check had to ask depends on timing, not on what the
  * system did. Repeats are matched by method, path and caller (Authorization), so two customers polling
- * at once stay two steps.
+ * at once stay two steps. `observed` hears the path of every request to the harness's own endpoints.
  */
-export function recordingFetcher(prefix: string, steps: StepRecord[]): Fetcher {
+export function recordingFetcher(prefix: string, steps: StepRecord[], observed: (path: string) => void = () => {}): Fetcher {
   let sent = 0;
   const polls = new Map<string, number>();
   return async (url, init) => {
@@ -31,7 +31,10 @@ export function recordingFetcher(prefix: string, steps: StepRecord[]): Fetcher {
     const response = await fetch(url, { ...init, headers });
     const { pathname, search } = new URL(url);
     const path = pathname + search;
-    if (path.startsWith("/__twofold/")) return response;
+    if (path.startsWith("/__twofold/")) {
+      observed(path);
+      return response;
+    }
     const method = init.method ?? "GET";
     const key = `${method} ${path} ${headers.get("authorization") ?? ""}`;
     const step: StepRecord = {

@@ -1,13 +1,14 @@
+import type { Row } from "../checkers/model.ts";
 import type { StateDelta } from "../report/model.ts";
 import type { SystemClient } from "../system/client.ts";
 
-export type Snapshot = Record<string, Record<string, unknown[]>>;
+export type Snapshot = Record<string, Record<string, Row[]>>;
 
 /** Every module's rows, read through the harness-only state endpoint. */
 export async function snapshot(system: SystemClient, modules: readonly string[]): Promise<Snapshot> {
   const state: Snapshot = {};
   for (const module of modules) {
-    const { status, body } = await system.http.get<{ tables: Record<string, unknown[]> }>(`/__twofold/state/${module}`);
+    const { status, body } = await system.http.get<{ tables: Record<string, Row[]> }>(`/__twofold/state/${module}`);
     if (status !== 200) throw new Error(`state of ${module} answered ${status}: ${JSON.stringify(body)}`);
     state[module] = body.tables;
   }

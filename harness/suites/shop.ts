@@ -37,13 +37,17 @@ async function notificationsOf(
   return list.body.notifications.filter((n: { kind: string }) => !kind || n.kind === kind);
 }
 
-/** The one notification of `kind` the customer is waiting for (eventually consistent). */
-const awaitNotification = (sys: SystemClient, token: string, kind: string) =>
-  eventually(async () => {
-    const found = await notificationsOf(sys, token, kind);
-    assert.equal(found.length, 1, `expected one ${kind} notification, found ${found.length}`);
-    return found[0] as { kind: string; data: Record<string, string>; message: string };
-  });
+/**
+ * The one notification of `kind` the customer is waiting for (eventually consistent). "One" is judged once the
+ * system is idle: a count of one while polling may still become two.
+ */
+async function awaitNotification(sys: SystemClient, token: string, kind: string) {
+  await eventually(async () => assert.ok((await notificationsOf(sys, token, kind)).length > 0, `no ${kind} notification yet`));
+  await sys.idle();
+  const found = await notificationsOf(sys, token, kind);
+  assert.equal(found.length, 1, `expected one ${kind} notification once the system is idle, found ${found.length}`);
+  return found[0] as { kind: string; data: Record<string, string>; message: string };
+}
 
 export async function login(sys: SystemClient, email: string, password: string, device = "laptop"): Promise<string> {
   const session = await sys.http.post("/api/v1/auth/login", { email, password, device });

@@ -9,8 +9,11 @@ import { runQuery } from "./sql.ts";
 const isQuery = (request: Readonly<Record<string, unknown>>) => "query" in request;
 
 /**
- * `wait_until {request, until, timeout?, interval?}` repeats an http_request or sql config until every `until`
- * assertion holds; the step's context is the last answer. This replaces fixed delays before async effects.
+ * `wait_until {request, until, timeout?, interval?, settle?}` repeats an http_request or sql config until every
+ * `until` assertion holds; the step's context is the last answer. This replaces fixed delays before async
+ * effects. `settle: true` is for "exactly once": a count that is right for a moment may still grow, so once
+ * `until` holds the system is left to go idle, asked once more, and `until` must still hold; the step's
+ * context is that answer.
  */
 export const waitUntil: ActionDefinition = {
   name: "wait_until",
@@ -25,6 +28,8 @@ export const waitUntil: ActionDefinition = {
     }
     expectDuration(tools, ["timeout"]);
     expectDuration(tools, ["interval"]);
+    const settle = tools.config.settle;
+    if (settle !== undefined && typeof settle !== "boolean") tools.fail(["settle"], "config.settle must be true or false");
     const until = tools.assertions(["until"]);
     if (until.length === 0) tools.fail(["until"], "config.until needs at least one assertion");
 
@@ -34,6 +39,13 @@ export const waitUntil: ActionDefinition = {
       const timeoutMs = durationOr(config.timeout, 10_000);
       const intervalMs = durationOr(config.interval, 100);
       const deadline = performance.now() + timeoutMs;
+      const settled = async () => {
+        await run.system.idle({ timeoutMs: Math.max(timeoutMs, 15_000) });
+        const after = await whilePolling(poll);
+        const failure = run.firstFailure(until, after);
+        if (failure !== undefined) run.fail(`held, then no longer once the system was idle: ${failure}`);
+        return after;
+      };
       for (;;) {
         let last: StepContext | undefined;
         let failure: string | undefined;
@@ -43,7 +55,7 @@ export const waitUntil: ActionDefinition = {
           failure = (error as Error).message;
         }
         if (last) failure = run.firstFailure(until, last);
-        if (last && failure === undefined) return last;
+        if (last && failure === undefined) return config.settle === true ? settled() : last;
         if (performance.now() >= deadline) run.fail(`not true within ${timeoutMs} ms: ${failure}`);
         await Bun.sleep(intervalMs);
       }

@@ -194,6 +194,14 @@ export function checkView(group: CheckGroup, profiles: readonly string[]): HTMLE
               h("pre", {}, r.error || "(no message)"),
             ]),
           ),
+        runs
+          .filter((r) => r.invariants?.length)
+          .map((r) =>
+            h("div", { class: "error", "data-invariants-profile": r.profile }, [
+              h("strong", {}, `${r.profile} broke invariants`),
+              h("pre", {}, (r.invariants ?? []).map((f) => `${f.kind} ${f.module} ${f.entity}: ${f.problem} (${f.invariant})`).join("\n")),
+            ]),
+          ),
         warnings.length
           ? h(
               "ul",

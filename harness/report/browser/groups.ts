@@ -21,9 +21,10 @@ export interface ReportModel {
   readonly groups: CheckGroup[];
   readonly divergences: IndexedDivergence[];
   readonly groupOf: (d: Divergence) => CheckGroup;
+  readonly groupFor: (suite: string, check: string) => CheckGroup;
 }
 
-/** Groups runs by check (report order) and divergences by check, and gives each check its status. */
+/** Groups runs by check (report order) and divergences by check, and gives each check its status (a broken invariant fails it). */
 export function groupChecks(report: RunReport, profiles: readonly string[]): ReportModel {
   const groups = new Map<string, CheckGroup>();
   const groupFor = (suite: string, check: string): CheckGroup => {
@@ -42,7 +43,13 @@ export function groupChecks(report: RunReport, profiles: readonly string[]): Rep
   for (const d of divergences) groupFor(d.suite, d.check).divergences.push(d);
   groups.forEach((g) => {
     const runs = profiles.flatMap((p) => g.runs[p] ?? []);
-    g.status = runs.some((r) => !r.passed) ? "fail" : g.divergences.some((d) => !d.known) ? "divergent" : g.divergences.length ? "known" : "pass";
+    g.status = runs.some((r) => !r.passed || r.invariants?.length)
+      ? "fail"
+      : g.divergences.some((d) => !d.known)
+        ? "divergent"
+        : g.divergences.length
+          ? "known"
+          : "pass";
   });
-  return { groups: [...groups.values()], divergences, groupOf: (d) => groupFor(d.suite, d.check) };
+  return { groups: [...groups.values()], divergences, groupOf: (d) => groupFor(d.suite, d.check), groupFor };
 }

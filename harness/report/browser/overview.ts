@@ -8,6 +8,8 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
   const failedRuns = report.checks.filter((c) => !c.passed).length;
   const known = report.divergences.filter((d) => d.known).length;
   const unexpected = report.divergences.length - known;
+  const broken = report.checks.reduce((sum, c) => sum + (c.invariants?.length ?? 0), 0);
+  const reconciled = report.profiles.some((p) => p.reconciliation);
   const ok = report.findings === 0;
   return h("section", { id: "summary", "data-verdict": ok ? "pass" : "fail" }, [
     h("h1", {}, "twofold run report"),
@@ -19,7 +21,7 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
         {},
         ok
           ? `No findings${known ? `: the only differences are ${known} known by design.` : ": every profile passed and agreed."}`
-          : `${report.findings} ${report.findings === 1 ? "finding" : "findings"}: ${failedRuns} failed check runs, ${unexpected} unexpected divergences.`,
+          : `${report.findings} ${report.findings === 1 ? "finding" : "findings"}: ${failedRuns} failed check runs, ${unexpected} unexpected divergences, ${broken} broken invariants.`,
       ),
     ]),
     h("div", { class: "facts" }, [
@@ -28,6 +30,7 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
       fact(report.findings, "findings", "data-findings"),
       fact(report.divergences.length, "divergences"),
       fact(known, "known by design", "data-known-count"),
+      fact(broken, "invariants broken", "data-invariants-broken"),
       fact(fmtMs(report.wallMs), "wall time"),
     ]),
     h("table", { id: "profiles" }, [
@@ -37,7 +40,9 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
         h(
           "tr",
           {},
-          ["profile", "startup", "wall", "passed", "failed"].map((t, i) => h("th", { class: i ? "num" : "" }, t)),
+          ["profile", "startup", "wall", "passed", "failed", ...(reconciled ? ["lost", "doubled", "stuck"] : [])].map((t, i) =>
+            h("th", { class: i ? "num" : "" }, t),
+          ),
         ),
       ),
       h(
@@ -50,6 +55,11 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
             h("td", { class: "num" }, fmtMs(p.wallMs)),
             h("td", { class: "num cell-pass" }, p.passed),
             h("td", { class: `num ${p.failed ? "cell-fail" : "muted"}` }, p.failed),
+            reconciled
+              ? [p.reconciliation?.lost, p.reconciliation?.doubled, p.reconciliation?.stuck].map((found) =>
+                  h("td", { class: `num ${found?.length ? "cell-fail" : "muted"}` }, found ? found.length : "—"),
+                )
+              : null,
           ]),
         ),
       ),
@@ -139,13 +149,12 @@ export function matrixSection(groups: readonly CheckGroup[], profiles: readonly 
                   (run.passed ? "✓ " : "✗ ") + fmtMs(run.durationMs),
                 );
               }),
-              h(
-                "td",
-                {},
+              h("td", {}, [
                 g.divergences.map((d) =>
                   h("a", { href: `#divergence-${d.index}`, style: "margin-right: 4px" }, badge(d.kind, d.known ? "known" : "fail")),
                 ),
-              ),
+                profiles.some((p) => g.runs[p]?.invariants?.length) ? h("a", { href: "#invariants" }, badge("invariant", "fail")) : null,
+              ]),
             ]),
           ),
         ),
