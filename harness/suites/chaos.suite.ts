@@ -98,4 +98,31 @@ export const chaosSuite = defineSuite("Chaos", [
     const missing = await sys.http.get(`/api/v1/search?q=${encodeURIComponent(poisoned)}`);
     assert.deepEqual([missing.status, missing.body.count, poisonedId.length > 0], [200, 0, true]);
   }),
+
+  check("notifications stops right after telling the customer of a confirmation, before acknowledging it: told once", async (sys) => {
+    const { customer } = await shopper(sys);
+    const order = await sys.withFaults("crash:after-handler:notifications:order.confirmed", async () => {
+      const placed = await checkout(sys, customer.token, { payment_token: "tok_visa" });
+      return settledOrder(sys, customer.token, placed.body.id);
+    });
+    assert.equal(order.status, "confirmed");
+    // The redelivery (after a real restart in split, a retry in one process) must find the inbox row.
+    await sys.idle({ timeoutMs: 30_000 });
+    assert.equal((await notificationsOf(sys, customer.token, "order_confirmed")).length, 1);
+  }),
+
+  check("orders stops after committing a confirmation, before relaying it: the outbox still publishes it, once", async (sys) => {
+    const { customer, productId } = await shopper(sys);
+    const order = await sys.withFaults("crash:before-relay:orders:order.confirmed", async () => {
+      const placed = await checkout(sys, customer.token, { payment_token: "tok_visa" });
+      return settledOrder(sys, customer.token, placed.body.id, 30_000);
+    });
+    assert.equal(order.status, "confirmed");
+    await eventually(async () => assert.equal((await notificationsOf(sys, customer.token, "order_confirmed")).length, 1), { timeoutMs: 30_000 });
+    await sys.idle({ timeoutMs: 30_000 });
+    assert.equal((await notificationsOf(sys, customer.token, "order_confirmed")).length, 1);
+    const cart = await sys.http.get("/api/v1/cart", { headers: bearer(customer.token) });
+    assert.deepEqual(cart.body.items, []);
+    assert.deepEqual(levels(await stockOf(sys, productId)), [4, 0]);
+  }),
 ]);

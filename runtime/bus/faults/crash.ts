@@ -18,6 +18,8 @@ export interface CrashFault {
   readonly kind: "crash";
   readonly point: CrashPoint;
   readonly module: string;
+  /** Only at a message of this type (the call's name, the event's type); unset, at the first one. */
+  readonly type?: string;
 }
 
 /**
@@ -30,38 +32,45 @@ export interface CrashFault {
  */
 export const crashFault = defineFault<CrashFault>({
   kind: "crash",
-  syntax: `crash:<${points.join("|")}>:<module>`,
+  syntax: `crash:<${points.join("|")}>:<module>[:<type>]`,
   description: "the process stops once at that point of <module>'s message path (SIGKILL when supervised), then runs on",
   parse: (part) => {
-    const match = new RegExp(`^crash:(${points.join("|")}):${MODULE}$`).exec(part);
-    return match?.[1] && match[2] ? { kind: "crash", point: match[1] as CrashPoint, module: match[2] } : undefined;
+    const match = new RegExp(`^crash:(${points.join("|")}):${MODULE}(?::([a-z][a-z0-9_.-]*))?$`).exec(part);
+    if (!match?.[1] || !match[2]) return undefined;
+    return { kind: "crash", point: match[1] as CrashPoint, module: match[2], ...(match[3] ? { type: match[3] } : {}) };
   },
-  format: (spec) => `crash:${spec.point}:${spec.module}`,
-  key: (spec) => `crash:${spec.point}:${spec.module}`,
+  format: (spec) => `crash:${spec.point}:${spec.module}${spec.type ? `:${spec.type}` : ""}`,
+  key: (spec) => `crash:${spec.point}:${spec.module}:${spec.type ?? "*"}`,
   effects: (spec, _random, site) => {
     let fired = false;
-    /** Whether to stop here now: once per process. */
-    const due = (module: string) => module === spec.module && !fired && (fired = true);
+    /** Whether to stop here now: the module's first message of the type, once per process. */
+    const due = (module: string, type: string) =>
+      module === spec.module && (spec.type === undefined || spec.type === type) && !fired && (fired = true);
     switch (spec.point) {
       case "after-handler":
         return {
           deliver: (next, subscriber) => async (envelope, delivery) => {
             await next(envelope, delivery);
-            if (due(subscriber)) stop(site, new Error(`simulated crash: ${subscriber} handled ${envelope.type} ${envelope.id}; its ack is lost`));
+            if (due(subscriber, envelope.type))
+              stop(site, new Error(`simulated crash: ${subscriber} handled ${envelope.type} ${envelope.id}; its ack is lost`));
           },
         };
       case "after-reply":
         return {
           request: (next) => async (target, envelope, timeoutMs) => {
             const reply = await next(target, envelope, timeoutMs);
-            if (!due(envelope.source)) return reply;
-            return stop(site, new AppError("call_timeout", `${target} answered ${envelope.type}; the reply was lost in a simulated crash of ${envelope.source}`));
+            if (!due(envelope.source, envelope.type)) return reply;
+            return stop(
+              site,
+              new AppError("call_timeout", `${target} answered ${envelope.type}; the reply was lost in a simulated crash of ${envelope.source}`),
+            );
           },
         };
       case "before-relay":
         return {
           dispatch: (next) => async (envelope, subscribers, options) => {
-            if (due(envelope.source)) stop(site, new Error(`simulated crash: ${envelope.source} committed ${envelope.type} ${envelope.id}, not relayed yet`));
+            if (due(envelope.source, envelope.type))
+              stop(site, new Error(`simulated crash: ${envelope.source} committed ${envelope.type} ${envelope.id}, not relayed yet`));
             return next(envelope, subscribers, options);
           },
         };

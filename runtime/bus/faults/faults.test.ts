@@ -36,7 +36,7 @@ describe("faults as data", () => {
       down: "down:search",
       drop: "drop:order.confirmed=100",
       poison: "poison:*@0.1",
-      crash: "crash:after-handler:notifications",
+      crash: "crash:after-reply:orders:payments.charge",
       duplicate: "duplicate=1",
       delay: "delay=1",
       copy: "copy",
@@ -273,5 +273,40 @@ describe("event faults", () => {
       { poisoned: "by an injected fault" },
     ]);
     expect(seen.filter((s) => s.type === "order.confirmed").map((s) => s.payload)).toEqual([{ n: 2 }]);
+  });
+});
+
+describe("crash points, simulated in one unsupervised process", () => {
+  const attempts = { delivery: { attempts: 3, backoffMs: 1 } };
+
+  it("after-handler: the effect is done, its ack is lost, so the delivery comes again (once, for one fault)", async () => {
+    const transport = createTransport(transports.memory, attempts, parseFaults("crash:after-handler:reader:order.placed"), 1);
+    const handled: string[] = [];
+    transport.consume("reader", async (e, d) => void handled.push(`${e.type}#${d.attempt}`));
+    await transport.dispatch(testEnvelope({ type: "order.confirmed" }), ["reader"]);
+    await transport.dispatch(testEnvelope({ type: "order.placed" }), ["reader"]);
+    await transport.dispatch(testEnvelope({ type: "order.placed" }), ["reader"]);
+    await eventually(() => expect(handled).toEqual(["order.confirmed#1", "order.placed#1", "order.placed#2", "order.placed#1"]));
+  });
+
+  it("after-reply: the callee did the work, the caller lost the answer (call_timeout), once", async () => {
+    const transport = createTransport(transports.memory, attempts, parseFaults("crash:after-reply:orders"), 1);
+    let reached = 0;
+    transport.answer("payments", async (e) => (reached++, e));
+    const call = (source: string) => transport.request("payments", testEnvelope({ source }), 500);
+    expect((await call("cart")).source).toBe("cart");
+    const lost = await call("orders").catch((e: unknown) => e);
+    expect([isAppError(lost, "call_timeout"), reached]).toEqual([true, 2]);
+    expect((await call("orders")).source).toBe("orders");
+  });
+
+  it("before-relay: the event is committed but never handed to the broker, once; the next dispatch goes through", async () => {
+    const transport = createTransport(transports.memory, attempts, parseFaults("crash:before-relay:orders"), 1);
+    const handled: string[] = [];
+    transport.consume("reader", async (e) => void handled.push(e.id));
+    const first = testEnvelope({ source: "orders" });
+    await expect(transport.dispatch(first, ["reader"])).rejects.toThrow(/simulated crash: orders committed/);
+    await transport.dispatch(first, ["reader"]);
+    await eventually(() => expect(handled).toEqual([first.id]));
   });
 });

@@ -69,11 +69,7 @@ function faultyCalls(calls: CallChannel, effects: () => readonly FaultEffects[])
     },
     answer: (module, receiver) =>
       calls.answer(module, (envelope) =>
-        chain(
-          effects(),
-          (e) => e.answer && ((next: typeof receiver) => e.answer?.(next, module) ?? next),
-          receiver,
-        )(envelope),
+        chain(effects(), (e) => e.answer && ((next: typeof receiver) => e.answer?.(next, module) ?? next), receiver)(envelope),
       ),
     inFlight: () => calls.inFlight() + waiting,
     routes: calls.routes && (() => calls.routes?.() as ReturnType<NonNullable<CallChannel["routes"]>>),
@@ -88,11 +84,7 @@ function faultyEvents(events: EventChannel, effects: () => readonly FaultEffects
     dispatchInline: inline && (async (envelope, subscribers) => (touchesEvents(effects()) ? undefined : inline(envelope, subscribers))),
     consume: (module, receiver) =>
       events.consume(module, (envelope, delivery) =>
-        chain(
-          effects(),
-          (e) => e.deliver && ((next: typeof receiver) => e.deliver?.(next, module) ?? next),
-          receiver,
-        )(envelope, delivery),
+        chain(effects(), (e) => e.deliver && ((next: typeof receiver) => e.deliver?.(next, module) ?? next), receiver)(envelope, delivery),
       ),
     start: () => events.start(),
     stop: () => events.stop(),
