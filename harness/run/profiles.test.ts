@@ -8,7 +8,7 @@ describe("a profile's settings", () => {
     expect(env).toEqual({ TWOFOLD_SEED: "7", TWOFOLD_FAULTS: "strict,duplicate=1,lose-reply:payments@0.5" });
     const faults = parseFaults(env.TWOFOLD_FAULTS);
     expect(faults.filter((f) => f.kind === "duplicate")).toEqual([{ kind: "duplicate", rate: 1 }]);
-    expect(faults).toContainEqual({ kind: "lose-reply", module: "payments", rate: 0.5 });
+    expect(faults).toContainEqual({ kind: "lose-reply", target: "payments", rate: 0.5 });
   });
 
   it("have no faults where neither the profile nor the run has any", () => {

@@ -1,11 +1,12 @@
 import { clock } from "../../clock.ts";
 import { AppError } from "../../errors.ts";
-import { formatRate, MODULE, RATE, rateOf, touches } from "./grammar.ts";
+import { CALL_TARGET, formatRate, RATE, rateOf, touchesCall } from "./grammar.ts";
 import { defineFault } from "./model.ts";
 
 export interface BlackholeFault {
   readonly kind: "blackhole";
-  readonly module: string;
+  /** A module (every call into it) or one call by name. */
+  readonly target: string;
   readonly rate: number;
 }
 
@@ -15,17 +16,17 @@ export interface BlackholeFault {
  */
 export const blackholeFault = defineFault<BlackholeFault>({
   kind: "blackhole",
-  syntax: "blackhole:<module>[@<rate>]",
-  description: "calls into <module> are never answered: the caller waits its timeout",
+  syntax: "blackhole:<module|call>[@<rate>]",
+  description: "calls into <module|call> are never answered: the caller waits its timeout",
   parse: (part) => {
-    const match = new RegExp(`^blackhole:${MODULE}${RATE}$`).exec(part);
-    return match?.[1] ? { kind: "blackhole", module: match[1], rate: rateOf(match[2]) } : undefined;
+    const match = new RegExp(`^blackhole:${CALL_TARGET}${RATE}$`).exec(part);
+    return match?.[1] ? { kind: "blackhole", target: match[1], rate: rateOf(match[2]) } : undefined;
   },
-  format: (spec) => `blackhole:${spec.module}${formatRate(spec.rate)}`,
-  key: (spec) => `blackhole:${spec.module}`,
+  format: (spec) => `blackhole:${spec.target}${formatRate(spec.rate)}`,
+  key: (spec) => `blackhole:${spec.target}`,
   effects: (spec, random) => ({
     request: (next) => async (target, envelope, timeoutMs) => {
-      if (!touches(target, spec.module, spec.rate, random)) return next(target, envelope, timeoutMs);
+      if (!touchesCall(target, envelope.type, spec.target, spec.rate, random)) return next(target, envelope, timeoutMs);
       await clock.sleep(timeoutMs);
       throw new AppError("call_timeout", `${target} (${envelope.type}) did not answer within ${timeoutMs} ms`);
     },

@@ -1,11 +1,12 @@
 import { type ErrorCode, errorStatus } from "../../../contracts/errors.ts";
 import { AppError } from "../../errors.ts";
-import { formatRate, MODULE, RATE, rateOf, touches } from "./grammar.ts";
+import { CALL_TARGET, formatRate, RATE, rateOf, touchesCall } from "./grammar.ts";
 import { defineFault } from "./model.ts";
 
 export interface ErrorReplyFault {
   readonly kind: "error";
-  readonly module: string;
+  /** A module (every call into it) or one call by name. */
+  readonly target: string;
   readonly code: ErrorCode;
   readonly rate: number;
 }
@@ -19,18 +20,18 @@ const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(errorStat
  */
 export const errorReplyFault = defineFault<ErrorReplyFault>({
   kind: "error",
-  syntax: "error:<module>=<code>[@<rate>]",
-  description: "calls into <module> are answered with the error <code> (a share <rate> of them), unsent",
+  syntax: "error:<module|call>=<code>[@<rate>]",
+  description: "calls into <module|call> are answered with the error <code> (a share <rate> of them), unsent",
   parse: (part) => {
-    const match = new RegExp(`^error:${MODULE}=([a-z_]+)${RATE}$`).exec(part);
+    const match = new RegExp(`^error:${CALL_TARGET}=([a-z_]+)${RATE}$`).exec(part);
     if (!match?.[1] || !match[2] || !isErrorCode(match[2])) return undefined;
-    return { kind: "error", module: match[1], code: match[2], rate: rateOf(match[3]) };
+    return { kind: "error", target: match[1], code: match[2], rate: rateOf(match[3]) };
   },
-  format: (spec) => `error:${spec.module}=${spec.code}${formatRate(spec.rate)}`,
-  key: (spec) => `error:${spec.module}`,
+  format: (spec) => `error:${spec.target}=${spec.code}${formatRate(spec.rate)}`,
+  key: (spec) => `error:${spec.target}`,
   effects: (spec, random) => ({
     request: (next) => async (target, envelope, timeoutMs) => {
-      if (!touches(target, spec.module, spec.rate, random)) return next(target, envelope, timeoutMs);
+      if (!touchesCall(target, envelope.type, spec.target, spec.rate, random)) return next(target, envelope, timeoutMs);
       throw new AppError(spec.code, `${target} answered ${spec.code} to ${envelope.type} (an injected fault)`);
     },
   }),

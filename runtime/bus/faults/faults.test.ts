@@ -48,7 +48,7 @@ describe("faults as data", () => {
   it("reads a rate, a jitter and every event type, and refuses an error code that does not exist", () => {
     expect(parseFaults("latency:users=200±50,error:payments=payment_declined@0.5,drop:*=20,poison:order.placed")).toEqual([
       { kind: "latency", module: "users", ms: 200, jitterMs: 50 },
-      { kind: "error", module: "payments", code: "payment_declined", rate: 0.5 },
+      { kind: "error", target: "payments", code: "payment_declined", rate: 0.5 },
       { kind: "drop", type: "*", afterMs: 20, rate: 1 },
       { kind: "poison", type: "order.placed", rate: 1 },
     ]);
@@ -70,7 +70,7 @@ describe("faults as data", () => {
 
   it("refuses what it cannot read, naming every form it can", () => {
     expect(() => parseFaults("latency:reports=soon")).toThrow(
-      /fault "latency:reports=soon" is none of: latency:<module>=<ms>\[±<jitter>\], error:<module>=<code>\[@<rate>\], .*, copy, after-response, strict/,
+      /fault "latency:reports=soon" is none of: latency:<module>=<ms>\[±<jitter>\], error:<module\|call>=<code>\[@<rate>\], .*, copy, after-response, strict/,
     );
     expect(() => parseFaults("duplicate=2")).toThrow(/duplicate=2/);
   });

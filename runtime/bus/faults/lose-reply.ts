@@ -1,11 +1,12 @@
 import { clock } from "../../clock.ts";
 import { AppError } from "../../errors.ts";
-import { formatRate, MODULE, RATE, rateOf, touches } from "./grammar.ts";
+import { CALL_TARGET, formatRate, RATE, rateOf, touchesCall } from "./grammar.ts";
 import { defineFault } from "./model.ts";
 
 export interface LoseReplyFault {
   readonly kind: "lose-reply";
-  readonly module: string;
+  /** A module (every call into it) or one call by name. */
+  readonly target: string;
   readonly rate: number;
 }
 
@@ -16,17 +17,17 @@ export interface LoseReplyFault {
  */
 export const loseReplyFault = defineFault<LoseReplyFault>({
   kind: "lose-reply",
-  syntax: "lose-reply:<module>[@<rate>]",
-  description: "calls into <module> run, but their replies are lost: the caller times out after the effect",
+  syntax: "lose-reply:<module|call>[@<rate>]",
+  description: "calls into <module|call> run, but their replies are lost: the caller times out after the effect",
   parse: (part) => {
-    const match = new RegExp(`^lose-reply:${MODULE}${RATE}$`).exec(part);
-    return match?.[1] ? { kind: "lose-reply", module: match[1], rate: rateOf(match[2]) } : undefined;
+    const match = new RegExp(`^lose-reply:${CALL_TARGET}${RATE}$`).exec(part);
+    return match?.[1] ? { kind: "lose-reply", target: match[1], rate: rateOf(match[2]) } : undefined;
   },
-  format: (spec) => `lose-reply:${spec.module}${formatRate(spec.rate)}`,
-  key: (spec) => `lose-reply:${spec.module}`,
+  format: (spec) => `lose-reply:${spec.target}${formatRate(spec.rate)}`,
+  key: (spec) => `lose-reply:${spec.target}`,
   effects: (spec, random) => ({
     request: (next) => async (target, envelope, timeoutMs) => {
-      if (!touches(target, spec.module, spec.rate, random)) return next(target, envelope, timeoutMs);
+      if (!touchesCall(target, envelope.type, spec.target, spec.rate, random)) return next(target, envelope, timeoutMs);
       const sentAt = clock.nowMs();
       await next(target, envelope, timeoutMs).catch(() => undefined);
       await clock.sleep(Math.max(0, timeoutMs - (clock.nowMs() - sentAt)));
