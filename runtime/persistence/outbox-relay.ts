@@ -1,6 +1,7 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { describeError } from "../bus/delivery.ts";
+import { clock } from "../clock.ts";
 import { conversationFields } from "../log/conversation.ts";
 import type { Logger } from "../log/logger.ts";
 import { Ticker } from "../tasks/ticker.ts";
@@ -8,6 +9,14 @@ import { outboxEntity } from "./messages.ts";
 import type { ModuleDb } from "./module-db.ts";
 
 const BATCH = 100;
+
+/** How far a module's relay is behind: events committed and not yet accepted by the transport, and the oldest one's wait. */
+export interface OutboxLag {
+  readonly module: string;
+  readonly pending: number;
+  /** 0 when nothing waits. */
+  readonly oldestAgeMs: number;
+}
 
 /**
  * Moves committed events from a module's outbox onto the bus. A commit kicks it at once; a periodic sweep
@@ -86,6 +95,18 @@ export class OutboxRelay {
   /** Events committed but not yet accepted by the transport. */
   async pending(): Promise<number> {
     return this.db.em().count(this.outbox, {});
+  }
+
+  /** Two reads on the primary key (ids are write order), cheap enough for every scrape of /metrics. */
+  async lag(): Promise<OutboxLag> {
+    const em = this.db.em();
+    const [pending, [oldest]] = await Promise.all([
+      em.count(this.outbox, {}),
+      em.find(this.outbox, {}, { orderBy: { id: "asc" }, limit: 1, fields: ["createdAt"] }),
+    ]);
+    // Written on the runtime clock (the envelope's occurredAt), so aged on it too.
+    const oldestAgeMs = oldest ? Math.max(0, clock.nowMs() - oldest.createdAt.getTime()) : 0;
+    return { module: this.db.module, pending, oldestAgeMs };
   }
 
   private async pass(): Promise<void> {

@@ -57,5 +57,6 @@ function faultyEvents(events: EventChannel, effects: readonly FaultEffects[]): E
     pending: () => events.pending(),
     deadLetters: () => events.deadLetters(),
     health: () => events.health(),
+    dashboard: events.dashboard,
   };
 }
