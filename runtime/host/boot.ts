@@ -14,7 +14,7 @@ import type { SettingsDeclaration } from "../settings.ts";
 import { Ticker } from "../tasks/ticker.ts";
 
 /** A module's gauge with the context it reads through. */
-export interface BoundGauge {
+interface BoundGauge {
   readonly module: string;
   readonly gauge: ModuleGauge<SettingsDeclaration>;
   read(): ReturnType<ModuleGauge["read"]>;

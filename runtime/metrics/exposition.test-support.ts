@@ -20,7 +20,7 @@ function number(text: string): number | undefined {
   return Number.isNaN(value) ? undefined : value;
 }
 
-const unescape = (value: string): string => value.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
+const unescaped = (value: string): string => value.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
 
 function parseLabels(text: string, line: string): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -28,7 +28,7 @@ function parseLabels(text: string, line: string): Record<string, string> {
   while (LABEL.lastIndex < text.length) {
     const match = LABEL.exec(text);
     if (!match) throw new Error(`malformed labels in: ${line}`);
-    labels[match[1] as string] = unescape(match[2] as string);
+    labels[match[1] as string] = unescaped(match[2] as string);
   }
   return labels;
 }
@@ -67,5 +67,5 @@ export const samplesOf = (samples: readonly ScrapedSample[], name: string, label
   samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
 
 /** The sum of the matching samples' values (0 when none match). */
-export const valueOf = (samples: readonly ScrapedSample[], name: string, labels: Record<string, string> = {}): number =>
+export const totalOf = (samples: readonly ScrapedSample[], name: string, labels: Record<string, string> = {}): number =>
   samplesOf(samples, name, labels).reduce((sum, s) => sum + s.value, 0);

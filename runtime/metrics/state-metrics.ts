@@ -14,7 +14,7 @@ export interface ProcessState {
 }
 
 /** A circuit's state as a number, so it can be graphed and alerted on: 0 closed, 1 half-open, 2 open. */
-export const CIRCUIT_STATES = { closed: 0, half_open: 1, open: 2 } as const;
+const CIRCUIT_STATES = { closed: 0, half_open: 1, open: 2 } as const;
 
 const one = (value: number): Sample[] => [{ labels: {}, value }];
 

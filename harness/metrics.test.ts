@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "../../harness/eventually.ts";
-import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { addToCart, checkout, newCustomer, newProduct, operator, settledOrder } from "../../harness/suites/shop.ts";
-import { shop } from "../../modules/index.ts";
-import { parseExposition, type ScrapedSample, samplesOf, valueOf } from "./exposition.test-support.ts";
+import { shop } from "../modules/index.ts";
+import { parseExposition, type ScrapedSample, samplesOf, totalOf } from "../runtime/metrics/exposition.test-support.ts";
+import { eventually } from "./eventually.ts";
+import { type InProcessSystem, inProcess } from "./in-process.ts";
+import { addToCart, checkout, newCustomer, newProduct, operator, settledOrder } from "./suites/shop.ts";
 
 /** A monolith after one checkout, scraped as Prometheus would: the request, the calls, deliveries, sagas and circuits it caused. */
 describe("/metrics of a monolith", () => {
@@ -35,9 +35,9 @@ describe("/metrics of a monolith", () => {
     await scrape();
     const samples = await scrape();
     const checkouts = { method: "POST", route: "/api/v1/checkout", status: "202", service: "monolith" };
-    expect(valueOf(samples, "twofold_http_requests_total", checkouts)).toBe(1);
-    expect(valueOf(samples, "twofold_http_request_duration_seconds_count", checkouts)).toBe(1);
-    expect(valueOf(samples, "twofold_http_requests_total", { method: "GET", route: "/api/v1/orders/:id", status: "200" })).toBeGreaterThanOrEqual(1);
+    expect(totalOf(samples, "twofold_http_requests_total", checkouts)).toBe(1);
+    expect(totalOf(samples, "twofold_http_request_duration_seconds_count", checkouts)).toBe(1);
+    expect(totalOf(samples, "twofold_http_requests_total", { method: "GET", route: "/api/v1/orders/:id", status: "200" })).toBeGreaterThanOrEqual(1);
     const routes = new Set(samplesOf(samples, "twofold_http_requests_total").map((s) => s.labels.route));
     expect([...routes].filter((route) => route?.includes(orderId) || /^\/(metrics|health|ready)$/.test(route ?? ""))).toEqual([]);
   });
@@ -45,14 +45,14 @@ describe("/metrics of a monolith", () => {
   it("counts each call by caller → callee and outcome, each delivery by subscriber and event, and reads sagas per step", async () => {
     const samples = await scrape();
     for (const call of ["warehouse.reserve", "warehouse.commit"]) {
-      expect(valueOf(samples, "twofold_calls_total", { caller: "orders", callee: "warehouse", call, outcome: "ok" }), call).toBe(1);
+      expect(totalOf(samples, "twofold_calls_total", { caller: "orders", callee: "warehouse", call, outcome: "ok" }), call).toBe(1);
     }
-    expect(valueOf(samples, "twofold_calls_total", { caller: "orders", callee: "payments", call: "payments.charge", outcome: "ok" })).toBe(1);
-    expect(valueOf(samples, "twofold_call_duration_seconds_count", { caller: "orders", callee: "payments" })).toBe(1);
+    expect(totalOf(samples, "twofold_calls_total", { caller: "orders", callee: "payments", call: "payments.charge", outcome: "ok" })).toBe(1);
+    expect(totalOf(samples, "twofold_call_duration_seconds_count", { caller: "orders", callee: "payments" })).toBe(1);
     const confirmed = { subscriber: "notifications", event: "order.confirmed", outcome: "ok" };
-    expect(valueOf(samples, "twofold_deliveries_total", confirmed)).toBe(1);
-    expect(valueOf(samples, "twofold_events_published_total", { publisher: "orders", event: "order.confirmed" })).toBe(1);
-    expect(valueOf(samples, "twofold_orders_sagas", { step: "done" })).toBe(1);
+    expect(totalOf(samples, "twofold_deliveries_total", confirmed)).toBe(1);
+    expect(totalOf(samples, "twofold_events_published_total", { publisher: "orders", event: "order.confirmed" })).toBe(1);
+    expect(totalOf(samples, "twofold_orders_sagas", { step: "done" })).toBe(1);
     expect(samplesOf(samples, "twofold_orders_sagas").filter((s) => s.labels.step !== "done" && s.value > 0)).toEqual([]);
   });
 
@@ -60,14 +60,14 @@ describe("/metrics of a monolith", () => {
     const samples = await scrape();
     expect(samplesOf(samples, "twofold_circuit_state", { caller: "orders", callee: "warehouse" }).map((s) => s.value)).toEqual([0]);
     expect(samplesOf(samples, "twofold_bulkhead_in_flight", { callee: "warehouse" }).map((s) => s.value)).toEqual([0]);
-    expect(valueOf(samples, "twofold_bulkhead_capacity", { callee: "warehouse" })).toBeGreaterThan(0);
+    expect(totalOf(samples, "twofold_bulkhead_capacity", { callee: "warehouse" })).toBeGreaterThan(0);
     expect(samplesOf(samples, "twofold_events_pending").map((s) => s.value)).toEqual([0]);
     expect(samplesOf(samples, "twofold_dead_letters")).toEqual([]);
     const outboxes = samplesOf(samples, "twofold_outbox_pending");
     expect(outboxes.map((s) => s.labels.module).sort()).toEqual(shop.modules.map((m) => m.name).sort());
     expect(outboxes.every((s) => s.value === 0)).toBe(true);
-    expect(valueOf(samples, "twofold_metric_read_failures_total")).toBe(0);
-    expect(valueOf(samples, "process_cpu_seconds_total")).toBeGreaterThan(0);
+    expect(totalOf(samples, "twofold_metric_read_failures_total")).toBe(0);
+    expect(totalOf(samples, "process_cpu_seconds_total")).toBeGreaterThan(0);
   });
 
   it("has no queue dashboard: /admin/queues is a 404 in the error envelope saying why", async () => {
@@ -83,8 +83,8 @@ describe("/metrics of a monolith", () => {
     expect(registered.status).toBe(201);
     await eventually(async () => {
       const samples = await scrape();
-      expect(valueOf(samples, "twofold_outbox_pending", { module: "users" })).toBe(1);
-      expect(valueOf(samples, "twofold_outbox_oldest_age_seconds", { module: "users" })).toBeGreaterThan(0);
+      expect(totalOf(samples, "twofold_outbox_pending", { module: "users" })).toBe(1);
+      expect(totalOf(samples, "twofold_outbox_oldest_age_seconds", { module: "users" })).toBeGreaterThan(0);
     });
   });
 });
