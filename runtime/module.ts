@@ -76,6 +76,18 @@ export interface BackgroundTask<S extends SettingsDeclaration = NoSettings> {
 }
 
 /**
+ * A number about the module's own state that only the module knows how to read (sagas per step), exposed at
+ * /metrics as `twofold_<module>_<name>`. It is read when /metrics is scraped, so keep the read cheap (one
+ * grouped count); each sample names a value for every label.
+ */
+export interface ModuleGauge<S extends SettingsDeclaration = NoSettings> {
+  readonly name: string;
+  readonly help: string;
+  readonly labels: readonly string[];
+  readonly read: (ctx: ModuleContext<S>) => Promise<readonly { readonly labels: Readonly<Record<string, string>>; readonly value: number }[]>;
+}
+
+/**
  * An event handler's context: the delivery, reads, and the one transaction that records it in the inbox.
  * Its database is read-only, so no write can skip the inbox.
  */
@@ -141,6 +153,8 @@ interface ModuleParts<S extends SettingsDeclaration> {
   /** The module's public HTTP routes, relative to /api/v1. */
   readonly routes: (ctx: ModuleContext<S>) => Hono;
   readonly background?: readonly BackgroundTask<S>[];
+  /** Gauges of its own state, read at every scrape of /metrics. */
+  readonly metrics?: readonly ModuleGauge<S>[];
   /** What this module relies on from others (its consumer contracts, next to its code). */
   readonly consumes?: ConsumerContract;
   /** The states other modules' contracts name, for verifying this module as a provider. */

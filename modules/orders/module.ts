@@ -7,6 +7,7 @@ import { ordersProviderStates } from "./provider-states.ts";
 import { ordersRoutes } from "./routes.ts";
 import { refundLatePayment } from "./saga/late-payment.ts";
 import { sagaRunner } from "./saga/runner.ts";
+import { sagaStates } from "./saga/states.ts";
 import { ordersSettings } from "./settings.ts";
 
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
@@ -21,6 +22,7 @@ export const ordersModule = defineModule({
   events: [refundLatePayment],
   routes: ordersRoutes,
   background: [sagaRunner],
+  metrics: [sagaStates],
   consumes: ordersConsumes,
   providerStates: ordersProviderStates,
 });

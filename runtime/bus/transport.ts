@@ -75,6 +75,11 @@ export interface EventChannel {
   deadLetters(): Promise<DeadLetter[]>;
   /** What the channel depends on, each answering or not (readiness). */
   health(): Promise<Record<string, boolean>>;
+  /**
+   * Present when events wait in queues an operator can inspect (BullMQ's, in Bull Board): a dashboard of the
+   * given subscribers' queues, its routes under `basePath`. The edge serves it behind the operator key.
+   */
+  readonly dashboard?: (subscribers: readonly string[], basePath: string) => Hono;
 }
 
 /**
@@ -88,6 +93,7 @@ export interface Transport {
   readonly request: SendCall;
   readonly dispatch: Dispatch;
   readonly dispatchInline?: EventChannel["dispatchInline"];
+  readonly dashboard?: EventChannel["dashboard"];
   answer(module: string, receiver: CallReceiver): void;
   consume(module: string, receiver: EventReceiver): void;
   start(): Promise<void>;
@@ -110,6 +116,7 @@ export function transportOf(calls: CallChannel, events: EventChannel): Transport
     dispatch: (envelope, subscribers, options) => events.dispatch(envelope, subscribers, options),
     dispatchInline:
       events.dispatchInline && ((envelope, subscribers) => events.dispatchInline?.(envelope, subscribers) as Promise<InlineDispatch | undefined>),
+    dashboard: events.dashboard,
     answer: (module, receiver) => calls.answer(module, receiver),
     consume: (module, receiver) => events.consume(module, receiver),
     start: () => events.start(),

@@ -10,9 +10,12 @@ import type { RuntimeConfig } from "../config.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { AppError } from "../errors.ts";
 import { trustGateway } from "../http/client-address.ts";
+import { operatorGate } from "../http/operator.ts";
 import { createProcessApp, RequestGauge } from "../http/process-app.ts";
 import type { RateLimiter } from "../limits/rate-limiter.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
+import { processMetrics } from "../metrics/process-metrics.ts";
+import { stateGauges } from "../metrics/state-metrics.ts";
 import { type ModuleDefinition, readsFrom, subscribersFrom } from "../module.ts";
 import { EventTap } from "../observation/event-tap.ts";
 import { localObservation } from "../observation/local.ts";
@@ -25,6 +28,7 @@ import type { SystemDefinition } from "../system.ts";
 import { type BootedModules, bootModules } from "./boot.ts";
 import { openProcessDatabase, type ProcessDatabase } from "./database.ts";
 import { drained, type RunningProcess } from "./process.ts";
+import { queueDashboardRoutes } from "./queue-dashboard.ts";
 
 /** What one process of a system is: which modules it hosts, how they talk, and its part at the edge. */
 export interface ProcessPlan {
@@ -102,13 +106,15 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   const recorder = config.harness ? new TraceRecorder(plan.name) : undefined;
   const tap = config.harness && plan.edge ? new EventTap() : undefined;
   const moduleSubscribers = subscribersFrom(system.modules);
+  const described = plan.described ?? plan.hosted;
+  const metrics = processMetrics(plan.name, described);
   const bus = new Bus({
     catalog: createCatalog(system.calls, system.events),
     transport,
     subscribersOf: withTap(moduleSubscribers, config.harness),
     callTimeoutMs: config.callTimeoutMs,
     resilience: config.resilience,
-    observer: observers(recorder?.observe, busLog(log)),
+    observer: observers(recorder?.observe, busLog(log), metrics.observeBus),
     reads: readsFrom(system.modules),
     skew: config.skew,
   });
@@ -119,12 +125,23 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   modules.startRelays();
 
   const gauge = new RequestGauge();
+  metrics.watch([
+    ...stateGauges({
+      requestsInFlight: () => gauge.inFlight,
+      eventsPending: async () => (await transport.activity()).deliveriesPending,
+      deadLetters: () => transport.deadLetters(),
+      outboxLag: () => modules.outboxLag(),
+      dependencies: () => bus.dependencies(),
+    }),
+    ...modules.gauges.map(({ module, gauge: declared, read }) => ({ ...declared, name: `twofold_${module}_${declared.name}`, read })),
+  ]);
   const app = createProcessApp(
     {
       name: plan.name,
       bodyLimitBytes: config.bodyLimitBytes,
       log,
       onRequest: recorder ? (request) => recorder.http(request) : undefined,
+      onAnswered: metrics.observeRequest,
       readiness: async () => {
         const [db, channels, extra] = await Promise.all([
           plan.hosted.length > 0 ? modules.ping() : undefined,
@@ -155,7 +172,9 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     else app.route("/", internalOnly(config.internalToken, observationRoutes(own, INTERNAL_OBSERVATION)));
   }
   if (plan.behindGateway && config.internalToken) app.use("/api/*", trustGateway(config.internalToken));
-  app.route("/", docsRoutes(plan.described ?? plan.hosted));
+  app.route("/", metrics.routes);
+  if (plan.edge) app.route("/", queueDashboardRoutes(transport, system.modules, operatorGate(config.operatorKey)));
+  app.route("/", docsRoutes(described));
   app.route("/", modules.routes);
   plan.routes?.(app);
 

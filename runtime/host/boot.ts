@@ -6,12 +6,19 @@ import { AppError } from "../errors.ts";
 import { operatorGate } from "../http/operator.ts";
 import type { RateLimiter } from "../limits/rate-limiter.ts";
 import type { Logger } from "../log/logger.ts";
-import type { EventBinding, EventContext, ModuleContext, ModuleDefinition } from "../module.ts";
+import type { EventBinding, EventContext, ModuleContext, ModuleDefinition, ModuleGauge } from "../module.ts";
 import { AlreadyHandled, ModuleDb } from "../persistence/module-db.ts";
 import { type DatabaseTarget, openModuleOrm } from "../persistence/orm.ts";
-import { OutboxRelay } from "../persistence/outbox-relay.ts";
+import { type OutboxLag, OutboxRelay } from "../persistence/outbox-relay.ts";
 import type { SettingsDeclaration } from "../settings.ts";
 import { Ticker } from "../tasks/ticker.ts";
+
+/** A module's gauge with the context it reads through. */
+interface BoundGauge {
+  readonly module: string;
+  readonly gauge: ModuleGauge<SettingsDeclaration>;
+  read(): ReturnType<ModuleGauge["read"]>;
+}
 
 /** The modules of one process, wired to its bus and database. */
 export interface BootedModules {
@@ -26,6 +33,10 @@ export interface BootedModules {
   ping(): Promise<boolean>;
   /** Events committed in any hosted module's outbox but not yet handed to the transport. */
   outboxPending(): Promise<number>;
+  /** Each hosted module's outbox: how many events wait to be relayed, and for how long the oldest has. */
+  outboxLag(): Promise<OutboxLag[]>;
+  /** The gauges the hosted modules declare (`defineModule({ metrics })`). */
+  readonly gauges: readonly BoundGauge[];
   /** Background work running or due now, in every hosted module. */
   backgroundPending(): Promise<number>;
   /** Stops background tasks and relaying; waits for work under way. */
@@ -51,6 +62,7 @@ export async function bootModules(
   const relays: OutboxRelay[] = [];
   const tasks: { ticker: Ticker; due: () => Promise<number> }[] = [];
   const contexts = new Map<string, ModuleContext<SettingsDeclaration>>();
+  const gauges: BoundGauge[] = [];
   const operators = operatorGate(config.operatorKey);
   for (const module of modules) {
     const settings = config.moduleSettings.get(module.name) ?? {};
@@ -82,6 +94,7 @@ export async function bootModules(
       tickers.set(task.name, ticker);
       tasks.push({ ticker, due: async () => (ticker.busy ? 1 : 0) + ((await task.due?.(ctx)) ?? 0) });
     }
+    for (const gauge of module.metrics ?? []) gauges.push({ module: module.name, gauge, read: () => gauge.read(ctx) });
     bus.answer(module.name, new Map(module.calls.map((b) => [b.contract.name, ((request) => b.handle(request, ctx)) as CallHandler])));
     bus.consume(module.name, new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx, db)])));
     routes.route("/api/v1", module.routes(ctx));
@@ -118,6 +131,8 @@ export async function bootModules(
       return answers.every(Boolean);
     },
     outboxPending: async () => (await Promise.all(relays.map((r) => r.pending()))).reduce((a, b) => a + b, 0),
+    outboxLag: () => Promise.all(relays.map((r) => r.lag())),
+    gauges,
     backgroundPending: async () => (await Promise.all(tasks.map((t) => t.due()))).reduce((a, b) => a + b, 0),
     stopRelays: async () => {
       await Promise.all(tasks.map((t) => t.ticker.stop()));

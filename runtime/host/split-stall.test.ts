@@ -3,7 +3,18 @@ import { eventually } from "../../harness/eventually.ts";
 import { addToCart, chargesOf, checkout, newCustomer, operator, settledOrder, newProduct as shopProduct } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
+import { DEVELOPMENT_OPERATOR_KEY, placementVariable } from "../config.ts";
+import { freePort } from "../infra/ports.ts";
+import { parseExposition, samplesOf, totalOf } from "../metrics/exposition.test-support.ts";
 import type { TraceEntry } from "../observation/trace.ts";
+
+/** The products service on a port the test knows, to read its own /metrics (the gateway serves only its own). */
+const productsPort = freePort();
+const metricsOf = async (url: string) => {
+  const answer = await fetch(`${url}/metrics`);
+  expect(answer.status).toBe(200);
+  return parseExposition(await answer.text());
+};
 
 /**
  * A dependency that stalls (seed 001's "a 10 s response", SIGSTOP: the process holds its sockets and answers
@@ -19,7 +30,12 @@ describe("split topology with a stalled dependency", () => {
   beforeAll(async () => {
     topology = await startTopology("split", {
       redisUrl: inject("redisUrl"),
-      env: { TWOFOLD_CALL_TIMEOUT_MS: "800", TWOFOLD_BREAKER_FAILURES: "3", TWOFOLD_BREAKER_COOLDOWN_MS: "1500" },
+      env: {
+        TWOFOLD_CALL_TIMEOUT_MS: "800",
+        TWOFOLD_BREAKER_FAILURES: "3",
+        TWOFOLD_BREAKER_COOLDOWN_MS: "1500",
+        [placementVariable("PORT", "products")]: String(productsPort),
+      },
     });
     sys = new SystemClient("split", topology.url);
   });
@@ -54,6 +70,16 @@ describe("split topology with a stalled dependency", () => {
     const refused = body.trace.find((e) => e.kind === "call" && e.to === "warehouse");
     expect([refused?.outcome, refused?.circuit]).toEqual(["circuit_open", "open"]);
     expect(refused?.durationMs).toBeLessThan(10);
+    // The caller's metrics show it too, read within the cooldown: the circuit open (2), the calls it refused.
+    const products = await metricsOf(`http://127.0.0.1:${productsPort}`);
+    expect(samplesOf(products, "twofold_circuit_state", { caller: "products", callee: "warehouse" }).map((s) => s.value)).toEqual([2]);
+    const refusedCalls = totalOf(products, "twofold_calls_total", { caller: "products", callee: "warehouse", outcome: "circuit_open" });
+    expect(refusedCalls).toBeGreaterThanOrEqual(open.length);
+    // The gateway counts what it proxied under the route template the service answers on.
+    const gateway = await metricsOf(topology.url);
+    const proxied = { service: "gateway", method: "POST", route: "/api/v1/products" };
+    expect(totalOf(gateway, "twofold_http_requests_total", { ...proxied, status: "201" })).toBeGreaterThanOrEqual(1);
+    expect(totalOf(gateway, "twofold_http_requests_total", { ...proxied, status: "503" })).toBe(open.length);
 
     await eventually(async () => expect((await newProduct("After")).status).toBe(201), { timeoutMs: 15_000 });
   });
@@ -107,5 +133,36 @@ describe("split topology with a stalled dependency", () => {
       const held = charges.filter((c) => c.status === "succeeded" && c.amount_refunded_cents < c.amount_cents);
       expect(held.length).toBe(order.status === "confirmed" ? 1 : 0);
     }
+  });
+
+  it("serves Bull Board at the gateway over every subscriber's queue, behind the operator key", async () => {
+    const board = `${topology.url}/admin/queues`;
+    for (const headers of [{}, { "x-operator-key": "wrong" }] as Record<string, string>[]) {
+      const refused = await fetch(board, { headers });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("www-authenticate")).toMatch(/^Basic /);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("operator_key_required");
+    }
+    const page = await fetch(board, { headers: operator });
+    expect([page.status, page.headers.get("content-type")]).toEqual([200, "text/html; charset=UTF-8"]);
+    const html = await page.text();
+    expect(html).toContain('<base href="/admin/queues/" />');
+    // A browser asks for the key once (Basic auth), then sends it with every asset and API request of the page.
+    const basic = { authorization: `Basic ${btoa(`operator:${DEVELOPMENT_OPERATOR_KEY}`)}` };
+    const script = html.match(/src="(static\/js\/main\.[^"]+\.js)"/)?.[1];
+    const asset = await fetch(`${board}/${script}`, { headers: basic });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("content-type")).toMatch(/javascript/);
+    expect((await fetch(`${board}/${script}`)).status).toBe(401);
+
+    const api = await fetch(`${board}/api/queues`, { headers: basic });
+    expect(api.status).toBe(200);
+    const { queues } = (await api.json()) as { queues: { name: string; counts: Record<string, number> }[] };
+    // One queue per subscribing module, as the system describes its consumers (AsyncAPI: `<module>.consumes.<event>`).
+    const { operations } = (await (await fetch(`${topology.url}/asyncapi.json`)).json()) as { operations: Record<string, unknown> };
+    const consumers = new Set(Object.keys(operations).flatMap((id) => id.match(/^(\w+)\.consumes\./)?.[1] ?? []));
+    expect(queues.map((q) => q.name).sort()).toEqual([...consumers].map((m) => `events-${m}`).sort());
+    // Products were created above, so their events went through the search module's queue.
+    expect(queues.find((q) => q.name === "events-search")?.counts.completed).toBeGreaterThan(0);
   });
 });

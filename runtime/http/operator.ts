@@ -24,3 +24,34 @@ export const requireOperator = (ctx: { readonly operators: OperatorGate }): Midd
     if (!isOperator(c, ctx)) throw new AppError("operator_key_required", `this endpoint needs a valid ${OPERATOR_KEY_HEADER} header`);
     await next();
   });
+
+/** The password of an HTTP Basic `authorization` header (any user name), or undefined. */
+function basicPassword(authorization: string | undefined): string | undefined {
+  const [scheme, encoded] = authorization?.split(" ") ?? [];
+  if (scheme?.toLowerCase() !== "basic" || !encoded) return undefined;
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
+}
+
+/**
+ * An operator page opened in a browser (the queue dashboard), whose own scripts send no custom header: the
+ * key in x-operator-key, or as the password of HTTP Basic auth, which the browser asks for once (the 401's
+ * WWW-Authenticate) and then sends with every request under the page.
+ */
+export const requireOperatorPage =
+  (operators: OperatorGate): MiddlewareHandler =>
+  async (c, next) => {
+    const key = c.req.header(OPERATOR_KEY_HEADER) ?? basicPassword(c.req.header("authorization"));
+    if (!operators.admits(key)) {
+      throw new AppError(
+        "operator_key_required",
+        `this page needs the operator key, in ${OPERATOR_KEY_HEADER} or as the Basic auth password`,
+        undefined,
+        {
+          "www-authenticate": 'Basic realm="twofold operator", charset="UTF-8"',
+        },
+      );
+    }
+    await next();
+  };

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { currentContext } from "../bus/context.ts";
 import { openRequests } from "../bus/open-requests.ts";
@@ -23,6 +23,8 @@ export interface ProcessAppOptions {
   readonly log: Logger;
   /** Told of every request once answered (the harness's trace); only the public API, not health or harness calls. */
   readonly onRequest?: (request: { method: string; path: string; status: number; durationMs: number; correlationId: string }) => void;
+  /** Told of every request that is work (not health, readiness, metrics or the harness's reads) once answered: metrics. */
+  readonly onAnswered?: (c: Context, durationMs: number) => void;
 }
 
 /** Where every process answers liveness and readiness: the launcher waits on one, deploy manifests probe both. */
@@ -34,14 +36,15 @@ export class RequestGauge {
 }
 
 /**
- * Requests that only look at the process (health, readiness, the harness's reads of activity, state, traces,
- * SQL and the tap) are not work: counting them would keep a process "busy" for as long as anyone watches it.
+ * Requests that only look at the process (health, readiness, metrics, the harness's reads of activity, state,
+ * traces, SQL and the tap) are not work: counting them would keep a process "busy" for as long as anyone
+ * watches it, and a scrape would count itself into the request metrics.
  */
-const OBSERVATION = /^\/(health|ready)$|^\/(__twofold|internal\/observe)\/(idle|events|sql|state|trace|dead-letters)\b/;
+const OBSERVATION = /^\/(health|ready|metrics)$|^\/(__twofold|internal\/observe)\/(idle|events|sql|state|trace|dead-letters)\b/;
 const isObservation = (path: string): boolean => OBSERVATION.test(path);
 
 /** The methods the API speaks; any other Bun lets through (TRACE, CONNECT, WebDAV's) is 501 on every path. */
-const METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+export const SPOKEN_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
  * The HTTP shell every process shares (monolith, service, gateway): the access log, body limit, correlation,
@@ -53,14 +56,17 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
   app.notFound(notFound);
   // Outermost, so its line has the final status of every request, even one refused before it reached a route.
   app.use(accessLog(options.log, isObservation));
+  const onAnswered = options.onAnswered;
   app.use(async (c, next) => {
     if (isObservation(c.req.path)) return next();
+    const started = performance.now();
     gauge.inFlight++;
     try {
       await next();
     } finally {
       gauge.inFlight--;
     }
+    onAnswered?.(c, performance.now() - started);
   });
   app.use(
     bodyLimit({
@@ -70,7 +76,7 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
   );
   app.use(correlation());
   app.use(async (c, next) => {
-    if (!METHODS.has(c.req.method)) return errorResponse(c, new AppError("not_implemented", `${c.req.method} is not implemented`));
+    if (!SPOKEN_METHODS.has(c.req.method)) return errorResponse(c, new AppError("not_implemented", `${c.req.method} is not implemented`));
     await next();
   });
   // Which conversations are being answered here, for the after-response fault (runtime/bus/faults/).

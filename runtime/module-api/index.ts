@@ -28,6 +28,7 @@ export {
   type EventContext,
   type ModuleContext,
   type ModuleDatabase,
+  type ModuleGauge,
   type ModuleReads,
   on,
   type ProviderStateHandler,

@@ -1,6 +1,7 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { describeError } from "../bus/delivery.ts";
+import { clock } from "../clock.ts";
 import { conversationFields } from "../log/conversation.ts";
 import type { Logger } from "../log/logger.ts";
 import { Ticker } from "../tasks/ticker.ts";
@@ -8,6 +9,14 @@ import { outboxEntity } from "./messages.ts";
 import type { ModuleDb } from "./module-db.ts";
 
 const BATCH = 100;
+
+/** How far a module's relay is behind: events committed and not yet accepted by the transport, and the oldest one's wait. */
+export interface OutboxLag {
+  readonly module: string;
+  readonly pending: number;
+  /** 0 when nothing waits. */
+  readonly oldestAgeMs: number;
+}
 
 /**
  * Moves committed events from a module's outbox onto the bus. A commit kicks it at once; a periodic sweep
@@ -92,6 +101,18 @@ export class OutboxRelay {
   /** Events committed but not yet accepted by the transport. */
   async pending(): Promise<number> {
     return this.db.em().count(this.outbox, {});
+  }
+
+  /** One scan of the outbox (a table that is empty while the relay keeps up), cheap enough for every scrape of /metrics. */
+  async lag(): Promise<OutboxLag> {
+    const [row] = await this.db
+      .em()
+      .execute<{ pending: number; oldest: Date | string | null }[]>(
+        `select count(*)::int as pending, min(created_at) as oldest from "${this.db.module}"."outbox"`,
+      );
+    // Written on the runtime clock (the envelope's occurredAt), so aged on it too.
+    const oldestAgeMs = row?.oldest ? Math.max(0, clock.nowMs() - new Date(row.oldest).getTime()) : 0;
+    return { module: this.db.module, pending: Number(row?.pending ?? 0), oldestAgeMs };
   }
 
   private async pass(): Promise<void> {

@@ -1,4 +1,5 @@
 import { type ConnectionOptions, type Job, Queue, UnrecoverableError, Worker } from "bullmq";
+import type { Hono } from "hono";
 import { Redis } from "ioredis";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { conversationFields } from "../../log/conversation.ts";
@@ -6,6 +7,7 @@ import type { Logger } from "../../log/logger.ts";
 import { describeError, isPermanentFailure } from "../delivery.ts";
 import { withTimeout } from "../timeout.ts";
 import type { DeadLetter, DeliveryPolicy, DispatchOptions, EventChannel, EventReceiver } from "../transport.ts";
+import { bullBoard } from "./board.ts";
 
 export interface WorkerTimings {
   readonly concurrency: number;
@@ -55,6 +57,10 @@ export class BullmqEvents implements EventChannel {
       ),
     );
   };
+
+  /** Bull Board over the given subscribers' queues: the Queue objects dispatch uses, closed on stop. */
+  readonly dashboard = (subscribers: readonly string[], basePath: string): Hono =>
+    bullBoard(() => subscribers.map((subscriber) => this.queue(subscriber)), basePath);
 
   async start(): Promise<void> {
     await this.refuseEvictingRedis();

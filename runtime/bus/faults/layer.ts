@@ -91,5 +91,6 @@ function faultyEvents(events: EventChannel, effects: () => readonly FaultEffects
     pending: () => events.pending(),
     deadLetters: () => events.deadLetters(),
     health: () => events.health(),
+    dashboard: events.dashboard,
   };
 }
