@@ -5,6 +5,7 @@ import type { ConsumerContract } from "../contracts/consumer.ts";
 import { useName } from "../contracts/consumer.ts";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
 import type { Envelope } from "../contracts/envelope.ts";
+import type { ErrorCode } from "../contracts/errors.ts";
 import type { CallOptions } from "./bus/bus.ts";
 import type { Clock } from "./clock.ts";
 import type { OperatorGate } from "./http/operator.ts";
@@ -140,6 +141,30 @@ export type ProviderStateHandler<S extends SettingsDeclaration = NoSettings> = (
   params: Readonly<Record<string, string | number | boolean>>,
 ) => Promise<void>;
 
+/** One forward step of a declared saga: the call it makes, the call that undoes it, and a refusal its callee may answer. */
+export interface SagaStepDeclaration {
+  readonly name: string;
+  readonly call: CallContract;
+  readonly undo?: CallContract;
+  /** A business refusal the callee may answer the step with: the saga compensates what it did before. */
+  readonly refusal: ErrorCode;
+  /**
+   * Past the saga's point of no return: without an answer it is retried until one comes, never compensated
+   * for lack of one (a refusal still compensates).
+   */
+  readonly retriable?: true;
+}
+
+/**
+ * A saga a module runs, declared so that the harness can fail each of its steps in each way
+ * (harness/checkers/saga-compensation.ts) and check that what the earlier steps did is undone exactly once, in
+ * reverse order. Declare it from the same data the saga itself runs on, so the two cannot drift.
+ */
+export interface SagaDeclaration {
+  readonly name: string;
+  readonly steps: readonly SagaStepDeclaration[];
+}
+
 interface ModuleParts<S extends SettingsDeclaration> {
   readonly name: string;
   /** The module's version: what its consumer contracts and provided contracts are recorded and deployed under. */
@@ -153,6 +178,8 @@ interface ModuleParts<S extends SettingsDeclaration> {
   /** The module's public HTTP routes, relative to /api/v1. */
   readonly routes: (ctx: ModuleContext<S>) => Hono;
   readonly background?: readonly BackgroundTask<S>[];
+  /** The sagas it runs, for the harness's compensation checker. */
+  readonly sagas?: readonly SagaDeclaration[];
   /** Gauges of its own state, read at every scrape of /metrics. */
   readonly metrics?: readonly ModuleGauge<S>[];
   /** What this module relies on from others (its consumer contracts, next to its code). */

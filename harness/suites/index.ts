@@ -1,3 +1,5 @@
+import { shop } from "../../modules/index.ts";
+import { sagaCompensationSuite } from "../checkers/saga-compensation.ts";
 import type { Suite } from "../suite.ts";
 import { apiDocsSuite } from "./api-docs.suite.ts";
 import { badInputSuite } from "./bad-input.suite.ts";
@@ -5,9 +7,18 @@ import { catalogueSuite } from "./catalogue.suite.ts";
 import { chaosSuite } from "./chaos.suite.ts";
 import { contractSuite } from "./contracts.suite.ts";
 import { rateLimitSuite } from "./rate-limits.suite.ts";
+import { shopSagaJourneys } from "./saga-journeys.ts";
 
 /**
  * Every TypeScript behaviour suite; the harness and `bun run test` run them, and the YAML flows
  * (harness/flows/, the shop's critical journeys among them), against every topology.
  */
-export const suites: readonly Suite[] = [badInputSuite, rateLimitSuite, contractSuite, apiDocsSuite, catalogueSuite, chaosSuite];
+export const suites: readonly Suite[] = [
+  badInputSuite,
+  rateLimitSuite,
+  contractSuite,
+  apiDocsSuite,
+  catalogueSuite,
+  chaosSuite,
+  sagaCompensationSuite(shop.modules, shopSagaJourneys),
+];

@@ -5,6 +5,7 @@ import { ordersConsumes } from "./consumes.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
 import { ordersProviderStates } from "./provider-states.ts";
 import { ordersRoutes } from "./routes.ts";
+import { checkoutSaga } from "./saga/declaration.ts";
 import { refundLatePayment } from "./saga/late-payment.ts";
 import { sagaRunner } from "./saga/runner.ts";
 import { sagaStates } from "./saga/states.ts";
@@ -22,6 +23,7 @@ export const ordersModule = defineModule({
   events: [refundLatePayment],
   routes: ordersRoutes,
   background: [sagaRunner],
+  sagas: [checkoutSaga],
   metrics: [sagaStates],
   consumes: ordersConsumes,
   providerStates: ordersProviderStates,

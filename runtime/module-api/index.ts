@@ -32,6 +32,7 @@ export {
   type ModuleReads,
   on,
   type ProviderStateHandler,
+  type SagaDeclaration,
 } from "../module.ts";
 export { fingerprint } from "../persistence/idempotency.ts";
 export { containingEachWord, everyWordIn } from "../persistence/like.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compensations, doneOrMaybe, firstStep, nextStep } from "./plan.ts";
+import { checkoutSaga } from "./declaration.ts";
+import { compensations, doneOrMaybe, firstStep, forwardSteps, nextStep } from "./plan.ts";
 
 describe("saga plan", () => {
   it("walks a checkout forward: reserve, charge, commit, confirm", () => {
@@ -20,6 +21,19 @@ describe("saga plan", () => {
     expect(compensations(doneOrMaybe([], "reserve"))).toEqual(["release", "cancel"]);
     expect(doneOrMaybe(["reserve"], "reserve")).toEqual(["reserve"]);
     expect(compensations(doneOrMaybe(["reserve"], "charge"))).toEqual(["release", "cancel"]);
+  });
+
+  it("is declared as it runs: the declaration's steps are the plan's calling steps, each undo the plan's compensation", () => {
+    expect(checkoutSaga.steps.map((s) => s.name)).toEqual(forwardSteps("checkout").filter((s) => s !== "confirm"));
+    const done = checkoutSaga.steps.map((s) => s.name);
+    const undone = compensations(done).filter((c) => c !== "cancel");
+    expect(undone).toEqual(["refund", "release"]);
+    expect(
+      checkoutSaga.steps
+        .filter((s) => s.undo)
+        .map((s) => s.undo?.name)
+        .reverse(),
+    ).toEqual(["payments.refund", "warehouse.release"]);
   });
 
   it("only commits an operator order", () => {

@@ -3,19 +3,13 @@ import { ChargeCard, RefundCharge } from "../../../contracts/payments/calls.ts";
 import { CommitReservation, ReleaseReservation, ReserveStock } from "../../../contracts/warehouse/calls.ts";
 import type { ModuleContext } from "../../../runtime/module-api/index.ts";
 import type { Order, OrderItem, Saga } from "../entities.ts";
+import { checkoutSaga } from "./declaration.ts";
 import { failure, type Outcome } from "./outcome.ts";
-import { type ForwardStep, forwardSteps, type Source } from "./plan.ts";
+import { forwardSteps, type Source } from "./plan.ts";
 
-/** The call each forward step makes (confirm makes none). */
-const forwardCalls: Record<ForwardStep, CallContract | undefined> = {
-  reserve: ReserveStock,
-  charge: ChargeCard,
-  commit: CommitReservation,
-  confirm: undefined,
-};
-
-/** Every call a saga of `source` will make going forward: what must be answering for one to start. */
-export const callsAhead = (source: Source): CallContract[] => forwardSteps(source).flatMap((step) => forwardCalls[step] ?? []);
+/** Every call a saga of `source` will make going forward (from its declaration): what must be answering for one to start. */
+export const callsAhead = (source: Source): CallContract[] =>
+  forwardSteps(source).flatMap((step) => checkoutSaga.steps.find((s) => s.name === step)?.call ?? []);
 
 /** The idempotency key of an order's one charge: a retried or resumed step can never charge twice. */
 const chargeKey = (orderId: string) => `order:${orderId}:charge`;
