@@ -53,3 +53,8 @@ export const shopEvents: readonly EventContract[] = [
   ReviewCommented,
   ReviewLiked,
 ];
+
+/** Every call and event of the learning platform (modules/learning.ts). */
+export const learningCalls: readonly CallContract[] = [GetUser, Authenticate];
+
+export const learningEvents: readonly EventContract[] = [UserCreated, VerificationRequested, UserVerified, PasswordResetRequested, PasswordChanged];

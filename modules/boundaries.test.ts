@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findSchemaViolations, readSources } from "../harness/boundaries.ts";
-import { shop } from "./index.ts";
+import { everyModule, systems } from "./index.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const names = shop.modules.map((m) => m.name);
+const names = everyModule.map((m) => m.name);
 
 // What modules import is checked over the compiler's import graph: harness/layers/layers.test.ts.
 describe("module boundaries", () => {
@@ -13,14 +13,14 @@ describe("module boundaries", () => {
   });
 
   it("every entity lives in its own module's schema", () => {
-    for (const module of shop.modules) {
+    for (const module of everyModule) {
       for (const entity of module.entities)
         expect({ module: module.name, schema: entity.meta.schema }).toEqual({ module: module.name, schema: module.name });
     }
   });
 
-  it("each public resource belongs to exactly one module", () => {
-    const resources = shop.modules.flatMap((m) => m.resources);
+  it.each(Object.entries(systems))("each public resource of the %s belongs to exactly one of its modules", (_, { definition }) => {
+    const resources = definition.modules.flatMap((m) => m.resources);
     expect(new Set(resources).size).toBe(resources.length);
   });
 

@@ -10,7 +10,7 @@ import * as search from "../contracts/search/calls.ts";
 import * as users from "../contracts/users/calls.ts";
 import * as warehouse from "../contracts/warehouse/calls.ts";
 import { readSources } from "../harness/boundaries.ts";
-import { shop } from "./index.ts";
+import { everyModule } from "./index.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -28,15 +28,15 @@ const callsMadeBy = (module: string): string[] => {
   return [...new Set(identifiers.map((id) => callsByIdentifier.get(id)?.name ?? `unknown contract ${id}`))].sort();
 };
 
-const usedBy = (module: (typeof shop.modules)[number], kind: "call" | "event") =>
+const usedBy = (module: (typeof everyModule)[number], kind: "call" | "event") =>
   (module.consumes?.uses ?? [])
     .filter((u) => u.kind === kind)
     .map(useName)
     .sort();
 
-describe("consumer contracts", () => {
+describe("consumer contracts of every system's modules", () => {
   it("cover every call each module makes and every event it subscribes to", () => {
-    for (const module of shop.modules) {
+    for (const module of everyModule) {
       expect({ module: module.name, calls: usedBy(module, "call") }).toEqual({ module: module.name, calls: callsMadeBy(module.name) });
       const subscribed = module.events.map((e) => e.contract.type).sort();
       expect({ module: module.name, events: usedBy(module, "event") }).toEqual({ module: module.name, events: subscribed });
@@ -44,10 +44,10 @@ describe("consumer contracts", () => {
   });
 
   it("name only provider states their providers have", () => {
-    const missing = shop.modules.flatMap((consumer) =>
+    const missing = everyModule.flatMap((consumer) =>
       (consumer.consumes?.uses ?? []).flatMap((use) =>
         use.interactions
-          .filter((i) => !shop.modules.find((m) => m.name === use.contract.owner)?.providerStates?.[i.given.name])
+          .filter((i) => !everyModule.find((m) => m.name === use.contract.owner)?.providerStates?.[i.given.name])
           .map((i) => `${consumer.name} → ${use.contract.owner}: "${i.given.name}"`),
       ),
     );
@@ -55,6 +55,6 @@ describe("consumer contracts", () => {
   });
 
   it("are declared by the module they belong to", () => {
-    for (const module of shop.modules) if (module.consumes) expect(module.consumes.consumer).toBe(module.name);
+    for (const module of everyModule) if (module.consumes) expect(module.consumes.consumer).toBe(module.name);
   });
 });

@@ -7,7 +7,7 @@ import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/ord
 import { PaymentFailed } from "../../contracts/payments/events.ts";
 import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts";
 import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
-import { fakeSessions } from "../../harness/fakes.ts";
+import { fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { newId } from "../../runtime/module-api/index.ts";

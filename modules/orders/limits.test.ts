@@ -10,7 +10,7 @@ import { Authenticate, GetUser } from "../../contracts/users/calls.ts";
 import { CommitReservation, ReleaseReservation, ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { maximumOf, maxLengthOf } from "../../harness/contract-limits.ts";
 import { eventually } from "../../harness/eventually.ts";
-import { fakeModule } from "../../harness/fakes.ts";
+import { fakeModule } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { answer } from "../../runtime/module-api/index.ts";

@@ -6,9 +6,6 @@ import { usersProviderStates } from "./provider-states.ts";
 import { usersRoutes } from "./routes.ts";
 import { usersSettings } from "./settings.ts";
 
-/** The auth limits' settings, for topologies under test to set (harness/test-env.ts). */
-export { authEndpoints, authLimitSetting } from "./settings.ts";
-
 /** Identity: who people are (operator-created or self-registered), their sessions and account recovery. */
 export const usersModule = defineModule({
   name: "users",

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { check, defineSuite, unique } from "../suite.ts";
-import type { SystemClient } from "../system/client.ts";
-import type { HttpResult } from "../system/http.ts";
-import { TEST_LIMIT_PER_ACCOUNT } from "../test-env.ts";
-import { login, newCustomer } from "./shop.ts";
+import { check, defineSuite, unique } from "../../suite.ts";
+import type { SystemClient } from "../../system/client.ts";
+import type { HttpResult } from "../../system/http.ts";
+import { TEST_LIMIT_PER_ACCOUNT } from "../../test-env.ts";
+import { login, newCustomer } from "./identity.ts";
 
 const expectLimited = (result: HttpResult, rule: string) => {
   assert.equal(result.status, 429, JSON.stringify(result.body));

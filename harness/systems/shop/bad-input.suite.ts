@@ -1,15 +1,16 @@
 import assert from "node:assert/strict";
-import { fromCents, MAX_CENTS, toCents } from "../../contracts/money.ts";
-import { OrderItemInput } from "../../contracts/orders/api.ts";
-import { CreateChargeBody } from "../../contracts/payments/api.ts";
-import { CreateProductBody } from "../../contracts/products/api.ts";
-import { ReceiptBody } from "../../contracts/warehouse/api.ts";
-import { maximumOf } from "../contract-limits.ts";
-import { eventually } from "../eventually.ts";
-import { check, defineSuite, unique } from "../suite.ts";
-import type { SystemClient } from "../system/client.ts";
-import type { HttpResult } from "../system/http.ts";
-import { address, addToCart, bearer, chargesOf, checkout, newCustomer, newProduct, operator, settledOrder } from "./shop.ts";
+import { fromCents, MAX_CENTS, toCents } from "../../../contracts/money.ts";
+import { OrderItemInput } from "../../../contracts/orders/api.ts";
+import { CreateChargeBody } from "../../../contracts/payments/api.ts";
+import { CreateProductBody } from "../../../contracts/products/api.ts";
+import { ReceiptBody } from "../../../contracts/warehouse/api.ts";
+import { maximumOf } from "../../contract-limits.ts";
+import { eventually } from "../../eventually.ts";
+import { check, defineSuite, unique } from "../../suite.ts";
+import type { SystemClient } from "../../system/client.ts";
+import type { HttpResult } from "../../system/http.ts";
+import { address, bearer, newCustomer, operator } from "../shared/identity.ts";
+import { addToCart, chargesOf, checkout, newProduct, settledOrder } from "./steps.ts";
 
 const expectError = (result: HttpResult, status: number, code: string) => {
   assert.equal(result.status, status, JSON.stringify(result.body));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { eventually } from "../eventually.ts";
-import { check, defineSuite, unique } from "../suite.ts";
-import { newProduct } from "./shop.ts";
+import { eventually } from "../../eventually.ts";
+import { check, defineSuite, unique } from "../../suite.ts";
+import { newProduct } from "./steps.ts";
 
 /** Searching the catalogue (`GET /products?q=`): search ranks, the catalogue shows its own rows. */
 export const catalogueSuite = defineSuite("Catalogue search", [
