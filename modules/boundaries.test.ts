@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { findSchemaViolations, readSources } from "../harness/boundaries.ts";
-import { everyModule, systems } from "./index.ts";
+import { findNameMentions, findSchemaViolations, readSources } from "../harness/boundaries.ts";
+import { everyModule, systemNames, systems } from "./index.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const names = everyModule.map((m) => m.name);
@@ -32,5 +32,40 @@ describe("module boundaries", () => {
       { path: "modules/orders/imports.ts", text: 'import { User } from "../users/entities.ts";' },
     ];
     expect(findSchemaViolations(files, ["orders", "users"]).map((v) => v.file)).toEqual(["modules/orders/sql.ts", "modules/orders/plain.ts"]);
+  });
+});
+
+/**
+ * Besides tests and fixtures, what names a system's modules lives in the system's own declarations: its
+ * definition here (modules/<system>.ts, the registry), its checks (harness/systems/). Tests may name what
+ * they test.
+ */
+const declaresASystem = (path: string) =>
+  /\.test(-support)?\.ts$/.test(path) || /(^|\/)fixtures\/|-fixture\.ts$/.test(path) || path.startsWith("harness/systems/");
+
+describe("the runtime and the harness host any system", () => {
+  const platform = [...readSources(root, "runtime"), ...readSources(root, "harness")].filter((f) => !declaresASystem(f.path));
+
+  it("name no module and no system of the registry: no import of one, no string that is one's name", () => {
+    expect(platform.length).toBeGreaterThan(100);
+    expect(findNameMentions(platform, [...names, ...systemNames])).toEqual([]);
+  });
+
+  it("catches a module's or a system's name in a string, a template or an import, and not in a comment or a longer word", () => {
+    const files = [
+      { path: "harness/a.ts", text: 'const rows = await sys.sql("payments", "select 1");' },
+      { path: "harness/b.ts", text: "const q = `${prefix}/x` + `users`;" },
+      { path: "harness/c.ts", text: 'import { Authenticate } from "../contracts/users/calls.ts";' },
+      { path: "harness/d.ts", text: "import { shop } from '../modules/shop.ts';" },
+      { path: "harness/e.ts", text: '// "users" own the sessions\n/* "payments" */ const url = "/api/v1/users/:id"; const n = "users.get";' },
+      { path: "harness/f.ts", text: 'const a = "http://x//y"; const b = "users";' },
+    ];
+    expect(findNameMentions(files, ["users", "payments", "shop"])).toEqual([
+      { file: "harness/a.ts", detail: 'payments in "payments"' },
+      { file: "harness/b.ts", detail: "users in `users`" },
+      { file: "harness/c.ts", detail: 'users in "../contracts/users/calls.ts"' },
+      { file: "harness/d.ts", detail: "shop in '../modules/shop.ts'" },
+      { file: "harness/f.ts", detail: 'users in "users"' },
+    ]);
   });
 });
