@@ -54,6 +54,7 @@ describe("the runtime and the harness host any system", () => {
   it("catches a module's or a system's name in a string, a template or an import, and not in a comment or a longer word", () => {
     const files = [
       { path: "harness/a.ts", text: 'const rows = await sys.sql("payments", "select 1");' },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of a template, as the finder reads it
       { path: "harness/b.ts", text: "const q = `${prefix}/x` + `users`;" },
       { path: "harness/c.ts", text: 'import { Authenticate } from "../contracts/users/calls.ts";' },
       { path: "harness/d.ts", text: "import { shop } from '../modules/shop.ts';" },

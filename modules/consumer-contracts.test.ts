@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as cart from "../contracts/cart/calls.ts";
 import { useName } from "../contracts/consumer.ts";
+import * as courses from "../contracts/courses/calls.ts";
 import type { CallContract } from "../contracts/define.ts";
+import * as notifications from "../contracts/notifications/calls.ts";
 import * as orders from "../contracts/orders/calls.ts";
 import * as payments from "../contracts/payments/calls.ts";
 import * as products from "../contracts/products/calls.ts";
@@ -16,8 +18,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Call contracts by the name modules import them under. */
 const callsByIdentifier = new Map<string, CallContract>(
-  Object.entries<unknown>({ ...cart, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(([name, value]) =>
-    (value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : [],
+  Object.entries<unknown>({ ...cart, ...courses, ...notifications, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(
+    ([name, value]) => ((value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : []),
   ),
 );
 

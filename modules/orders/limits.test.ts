@@ -30,7 +30,7 @@ const neighbours = [
   // Every bearer token is its user's session; every user exists.
   fakeModule("users", [
     answer(Authenticate, async ({ token }) => ({ user_id: token, session_id: `s-${token}`, email_verified: true })),
-    answer(GetUser, async ({ user_id }) => ({ id: user_id, name: "Ada", email: "ada@example.com" })),
+    answer(GetUser, async ({ user_id }) => ({ id: user_id, name: "Ada", email: "ada@example.com", email_verified: true, profile_complete: true })),
   ]),
   fakeModule("products", [
     answer(QuoteProducts, async ({ product_ids }) => ({

@@ -9,7 +9,7 @@ import { usersSettings } from "./settings.ts";
 /** Identity: who people are (operator-created or self-registered), their sessions and account recovery. */
 export const usersModule = defineModule({
   name: "users",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["users", "auth", "sessions", "profile"],
   entities: [User, Session, OneTimeToken],
   publishes: [UserCreated, VerificationRequested, UserVerified, PasswordResetRequested, PasswordChanged],
