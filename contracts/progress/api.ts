@@ -15,6 +15,21 @@ export const ProgressReportBody = v.object({
 });
 
 /**
+ * One device's report of a lesson as merged so far: the answer to that device's report, the same whatever
+ * other devices report meanwhile (their reports join in the lesson's progress, not here).
+ */
+export const DeviceReportView = v.object({
+  lesson_id: Id,
+  course_id: Id,
+  device: v.string(),
+  version: v.number(),
+  position_seconds: v.number(),
+  completed: v.boolean(),
+  completed_at: v.nullable(Timestamp),
+});
+export type DeviceReportView = v.InferOutput<typeof DeviceReportView>;
+
+/**
  * A lesson's progress as every device's reports merge (modules/progress/merge.ts): the furthest position any
  * device reached, completed once any device completed it, and the highest version seen from each device.
  */

@@ -1,4 +1,4 @@
-import type { LessonProgressView } from "../../contracts/progress/api.ts";
+import type { DeviceReportView, LessonProgressView } from "../../contracts/progress/api.ts";
 import type { Tx } from "../../runtime/module-api/index.ts";
 import type { DeviceReport } from "./entities.ts";
 
@@ -42,6 +42,16 @@ export async function mergeReport(tx: Tx, report: Report, at: Date): Promise<voi
     [report.userId, report.lessonId, report.device, report.courseId, report.version, report.positionSeconds, report.completed ? at : null, at],
   );
 }
+
+export const toDeviceReportView = (r: DeviceReport): DeviceReportView => ({
+  lesson_id: r.lessonId,
+  course_id: r.courseId,
+  device: r.device,
+  version: r.version,
+  position_seconds: r.positionSeconds,
+  completed: r.completedAt !== null && r.completedAt !== undefined,
+  completed_at: r.completedAt?.toISOString() ?? null,
+});
 
 /** The join of a lesson's device reports: what the learner sees, from any device. */
 export function joinReports(lessonId: string, courseId: string, reports: readonly DeviceReport[]): LessonProgressView {

@@ -49,9 +49,9 @@ describe("progress module on PGlite", () => {
     expect(merged).toHaveLength(1);
     expect(v.is(LessonProgressView, merged[0])).toBe(true);
     expect(merged[0]).toMatchObject({ lesson_id: lesson, position_seconds: 540, completed: true, versions: { laptop: 1, phone: 1 } });
-    // Whichever answered last answered the merge of both.
-    const last = [laptop.body, phone.body].find((b) => Object.keys(b.versions).length === 2);
-    expect(last).toEqual(merged[0]);
+    // Each device is answered its own report, whoever else reported meanwhile.
+    expect(laptop.body).toMatchObject({ device: "laptop", version: 1, position_seconds: 540, completed: false, completed_at: null });
+    expect(phone.body).toMatchObject({ device: "phone", version: 1, position_seconds: 120, completed: true, completed_at: merged[0].completed_at });
   });
 
   it("merges the same reports to the same progress in any order, and a repeated or stale report changes nothing", async () => {

@@ -1,10 +1,10 @@
 import type * as v from "valibot";
 import { GetLessonAccess } from "../../contracts/courses/calls.ts";
-import type { LessonProgressView, ProgressReportBody } from "../../contracts/progress/api.ts";
+import type { DeviceReportView, ProgressReportBody } from "../../contracts/progress/api.ts";
 import { CourseCompleted, LessonCompleted } from "../../contracts/progress/events.ts";
 import { AppError, type ModuleContext, type Tx } from "../../runtime/module-api/index.ts";
 import { DeviceReport } from "./entities.ts";
-import { joinReports, mergeReport } from "./merge.ts";
+import { mergeReport, toDeviceReportView } from "./merge.ts";
 
 type ReportBody = v.InferOutput<typeof ProgressReportBody>;
 
@@ -35,8 +35,8 @@ async function announceCompletion(tx: Tx, userId: string, lessonId: string, cour
 }
 
 /**
- * Merges a device's report into the learner's progress (merge.ts) and answers the lesson's progress as all
- * devices' reports make it. Only for a lesson of a course the learner is enrolled in, which courses says,
+ * Merges a device's report into the learner's progress (merge.ts) and answers that device's report as merged:
+ * the same whatever other devices report at the time, so a device learns only what it sent was kept. Only for a lesson of a course the learner is enrolled in, which courses says,
  * asked before the transaction.
  */
 export async function recordReport(
@@ -45,7 +45,7 @@ export async function recordReport(
   lessonId: string,
   device: string,
   body: ReportBody,
-): Promise<LessonProgressView> {
+): Promise<DeviceReportView> {
   const access = await ctx.call(GetLessonAccess, { user_id: userId, lesson_id: lessonId });
   if (!access.enrolled) throw new AppError("not_enrolled", "enrol in the lesson's course before recording progress in it");
   const courseId = access.course_id;
@@ -63,6 +63,6 @@ export async function recordReport(
       at,
     );
     if (body.completed) await announceCompletion(tx, userId, lessonId, courseId, at);
-    return joinReports(lessonId, courseId, await tx.em.find(DeviceReport, { userId, lessonId }));
+    return toDeviceReportView(await tx.em.findOneOrFail(DeviceReport, { userId, lessonId, device }));
   });
 }

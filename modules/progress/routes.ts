@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
-import { CourseProgressView, DeviceName, LessonProgressView, ProgressReportBody } from "../../contracts/progress/api.ts";
+import { CourseProgressView, DeviceName, DeviceReportView, ProgressReportBody } from "../../contracts/progress/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { endpoint, type ModuleContext, principal, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { CourseProgress, DeviceReport } from "./entities.ts";
@@ -19,10 +19,10 @@ export function progressRoutes(ctx: ModuleContext): Hono {
     PUT: endpoint({
       summary: "Report a device's progress in a lesson",
       description:
-        "Merged, never overwritten: the lesson keeps the furthest position and the completion any device reported, and each device's highest version. Answers the lesson's merged progress.",
+        "Merged, never overwritten: the lesson keeps the furthest position and the completion any device reported, and each device's highest version. Answers this device's report as merged; the lesson's progress, every device's together, is in the course's.",
       params: { lesson_id: Id, device: DeviceName },
       body: ProgressReportBody,
-      responses: { 200: LessonProgressView },
+      responses: { 200: DeviceReportView },
       errors: ["lesson_not_found", "not_enrolled"],
       handle: async (c, input) =>
         c.json(await recordReport(ctx, principal(c).user_id, input.param("lesson_id"), input.param("device"), await input.body()), 200),
