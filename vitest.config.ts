@@ -1,12 +1,12 @@
 import { defineConfig } from "vitest/config";
-import { profileNames } from "./harness/run/profiles.ts";
+import { profileProjects } from "./harness/run/projects.ts";
 
 const suites = "harness/suites/profile.test.ts";
 
 /**
- * `unit` (unit, conformance, persistence and harness tests beside the code) and one project per harness
- * profile (from the profile registry) that runs every behaviour suite and flow, unchanged, against a real
- * running system of that profile. One worker (vitest's default on two cores): with two, the harness's timing
+ * `unit` (unit, conformance, persistence and harness tests beside the code) and one project per system and
+ * harness profile (from the two registries: `monolith`, ... for the default system, `learning:monolith`, ...)
+ * that runs every behaviour suite and flow of that system, unchanged, against it running in that profile. One worker (vitest's default on two cores): with two, the harness's timing
  * classification in the mutant tests saw load spikes as divergences (1 of 5 full runs) — widen that only once
  * timing is judged robustly.
  */
@@ -25,7 +25,7 @@ export default defineConfig({
           globalSetup: ["harness/vitest/redis.setup.ts"],
         },
       },
-      ...profileNames.map((name) => ({
+      ...profileProjects.map(({ name }) => ({
         extends: true as const,
         test: { name, include: [suites], globalSetup: ["harness/vitest/topology.setup.ts"] },
       })),

@@ -1,11 +1,15 @@
 import { GetCart } from "./cart/calls.ts";
+import { GetLessonAccess } from "./courses/calls.ts";
+import { CourseEnrolled } from "./courses/events.ts";
 import type { CallContract, EventContract } from "./define.ts";
+import { Notify } from "./notifications/calls.ts";
 import { HasPurchased } from "./orders/calls.ts";
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "./orders/events.ts";
 import { ChargeCard, RefundCharge } from "./payments/calls.ts";
 import { PaymentFailed, PaymentRefunded, PaymentSucceeded } from "./payments/events.ts";
 import { QuoteProducts } from "./products/calls.ts";
 import { ProductCreated, ProductUpdated } from "./products/events.ts";
+import { CourseCompleted, LessonCompleted } from "./progress/events.ts";
 import { ReviewCommented, ReviewLiked, ReviewPosted } from "./reviews/events.ts";
 import { FindProducts } from "./search/calls.ts";
 import { Authenticate, GetUser } from "./users/calls.ts";
@@ -28,6 +32,7 @@ export const shopCalls: readonly CallContract[] = [
   GetCart,
   HasPurchased,
   FindProducts,
+  Notify,
 ];
 
 export const shopEvents: readonly EventContract[] = [
@@ -52,4 +57,18 @@ export const shopEvents: readonly EventContract[] = [
   ReviewPosted,
   ReviewCommented,
   ReviewLiked,
+];
+
+/** Every call and event of the learning platform (modules/learning.ts). */
+export const learningCalls: readonly CallContract[] = [GetUser, Authenticate, GetLessonAccess, Notify];
+
+export const learningEvents: readonly EventContract[] = [
+  UserCreated,
+  VerificationRequested,
+  UserVerified,
+  PasswordResetRequested,
+  PasswordChanged,
+  CourseEnrolled,
+  LessonCompleted,
+  CourseCompleted,
 ];

@@ -75,6 +75,11 @@ export const errorStatus = {
   // reviews
   review_not_found: 404,
   already_reviewed: 409,
+  // courses and progress
+  course_not_found: 404,
+  lesson_not_found: 404,
+  profile_incomplete: 403,
+  not_enrolled: 403,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopEvents } from "../contracts/catalog.ts";
-import { shop } from "../modules/index.ts";
+import { shop } from "../modules/shop.ts";
 import { asyncApiDocument } from "../runtime/docs/asyncapi.ts";
 import { describeModules, ROUTE_METHODS } from "../runtime/docs/described.ts";
 import { asyncApiProblems, danglingRefs, openApiProblems } from "../runtime/docs/official-schemas.test-support.ts";

@@ -48,3 +48,37 @@ export function readSources(root: string, dir: string): SourceFile[] {
   walk(resolve(root, dir));
   return out;
 }
+
+export interface NameMention {
+  readonly file: string;
+  /** The name, and the literal or import it is in. */
+  readonly detail: string;
+}
+
+/** Comments, then string and template literals, in source order: a comment's quotes are no string, a string's slashes no comment. */
+const LEXEMES = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
+
+/** A literal's text without its quotes, a template's with each `${...}` cut out as a break between parts. */
+const partsOf = (literal: string): string[] => {
+  const body = literal.slice(1, -1);
+  return literal.startsWith("`") ? body.split(/\$\{[^}]*\}/) : [body];
+};
+
+/**
+ * Where code names one of `names` (modules and systems) outside comments: a string or template part that is
+ * exactly the name (`"users"`, `sys.sql("payments", ...)`), or a path through its folder or definition
+ * (`../contracts/users/calls.ts`, `../modules/shop.ts`), which is how an import names it.
+ */
+export function findNameMentions(files: readonly SourceFile[], names: readonly string[]): NameMention[] {
+  const mentions: NameMention[] = [];
+  for (const file of files) {
+    for (const [lexeme] of file.text.matchAll(LEXEMES)) {
+      if (lexeme.startsWith("/")) continue;
+      for (const part of partsOf(lexeme)) {
+        const named = names.find((name) => part === name || new RegExp(`(^|/)(modules|contracts)/${name}(/|\\.ts$)`).test(part));
+        if (named) mentions.push({ file: file.path, detail: `${named} in ${lexeme}` });
+      }
+    }
+  }
+  return mentions;
+}

@@ -1,9 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { shop } from "../modules/index.ts";
+import { DEFAULT_SYSTEM, isSystemName, systemNames } from "../modules/index.ts";
 import { parseFaults } from "../runtime/bus/faults/parse.ts";
-import { flowSuites } from "./flows/index.ts";
 import { runFuzz } from "./fuzz/run.ts";
 import { renderHtml } from "./report/html.ts";
 import type { RunReport } from "./report/model.ts";
@@ -12,10 +11,11 @@ import { renderTable } from "./report/table.ts";
 import { runHarness } from "./run/harness.ts";
 import { isProfileName, type ProfileName, profileNames } from "./run/profiles.ts";
 import { FailingSeeds, randomSeed } from "./run/seeds.ts";
-import { suites } from "./suites/index.ts";
-import { shopInvariants } from "./suites/invariants/index.ts";
+import { systemChecks } from "./systems/index.ts";
+import { registeredSystem } from "./topologies.ts";
 
 const USAGE = `bun run harness [options]
+  --system NAME    ${systemNames.join(", ")} (default ${DEFAULT_SYSTEM})
   --profile NAME   ${profileNames.join(", ")} (repeatable; default all)
   --suite TEXT     only suites whose name contains TEXT
   --grep REGEX     only checks matching "<suite> <check>"
@@ -23,18 +23,19 @@ const USAGE = `bun run harness [options]
   --repeat N       N runs with seeds N, N+1, ...
   --faults SPEC    faults for every profile, after its own (runtime/bus/faults/), e.g. "lose-reply:payments@0.3,drop:*=200"
   --skew M:V       run module M at contract version V in the split profile (repeatable), e.g. orders:1
-  --report DIR     where report.json and report.html go (default .twofold/report)
+  --report DIR     where report.json and report.html go (default .twofold/report, another system's .twofold/report-<system>)
   --json           print the JSON report(s) on stdout
   --fuzz N         instead: N fuzzed requests per profile against the public API (harness/fuzz/), with --seed or a random one`;
 
 const { values } = parseArgs({
   options: {
+    system: { type: "string", default: DEFAULT_SYSTEM },
     profile: { type: "string", multiple: true },
     suite: { type: "string" },
     grep: { type: "string" },
     seed: { type: "string" },
     repeat: { type: "string", default: "1" },
-    report: { type: "string", default: ".twofold/report" },
+    report: { type: "string" },
     json: { type: "boolean", default: false },
     skew: { type: "string", multiple: true },
     faults: { type: "string" },
@@ -46,6 +47,15 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
+const system = values.system;
+if (!isSystemName(system)) {
+  console.error(`bun run harness: unknown system "${system}": one of ${systemNames.join(", ")}`);
+  process.exit(2);
+}
+const checks = systemChecks[system];
+const underTest = registeredSystem(system);
+/** Another system's seeds and reports are its own, beside the default system's. */
+const own = (path: string) => (system === DEFAULT_SYSTEM ? path : `${path}-${system}`);
 const profiles = values.profile ?? profileNames;
 const skew = values.skew ?? [];
 const unknown = profiles.filter((p) => !isProfileName(p));
@@ -76,17 +86,19 @@ async function seedsToRun(store: FailingSeeds): Promise<number[]> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 
 async function main(): Promise<number> {
-  const store = new FailingSeeds(join(".twofold", "failing-seeds.json"));
+  const store = new FailingSeeds(join(".twofold", `${own("failing-seeds")}.json`));
+  const reportDir = values.report ?? join(".twofold", own("report"));
   const reports: RunReport[] = [];
   for (const seed of await seedsToRun(store)) {
     console.error(`── harness run, seed ${seed} ──`);
     const report = await runHarness({
       profiles: profiles as ProfileName[],
-      suites: [...suites, ...flowSuites],
+      suites: checks.suites,
       seed,
       faults: values.faults,
-      modules: shop.modules.map((m) => m.name),
-      invariants: shopInvariants,
+      modules: underTest.modules,
+      system: underTest,
+      invariants: checks.invariants,
       filter: { suite: values.suite, grep: values.grep ? new RegExp(values.grep, "i") : undefined },
       // Version skew: one module's processes write older contract versions while its consumers are current.
       env: skew.length ? { split: { TWOFOLD_SKEW: skew.join(",") } } : undefined,
@@ -94,12 +106,12 @@ async function main(): Promise<number> {
     });
     reports.push(report);
     await store.record(seed, report.findings > 0);
-    mkdirSync(values.report, { recursive: true });
+    mkdirSync(reportDir, { recursive: true });
     const name = reports.length > 1 || repeat > 1 ? `report-${seed}` : "report";
-    await Bun.write(join(values.report, `${name}.json`), JSON.stringify(report, null, 2));
-    await Bun.write(join(values.report, `${name}.html`), await renderHtml(report));
+    await Bun.write(join(reportDir, `${name}.json`), JSON.stringify(report, null, 2));
+    await Bun.write(join(reportDir, `${name}.html`), await renderHtml(report));
     (values.json ? console.error : console.log)(renderTable(report));
-    console.error(`report: ${join(values.report, `${name}.html`)}`);
+    console.error(`report: ${join(reportDir, `${name}.html`)}`);
   }
   if (values.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   const findings = reports.reduce((sum, r) => sum + r.findings, 0);
@@ -108,8 +120,14 @@ async function main(): Promise<number> {
 }
 
 if (values.fuzz !== undefined) {
+  if (!checks.fuzz) {
+    console.error(`bun run harness: the ${system} system has no fuzz target (harness/systems/${system}/)`);
+    process.exit(2);
+  }
   process.exit(
     await runFuzz({
+      system: underTest,
+      target: checks.fuzz,
       profiles: profiles as ProfileName[],
       runs: Number(values.fuzz),
       seed: values.seed !== undefined ? Number(values.seed) : randomSeed(),

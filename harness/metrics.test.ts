@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shop } from "../modules/index.ts";
+import { shop } from "../modules/shop.ts";
 import { parseExposition, type ScrapedSample, samplesOf, totalOf } from "../runtime/metrics/exposition.test-support.ts";
 import { eventually } from "./eventually.ts";
 import { type InProcessSystem, inProcess } from "./in-process.ts";
-import { addToCart, checkout, newCustomer, newProduct, operator, settledOrder } from "./suites/shop.ts";
+import { newCustomer, operator } from "./systems/shared/identity.ts";
+import { addToCart, checkout, newProduct, settledOrder } from "./systems/shop/steps.ts";
 
 /** A monolith after one checkout, scraped as Prometheus would: the request, the calls, deliveries, sagas and circuits it caused. */
 describe("/metrics of a monolith", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
-import { shop } from "../modules/index.ts";
-import { flowNamed } from "./flows/index.ts";
+import { shop } from "../modules/shop.ts";
 import { runHarness } from "./run/harness.ts";
+import { suiteWith } from "./suite.ts";
+import { shopFlows } from "./systems/shop/index.ts";
 
 /**
  * Version skew (seed 001's orderId → order_id rename): split, with the orders service writing order.placed at
@@ -12,7 +13,7 @@ describe("version skew", () => {
   it("current consumers tolerate an orders service still writing order.placed v1", async () => {
     const report = await runHarness({
       profiles: ["monolith", "split"],
-      suites: [flowNamed("E2E Order Creation Flow")],
+      suites: [suiteWith(shopFlows, "E2E Order Creation Flow")],
       seed: 21,
       modules: shop.modules.map((m) => m.name),
       env: { split: { TWOFOLD_SKEW: "orders:1" } },

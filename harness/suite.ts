@@ -39,3 +39,10 @@ export function restartUnique(scope: string): void {
   uniqueScope = scope;
   uniqueCount = 0;
 }
+
+/** The suite among `suites` that has a check named `name` (the seed's order flow drives the skew and binary tests). */
+export function suiteWith(suites: readonly Suite[], name: string): Suite {
+  const suite = suites.find((s) => s.checks.some((c) => c.name === name));
+  if (!suite) throw new Error(`no suite has a check named "${name}"`);
+  return suite;
+}

@@ -1,4 +1,5 @@
-import { authEndpoints, authLimitSetting } from "../modules/users/module.ts";
+import { everyModule } from "../modules/index.ts";
+import { settingVariable } from "../runtime/settings.ts";
 
 /** Every endpoint's per-account limit under test; the rate-limit suite floods one account past it. */
 export const TEST_LIMIT_PER_ACCOUNT = 5;
@@ -7,11 +8,15 @@ export const TEST_LIMIT_PER_ACCOUNT = 5;
  * Every suite's requests come from one address, so per-address limits under test are out of reach, and the
  * rate-limit suite floods one account instead (the per-address rules have unit tests of their own).
  */
+const underTest = { ACCOUNT: String(TEST_LIMIT_PER_ACCOUNT), ADDRESS: "100000" } as const;
+/** Every rate limit any module declares (`<ENDPOINT>_LIMIT_PER_<ACCOUNT|ADDRESS>`, the README's convention), at its value under test. */
 const authLimits = Object.fromEntries(
-  authEndpoints.flatMap((endpoint) => [
-    [`TWOFOLD_${authLimitSetting(endpoint, "account")}`, String(TEST_LIMIT_PER_ACCOUNT)],
-    [`TWOFOLD_${authLimitSetting(endpoint, "address")}`, "100000"],
-  ]),
+  everyModule.flatMap((m) =>
+    Object.keys(m.settings ?? {}).flatMap((name) => {
+      const per = /_LIMIT_PER_(ACCOUNT|ADDRESS)$/.exec(name)?.[1] as keyof typeof underTest | undefined;
+      return per ? [[settingVariable(name), underTest[per]]] : [];
+    }),
+  ),
 );
 
 /** Settings for a topology under test: in-memory databases, harness on, fast retries and stall detection. */
@@ -30,7 +35,7 @@ export const testEnv = (): Record<string, string> => {
     TWOFOLD_STALLED_MS: "5000",
     TWOFOLD_QUEUE_PREFIX: prefix,
     TWOFOLD_INTERNAL_TOKEN: crypto.randomUUID(),
-    // Cheap password hashing. The abandoned checkout (harness/flows/abandoned-checkout.flow.yaml) advances the
+    // Cheap password hashing. The abandoned checkout (harness/systems/shop/flows/abandoned-checkout.flow.yaml) advances the
     // clock through these: a call times out at 5 s, the checkout at 5.2 s, tok_slow answers at 5.3 s, and the
     // saga's first retry is due at 5.4 s — so the late charge lands between the deadline and the saga's next look.
     TWOFOLD_PASSWORD_MEMORY_KIB: "1024",

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { shop } from "../modules/index.ts";
+import { DEFAULT_SYSTEM, loadSystem, type SystemName, systems } from "../modules/index.ts";
 import { loadConfig, placementOverrides, placementVariable } from "../runtime/config.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
@@ -10,8 +10,6 @@ import { freePort } from "../runtime/infra/ports.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { createLogger } from "../runtime/log/logger.ts";
 import { preparePGlite } from "../runtime/persistence/pglite.ts";
-import type { SystemDefinition } from "../runtime/system.ts";
-import builtInTopology from "../topology.json";
 import { testEnv } from "./test-env.ts";
 
 export type TopologyKind = "monolith" | "split";
@@ -31,17 +29,25 @@ export interface StartedTopology {
 }
 
 /**
- * The system a topology runs: the shop by default, or a fixture system (the harness's mutants) given by a
- * source file exporting `system` and its topology file.
+ * The system a topology runs: a registered one (the default system unless told), or a fixture system (the
+ * harness's mutants) given by a source file exporting `system` and its topology file.
  */
 export interface SystemUnderTest {
-  /** Path of a module exporting `system: SystemDefinition` (passed to the processes as TWOFOLD_SYSTEM). */
+  /** What the processes are told to run as TWOFOLD_SYSTEM: a registered system's name, or the path of a file exporting `system`. */
   readonly entry: string;
   readonly topologyFile: string;
   readonly modules: readonly string[];
 }
 
+/** A registered system (modules/index.ts), as a topology runs it. */
+export const registeredSystem = (name: SystemName): SystemUnderTest => ({
+  entry: name,
+  topologyFile: systems[name].topologyFile,
+  modules: systems[name].definition.modules.map((m) => m.name),
+});
+
 export interface StartOptions {
+  /** The default system unless given. */
   readonly system?: SystemUnderTest;
   /** Required for split. */
   readonly redisUrl?: string;
@@ -67,9 +73,9 @@ const logTo = (kind: string) => {
 
 /** Starts a topology as real processes on free ports, from this checkout (or a given binary). */
 export async function startTopology(kind: TopologyKind, options: StartOptions = {}): Promise<StartedTopology> {
-  const system = options.system;
-  const systemEnv: Record<string, string> = system ? { TWOFOLD_SYSTEM: system.entry, TWOFOLD_TOPOLOGY: system.topologyFile } : {};
-  const env = { ...process.env, ...testEnv(), ...systemEnv, ...options.env };
+  const system = options.system ?? registeredSystem(DEFAULT_SYSTEM);
+  const systemEnv = { TWOFOLD_SYSTEM: system.entry, TWOFOLD_TOPOLOGY: join(ROOT, system.topologyFile) };
+  const env: Record<string, string | undefined> = { ...process.env, ...testEnv(), ...systemEnv, ...options.env };
   const log = logTo(kind);
   // The launcher's records go to the same file as its processes' lines, logged as they log theirs.
   const launcherLog = createLogger(loadConfig(env).logging, "launcher", log.write);
@@ -110,16 +116,15 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       return started(processes, url, () => "monolith");
     }
     if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
-    const description: unknown = system ? await Bun.file(system.topologyFile).json() : builtInTopology;
+    const description: unknown = await Bun.file(systemEnv.TWOFOLD_TOPOLOGY).json();
     const ports: Record<string, string> = { PORT: String(freePort()) };
     for (const service of (description as { services: { name: string }[] }).services) {
       ports[placementVariable("PORT", service.name)] = String(freePort());
     }
-    const modules = system?.modules ?? shop.modules.map((m) => m.name);
     // Free ports unless the test itself placed a process (options.env): a test's placement is the point of it.
-    const topology = parseTopology(description, modules, placementOverrides({ ...env, ...ports, ...options.env }));
+    const topology = parseTopology(description, system.modules, placementOverrides({ ...env, ...ports, ...options.env }));
     const database = await startSplitDatabase(env.DATABASE_URL, env.TWOFOLD_DATA_DIR ?? "memory");
-    const definition = system ? ((await import(join(ROOT, system.entry))) as { system: SystemDefinition }).system : shop;
+    const definition = await loadSystem(system.entry, ROOT);
     const infrastructure = {
       redisUrl: options.redisUrl,
       databaseUrl: database.url,

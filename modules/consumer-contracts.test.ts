@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as cart from "../contracts/cart/calls.ts";
 import { useName } from "../contracts/consumer.ts";
+import * as courses from "../contracts/courses/calls.ts";
 import type { CallContract } from "../contracts/define.ts";
+import * as notifications from "../contracts/notifications/calls.ts";
 import * as orders from "../contracts/orders/calls.ts";
 import * as payments from "../contracts/payments/calls.ts";
 import * as products from "../contracts/products/calls.ts";
@@ -10,14 +12,14 @@ import * as search from "../contracts/search/calls.ts";
 import * as users from "../contracts/users/calls.ts";
 import * as warehouse from "../contracts/warehouse/calls.ts";
 import { readSources } from "../harness/boundaries.ts";
-import { shop } from "./index.ts";
+import { everyModule } from "./index.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Call contracts by the name modules import them under. */
 const callsByIdentifier = new Map<string, CallContract>(
-  Object.entries<unknown>({ ...cart, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(([name, value]) =>
-    (value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : [],
+  Object.entries<unknown>({ ...cart, ...courses, ...notifications, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(
+    ([name, value]) => ((value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : []),
   ),
 );
 
@@ -28,15 +30,15 @@ const callsMadeBy = (module: string): string[] => {
   return [...new Set(identifiers.map((id) => callsByIdentifier.get(id)?.name ?? `unknown contract ${id}`))].sort();
 };
 
-const usedBy = (module: (typeof shop.modules)[number], kind: "call" | "event") =>
+const usedBy = (module: (typeof everyModule)[number], kind: "call" | "event") =>
   (module.consumes?.uses ?? [])
     .filter((u) => u.kind === kind)
     .map(useName)
     .sort();
 
-describe("consumer contracts", () => {
+describe("consumer contracts of every system's modules", () => {
   it("cover every call each module makes and every event it subscribes to", () => {
-    for (const module of shop.modules) {
+    for (const module of everyModule) {
       expect({ module: module.name, calls: usedBy(module, "call") }).toEqual({ module: module.name, calls: callsMadeBy(module.name) });
       const subscribed = module.events.map((e) => e.contract.type).sort();
       expect({ module: module.name, events: usedBy(module, "event") }).toEqual({ module: module.name, events: subscribed });
@@ -44,10 +46,10 @@ describe("consumer contracts", () => {
   });
 
   it("name only provider states their providers have", () => {
-    const missing = shop.modules.flatMap((consumer) =>
+    const missing = everyModule.flatMap((consumer) =>
       (consumer.consumes?.uses ?? []).flatMap((use) =>
         use.interactions
-          .filter((i) => !shop.modules.find((m) => m.name === use.contract.owner)?.providerStates?.[i.given.name])
+          .filter((i) => !everyModule.find((m) => m.name === use.contract.owner)?.providerStates?.[i.given.name])
           .map((i) => `${consumer.name} → ${use.contract.owner}: "${i.given.name}"`),
       ),
     );
@@ -55,6 +57,6 @@ describe("consumer contracts", () => {
   });
 
   it("are declared by the module they belong to", () => {
-    for (const module of shop.modules) if (module.consumes) expect(module.consumes.consumer).toBe(module.name);
+    for (const module of everyModule) if (module.consumes) expect(module.consumes.consumer).toBe(module.name);
   });
 });

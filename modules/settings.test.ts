@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { shop } from "./index.ts";
+import { everyModule } from "./index.ts";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -13,7 +13,7 @@ function tableRows(header: string): string[] {
   return lines.slice(start + 2, end < 0 ? undefined : end);
 }
 
-const declared = shop.modules.flatMap((m) => Object.entries(m.settings ?? {}).map(([name, spec]) => ({ module: m.name, name, spec })));
+const declared = everyModule.flatMap((m) => Object.entries(m.settings ?? {}).map(([name, spec]) => ({ module: m.name, name, spec })));
 const defaultOf = (name: string) => declared.find((s) => s.name === name)?.spec.default;
 
 /** Rate limits: `<ENDPOINT>_LIMIT_PER_<ACCOUNT|ADDRESS>` and its `_WINDOW_MS`, documented in a table of their own. */

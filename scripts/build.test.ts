@@ -2,8 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { flowNamed } from "../harness/flows/index.ts";
+import { suiteWith } from "../harness/suite.ts";
 import { SystemClient } from "../harness/system/client.ts";
+import { shopFlows } from "../harness/systems/shop/index.ts";
 import { type StartedTopology, startTopology, topologyKinds } from "../harness/topologies.ts";
 import { buildBinary } from "./build.ts";
 
@@ -51,7 +52,8 @@ describe("compiled binary", () => {
         await started?.stop();
       });
 
-      for (const check of flowNamed("E2E Order Creation Flow").checks) it(check.name, () => check.run(system!, { seed: 0, warn: () => {} }));
+      for (const check of suiteWith(shopFlows, "E2E Order Creation Flow").checks)
+        it(check.name, () => check.run(system!, { seed: 0, warn: () => {} }));
     });
   }
 });

@@ -1,5 +1,6 @@
-import { addToCart, bearer, checkout, newCustomer, newProduct, operator } from "../harness/suites/shop.ts";
 import { SystemClient } from "../harness/system/client.ts";
+import { bearer, newCustomer, operator } from "../harness/systems/shared/identity.ts";
+import { addToCart, checkout, newProduct } from "../harness/systems/shop/steps.ts";
 import { startTopology } from "../harness/topologies.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
 import type { TraceEntry } from "../runtime/observation/trace.ts";

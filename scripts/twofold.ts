@@ -1,5 +1,5 @@
-import { join, resolve } from "node:path";
-import { shop } from "../modules/index.ts";
+import { join } from "node:path";
+import { DEFAULT_SYSTEM, isSystemName, loadSystem, type SystemName, systemEnvironment, systemNames, systems } from "../modules/index.ts";
 import { loadConfig } from "../runtime/config.ts";
 import { startGateway } from "../runtime/host/gateway.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
@@ -12,14 +12,13 @@ import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { createLogger } from "../runtime/log/logger.ts";
 import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
 import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
-import type { SystemDefinition } from "../runtime/system.ts";
-import builtInTopology from "../topology.json";
 
-const USAGE = `usage: twofold <command>
+const USAGE = `usage: twofold <command> [--system NAME]
   monolith          every module in one process (bun run dev)
   split             one process per service plus the gateway (bun run split)
   service <name>    one service of the split topology
-  gateway           the split topology's public edge`;
+  gateway           the split topology's public edge
+  --system NAME     which system: ${systemNames.join(", ")} (default ${DEFAULT_SYSTEM}, or TWOFOLD_SYSTEM)`;
 
 /**
  * How to start this same program again: the compiled binary alone, or bun with this file. Asks Bun rather
@@ -27,30 +26,43 @@ const USAGE = `usage: twofold <command>
  */
 const selfCommand = (): string[] => (Bun.isStandaloneExecutable ? [process.execPath] : [process.execPath, import.meta.path]);
 
+/** Exits 2 with a one-line usage error. */
+function usageError(message: string): never {
+  console.error(`twofold: ${message}`);
+  process.exit(2);
+}
+
 /**
- * The shop, or (from source only) another system: TWOFOLD_SYSTEM names a file exporting `system`, which is
- * how the harness boots its fixture systems in every topology.
+ * The command's arguments without `--system NAME`, and the system to run: the one named there, else
+ * TWOFOLD_SYSTEM (a registered name, or from source the path of a fixture system), else the default.
  */
-async function systemToRun(): Promise<SystemDefinition> {
-  const entry = process.env.TWOFOLD_SYSTEM;
-  if (!entry) return shop;
-  const loaded = (await import(resolve(entry))) as { system?: SystemDefinition };
-  if (!loaded.system) throw new Error(`${entry} exports no \`system\``);
-  return loaded.system;
+function chooseSystem(args: string[]): { rest: string[]; entry: string; registered?: SystemName } {
+  const at = args.indexOf("--system");
+  if (at < 0) {
+    const entry = process.env.TWOFOLD_SYSTEM ?? DEFAULT_SYSTEM;
+    return { rest: args, entry, registered: isSystemName(entry) ? entry : undefined };
+  }
+  const name = args[at + 1] ?? "";
+  if (!isSystemName(name)) usageError(`unknown system "${name}": one of ${systemNames.join(", ")}`);
+  return { rest: args.filter((_, i) => i !== at && i !== at + 1), entry: name, registered: name };
 }
 
 async function main(args: string[]): Promise<void> {
   usePGliteAssets(embeddedPGliteAssets);
-  const system = await systemToRun();
-  const config = loadConfig(process.env, system.modules);
+  const { rest, entry, registered } = chooseSystem(args);
+  // The system's own defaults (topology file, data directory, queue prefix) under what the environment says;
+  // split's children inherit this environment, so they run the same system.
+  const env: Record<string, string | undefined> = { ...(registered ? systemEnvironment(registered) : {}), ...process.env, TWOFOLD_SYSTEM: entry };
+  const system = await loadSystem(entry);
+  const config = loadConfig(env, system.modules);
   const topology = () =>
     loadTopology(
       config.topologyFile,
-      builtInTopology,
+      systems[registered ?? DEFAULT_SYSTEM].topology,
       system.modules.map((m) => m.name),
       config.placement,
     );
-  const [command, name] = args;
+  const [command, name] = rest;
   switch (command) {
     case "monolith":
       return stopOnSignals(await startMonolith(system, config));
@@ -83,11 +95,11 @@ async function main(args: string[]): Promise<void> {
         startSplitDatabase(config.databaseUrl, config.dataDir, log),
       ]);
       log.info({ databases: database.describe }, `databases: ${database.describe}`);
-      const internalToken = process.env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
+      const internalToken = env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
       const infrastructure = { redisUrl: redis.url, databaseUrl: database.url, internalToken };
       split = await launchSplit(system, await topology(), infrastructure, {
         command: selfCommand(),
-        env: process.env,
+        env,
         log,
         // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
         onCrash: () => void shutdown(1),

@@ -1,7 +1,8 @@
 import * as v from "valibot";
 import { Id, Timestamp } from "../ids.ts";
+import { noticeKinds } from "./calls.ts";
 
-/** The stable kinds a client may branch on (and filter by). */
+/** The stable kinds a client may branch on (and filter by): those of the events notifications follows, then the notices other modules send. */
 export const notificationKinds = [
   "welcome",
   "verify_email",
@@ -12,6 +13,7 @@ export const notificationKinds = [
   "payment_failed",
   "review_commented",
   "review_liked",
+  ...noticeKinds,
 ] as const;
 
 /** Customer and operator listing: `?kind=` keeps one kind. */

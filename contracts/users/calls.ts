@@ -2,12 +2,15 @@ import * as v from "valibot";
 import { defineCall } from "../define.ts";
 import { Id } from "../ids.ts";
 
-/** Does this user exist, and who are they? Orders asks before it accepts an order. */
+/**
+ * Does this user exist, and who are they? Orders asks before it accepts an order; courses before an
+ * enrolment, whether the profile is complete (name and address: what the profile endpoint calls complete).
+ */
 export const GetUser = defineCall({
   name: "users.get",
   owner: "users",
   request: v.object({ user_id: Id }),
-  reply: v.object({ id: Id, name: v.string(), email: v.string() }),
+  reply: v.object({ id: Id, name: v.string(), email: v.string(), email_verified: v.boolean(), profile_complete: v.boolean() }),
   errors: ["user_not_found"],
   retrySafe: true,
 });

@@ -8,7 +8,7 @@ import type { SystemClient } from "../system/client.ts";
 type SagaState = "pending" | "completed" | "compensated";
 
 /** One run of a saga, started by the system's own journey: how to find its work and where it stands. */
-export interface SagaRun {
+interface SagaRun {
   /** The conversation the saga continues: its calls are traced under it. */
   readonly correlationId: string;
   /** Reads once whether it is still running, completed, or compensated (and cancelled). */

@@ -8,9 +8,9 @@ import { testEnvelope } from "../../runtime/bus/envelope.test-support.ts";
 import { parseFaults } from "../../runtime/bus/faults/parse.ts";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
 import { isAppError } from "../../runtime/errors.ts";
-import { flowSuites } from "../flows/index.ts";
 import { inProcess } from "../in-process.ts";
 import type { Divergence } from "../report/model.ts";
+import { shopFlows } from "../systems/shop/index.ts";
 import { knownDivergences, markKnown, races } from "./known-divergences.ts";
 
 const envelope = (payload: unknown) => testEnvelope({ type: "proof.noted", correlationId: "proof", source: "proof", payload });
@@ -140,7 +140,7 @@ describe("race-winner names the race checks exactly", () => {
   });
 
   it("every race it names is a check of a shipped flow", () => {
-    for (const race of races) expect(flowSuites.find((suite) => suite.name === race.suite)?.checks.map((c) => c.name)).toContain(race.check);
+    for (const race of races) expect(shopFlows.find((suite) => suite.name === race.suite)?.checks.map((c) => c.name)).toContain(race.check);
   });
 
   it("excuses those checks only, not the same name in another suite", () => {

@@ -84,7 +84,7 @@ describe("a mapping file says what a flow written for another system means here"
   });
 
   it("the seed's file loads with its mapping, and fails to load without it only at the statements it cannot run", () => {
-    const seed = fileURLToPath(new URL("e2e-order-flow.flow.yaml", import.meta.url));
+    const seed = fileURLToPath(new URL("../systems/shop/flows/e2e-order-flow.flow.yaml", import.meta.url));
     expect(loadFlowFile(seed).checks.map((c) => c.name)).toEqual(["E2E Order Creation Flow"]);
     const error = flowError(() => parseFlows(readFileSync(seed, "utf8"), "seed.flow.yaml"));
     expect(error.message).toContain('step "cleanup_notifications": the query names no mapped schema');

@@ -220,6 +220,34 @@ describe("running a flow", () => {
     expect(failure?.message).toContain('wanted {"payload.order_id":"o-1"}');
   });
 
+  it("events counts an event delivered twice once, as at-least-once delivery may hand it to the tap", async () => {
+    const { failure } = await run(
+      `flow:
+  name: duplicates
+  steps:
+    - id: order
+      action: http_request
+      config: { method: POST, url: /api/v1/orders }
+    - id: placed_twice_counted_once
+      action: events
+      config: { type: order.placed }
+      assert: [count == 2]
+`,
+      {
+        routes: {
+          "POST /api/v1/orders": (_, publish) => {
+            const first = testEnvelope({ id: "e-1", type: "order.placed", correlationId: "c-1", payload: { order_id: "o-1" } });
+            publish(first);
+            publish(first);
+            publish(testEnvelope({ id: "e-2", type: "order.placed", correlationId: "c-1", payload: { order_id: "o-2" } }));
+            return { status: 201, body: { id: "o-1" } };
+          },
+        },
+      },
+    );
+    expect(failure).toBeUndefined();
+  });
+
   it("delay works but warns that wait_until is better", async () => {
     const { failure, warnings } = await run(
       `flow:\n  name: sleeps\n  steps:\n    - id: wait_for_notifications\n      action: delay\n      config: { duration: 5ms }\n`,

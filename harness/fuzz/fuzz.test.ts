@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shop } from "../../modules/index.ts";
+import { shop } from "../../modules/shop.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { type InProcessSystem, inProcess } from "../in-process.ts";
 import { SystemClient } from "../system/client.ts";
+import { shopFuzz } from "../systems/shop/fuzz/target.ts";
 import { fuzz } from "./fuzz.ts";
-import { publicRoutes, routeKey } from "./routes.ts";
+import { routeKey } from "./routes.ts";
 
 /**
  * The fuzzer against the shop in process, with one fault put between it and the app each time: it must find
@@ -18,7 +19,7 @@ describe("the fuzzer finds what it exists to find", () => {
   afterAll(() => system.stop());
 
   const app = async (request: Request): Promise<Response> => system.monolith.app.fetch(request);
-  const only = (key: string) => publicRoutes.filter((r) => routeKey(r) === key);
+  const only = (key: string) => shopFuzz.routes.filter((r) => routeKey(r) === key);
   const isRoute = (request: Request, method: string, path: RegExp) => request.method === method && path.test(new URL(request.url).pathname);
   /** A client whose requests pass through `fault` before the app sees them. */
   const faulty = (fault: (request: Request, answer: () => Promise<Response>) => Promise<Response>) =>
@@ -36,7 +37,7 @@ describe("the fuzzer finds what it exists to find", () => {
         ? envelope(503, "service_unavailable")
         : answer(),
     );
-    const report = await fuzz(sys, { seed: 11, numRuns: 60, routes: only("POST /api/v1/products"), shrinkMs: 8000 });
+    const report = await fuzz(sys, shopFuzz, { seed: 11, numRuns: 60, routes: only("POST /api/v1/products"), shrinkMs: 8000 });
     const found = report.findings.find((f) => f.problem.status === 503);
     expect(found?.known).toBeUndefined();
     expect(report.failed).toBe(true);
@@ -66,7 +67,7 @@ describe("the fuzzer finds what it exists to find", () => {
       }
       return response;
     });
-    const report = await fuzz(sys, { seed: 12, numRuns: 10, routes: only("POST /api/v1/users"), maxShrunk: 1, shrinkMs: 4000 });
+    const report = await fuzz(sys, shopFuzz, { seed: 12, numRuns: 10, routes: only("POST /api/v1/users"), maxShrunk: 1, shrinkMs: 4000 });
     const found = report.findings.find((f) => f.problem.kind === "state");
     expect(found?.problem.message).toMatch(/changed users's state/);
     expect(found?.shrunk).toMatchObject({ request: expect.stringContaining("POST /api/v1/users") });
@@ -77,13 +78,13 @@ describe("the fuzzer finds what it exists to find", () => {
       const response = await answer();
       return isRoute(request, "GET", /^\/api\/v1\/users\/[^/]+$/) && response.status === 404 ? new Response("missing", { status: 404 }) : response;
     });
-    const report = await fuzz(sys, { seed: 13, numRuns: 40, routes: only("GET /api/v1/users/:id") });
+    const report = await fuzz(sys, shopFuzz, { seed: 13, numRuns: 40, routes: only("GET /api/v1/users/:id") });
     expect(report.findings.map((f) => f.problem.kind)).toContain("envelope");
   });
 
   it("passes a rejected write that leaves state alone, and counts every request", async () => {
     const sys = faulty((_, answer) => answer());
-    const report = await fuzz(sys, { seed: 14, numRuns: 40, routes: only("POST /api/v1/auth/login") });
+    const report = await fuzz(sys, shopFuzz, { seed: 14, numRuns: 40, routes: only("POST /api/v1/auth/login") });
     expect(report.findings.filter((f) => !f.known)).toEqual([]);
     expect(report.requests).toBe(40);
     expect(report.failed).toBe(false);
@@ -92,6 +93,7 @@ describe("the fuzzer finds what it exists to find", () => {
   it("stops sending when its time budget is spent", async () => {
     const report = await fuzz(
       faulty((_, answer) => answer()),
+      shopFuzz,
       { seed: 15, numRuns: 40, budgetMs: 1, routes: only("GET /api/v1/products") },
     );
     expect({ surveyed: report.surveyed, requests: report.requests }).toEqual({ surveyed: 0, requests: 0 });

@@ -2,19 +2,19 @@ import fc from "fast-check";
 import type { SystemClient } from "../system/client.ts";
 import { deadLettersSince } from "./dead-letters.ts";
 import { formatRequest, type Names, visible } from "./format.ts";
-import { requestHints } from "./hints.ts";
 import { knownFailureOf } from "./known-failures.ts";
 import { prober } from "./probe.ts";
 import { type FuzzRequest, requestArbitrary } from "./request.ts";
-import { publicRoutes, type Route } from "./routes.ts";
+import type { Route } from "./routes.ts";
+import type { FuzzTarget } from "./target.ts";
 import type { Problem } from "./verdict.ts";
-import { prepareWorld } from "./world.ts";
 
 export interface FuzzOptions {
   readonly seed: number;
   readonly numRuns: number;
   /** Stop sending this long after the fuzzer started, setup included (the runs before are the same, seed for seed, however fast the system is). */
   readonly budgetMs?: number;
+  /** Only these of the target's routes. */
   readonly routes?: readonly Route[];
   /** Shrink known failures too (the CLI does, to show each class at its smallest); the fixed-seed test shrinks only the rest. */
   readonly shrinkKnown?: boolean;
@@ -66,14 +66,17 @@ const classOf = (route: string, problem: Problem, request?: FuzzRequest) =>
  * its first occurrence (same seed, its path) and shrunk by fast-check to the smallest request failing the
  * same way.
  */
-export async function fuzz(sys: SystemClient, options: FuzzOptions): Promise<FuzzReport> {
+export async function fuzz(sys: SystemClient, target: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
   const started = performance.now();
-  const routes = options.routes ?? publicRoutes;
-  const world = await prepareWorld(sys);
+  const routes = options.routes ?? target.routes;
+  const world = await target.prepareWorld(sys);
   const setupMs = performance.now() - started;
   // Fixture ids by name, so a printed request says <product> rather than a UUID that means nothing next run.
-  const names: Names = new Map([...Object.entries(world.fixtures).map(([kind, id]) => [id, kind] as const), [world.customerEmail, "customer-email"]]);
-  const requests = requestArbitrary(routes, requestHints(Object.values(world.fixtures), [world.customerEmail]), world.fixtures);
+  const names: Names = new Map([
+    ...Object.entries(world.fixtures).flatMap(([kind, id]) => (id === undefined ? [] : [[id, kind] as const])),
+    [world.customerEmail, "customer-email"],
+  ]);
+  const requests = requestArbitrary(routes, target.hints(world), world.fixtures);
   const probe = prober(sys, world, routes);
   const buried = await deadLettersSince(sys);
   const findings = new Map<string, Finding>();

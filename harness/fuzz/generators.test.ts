@@ -4,16 +4,22 @@ import { describe, expect, it } from "vitest";
 import { Quantity } from "../../contracts/common/quantity.ts";
 import { Id } from "../../contracts/ids.ts";
 import { CreateProductBody } from "../../contracts/products/api.ts";
+import { shopFuzz } from "../systems/shop/fuzz/target.ts";
 import { BODY_LIMIT_BYTES, edgeValues } from "./edges.ts";
 import { Raw } from "./encode.ts";
-import { requestHints } from "./hints.ts";
 import { edgyArbitrary } from "./mutate.ts";
 import { requestArbitrary } from "./request.ts";
-import { publicRoutes, routeKey } from "./routes.ts";
+import { routeKey } from "./routes.ts";
 import { nodeOf } from "./schema-node.ts";
 import { shapedArbitrary } from "./valid.ts";
 
-const hints = requestHints(["fixture-product"], ["ada@example.com"]);
+const publicRoutes = shopFuzz.routes;
+const hints = shopFuzz.hints({
+  fixtures: { product: "fixture-product" },
+  customerEmail: "ada@example.com",
+  resolve: async () => "",
+  renewSession: async () => {},
+});
 
 describe("generators from the request schemas", () => {
   for (const route of publicRoutes) {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { shop } from "../../modules/index.ts";
+import { shop } from "../../modules/shop.ts";
 import { type DescribedRoute, describeModules } from "../../runtime/docs/described.ts";
-import { annotations } from "./annotations.ts";
-import { annotationGaps, fuzzedRoutes, publicRoutes, routeKey } from "./routes.ts";
+import { shopAnnotations as annotations } from "../systems/shop/fuzz/annotations.ts";
+import { shopFuzz } from "../systems/shop/fuzz/target.ts";
+import { annotationGaps, fuzzedRoutes, routeKey } from "./routes.ts";
+
+const publicRoutes = shopFuzz.routes;
 
 /** The shop's described routes; harness/api-docs.test.ts holds them equal to what the monolith serves. */
 const described = describeModules(shop.modules).routes;

@@ -1,9 +1,8 @@
 import type { AnySchema } from "../../contracts/define.ts";
-import { shop } from "../../modules/index.ts";
-import { type DescribedRoute, describeModules, templateParams } from "../../runtime/docs/described.ts";
+import { type DescribedRoute, templateParams } from "../../runtime/docs/described.ts";
 import { API_PREFIX } from "../../runtime/docs/openapi.ts";
 import type { Credential } from "../../runtime/http/guard.ts";
-import { type Annotation, annotations } from "./annotations.ts";
+import type { Annotation } from "./annotations.ts";
 
 export type Method = DescribedRoute["method"];
 
@@ -76,6 +75,3 @@ export function annotationGaps(routes: readonly Route[], notes: Readonly<Record<
   });
   return [...stale, ...params];
 }
-
-/** Every public route of the shop, as its modules describe them. */
-export const publicRoutes: readonly Route[] = fuzzedRoutes(describeModules(shop.modules).routes, annotations);

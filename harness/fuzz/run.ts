@@ -1,15 +1,18 @@
 import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
 import { type ProfileName, profileEnv, profileOf } from "../run/profiles.ts";
 import { SystemClient } from "../system/client.ts";
-import { startTopology } from "../topologies.ts";
+import { type SystemUnderTest, startTopology } from "../topologies.ts";
 import { fuzz } from "./fuzz.ts";
 import { describeReport } from "./report.ts";
+import type { FuzzTarget } from "./target.ts";
 
 export interface FuzzRunOptions {
   readonly profiles: readonly ProfileName[];
   /** Requests per profile (shrinking comes on top). */
   readonly runs: number;
   readonly seed: number;
+  readonly system: SystemUnderTest;
+  readonly target: FuzzTarget;
 }
 
 /**
@@ -25,9 +28,13 @@ export async function runFuzz(options: FuzzRunOptions): Promise<number> {
       const profile = profileOf(name);
       if (profile.topology === "split") redis ??= await ensureRedis(process.env.REDIS_URL);
       console.error(`── fuzz ${name}: seed ${options.seed}, ${options.runs} requests ──`);
-      const topology = await startTopology(profile.topology, { redisUrl: redis?.url, env: profileEnv(profile, options.seed) });
+      const topology = await startTopology(profile.topology, {
+        system: options.system,
+        redisUrl: redis?.url,
+        env: profileEnv(profile, options.seed),
+      });
       try {
-        const report = await fuzz(new SystemClient(name, topology.url), {
+        const report = await fuzz(new SystemClient(name, topology.url), options.target, {
           seed: options.seed,
           numRuns: options.runs,
           shrinkKnown: true,

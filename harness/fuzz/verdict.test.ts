@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { HttpResult } from "../system/http.ts";
-import { publicRoutes, routeKey } from "./routes.ts";
+import { shopFuzz } from "../systems/shop/fuzz/target.ts";
+import { routeKey } from "./routes.ts";
+
+const publicRoutes = shopFuzz.routes;
+
 import { verdict } from "./verdict.ts";
 
 const routeOf = (key: string) => publicRoutes.find((r) => routeKey(r) === key) as (typeof publicRoutes)[number];

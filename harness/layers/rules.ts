@@ -31,7 +31,11 @@ export type LayerRule = ImportRule | AcyclicRule;
 /** Test code: a test file or a helper only tests import. */
 export const isTestFile = (path: string): boolean => /\.test(-support)?\.ts$/.test(path);
 
-const MODULE_DEFINITIONS = ["modules/index.ts", "modules/*/module.ts"];
+/** Modules as the layers above see them: the registry of systems and each system's definition (modules/*.ts), and each module's definition. */
+const MODULE_DEFINITIONS = ["modules/*.ts", "modules/*/module.ts"];
+
+/** The systems' topology files: topology.json (the default system's) and topology.<system>.json. */
+const TOPOLOGIES = "topology*.json";
 
 /** The one runtime file modules may import: everything a module may use of the runtime, and nothing else. */
 export const RUNTIME_FOR_MODULES = ["runtime/module-api/index.ts"];
@@ -57,7 +61,7 @@ export const LAYER_RULES: readonly LayerRule[] = [
     reason: "the runtime hosts any system: it knows the contracts, never the modules, the harness or the scripts above it",
     files: ["runtime/**"],
     may: { files: ["runtime/**", "contracts/**"], packages: "any" },
-    testsMayAlso: { files: ["harness/**", "topology.json"] },
+    testsMayAlso: { files: ["harness/**", TOPOLOGIES] },
   },
   {
     name: "persistence-below-host",
@@ -82,16 +86,16 @@ export const LAYER_RULES: readonly LayerRule[] = [
   },
   {
     name: "module-registry",
-    reason: "the registry and the cross-module tests beside it see modules only through their definitions",
+    reason: "the registry of systems, their definitions and the cross-module tests beside them see modules only through their definitions",
     files: ["modules/*.ts"],
-    may: { files: [...MODULE_DEFINITIONS, "contracts/**", "runtime/system.ts"], packages: "any" },
+    may: { files: [...MODULE_DEFINITIONS, "contracts/**", "runtime/system.ts", TOPOLOGIES], packages: "any" },
     testsMayAlso: { files: ["harness/**"] },
   },
   {
     name: "harness-runs-systems-from-outside",
     reason: "the harness knows modules only by their definitions, and the scripts above it not at all",
     files: ["harness/**"],
-    may: { files: ["harness/**", "runtime/**", "contracts/**", ...MODULE_DEFINITIONS, "topology.json"], packages: "any" },
+    may: { files: ["harness/**", "runtime/**", "contracts/**", ...MODULE_DEFINITIONS, TOPOLOGIES], packages: "any" },
   },
   {
     name: "contract-tools-on-top",

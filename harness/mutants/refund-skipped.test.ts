@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, expect, it } from "vitest";
-import { shop } from "../../modules/index.ts";
+import { shop } from "../../modules/shop.ts";
 import type { RunReport } from "../report/model.ts";
 import { runHarness } from "../run/harness.ts";
 import { check, defineSuite } from "../suite.ts";
-import { shopInvariants } from "../suites/invariants/index.ts";
-import { addToCart, checkout, newCustomer, newProduct, settledOrder } from "../suites/shop.ts";
+import { newCustomer } from "../systems/shared/identity.ts";
+import { shopInvariants } from "../systems/shop/invariants/index.ts";
+import { addToCart, checkout, newProduct, settledOrder } from "../systems/shop/steps.ts";
 
 const modules = shop.modules.map((m) => m.name);
 const orders: string[] = [];

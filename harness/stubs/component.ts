@@ -1,5 +1,5 @@
-import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { EventInteraction, EventUse } from "../../contracts/consumer.ts";
+import { everyCall, everyEvent } from "../../modules/index.ts";
 import type { Transport } from "../../runtime/bus/transport.ts";
 import { transports } from "../../runtime/bus/transports.ts";
 import { loadConfig } from "../../runtime/config.ts";
@@ -32,7 +32,7 @@ export interface Component {
 export async function startComponent(module: ModuleDefinition, options: StubOptions & { env?: Record<string, string> } = {}): Promise<Component> {
   const stubs = serveStubs(module.consumes ? stubHandlers(module.consumes, options) : []);
   const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...options.env }, [module]);
-  const monolith = await assembleMonolith({ modules: [module], calls: shopCalls, events: shopEvents }, config, {
+  const monolith = await assembleMonolith({ modules: [module], calls: everyCall, events: everyEvent }, config, {
     transport: transports.component,
     addressOf: () => stubs.url,
   });

@@ -1,5 +1,5 @@
-import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { CallContract, CallReply, CallRequest } from "../../contracts/define.ts";
+import { everyCall, everyEvent } from "../../modules/index.ts";
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
@@ -22,7 +22,7 @@ export function neighbourOf(component: Component, name = "neighbour"): Neighbour
   if (!routes) throw new Error("the component's transport serves no call endpoint");
   const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: routes.fetch });
   const bus = new Bus({
-    catalog: createCatalog(shopCalls, shopEvents),
+    catalog: createCatalog(everyCall, everyEvent),
     transport: createTransport(transports.component, {
       delivery: { attempts: 1, backoffMs: 1 },
       addressOf: () => `http://127.0.0.1:${server.port}`,

@@ -3,7 +3,7 @@ import { GetCart } from "../../contracts/cart/calls.ts";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { OrderConfirmed } from "../../contracts/orders/events.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
-import { fakeModule, fakeSessions } from "../../harness/fakes.ts";
+import { fakeModule, fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { AppError, answer } from "../../runtime/module-api/index.ts";
 import { cartModule } from "./module.ts";

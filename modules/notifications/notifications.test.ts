@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { EventContract, EventPayload } from "../../contracts/define.ts";
 import { NotificationList } from "../../contracts/notifications/api.ts";
+import { Notify } from "../../contracts/notifications/calls.ts";
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
 import { PaymentFailed } from "../../contracts/payments/events.ts";
 import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts";
 import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
-import { fakeSessions } from "../../harness/fakes.ts";
+import { fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { newId } from "../../runtime/module-api/index.ts";
@@ -245,5 +246,29 @@ describe("notifications module on PGlite", () => {
     expect(await notificationsOf(user)).toMatchObject({ count: 1, notifications: [{ kind: "welcome" }] });
     expect(await notificationsOf("nobody")).toEqual({ count: 0, notifications: [] });
     expect((await system.client.http.post(`/api/v1/notifications/${user}`, {}, operator)).status).toBe(405);
+  });
+
+  it("stores a notice another module sends once per source and user, however often and however concurrently it is sent", async () => {
+    const user = newId();
+    const source = newId();
+    const notice = {
+      user_id: user,
+      kind: "course_enrolled",
+      message: "You are enrolled in Clocks.",
+      data: { course_id: "c-1" },
+      source_id: source,
+    } as const;
+    const send = () => system.monolith.bus.call("courses", Notify, notice);
+    const answers = [...(await Promise.all([send(), send()])), await send()];
+    expect(new Set(answers.map((a) => a.notification_id)).size).toBe(1);
+    const kept = await notificationsOf(user);
+    expect(kept).toMatchObject({
+      count: 1,
+      notifications: [{ id: answers[0]?.notification_id, kind: "course_enrolled", data: { course_id: "c-1" } }],
+    });
+    expect((await system.client.http.get(`/api/v1/notifications?kind=course_enrolled`, as(user))).body.count).toBe(1);
+    await expect(system.monolith.bus.call("courses", Notify, { ...notice, kind: "nonsense" as never })).rejects.toMatchObject({
+      code: "contract_violation",
+    });
   });
 });

@@ -47,7 +47,15 @@ export const ordersConsumes = defineConsumer("orders", [
         description: "the buyer of an operator's order exists",
         given: { name: "user exists", params: { user_id: "u-ct-orders-buyer" } },
         request: { user_id: "u-ct-orders-buyer" },
-        respond: { reply: { id: "u-ct-orders-buyer", name: "Contract Customer", email: "u-ct-orders-buyer@contracts.example" } },
+        respond: {
+          reply: {
+            id: "u-ct-orders-buyer",
+            name: "Contract Customer",
+            email: "u-ct-orders-buyer@contracts.example",
+            email_verified: false,
+            profile_complete: false,
+          },
+        },
       },
       {
         description: "an operator's order names an unknown user",

@@ -10,7 +10,7 @@ import { Authenticate, GetUser } from "../../contracts/users/calls.ts";
 import { CommitReservation, ReleaseReservation, ReserveStock } from "../../contracts/warehouse/calls.ts";
 import { maximumOf, maxLengthOf } from "../../harness/contract-limits.ts";
 import { eventually } from "../../harness/eventually.ts";
-import { fakeModule } from "../../harness/fakes.ts";
+import { fakeModule } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { answer } from "../../runtime/module-api/index.ts";
@@ -30,7 +30,7 @@ const neighbours = [
   // Every bearer token is its user's session; every user exists.
   fakeModule("users", [
     answer(Authenticate, async ({ token }) => ({ user_id: token, session_id: `s-${token}`, email_verified: true })),
-    answer(GetUser, async ({ user_id }) => ({ id: user_id, name: "Ada", email: "ada@example.com" })),
+    answer(GetUser, async ({ user_id }) => ({ id: user_id, name: "Ada", email: "ada@example.com", email_verified: true, profile_complete: true })),
   ]),
   fakeModule("products", [
     answer(QuoteProducts, async ({ product_ids }) => ({

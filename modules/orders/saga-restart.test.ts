@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { addToCart, bearer, chargesOf, checkout, newCustomer, newProduct, settledOrder, stockOf } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
+import { bearer, newCustomer } from "../../harness/systems/shared/identity.ts";
+import { addToCart, chargesOf, checkout, newProduct, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology, type TopologyKind } from "../../harness/topologies.ts";
 
 /**

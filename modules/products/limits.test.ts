@@ -6,7 +6,7 @@ import { ReceiptBody } from "../../contracts/warehouse/api.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { InventoryReceived } from "../../contracts/warehouse/events.ts";
 import { maximumOf } from "../../harness/contract-limits.ts";
-import { fakeModule } from "../../harness/fakes.ts";
+import { fakeModule } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { answer } from "../../runtime/module-api/index.ts";

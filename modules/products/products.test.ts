@@ -4,7 +4,7 @@ import { QuoteProducts } from "../../contracts/products/calls.ts";
 import { FindProducts } from "../../contracts/search/calls.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { eventually } from "../../harness/eventually.ts";
-import { fakeModule } from "../../harness/fakes.ts";
+import { fakeModule } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { AppError, answer } from "../../runtime/module-api/index.ts";

@@ -3,7 +3,7 @@ import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import type { EventContract, EventPayload } from "../../contracts/define.ts";
 import { ReceiveStock } from "../../contracts/warehouse/calls.ts";
 import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryReserved } from "../../contracts/warehouse/events.ts";
-import { fakeModule } from "../../harness/fakes.ts";
+import { fakeModule } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { answer } from "../../runtime/module-api/index.ts";

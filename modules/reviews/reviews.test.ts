@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { HasPurchased } from "../../contracts/orders/calls.ts";
 import { CommentList, CommentView, LikeView, ReviewList, ReviewView } from "../../contracts/reviews/api.ts";
-import { fakeModule, fakeSessions } from "../../harness/fakes.ts";
+import { fakeModule, fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { answer } from "../../runtime/module-api/index.ts";
 import { reviewsModule } from "./module.ts";

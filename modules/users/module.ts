@@ -6,13 +6,10 @@ import { usersProviderStates } from "./provider-states.ts";
 import { usersRoutes } from "./routes.ts";
 import { usersSettings } from "./settings.ts";
 
-/** The auth limits' settings, for topologies under test to set (harness/test-env.ts). */
-export { authEndpoints, authLimitSetting } from "./settings.ts";
-
 /** Identity: who people are (operator-created or self-registered), their sessions and account recovery. */
 export const usersModule = defineModule({
   name: "users",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["users", "auth", "sessions", "profile"],
   entities: [User, Session, OneTimeToken],
   publishes: [UserCreated, VerificationRequested, UserVerified, PasswordResetRequested, PasswordChanged],

@@ -32,6 +32,21 @@ export const usersProviderStates: Record<string, ProviderStateHandler<typeof use
     await inTransaction(ctx, (em) => ensureUser(em, someone(params)));
   },
 
+  /** A name and an address: what the profile calls complete. */
+  "user has completed their profile": async (ctx, params) => {
+    const address = {
+      name: String(params.name ?? "Contract Customer"),
+      street: "1 Contract Way",
+      city: "London",
+      postal_code: "N1 1AA",
+      country: "GB",
+    };
+    await inTransaction(ctx, async (em) => {
+      const user = await ensureUser(em, someone(params));
+      await em.execute(`update "users"."users" set name = ?, address = ?::jsonb where id = ?`, [address.name, JSON.stringify(address), user.id]);
+    });
+  },
+
   "no such user": async (ctx, params) => {
     const user = await ctx.db.em().findOne(User, { id: String(params.user_id) });
     if (user) throw new AppError("precondition_failed", `user ${user.id} exists`);

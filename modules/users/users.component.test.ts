@@ -49,7 +49,13 @@ describe("users as a component", () => {
       { headers: { "x-operator-key": DEVELOPMENT_OPERATOR_KEY } },
     );
     expect(created.status).toBe(201);
-    expect(await cart.call(GetUser, { user_id: created.body.id })).toEqual({ id: created.body.id, name: "Grace", email });
+    expect(await cart.call(GetUser, { user_id: created.body.id })).toEqual({
+      id: created.body.id,
+      name: "Grace",
+      email,
+      email_verified: true,
+      profile_complete: false,
+    });
     await expect(cart.call(GetUser, { user_id: "u-nobody" })).rejects.toMatchObject({ code: "user_not_found" });
   });
 });

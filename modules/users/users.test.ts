@@ -85,9 +85,25 @@ describe("users: the operator API", () => {
     const email = uniqueEmail("grace");
     const created = await system.client.http.post("/api/v1/users", { name: "Grace", email }, operator);
     const reply = await system.monolith.bus.call("orders", GetUser, { user_id: created.body.id });
-    expect(reply).toEqual({ id: created.body.id, name: "Grace", email });
+    expect(reply).toEqual({ id: created.body.id, name: "Grace", email, email_verified: true, profile_complete: false });
     const error = await system.monolith.bus.call("orders", GetUser, { user_id: "nobody" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("user_not_found");
+  });
+
+  it("answers users.get with whether the email is verified and the profile complete, as the profile says", async () => {
+    const email = uniqueEmail("learner");
+    const password = "correct horse battery staple";
+    const registered = await system.client.http.post("/api/v1/auth/register", { email, password });
+    const login = await system.client.http.post("/api/v1/auth/login", { email, password });
+    const ask = () => system.monolith.bus.call("courses", GetUser, { user_id: registered.body.id });
+    expect(await ask()).toMatchObject({ email_verified: false, profile_complete: false });
+    const address = { name: "Ada", street: "1 Way", city: "London", postal_code: "N1", country: "GB" };
+    const profile = await system.client.http.request("PUT", "/api/v1/profile", {
+      body: { name: "Ada", address },
+      headers: { authorization: `Bearer ${login.body.token}` },
+    });
+    expect(profile.body.profile_complete).toBe(true);
+    expect(await ask()).toMatchObject({ name: "Ada", email_verified: false, profile_complete: true });
   });
 });

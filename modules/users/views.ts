@@ -9,6 +9,9 @@ export const toUserView = (user: User): UserView => ({
   created_at: user.createdAt.toISOString(),
 });
 
+/** What checkout and enrolment need of a profile: a name and an address. */
+export const isProfileComplete = (user: User): boolean => Boolean(user.name && user.address);
+
 export const toProfileView = (user: User): ProfileView => ({
   id: user.id,
   email: user.email,
@@ -16,7 +19,7 @@ export const toProfileView = (user: User): ProfileView => ({
   phone: user.phone ?? null,
   address: user.address ?? null,
   email_verified: Boolean(user.emailVerifiedAt),
-  profile_complete: Boolean(user.name && user.address),
+  profile_complete: isProfileComplete(user),
   created_at: user.createdAt.toISOString(),
 });
 

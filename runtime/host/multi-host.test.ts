@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { addToCart, bearer, checkout, newCustomer, newProduct, settledOrder, stockOf } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
+import { bearer, newCustomer } from "../../harness/systems/shared/identity.ts";
+import { addToCart, checkout, newProduct, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import builtInTopology from "../../topology.json";
 import { placementVariable } from "../config.ts";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { addToCart, chargesOf, checkout, newCustomer, newProduct, operator, settledOrder, stockOf } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
+import { newCustomer, operator } from "../../harness/systems/shared/identity.ts";
+import { addToCart, chargesOf, checkout, newProduct, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import type { TraceEntry } from "../observation/trace.ts";
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { addToCart, chargesOf, checkout, newCustomer, operator, settledOrder, newProduct as shopProduct } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
+import { newCustomer, operator } from "../../harness/systems/shared/identity.ts";
+import { addToCart, chargesOf, checkout, settledOrder, newProduct as shopProduct } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import { DEVELOPMENT_OPERATOR_KEY, placementVariable } from "../config.ts";
 import { freePort } from "../infra/ports.ts";

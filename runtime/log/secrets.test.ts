@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { address, bearer } from "../../harness/suites/shop.ts";
 import { SystemClient } from "../../harness/system/client.ts";
+import { address, bearer } from "../../harness/systems/shared/identity.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import builtInTopology from "../../topology.json";
 import { CORRELATION_HEADER } from "../http/correlation.ts";

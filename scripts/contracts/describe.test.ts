@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shop } from "../../modules/index.ts";
+import { shop } from "../../modules/shop.ts";
 import { describeModule, describeSystem } from "./describe.ts";
 import { fixture } from "./fixtures/systems.ts";
 

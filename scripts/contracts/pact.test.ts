@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { shop } from "../../modules/index.ts";
+import { shop } from "../../modules/shop.ts";
 import { describeSystem } from "./describe.ts";
 import { systemWithUsers } from "./fixtures/systems.ts";
 import { pactFiles } from "./pact.ts";

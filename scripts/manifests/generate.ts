@@ -1,5 +1,5 @@
 import { relative, resolve } from "node:path";
-import { shop } from "../../modules/index.ts";
+import { shop } from "../../modules/shop.ts";
 import { loadConfig } from "../../runtime/config.ts";
 import { loadTopology } from "../../runtime/host/topology.ts";
 import builtInTopology from "../../topology.json";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseAllDocuments, parse as parseYaml, stringify } from "yaml";
-import { shop } from "../../modules/index.ts";
+import { shop } from "../../modules/shop.ts";
 import { DEVELOPMENT_INTERNAL_TOKEN, loadConfig, placementOverrides } from "../../runtime/config.ts";
 import { parseTopology } from "../../runtime/host/topology.ts";
 import builtInTopology from "../../topology.json";

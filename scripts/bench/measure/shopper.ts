@@ -1,5 +1,6 @@
-import { addToCart, bearer, checkout, newCustomer, newProduct } from "../../../harness/suites/shop.ts";
 import type { SystemClient } from "../../../harness/system/client.ts";
+import { bearer, newCustomer } from "../../../harness/systems/shared/identity.ts";
+import { addToCart, checkout, newProduct } from "../../../harness/systems/shop/steps.ts";
 
 /** A verified customer with a product of their own (plenty of stock), checking out one unit at a time. */
 export interface Shopper {

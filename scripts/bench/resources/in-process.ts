@@ -1,5 +1,5 @@
 import { SystemClient } from "../../../harness/system/client.ts";
-import { shop } from "../../../modules/index.ts";
+import { shop } from "../../../modules/shop.ts";
 import { loadConfig } from "../../../runtime/config.ts";
 import { assembleMonolith } from "../../../runtime/host/monolith.ts";
 import type { Resource } from "../context.ts";

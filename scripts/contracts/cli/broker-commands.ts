@@ -6,7 +6,7 @@ import { recordDeployment } from "../deployments.ts";
 import { recordVerifications, verificationsFromReport } from "../verifications.ts";
 import { type Command, UsageError } from "./command.ts";
 import { DEFAULT_BROKER, DEFAULT_DEPLOYMENTS, verificationsFile } from "./paths.ts";
-import { moduleVersions, workingTree } from "./shop.ts";
+import { moduleVersions, workingTree } from "./working-tree.ts";
 
 export const publish: Command = {
   name: "publish",

@@ -9,7 +9,7 @@ import { describeAtRef } from "../git-ref.ts";
 import { compareSnapshots } from "../snapshot-compare.ts";
 import { type Command, UsageError } from "./command.ts";
 import { DEFAULT_BROKER, ROOT } from "./paths.ts";
-import { workingTree } from "./shop.ts";
+import { workingTree } from "./working-tree.ts";
 
 const sign = { added: "+", removed: "-", changed: "~" } as const;
 

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { renderConsumerContract, renderModule } from "../render.ts";
 import { type Command, UsageError } from "./command.ts";
-import { workingTree } from "./shop.ts";
+import { workingTree } from "./working-tree.ts";
 
 export const list: Command = {
   name: "list",

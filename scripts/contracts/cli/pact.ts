@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { pactFiles } from "../pact.ts";
 import type { Command } from "./command.ts";
 import { DEFAULT_PACTS } from "./paths.ts";
-import { workingTree } from "./shop.ts";
+import { workingTree } from "./working-tree.ts";
 
 export const pact: Command = {
   name: "pact",

@@ -1,0 +1,35 @@
+import { fileURLToPath } from "node:url";
+import { shop } from "../../../modules/shop.ts";
+import { sagaCompensationSuite } from "../../checkers/saga-compensation.ts";
+import { loadFlows } from "../../flows/load.ts";
+import { apiDocsSuite } from "../../suites/api-docs.suite.ts";
+import { contractSuite } from "../../suites/contracts.suite.ts";
+import type { SystemChecks } from "../checks.ts";
+import { rateLimitSuite } from "../shared/rate-limits.suite.ts";
+import { badInputSuite } from "./bad-input.suite.ts";
+import { catalogueSuite } from "./catalogue.suite.ts";
+import { chaosSuite } from "./chaos.suite.ts";
+import { shopFuzz } from "./fuzz/target.ts";
+import { fuzzSuite } from "./fuzz.suite.ts";
+import { shopInvariants } from "./invariants/index.ts";
+import { shopSagaJourneys } from "./saga-journeys.ts";
+
+/** The shop's flows (flows/*.flow.yaml): its nine critical journeys and the seed's order flow among them. */
+export const shopFlows = loadFlows(fileURLToPath(new URL("flows", import.meta.url)));
+
+/** The shop's checks: its TypeScript suites and flows, the shared identity module's limits, its contracts and API descriptions. */
+export const shopChecks: SystemChecks = {
+  suites: [
+    badInputSuite,
+    rateLimitSuite,
+    contractSuite(shop),
+    apiDocsSuite(shop),
+    catalogueSuite,
+    chaosSuite,
+    sagaCompensationSuite(shop.modules, shopSagaJourneys),
+    ...shopFlows,
+  ],
+  invariants: shopInvariants,
+  testOnly: [fuzzSuite],
+  fuzz: shopFuzz,
+};
