@@ -12,6 +12,8 @@ export interface Annotation {
   readonly params?: Readonly<Record<string, ParamKind>>;
   /** A success signs the fuzzer's own session out. */
   readonly endsSession?: true;
+  /** Query parameters the route refuses together (a check across fields its schema holds but cannot describe): a valid query keeps the first of each group it has. */
+  readonly exclusive?: readonly (readonly string[])[];
   /** 5xx codes this route answers by design (the fake provider's retryable failure). */
   readonly by5xxDesign?: readonly ErrorCode[];
 }

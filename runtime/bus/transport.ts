@@ -1,6 +1,5 @@
 import type { Hono } from "hono";
 import type { Envelope } from "../../contracts/envelope.ts";
-import type { FaultControl } from "./faults/layer.ts";
 
 /** Answers a call envelope with a reply envelope, or throws an AppError (which becomes an error reply). */
 export type CallReceiver = (envelope: Envelope) => Promise<Envelope>;
@@ -105,6 +104,18 @@ export interface Transport {
   routes(): Hono | undefined;
   /** Present when faults can be added while the process runs (the harness's): see faults/layer.ts. */
   readonly faults?: FaultControl;
+}
+
+/**
+ * The faults a process runs with while it runs, in their written form (runtime/bus/faults/): its own (its
+ * settings, its profile's preset) and those the harness adds for one check or one step, which replace own ones
+ * of the same key. Written, not typed, so that the transport seam needs nothing of the fault layer.
+ */
+export interface FaultControl {
+  /** The faults in force now. */
+  current(): string;
+  /** Replaces the faults added at run time ("" removes them); the process's own stay. Throws on a spec it cannot read. */
+  add(written: string): void;
 }
 
 /** The transport made of one call channel and one event channel. */

@@ -1,6 +1,5 @@
 import type { Bus } from "../bus/bus.ts";
 import { newId } from "../bus/context.ts";
-import { formatFaults, parseFaults } from "../bus/faults/parse.ts";
 import type { Transport } from "../bus/transport.ts";
 import { applyClockCommand, clock } from "../clock.ts";
 import { AppError } from "../errors.ts";
@@ -69,8 +68,8 @@ export function localObservation(process: ObservedProcess): ObservationPort {
     faults: async (added) => {
       const control = transport.faults;
       if (!control) throw new AppError("not_found", `${process.name} takes no faults at run time`);
-      control.add(parseFaults(added));
-      return { faults: formatFaults(control.current()) };
+      control.add(added);
+      return { faults: control.current() };
     },
     redeliver: async (eventId) => {
       const envelope = tapped().find(eventId);

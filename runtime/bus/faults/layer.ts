@@ -1,20 +1,9 @@
-import type { CallChannel, EventChannel, Transport } from "../transport.ts";
+import type { CallChannel, EventChannel, FaultControl, Transport } from "../transport.ts";
 import { transportOf } from "../transport.ts";
 import type { FaultEffects, FaultSite } from "./model.ts";
-import { mergeFaults } from "./parse.ts";
+import { formatFaults, mergeFaults, parseFaults } from "./parse.ts";
 import { seededRandom } from "./random.ts";
 import { definitionOf, type FaultSpec } from "./registry.ts";
-
-/**
- * The faults a process runs with while it runs: its own (its settings, its profile's preset) and those the
- * harness adds for one check or one step. Added faults replace own ones of the same key.
- */
-export interface FaultControl {
-  /** The faults in force now. */
-  current(): readonly FaultSpec[];
-  /** Replaces the faults added at run time; the process's own stay. */
-  add(faults: readonly FaultSpec[]): void;
-}
 
 /** Chains the effects' wrappers of one kind around `base`, the first fault outermost. */
 function chain<F>(effects: readonly FaultEffects[], pick: (e: FaultEffects) => ((next: F) => F) | undefined, base: F): F {
@@ -42,9 +31,9 @@ export function withFaults(
   let current = [...own];
   let effects = build(current);
   const control: FaultControl = {
-    current: () => current,
-    add: (added) => {
-      current = mergeFaults([...own, ...added]);
+    current: () => formatFaults(current),
+    add: (written) => {
+      current = mergeFaults([...own, ...parseFaults(written)]);
       effects = build(current);
     },
   };

@@ -6,6 +6,7 @@ export const shopAnnotations: Readonly<Record<string, Annotation>> = {
   "POST /api/v1/auth/logout": { endsSession: true },
   "DELETE /api/v1/sessions/:id": { params: { id: "session" }, endsSession: true },
 
+  "GET /api/v1/products": { exclusive: [["q", "cursor"]] },
   "GET /api/v1/products/:id": { params: { id: "product" } },
   "PATCH /api/v1/products/:id": { params: { id: "product" } },
 
