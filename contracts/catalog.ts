@@ -1,5 +1,7 @@
 import { GetCart } from "./cart/calls.ts";
 import type { CallContract, EventContract } from "./define.ts";
+import { ReadFlag } from "./flags/calls.ts";
+import { FlagChanged } from "./flags/events.ts";
 import { HasPurchased } from "./orders/calls.ts";
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "./orders/events.ts";
 import { ChargeCard, RefundCharge } from "./payments/calls.ts";
@@ -28,6 +30,7 @@ export const shopCalls: readonly CallContract[] = [
   GetCart,
   HasPurchased,
   FindProducts,
+  ReadFlag,
 ];
 
 export const shopEvents: readonly EventContract[] = [
@@ -52,4 +55,5 @@ export const shopEvents: readonly EventContract[] = [
   ReviewPosted,
   ReviewCommented,
   ReviewLiked,
+  FlagChanged,
 ];

@@ -75,6 +75,8 @@ export const errorStatus = {
   // reviews
   review_not_found: 404,
   already_reviewed: 409,
+  // feature flags
+  flag_not_found: 404,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

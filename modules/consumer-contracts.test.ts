@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as cart from "../contracts/cart/calls.ts";
 import { useName } from "../contracts/consumer.ts";
 import type { CallContract } from "../contracts/define.ts";
+import * as flags from "../contracts/flags/calls.ts";
 import * as orders from "../contracts/orders/calls.ts";
 import * as payments from "../contracts/payments/calls.ts";
 import * as products from "../contracts/products/calls.ts";
@@ -16,15 +17,18 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Call contracts by the name modules import them under. */
 const callsByIdentifier = new Map<string, CallContract>(
-  Object.entries<unknown>({ ...cart, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(([name, value]) =>
+  Object.entries<unknown>({ ...cart, ...flags, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(([name, value]) =>
     (value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : [],
   ),
 );
 
-/** The calls a module's code makes (`ctx.call(Contract, ...)`), from its source. */
+/** The calls a module's code makes (`ctx.call(Contract, ...)`, and a flag read's `flags.read` on a miss), from its source. */
 const callsMadeBy = (module: string): string[] => {
   const sources = readSources(root, `modules/${module}`).filter((f) => !f.path.endsWith(".test.ts"));
-  const identifiers = sources.flatMap((f) => [...f.text.matchAll(/ctx\.call\(\s*(\w+)/g)].map((m) => m[1] as string));
+  const identifiers = sources.flatMap((f) => [
+    ...[...f.text.matchAll(/ctx\.call\(\s*(\w+)/g)].map((m) => m[1] as string),
+    ...(/ctx\.flags\.isOn\(/.test(f.text) ? ["ReadFlag"] : []),
+  ]);
   return [...new Set(identifiers.map((id) => callsByIdentifier.get(id)?.name ?? `unknown contract ${id}`))].sort();
 };
 

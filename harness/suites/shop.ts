@@ -111,3 +111,17 @@ export const chargesOf = (sys: SystemClient, orderId: string) =>
     "select id, status, amount_cents, amount_refunded_cents from charges where order_id = ?",
     [orderId],
   );
+
+/** A flag's rollout as the operator sets it (contracts/flags/api.ts). */
+export interface FlagSetting {
+  readonly enabled: boolean;
+  readonly percentage: number;
+  readonly users?: readonly string[];
+}
+
+/** Sets a feature flag through the operator API and answers the flag as it now stands. */
+export async function setFlag(sys: SystemClient, name: string, setting: FlagSetting) {
+  const set = await sys.http.request("PUT", `/api/v1/flags/${name}`, { headers: operator, body: setting });
+  assert.equal(set.status, 200, `setting flag ${name}: ${JSON.stringify(set.body)}`);
+  return set.body;
+}

@@ -1,5 +1,5 @@
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
-import { defineModule } from "../../runtime/module-api/index.ts";
+import { defineModule, followFlags } from "../../runtime/module-api/index.ts";
 import { hasPurchased } from "./calls.ts";
 import { ordersConsumes } from "./consumes.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
@@ -12,13 +12,13 @@ import { ordersSettings } from "./settings.ts";
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
   name: "orders",
-  version: "1.1.0",
+  version: "1.2.0",
   resources: ["orders", "checkout"],
   entities: [Order, OrderItem, Saga],
   publishes: [OrderPlaced, OrderConfirmed, OrderCancelled],
   settings: ordersSettings,
   calls: [hasPurchased],
-  events: [refundLatePayment],
+  events: [refundLatePayment, followFlags],
   routes: ordersRoutes,
   background: [sagaRunner],
   consumes: ordersConsumes,

@@ -1,8 +1,10 @@
 import { Hono } from "hono";
+import { ReadFlag } from "../../contracts/flags/calls.ts";
 import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
 import { clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { FlagRollouts } from "../flags/rollouts.ts";
 import { operatorGate } from "../http/operator.ts";
 import type { RateLimiter } from "../limits/rate-limiter.ts";
 import type { Logger } from "../log/logger.ts";
@@ -52,6 +54,8 @@ export async function bootModules(
   const tasks: { ticker: Ticker; due: () => Promise<number> }[] = [];
   const contexts = new Map<string, ModuleContext<SettingsDeclaration>>();
   const operators = operatorGate(config.operatorKey);
+  // One copy of the flags per process, whichever of its modules read them.
+  const rollouts = new FlagRollouts(clock, config.flagRefreshMs);
   for (const module of modules) {
     const settings = config.moduleSettings.get(module.name) ?? {};
     if (module.settings && !config.moduleSettings.has(module.name)) {
@@ -76,6 +80,7 @@ export async function bootModules(
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
       ensureAvailable: (contracts) => bus.ensureAvailable(module.name, contracts),
       kick: (task) => tickers.get(task)?.kick(),
+      flags: rollouts.readerFor((name) => bus.call(module.name, ReadFlag, { name })),
     };
     for (const task of module.background ?? []) {
       const ticker = new Ticker(`${module.name}.${task.name}`, task.every(settings), () => task.run(ctx), moduleLog);
