@@ -14,4 +14,4 @@ export const flagNames = Object.keys(featureFlags) as [FlagName, ...FlagName[]];
 
 export const FlagName = v.picklist(flagNames);
 
-export const isFlagName = (name: string): name is FlagName => name in featureFlags;
+export const isFlagName = (name: string): name is FlagName => Object.hasOwn(featureFlags, name);

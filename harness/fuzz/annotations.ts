@@ -1,7 +1,7 @@
 import type { ErrorCode } from "../../contracts/errors.ts";
 
 /** What a path parameter names: one of the fuzzer's own fixtures of that kind (it also tries any other id). */
-export type ParamKind = "product" | "user" | "session" | "order" | "charge" | "review";
+export type ParamKind = "product" | "user" | "session" | "order" | "charge" | "review" | "flag";
 
 /** What the fuzzer needs to know of a route that its description (runtime/docs/described.ts) cannot say. */
 export interface Annotation {
@@ -41,4 +41,8 @@ export const annotations: Readonly<Record<string, Annotation>> = {
   "POST /api/v1/reviews/:id/comments": { params: { id: "review" } },
   "PUT /api/v1/reviews/:id/like": { params: { id: "review" } },
   "DELETE /api/v1/reviews/:id/like": { params: { id: "review" } },
+
+  "GET /api/v1/flags/:name": { params: { name: "flag" } },
+  "PUT /api/v1/flags/:name": { params: { name: "flag" } },
+  "GET /api/v1/flags/:name/users/:user_id": { params: { name: "flag", user_id: "user" } },
 };

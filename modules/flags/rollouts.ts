@@ -6,7 +6,7 @@ import { FlagRow } from "./entities.ts";
 /** A flag nobody has set: off for everyone. */
 const unset = (name: FlagName): Rollout => ({ name, enabled: false, percentage: 0, users: [], version: 0 });
 
-export const rolloutOf = (row: FlagRow): Rollout => ({
+const rolloutOf = (row: FlagRow): Rollout => ({
   name: row.name as FlagName,
   enabled: row.enabled,
   percentage: row.percentage,
