@@ -2,6 +2,8 @@ import { GetCart } from "./cart/calls.ts";
 import { GetLessonAccess } from "./courses/calls.ts";
 import { CourseEnrolled } from "./courses/events.ts";
 import type { CallContract, EventContract } from "./define.ts";
+import { ReadFlag } from "./flags/calls.ts";
+import { FlagChanged } from "./flags/events.ts";
 import { Notify } from "./notifications/calls.ts";
 import { HasPurchased } from "./orders/calls.ts";
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "./orders/events.ts";
@@ -33,6 +35,7 @@ export const shopCalls: readonly CallContract[] = [
   HasPurchased,
   FindProducts,
   Notify,
+  ReadFlag,
 ];
 
 export const shopEvents: readonly EventContract[] = [
@@ -57,6 +60,7 @@ export const shopEvents: readonly EventContract[] = [
   ReviewPosted,
   ReviewCommented,
   ReviewLiked,
+  FlagChanged,
 ];
 
 /** Every call and event of the learning platform (modules/learning.ts). */

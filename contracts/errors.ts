@@ -80,6 +80,8 @@ export const errorStatus = {
   lesson_not_found: 404,
   profile_incomplete: 403,
   not_enrolled: 403,
+  // feature flags
+  flag_not_found: 404,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -8,6 +8,7 @@ import { renderHtml } from "./report/html.ts";
 import type { RunReport } from "./report/model.ts";
 import { progressPrinter } from "./report/progress.ts";
 import { renderTable } from "./report/table.ts";
+import { parseRunFlag } from "./run/flags.ts";
 import { runHarness } from "./run/harness.ts";
 import { isProfileName, type ProfileName, profileNames } from "./run/profiles.ts";
 import { FailingSeeds, randomSeed } from "./run/seeds.ts";
@@ -22,6 +23,8 @@ const USAGE = `bun run harness [options]
   --seed N         the seed of every scheduling choice (default: saved failing seeds first, then a random one)
   --repeat N       N runs with seeds N, N+1, ...
   --faults SPEC    faults for every profile, after its own (runtime/bus/faults/), e.g. "lose-reply:payments@0.3,drop:*=200"
+  --flag NAME=V    set feature flag NAME (on, off or a percentage 0..100) in every topology before the checks (repeatable)
+  --flag-diff NAME run each profile twice, NAME off then on, and report the checks whose outcome, responses, events or state differ
   --skew M:V       run module M at contract version V in the split profile (repeatable), e.g. orders:1
   --report DIR     where report.json and report.html go (default .twofold/report, another system's .twofold/report-<system>)
   --json           print the JSON report(s) on stdout
@@ -40,6 +43,8 @@ const { values } = parseArgs({
     skew: { type: "string", multiple: true },
     faults: { type: "string" },
     fuzz: { type: "string" },
+    flag: { type: "string", multiple: true },
+    "flag-diff": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -73,6 +78,16 @@ if (unknown.length || badSkew || badFuzz || !Number.isInteger(repeat) || repeat 
   process.exit(2);
 }
 
+const flags = (() => {
+  try {
+    if (values["flag-diff"] !== undefined) parseRunFlag(`${values["flag-diff"]}=on`, checks.flags);
+    return (values.flag ?? []).map((written) => parseRunFlag(written, checks.flags));
+  } catch (error) {
+    console.error(`--flag: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
+  }
+})();
+
 /** Which seeds to run: the one given, or the ones that failed last time first, then fresh ones. */
 async function seedsToRun(store: FailingSeeds): Promise<number[]> {
   if (values.seed !== undefined) return Array.from({ length: repeat }, (_, i) => Number(values.seed) + i);
@@ -96,6 +111,9 @@ async function main(): Promise<number> {
       suites: checks.suites,
       seed,
       faults: values.faults,
+      flags,
+      flagDiff: values["flag-diff"],
+      systemFlags: checks.flags,
       modules: underTest.modules,
       system: underTest,
       invariants: checks.invariants,

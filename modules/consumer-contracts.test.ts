@@ -4,6 +4,7 @@ import * as cart from "../contracts/cart/calls.ts";
 import { useName } from "../contracts/consumer.ts";
 import * as courses from "../contracts/courses/calls.ts";
 import type { CallContract } from "../contracts/define.ts";
+import * as flags from "../contracts/flags/calls.ts";
 import * as notifications from "../contracts/notifications/calls.ts";
 import * as orders from "../contracts/orders/calls.ts";
 import * as payments from "../contracts/payments/calls.ts";
@@ -18,15 +19,27 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Call contracts by the name modules import them under. */
 const callsByIdentifier = new Map<string, CallContract>(
-  Object.entries<unknown>({ ...cart, ...courses, ...notifications, ...orders, ...payments, ...products, ...search, ...users, ...warehouse }).flatMap(
-    ([name, value]) => ((value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : []),
-  ),
+  Object.entries<unknown>({
+    ...cart,
+    ...courses,
+    ...flags,
+    ...notifications,
+    ...orders,
+    ...payments,
+    ...products,
+    ...search,
+    ...users,
+    ...warehouse,
+  }).flatMap(([name, value]) => ((value as { kind?: string }).kind === "call" ? [[name, value as CallContract] as const] : [])),
 );
 
-/** The calls a module's code makes (`ctx.call(Contract, ...)`), from its source. */
+/** The calls a module's code makes (`ctx.call(Contract, ...)`, and a flag read's `flags.read` on a miss), from its source. */
 const callsMadeBy = (module: string): string[] => {
   const sources = readSources(root, `modules/${module}`).filter((f) => !f.path.endsWith(".test.ts"));
-  const identifiers = sources.flatMap((f) => [...f.text.matchAll(/ctx\.call\(\s*(\w+)/g)].map((m) => m[1] as string));
+  const identifiers = sources.flatMap((f) => [
+    ...[...f.text.matchAll(/ctx\.call\(\s*(\w+)/g)].map((m) => m[1] as string),
+    ...(/ctx\.flags\.isOn\(/.test(f.text) ? ["ReadFlag"] : []),
+  ]);
   return [...new Set(identifiers.map((id) => callsByIdentifier.get(id)?.name ?? `unknown contract ${id}`))].sort();
 };
 

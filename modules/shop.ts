@@ -1,6 +1,8 @@
 import { shopCalls, shopEvents } from "../contracts/catalog.ts";
+import { ReadFlag } from "../contracts/flags/calls.ts";
 import type { SystemDefinition } from "../runtime/system.ts";
 import { cartModule } from "./cart/module.ts";
+import { flagsModule } from "./flags/module.ts";
 import { notificationsModule } from "./notifications/module.ts";
 import { ordersModule } from "./orders/module.ts";
 import { paymentsModule } from "./payments/module.ts";
@@ -12,7 +14,19 @@ import { warehouseModule } from "./warehouse/module.ts";
 
 /** The reference shop: every module and contract. Only the host imports this; modules never import each other. */
 export const shop: SystemDefinition = {
-  modules: [usersModule, productsModule, warehouseModule, cartModule, ordersModule, paymentsModule, notificationsModule, searchModule, reviewsModule],
+  modules: [
+    usersModule,
+    productsModule,
+    warehouseModule,
+    cartModule,
+    ordersModule,
+    paymentsModule,
+    notificationsModule,
+    searchModule,
+    reviewsModule,
+    flagsModule,
+  ],
   calls: shopCalls,
   events: shopEvents,
+  flagSource: ReadFlag,
 };

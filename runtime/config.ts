@@ -43,6 +43,7 @@ const Env = v.object({
   TWOFOLD_LOCK_MS: int(30_000),
   TWOFOLD_STALLED_MS: int(30_000),
   TWOFOLD_OUTBOX_SWEEP_MS: int(1000),
+  TWOFOLD_FLAG_REFRESH_MS: int(30_000),
   TWOFOLD_BODY_LIMIT_BYTES: int(1024 * 1024),
   TWOFOLD_INTERNAL_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
   TWOFOLD_HARNESS: text(""),
@@ -129,6 +130,8 @@ export interface RuntimeConfig {
   readonly delivery: { readonly attempts: number; readonly backoffMs: number };
   readonly worker: { readonly concurrency: number; readonly lockDurationMs: number; readonly stalledIntervalMs: number };
   readonly outboxSweepMs: number;
+  /** How old a process's copy of a flag's rollout may grow before it is read again in the background (runtime/flags/). */
+  readonly flagRefreshMs: number;
   readonly bodyLimitBytes: number;
   /** The token internal endpoints (calls between services) require; undefined outside development unless configured. */
   readonly internalToken?: string;
@@ -192,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       stalledIntervalMs: e.TWOFOLD_STALLED_MS,
     },
     outboxSweepMs: e.TWOFOLD_OUTBOX_SWEEP_MS,
+    flagRefreshMs: e.TWOFOLD_FLAG_REFRESH_MS,
     bodyLimitBytes: e.TWOFOLD_BODY_LIMIT_BYTES,
     internalToken: e.TWOFOLD_INTERNAL_TOKEN ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_INTERNAL_TOKEN : undefined),
     harness: e.TWOFOLD_HARNESS === "1",

@@ -8,6 +8,7 @@ import type { Envelope } from "../contracts/envelope.ts";
 import type { ErrorCode } from "../contracts/errors.ts";
 import type { CallOptions } from "./bus/bus.ts";
 import type { Clock } from "./clock.ts";
+import type { FeatureFlags } from "./flags/rollouts.ts";
 import type { OperatorGate } from "./http/operator.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";
 import type { Logger } from "./log/logger.ts";
@@ -56,6 +57,12 @@ interface ModuleScope<S extends SettingsDeclaration> {
   ensureAvailable(contracts: readonly CallContract[]): void;
   /** Runs one of the module's background tasks soon, instead of waiting for its next tick. */
   kick(task: string): void;
+  /**
+   * Feature flags, decided in this process from its copy of each rollout (runtime/flags/): a read costs no
+   * call once the copy is there. A module that reads them subscribes with `followFlags` and declares
+   * `flags.read` and `flag.changed` in its consumer contract.
+   */
+  readonly flags: FeatureFlags;
 }
 
 /** What a module sees of the running system: its own database, calls to other modules, its settings, limits. */

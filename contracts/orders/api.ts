@@ -28,6 +28,25 @@ export const CheckoutBody = v.object({
 });
 export type CheckoutBody = v.InferOutput<typeof CheckoutBody>;
 
+/**
+ * The pricing rule an order was priced by: v1, the flat shipping cost always; v2 (the `new_pricing` flag),
+ * free shipping once the subtotal reaches 50.00.
+ */
+export const PricingVersion = v.picklist(["v1", "v2"]);
+
+/** A customer's look at what checking the cart out would cost now (`?discount_code=`), before any order exists. */
+export const CheckoutPreviewQuery = v.object({ discount_code: v.optional(DiscountCode) });
+
+export const CheckoutPreview = v.object({
+  subtotal: DecimalAmount,
+  discount: DecimalAmount,
+  shipping: DecimalAmount,
+  total: DecimalAmount,
+  discount_code: v.nullable(v.string()),
+  pricing: PricingVersion,
+});
+export type CheckoutPreview = v.InferOutput<typeof CheckoutPreview>;
+
 /** Operator listing of one user's orders (`?user_id=`); a customer's listing is always their own. */
 export const OrderListQuery = v.object({ user_id: v.optional(Id) });
 
@@ -42,6 +61,7 @@ export const OrderView = v.object({
   shipping: DecimalAmount,
   total: DecimalAmount,
   discount_code: v.nullable(v.string()),
+  pricing: PricingVersion,
   status: OrderStatus,
   /** Why a cancelled order was cancelled: payment_declined, insufficient_stock, payment_timeout, ... */
   status_reason: v.nullable(v.string()),

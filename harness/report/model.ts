@@ -82,6 +82,10 @@ export interface RunReport {
   readonly seed: number;
   /** The run's own faults (`--faults`), in their written form, on top of each profile's. */
   readonly faults?: string;
+  /** The flags the run set in every topology before its checks (`--flag`), as written. */
+  readonly flags?: readonly string[];
+  /** The flag each profile was run without and with (`--flag-diff`): its divergences compare the two, not the profiles. */
+  readonly flagDiff?: string;
   readonly startedAt: string;
   readonly wallMs: number;
   readonly profiles: readonly ProfileSummary[];

@@ -12,12 +12,17 @@ export function renderTable(report: RunReport): string {
   const profiles = report.profiles.map((p) => p.profile);
   const keys = [...new Map(report.checks.map((c) => [`${c.suite} › ${c.check}`, c])).keys()];
   const width = Math.min(72, Math.max(24, ...keys.map((k) => k.length)));
+  // A flag diff's runs are called "<profile> <flag>=on": wide enough to read.
+  const column = Math.max(15, ...profiles.map((p) => p.length));
   const runOf = (key: string, profile: string) => report.checks.find((c) => `${c.suite} › ${c.check}` === key && c.profile === profile);
-  const divergent = new Set(report.divergences.filter((d) => !d.known).map((d) => `${d.suite} › ${d.check}`));
+  // In a flag diff every divergence is the flag's effect: the column shows which checks it changes.
+  const divergent = new Set(report.divergences.filter((d) => !d.known || report.flagDiff).map((d) => `${d.suite} › ${d.check}`));
   const lines = [
-    `${pad("check", width)}  ${profiles.map((p) => pad(p, 15)).join("  ")}  diverges`,
-    `${"─".repeat(width)}  ${profiles.map(() => "─".repeat(15)).join("  ")}  ────────`,
-    ...keys.map((key) => `${pad(key, width)}  ${profiles.map((p) => pad(cell(runOf(key, p)), 15)).join("  ")}  ${divergent.has(key) ? "YES" : ""}`),
+    `${pad("check", width)}  ${profiles.map((p) => pad(p, column)).join("  ")}  diverges`,
+    `${"─".repeat(width)}  ${profiles.map(() => "─".repeat(column)).join("  ")}  ────────`,
+    ...keys.map(
+      (key) => `${pad(key, width)}  ${profiles.map((p) => pad(cell(runOf(key, p)), column)).join("  ")}  ${divergent.has(key) ? "YES" : ""}`,
+    ),
     "",
     ...report.profiles.map(
       (p) =>
@@ -66,7 +71,7 @@ export function renderTable(report: RunReport): string {
   const known = report.divergences.filter((d) => d.known).length;
   lines.push(
     "",
-    `seed ${report.seed}${report.faults ? ` with faults ${report.faults}` : ""}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design, ${broken.length} invariants broken → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
+    `seed ${report.seed}${report.faults ? ` with faults ${report.faults}` : ""}${report.flags ? ` with flags ${report.flags.join(", ")}` : ""}${report.flagDiff ? `, ${report.flagDiff} off against on` : ""}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design, ${broken.length} invariants broken → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
   );
   return lines.join("\n");
 }

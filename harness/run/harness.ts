@@ -8,6 +8,7 @@ import { restartUnique, type Suite } from "../suite.ts";
 import { SystemClient } from "../system/client.ts";
 import { type SystemUnderTest, startTopology } from "../topologies.ts";
 import { runCheck } from "./check-run.ts";
+import { applyFlags, asFlagEffect, flagVariants, labelOf, type RunFlag, type SystemFlags } from "./flags.ts";
 import { type ProfileName, profileEnv, profileOf } from "./profiles.ts";
 import { type RunFilter, selectChecks } from "./select.ts";
 import { snapshot } from "./state.ts";
@@ -33,6 +34,12 @@ export interface HarnessOptions {
   readonly env?: Partial<Record<ProfileName, Record<string, string>>>;
   readonly redisUrl?: string;
   readonly checkTimeoutMs?: number;
+  /** Feature flags set through the operator API in every topology once it has started, before the checks. */
+  readonly flags?: readonly RunFlag[];
+  /** The system's feature flags, as the harness sets them (its checks declare them). */
+  readonly systemFlags?: SystemFlags;
+  /** Runs each profile twice, this flag off then on, and compares the two instead of the profiles (harness/run/flags.ts). */
+  readonly flagDiff?: string;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -44,29 +51,32 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   const startedAt = new Date();
   const started = performance.now();
   const selected = selectChecks(options.suites, options.filter);
+  const variants = flagVariants(options.flags ?? [], options.flagDiff, options.systemFlags);
   const runs: CheckRun[] = [];
   const summaries: ProfileSummary[] = [];
   let redis: RedisHandle | undefined;
   try {
-    for (const name of options.profiles) {
+    for (const [name, variant] of options.profiles.flatMap((p) => variants.map((v) => [p, v] as const))) {
       const profile = profileOf(name);
+      const label = labelOf(name, variant);
       if (profile.topology === "split" && !options.redisUrl) redis ??= await ensureRedis(process.env.REDIS_URL);
-      options.onProgress?.({ type: "profile", profile: name, phase: "starting" });
+      options.onProgress?.({ type: "profile", profile: label, phase: "starting" });
       const topology = await startTopology(profile.topology, {
         system: options.system,
         redisUrl: options.redisUrl ?? redis?.url,
         env: { ...profileEnv(profile, options.seed, options.faults), ...options.env?.[name] },
       });
-      options.onProgress?.({ type: "profile", profile: name, phase: "ready", startupMs: topology.startupMs });
+      options.onProgress?.({ type: "profile", profile: label, phase: "ready", startupMs: topology.startupMs });
       const profileStarted = performance.now();
       const mine: CheckRun[] = [];
       const watch = options.invariants && new InvariantWatch(options.invariants);
       let reconciled: ProfileSummary["reconciliation"];
       restartUnique(`s${options.seed.toString(36)}`);
       try {
+        await applyFlags(topology.url, variant.flags, options.systemFlags);
         for (const [index, { suite, check }] of selected.entries()) {
           const run = await runCheck(suite, check, {
-            profile: name,
+            profile: label,
             url: topology.url,
             modules: options.modules,
             seed: options.seed,
@@ -75,7 +85,7 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
             watch,
           });
           mine.push(run);
-          options.onProgress?.({ type: "check", profile: name, run, done: mine.length, total: selected.length });
+          options.onProgress?.({ type: "check", profile: label, run, done: mine.length, total: selected.length });
         }
         if (watch) reconciled = await reconcile(watch, new SystemClient(name, topology.url), options.modules);
       } finally {
@@ -83,19 +93,29 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
       }
       runs.push(...mine);
       summaries.push({
-        profile: name,
+        profile: label,
         startupMs: topology.startupMs,
         wallMs: performance.now() - profileStarted,
         passed: mine.filter((r) => r.passed).length,
         failed: mine.filter((r) => !r.passed).length,
         ...(reconciled ? { reconciliation: reconciled } : {}),
       });
-      options.onProgress?.({ type: "profile", profile: name, phase: "done" });
+      options.onProgress?.({ type: "profile", profile: label, phase: "done" });
     }
   } finally {
     await redis?.stop();
   }
-  const divergences = markKnown(compareAll(runs, options.profiles));
+  const { flagDiff } = options;
+  const divergences = flagDiff
+    ? options.profiles
+        .flatMap((p) =>
+          compareAll(
+            runs,
+            variants.map((v) => labelOf(p, v)),
+          ),
+        )
+        .map((d) => asFlagEffect(flagDiff, d))
+    : markKnown(compareAll(runs, options.profiles));
   const failedChecks = new Set(runs.filter((r) => !r.passed).map((r) => `${r.suite}\u0000${r.check}`)).size;
   const brokenInvariants =
     runs.reduce((sum, r) => sum + (r.invariants?.length ?? 0), 0) + summaries.reduce((sum, p) => sum + (p.reconciliation?.late ?? 0), 0);
@@ -103,6 +123,8 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
     version: 1,
     seed: options.seed,
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.flags?.length ? { flags: options.flags.map((f) => f.written) } : {}),
+    ...(flagDiff ? { flagDiff } : {}),
     startedAt: startedAt.toISOString(),
     wallMs: performance.now() - started,
     profiles: summaries,

@@ -1,4 +1,5 @@
 import type { EventInteraction, EventUse } from "../../contracts/consumer.ts";
+import type { CallContract } from "../../contracts/define.ts";
 import { everyCall, everyEvent } from "../../modules/index.ts";
 import type { Transport } from "../../runtime/bus/transport.ts";
 import { transports } from "../../runtime/bus/transports.ts";
@@ -29,10 +30,13 @@ export interface Component {
  * answered over HTTP by stubs generated from its own (verified) consumer contract, including their error
  * cases and, through `slow`, a neighbour too slow to answer in time.
  */
-export async function startComponent(module: ModuleDefinition, options: StubOptions & { env?: Record<string, string> } = {}): Promise<Component> {
+export async function startComponent(
+  module: ModuleDefinition,
+  options: StubOptions & { env?: Record<string, string>; flagSource?: CallContract } = {},
+): Promise<Component> {
   const stubs = serveStubs(module.consumes ? stubHandlers(module.consumes, options) : []);
   const config = loadConfig({ ...testEnv(), TWOFOLD_EVENT_BACKOFF_MS: "10", ...options.env }, [module]);
-  const monolith = await assembleMonolith({ modules: [module], calls: everyCall, events: everyEvent }, config, {
+  const monolith = await assembleMonolith({ modules: [module], calls: everyCall, events: everyEvent, flagSource: options.flagSource }, config, {
     transport: transports.component,
     addressOf: () => stubs.url,
   });

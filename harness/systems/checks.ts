@@ -1,5 +1,6 @@
 import type { Invariant } from "../checkers/model.ts";
 import type { FuzzTarget } from "../fuzz/target.ts";
+import type { SystemFlags } from "../run/flags.ts";
 import type { Suite } from "../suite.ts";
 
 /** What the harness runs against one system, in every profile; a system's folder here declares it. */
@@ -10,6 +11,8 @@ export interface SystemChecks {
   readonly testOnly?: readonly Suite[];
   /** What must hold of its state after every check, and is reconciled per profile (harness/checkers/). */
   readonly invariants?: readonly Invariant[];
+  /** Its feature flags, for `bun run harness --flag` and `--flag-diff`; a system without them takes neither. */
+  readonly flags?: SystemFlags;
   /** What `bun run harness --fuzz` fuzzes it with; a system without one is not fuzzed. */
   readonly fuzz?: FuzzTarget;
 }

@@ -1,19 +1,17 @@
-import { GetCart } from "../../contracts/cart/calls.ts";
 import type { CheckoutBody } from "../../contracts/orders/api.ts";
 import { OrderPlaced } from "../../contracts/orders/events.ts";
 import { AppError, newId, type Principal } from "../../runtime/module-api/index.ts";
 import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
-import { priceOrder } from "./pricing.ts";
-import { quoteLines } from "./quote-lines.ts";
+import { priceCart } from "./price-cart.ts";
 import { startSaga } from "./saga/start.ts";
 import { callsAhead } from "./saga/steps.ts";
 import type { OrdersContext } from "./settings.ts";
 import { toOrderView } from "./views.ts";
 
 /**
- * A customer's checkout: the cart as the cart module has it now, priced from the catalogue, discounted,
- * written as a pending order with its saga and `order.placed`. The saga does the rest (reserve, charge,
+ * A customer's checkout: the cart as the cart module has it now, priced from the catalogue by the customer's
+ * pricing rule (the `new_pricing` flag), discounted, written as a pending order with its saga and `order.placed`. The saga does the rest (reserve, charge,
  * commit, confirm), so this answers 202 at once; the order's status tells how it ended. While the circuit
  * to warehouse or payments is open it answers circuit_open (503) instead, at once.
  */
@@ -22,10 +20,7 @@ export async function checkout(ctx: OrdersContext, who: Principal, body: Checkou
   // A dependency known to be failing (its circuit is open) refuses the checkout now, before an order exists:
   // its saga would only wait, then cancel, and nothing is reserved or charged meanwhile.
   ctx.ensureAvailable(callsAhead("checkout"));
-  const cart = await ctx.call(GetCart, { user_id: who.user_id });
-  if (cart.items.length === 0) throw new AppError("cart_empty", "the cart is empty");
-  const lines = await quoteLines(ctx, cart.items);
-  const totals = priceOrder(lines, ctx.settings.SHIPPING_CENTS, body.discount_code || undefined);
+  const { lines, totals } = await priceCart(ctx, who.user_id, body.discount_code || undefined);
   const orderId = newId();
   const now = ctx.clock.now();
   const placed = await ctx.db.transaction(async (tx) => {

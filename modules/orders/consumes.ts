@@ -1,6 +1,8 @@
 import * as v from "valibot";
 import { GetCart } from "../../contracts/cart/calls.ts";
 import { defineConsumer, usesCall, usesEvent } from "../../contracts/consumer.ts";
+import { ReadFlag } from "../../contracts/flags/calls.ts";
+import { FlagChanged } from "../../contracts/flags/events.ts";
 import { ChargeCard, RefundCharge } from "../../contracts/payments/calls.ts";
 import { PaymentSucceeded } from "../../contracts/payments/events.ts";
 import { QuoteProducts } from "../../contracts/products/calls.ts";
@@ -37,7 +39,10 @@ const charge = (orderId: string, token: string, amountCents = 3498) => ({
   token,
 });
 
-/** Everything orders relies on: the buyer, prices, the cart, stock, money, and late payments. */
+/** What orders decides a flag from (runtime/flags/bucket.ts): the whole rollout. */
+const RolloutRead = v.object({ name: v.string(), enabled: v.boolean(), percentage: Whole, users: v.array(v.string()), version: Whole });
+
+/** Everything orders relies on: the buyer, prices, the cart, stock, money, late payments, and its pricing flag. */
 export const ordersConsumes = defineConsumer("orders", [
   usesCall(GetUser, {
     // The operator's order only needs to know that the user exists.
@@ -283,6 +288,31 @@ export const ordersConsumes = defineConsumer("orders", [
         description: "an operator's charge succeeded (no order)",
         given: { name: "a charge succeeded", params: { charge_id: "ch-ct-orders-operator", amount_cents: 2500 } },
         example: { charge_id: "ch-ct-orders-operator", order_id: null, user_id: null, amount_cents: 2500 },
+      },
+    ],
+  }),
+
+  usesCall(ReadFlag, {
+    // The pricing rule of a checkout, on the first read of the flag in a process (then its copy).
+    reads: RolloutRead,
+    interactions: [
+      {
+        description: "reading the pricing flag's rollout",
+        given: { name: "flag exists", params: { name: "new_pricing" } },
+        request: { name: "new_pricing" },
+        respond: { reply: { name: "new_pricing", enabled: false, percentage: 0, users: [], version: 0 } },
+      },
+    ],
+  }),
+
+  usesEvent(FlagChanged, {
+    // The new rollout replaces the process's copy; when it changed is not used.
+    reads: RolloutRead,
+    interactions: [
+      {
+        description: "the operator set the pricing flag",
+        given: { name: "flag has just been set", params: { name: "new_pricing" } },
+        example: { name: "new_pricing", enabled: true, percentage: 50, users: ["u-ct-orders-beta"], version: 3, changed_at: at },
       },
     ],
   }),

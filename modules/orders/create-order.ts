@@ -21,6 +21,7 @@ export function createOrder(
     shippingCents: fields.totals.shippingCents,
     totalCents: fields.totals.totalCents,
     discountCode: fields.totals.discountCode,
+    pricing: fields.totals.pricing,
     shippingAddress: fields.shippingAddress ?? null,
     createdAt: now,
     updatedAt: now,

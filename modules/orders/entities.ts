@@ -18,6 +18,8 @@ export const Order = defineEntity({
     shippingCents: p.bigint("number"),
     totalCents: p.bigint("number"),
     discountCode: p.string().nullable(),
+    /** The pricing rule it was priced by (contracts/orders/api.ts PricingVersion); orders from before rules existed are v1. */
+    pricing: p.string().default("v1"),
     shippingAddress: p.json<Address>().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetCart } from "../../contracts/cart/calls.ts";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
+import { ReadFlag } from "../../contracts/flags/calls.ts";
 import { fromCents, MAX_CENTS, toCents } from "../../contracts/money.ts";
 import { type CheckoutBody, OrderItemInput, PlaceOrderBody } from "../../contracts/orders/api.ts";
 import { ChargeCard } from "../../contracts/payments/calls.ts";
@@ -58,6 +59,8 @@ const neighbours = [
       return { charge_id: `c-${order_id}`, amount_cents, status: "succeeded" as const };
     }),
   ]),
+  // Pricing v1 for everyone: the flat shipping cost is in every total below.
+  fakeModule("flags", [answer(ReadFlag, async ({ name }) => ({ name, enabled: false, percentage: 0, users: [], version: 0 }))]),
 ];
 
 /** `count` lines, each of another product at the highest price and quantity. */

@@ -1,5 +1,6 @@
+import { FlagChanged } from "../../contracts/flags/events.ts";
 import { OrderCancelled, OrderConfirmed, OrderPlaced } from "../../contracts/orders/events.ts";
-import { defineModule } from "../../runtime/module-api/index.ts";
+import { defineModule, followFlags } from "../../runtime/module-api/index.ts";
 import { hasPurchased } from "./calls.ts";
 import { ordersConsumes } from "./consumes.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
@@ -14,13 +15,13 @@ import { ordersSettings } from "./settings.ts";
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
   name: "orders",
-  version: "1.2.0",
+  version: "1.3.0",
   resources: ["orders", "checkout"],
   entities: [Order, OrderItem, Saga],
   publishes: [OrderPlaced, OrderConfirmed, OrderCancelled],
   settings: ordersSettings,
   calls: [hasPurchased],
-  events: [refundLatePayment],
+  events: [refundLatePayment, followFlags(FlagChanged)],
   routes: ordersRoutes,
   background: [sagaRunner],
   sagas: [checkoutSaga],

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ReadFlag } from "../../contracts/flags/calls.ts";
 import { HasPurchased } from "../../contracts/orders/calls.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { type Component, startComponent } from "../../harness/stubs/component.ts";
@@ -54,6 +55,7 @@ const startOrders = (setup: Setup = {}): Promise<Component> => {
     ignore,
     slow: setup.slow,
     env: { TWOFOLD_CHECKOUT_TIMEOUT_MS: "10000", ...setup.env },
+    flagSource: ReadFlag,
   });
 };
 
@@ -111,11 +113,15 @@ const settledOnTheClock = async (orders: Component, place: () => Promise<string>
   }
 };
 
-/** The calls orders made in one conversation, in order, with how each ended. */
-const callsIn = async (orders: Component, correlation: string) => {
+/** Every call orders made in one conversation, in order, with how each ended. */
+const everyCallIn = async (orders: Component, correlation: string) => {
   const { body } = await orders.client.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=${correlation}`);
   return body.trace.filter((t) => t.kind === "call").map((t) => `${t.name} ${t.outcome}`);
 };
+
+/** The calls of one checkout or order itself: the pricing flag is read once per process, by whichever comes first. */
+const callsIn = async (orders: Component, correlation: string) =>
+  (await everyCallIn(orders, correlation)).filter((call) => !call.startsWith("flags.read"));
 
 const sagaOf = async (orders: Component, id: string) =>
   (
@@ -259,6 +265,15 @@ describe("orders as a component, with neighbours in other states of its contract
   };
   afterEach(async () => {
     await Promise.all(started.splice(0).map((c) => c.stop()));
+  });
+
+  it("prices checkouts by the new_pricing flag, read once per process (off, as its contract's example: v1)", async () => {
+    const orders = await ordersWith({});
+    const [first, second] = [conversation(), conversation()];
+    expect((await checkout(orders, { correlation: first })).body).toMatchObject({ pricing: "v1", shipping: 4.99 });
+    expect((await checkout(orders, { correlation: second })).body).toMatchObject({ pricing: "v1", shipping: 4.99 });
+    expect((await everyCallIn(orders, first)).filter((call) => call.startsWith("flags."))).toEqual(["flags.read ok"]);
+    expect((await everyCallIn(orders, second)).filter((call) => call.startsWith("flags."))).toEqual([]);
   });
 
   it("refuses to check out an empty cart with 422 cart_empty", async () => {

@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CENTS } from "../../contracts/money.ts";
 import { isAppError } from "../../runtime/module-api/index.ts";
-import { priceOrder } from "./pricing.ts";
+import { FREE_SHIPPING_FROM_CENTS, priceOrder } from "./pricing.ts";
 
 const lines = [{ product_id: "p", quantity: 2, unit_price_cents: 10_000 }];
 
 describe("order pricing", () => {
   it("adds lines in cents and the shipping cost", () => {
     expect(priceOrder([{ product_id: "w", quantity: 2, unit_price_cents: 2999 }], 0).totalCents).toBe(5998);
-    expect(priceOrder(lines, 1500)).toEqual({ subtotalCents: 20_000, discountCents: 0, shippingCents: 1500, totalCents: 21_500, discountCode: null });
+    expect(priceOrder(lines, 1500)).toEqual({
+      subtotalCents: 20_000,
+      discountCents: 0,
+      shippingCents: 1500,
+      totalCents: 21_500,
+      discountCode: null,
+      pricing: "v1",
+    });
   });
 
   it("SAVE10 takes ten percent of the subtotal, rounded half up", () => {
@@ -25,6 +32,17 @@ describe("order pricing", () => {
 
   it("FREESHIP takes off the shipping cost", () => {
     expect(priceOrder(lines, 1500, "FREESHIP")).toMatchObject({ discountCents: 1500, totalCents: 20_000 });
+  });
+
+  it("pricing v2 (the new_pricing flag) ships free from 50.00 of subtotal; v1 always charges the flat cost", () => {
+    const at = (cents: number) => [{ product_id: "p", quantity: 1, unit_price_cents: cents }];
+    expect(FREE_SHIPPING_FROM_CENTS).toBe(5000);
+    expect(priceOrder(at(5000), 499, undefined, "v2")).toMatchObject({ shippingCents: 0, totalCents: 5000, pricing: "v2" });
+    expect(priceOrder(at(4999), 499, undefined, "v2")).toMatchObject({ shippingCents: 499, totalCents: 5498, pricing: "v2" });
+    expect(priceOrder(at(5000), 499)).toMatchObject({ shippingCents: 499, totalCents: 5499, pricing: "v1" });
+    // The threshold reads the subtotal before discounts; FREESHIP has nothing left to take off.
+    expect(priceOrder(at(6000), 499, "SAVE10", "v2")).toMatchObject({ discountCents: 600, shippingCents: 0, totalCents: 5400 });
+    expect(priceOrder(at(6000), 499, "FREESHIP", "v2")).toMatchObject({ discountCents: 0, shippingCents: 0, totalCents: 6000 });
   });
 
   it("refuses an unknown code", () => {

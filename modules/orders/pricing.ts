@@ -1,4 +1,6 @@
+import type * as v from "valibot";
 import { fromCents, MAX_CENTS } from "../../contracts/money.ts";
+import type { PricingVersion } from "../../contracts/orders/api.ts";
 import { AppError } from "../../runtime/module-api/index.ts";
 
 export interface Line {
@@ -7,13 +9,25 @@ export interface Line {
   readonly unit_price_cents: number;
 }
 
+export type Pricing = v.InferOutput<typeof PricingVersion>;
+
 export interface Totals {
   readonly subtotalCents: number;
   readonly discountCents: number;
   readonly shippingCents: number;
   readonly totalCents: number;
   readonly discountCode: string | null;
+  readonly pricing: Pricing;
 }
+
+/** Pricing v2 (the `new_pricing` flag) ships free from this subtotal, in cents. */
+export const FREE_SHIPPING_FROM_CENTS = 5000;
+
+/** The shipping an order pays under each pricing rule, before any discount code. */
+const shippingUnder: Record<Pricing, (subtotal: number, flat: number) => number> = {
+  v1: (_subtotal, flat) => flat,
+  v2: (subtotal, flat) => (subtotal >= FREE_SHIPPING_FROM_CENTS ? 0 : flat),
+};
 
 /**
  * The discount codes of seed 002, in integer cents: SAVE10 takes 10 % of the subtotal (rounded half up),
@@ -35,9 +49,10 @@ const withinRange = (what: string, cents: number): number => {
   });
 };
 
-export function priceOrder(lines: readonly Line[], shippingCents: number, code?: string): Totals {
+export function priceOrder(lines: readonly Line[], flatShippingCents: number, code?: string, pricing: Pricing = "v1"): Totals {
   // Each line is at most MAX_PRICE × MAX_QUANTITY, exact; a running sum past MAX_CENTS is refused before it can lose a cent.
   const subtotalCents = lines.reduce((sum, line) => withinRange("subtotal", sum + line.unit_price_cents * line.quantity), 0);
+  const shippingCents = shippingUnder[pricing](subtotalCents, flatShippingCents);
   const discount = code ? discounts[code] : undefined;
   if (code && !discount) throw new AppError("invalid_discount_code", "Invalid discount code", { discount_code: code });
   const discountCents = discount ? discount(subtotalCents, shippingCents) : 0;
@@ -47,5 +62,6 @@ export function priceOrder(lines: readonly Line[], shippingCents: number, code?:
     shippingCents,
     totalCents: withinRange("total", subtotalCents - discountCents + shippingCents),
     discountCode: code ?? null,
+    pricing,
   };
 }

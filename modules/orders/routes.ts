@@ -1,15 +1,24 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
-import { CheckoutBody, OrderList, OrderListQuery, OrderView, PlaceOrderBody } from "../../contracts/orders/api.ts";
+import {
+  CheckoutBody,
+  CheckoutPreview,
+  CheckoutPreviewQuery,
+  OrderList,
+  OrderListQuery,
+  OrderView,
+  PlaceOrderBody,
+} from "../../contracts/orders/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 import { AppError, endpoint, idempotently, principal, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { audienceOf, operatorOrCustomer } from "./audience.ts";
 import { checkout } from "./checkout.ts";
 import { Order, OrderItem, Saga } from "./entities.ts";
 import { placeOrder } from "./place-order.ts";
+import { priceCart } from "./price-cart.ts";
 import type { OrdersContext } from "./settings.ts";
-import { toOrderView } from "./views.ts";
+import { toCheckoutPreview, toOrderView } from "./views.ts";
 
 export function ordersRoutes(ctx: OrdersContext): Hono {
   const app = new Hono();
@@ -41,6 +50,22 @@ export function ordersRoutes(ctx: OrdersContext): Hono {
           const order = await checkout(ctx, who, body);
           return { status: 202, body: order };
         });
+      },
+    }),
+  });
+
+  app.use("/checkout/preview", customer);
+  resource(app, "/checkout/preview", {
+    GET: endpoint({
+      summary: "Preview my checkout",
+      description:
+        "What checking the cart out would cost now, priced exactly as `POST /checkout` would price it (the catalogue's prices, my pricing rule, `?discount_code=`), without placing anything. `pricing` is v2 where the `new_pricing` flag is on for me.",
+      query: CheckoutPreviewQuery,
+      responses: { 200: CheckoutPreview },
+      errors: ["cart_empty", "invalid_discount_code", "unknown_product", "amount_out_of_range"],
+      handle: async (c, input) => {
+        const { totals } = await priceCart(ctx, principal(c).user_id, input.query().discount_code || undefined);
+        return c.json(toCheckoutPreview(totals), 200);
       },
     }),
   });

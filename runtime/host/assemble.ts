@@ -120,7 +120,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   });
   // The tap reads older versions as current, as every consumer does.
   if (tap) transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
-  const modules = await bootModules(plan.hosted, bus, database.targetOf, config, plan.limits, log);
+  const modules = await bootModules(plan.hosted, bus, database.targetOf, config, plan.limits, log, system.flagSource);
   await transport.start();
   modules.startRelays();
 

@@ -1,8 +1,11 @@
 import { Hono } from "hono";
+import type { CallContract } from "../../contracts/define.ts";
 import type { Bus, CallHandler, EventHandler } from "../bus/bus.ts";
 import { clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import type { FlagRollout } from "../flags/bucket.ts";
+import { FlagRollouts } from "../flags/rollouts.ts";
 import { operatorGate } from "../http/operator.ts";
 import type { RateLimiter } from "../limits/rate-limiter.ts";
 import type { Logger } from "../log/logger.ts";
@@ -56,6 +59,7 @@ export async function bootModules(
   config: RuntimeConfig,
   limits: RateLimiter,
   log: Logger,
+  flagSource?: CallContract,
 ): Promise<BootedModules> {
   const routes = new Hono();
   const dbs = new Map<string, ModuleDb>();
@@ -64,6 +68,8 @@ export async function bootModules(
   const contexts = new Map<string, ModuleContext<SettingsDeclaration>>();
   const gauges: BoundGauge[] = [];
   const operators = operatorGate(config.operatorKey);
+  // One copy of the flags per process, whichever of its modules read them.
+  const rollouts = new FlagRollouts(clock, config.flagRefreshMs);
   for (const module of modules) {
     const settings = config.moduleSettings.get(module.name) ?? {};
     if (module.settings && !config.moduleSettings.has(module.name)) {
@@ -88,6 +94,11 @@ export async function bootModules(
       call: (contract, request, options) => bus.call(module.name, contract, request, options),
       ensureAvailable: (contracts) => bus.ensureAvailable(module.name, contracts),
       kick: (task) => tickers.get(task)?.kick(),
+      flags: rollouts.readerFor((name) =>
+        flagSource
+          ? (bus.call(module.name, flagSource, { name }) as Promise<FlagRollout>)
+          : Promise.reject(new AppError("service_unavailable", "this system has no feature flags")),
+      ),
     };
     for (const task of module.background ?? []) {
       const ticker = new Ticker(`${module.name}.${task.name}`, task.every(settings), () => task.run(ctx), moduleLog);

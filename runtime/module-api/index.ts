@@ -6,6 +6,8 @@
 export { newId } from "../bus/context.ts";
 export type { Clock } from "../clock.ts";
 export { AppError, isAppError } from "../errors.ts";
+export { flagBucket, rolloutAdmits } from "../flags/bucket.ts";
+export { followFlags } from "../flags/follow.ts";
 export { readBody } from "../http/body.ts";
 export { clientAddress } from "../http/client-address.ts";
 export { endpoint } from "../http/endpoint.ts";

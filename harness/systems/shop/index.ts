@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { featureFlags } from "../../../contracts/flags/flags.ts";
 import { shop } from "../../../modules/shop.ts";
 import { sagaCompensationSuite } from "../../checkers/saga-compensation.ts";
 import { loadFlows } from "../../flows/load.ts";
@@ -9,10 +10,12 @@ import { rateLimitSuite } from "../shared/rate-limits.suite.ts";
 import { badInputSuite } from "./bad-input.suite.ts";
 import { catalogueSuite } from "./catalogue.suite.ts";
 import { chaosSuite } from "./chaos.suite.ts";
+import { featureFlagsSuite } from "./feature-flags.suite.ts";
 import { shopFuzz } from "./fuzz/target.ts";
 import { fuzzSuite } from "./fuzz.suite.ts";
 import { shopInvariants } from "./invariants/index.ts";
 import { shopSagaJourneys } from "./saga-journeys.ts";
+import { setFlag } from "./steps.ts";
 
 /** The shop's flows (flows/*.flow.yaml): its nine critical journeys and the seed's order flow among them. */
 export const shopFlows = loadFlows(fileURLToPath(new URL("flows", import.meta.url)));
@@ -26,10 +29,12 @@ export const shopChecks: SystemChecks = {
     apiDocsSuite(shop),
     catalogueSuite,
     chaosSuite,
+    featureFlagsSuite,
     sagaCompensationSuite(shop.modules, shopSagaJourneys),
     ...shopFlows,
   ],
   invariants: shopInvariants,
+  flags: { names: Object.keys(featureFlags), set: setFlag },
   testOnly: [fuzzSuite],
   fuzz: shopFuzz,
 };

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { eventually } from "../../eventually.ts";
+import type { FlagSetting } from "../../run/flags.ts";
 import { unique } from "../../suite.ts";
 import type { SystemClient } from "../../system/client.ts";
 import { address, bearer, operator } from "../shared/identity.ts";
@@ -56,3 +57,10 @@ export const chargesOf = (sys: SystemClient, orderId: string) =>
     "select id, status, amount_cents, amount_refunded_cents from charges where order_id = ?",
     [orderId],
   );
+
+/** Sets a feature flag through the operator API and answers the flag as it now stands. */
+export async function setFlag(sys: SystemClient, name: string, setting: FlagSetting) {
+  const set = await sys.http.request("PUT", `/api/v1/flags/${name}`, { headers: operator, body: setting });
+  assert.equal(set.status, 200, `setting flag ${name}: ${JSON.stringify(set.body)}`);
+  return set.body;
+}

@@ -29,4 +29,8 @@ export const shopAnnotations: Readonly<Record<string, Annotation>> = {
   "POST /api/v1/reviews/:id/comments": { params: { id: "review" } },
   "PUT /api/v1/reviews/:id/like": { params: { id: "review" } },
   "DELETE /api/v1/reviews/:id/like": { params: { id: "review" } },
+
+  "GET /api/v1/flags/:name": { params: { name: "flag" } },
+  "PUT /api/v1/flags/:name": { params: { name: "flag" } },
+  "GET /api/v1/flags/:name/users/:user_id": { params: { name: "flag", user_id: "user" } },
 };

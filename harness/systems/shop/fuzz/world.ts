@@ -49,7 +49,7 @@ export async function prepareShopWorld(sys: SystemClient): Promise<World> {
     etag: async () => (await sys.http.get("/api/v1/cart", { headers: bearer(token) })).headers.get("etag") ?? '"0"',
   };
   return {
-    fixtures: { product, user: customer.id, order: placed.body.id, review, charge },
+    fixtures: { product, user: customer.id, order: placed.body.id, review, charge, flag: "new_pricing" },
     customerEmail: customer.email,
     resolve: (part) => (typeof part === "string" ? Promise.resolve(part) : values[part.ref]()),
     async renewSession() {
