@@ -1,3 +1,4 @@
+import { eventually } from "../eventually.ts";
 import { EventStream } from "./events.ts";
 import { type Fetcher, HttpClient } from "./http.ts";
 
@@ -61,13 +62,16 @@ export class SystemClient {
     this.faultsAdded = written !== "";
   }
 
-  /** Runs `work` with `written` faults added, and removes them after it, whatever it came to. */
+  /**
+   * Runs `work` with `written` faults added, and removes them after it, whatever it came to. A process that a
+   * crash fault stopped is restarting meanwhile (with no faults of its own): removal waits until it answers.
+   */
   async withFaults<T>(written: string, work: () => Promise<T>): Promise<T> {
     await this.faults(written);
     try {
       return await work();
     } finally {
-      await this.faults("");
+      await eventually(() => this.faults(""), { timeoutMs: 30_000, intervalMs: 200 });
     }
   }
 

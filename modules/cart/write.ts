@@ -15,7 +15,9 @@ const lineTooBig = () =>
  * line is incremented in place. Two devices adding at once both count.
  */
 export async function addToLine(em: EntityManager, userId: string, productId: string, quantity: number): Promise<void> {
-  await em.execute(`insert into "cart"."carts" (id, user_id, version, updated_at) values (?, ?, 0, now()) on conflict (user_id) do nothing`, [
+  // No conflict target: two first adds at once collide on the primary key (the id is derived from the user),
+  // which an `on conflict (user_id)` arbiter does not cover — the second insert failed with a 500 in split.
+  await em.execute(`insert into "cart"."carts" (id, user_id, version, updated_at) values (?, ?, 0, now()) on conflict do nothing`, [
     cartIdOf(userId),
     userId,
   ]);
@@ -36,9 +38,10 @@ export async function addToLine(em: EntityManager, userId: string, productId: st
 function claimQuery(userId: string, expected: ExpectedVersion): [string, unknown[]] {
   const insert = `insert into "cart"."carts" (id, user_id, version, updated_at) values (?, ?, 1, now())`;
   if (expected === "any") {
-    return [`${insert} on conflict (user_id) do update set version = carts.version + 1, updated_at = now() returning id`, [cartIdOf(userId), userId]];
+    // The id is derived from the user, so a concurrent first write collides on it: it is the arbiter.
+    return [`${insert} on conflict (id) do update set version = carts.version + 1, updated_at = now() returning id`, [cartIdOf(userId), userId]];
   }
-  if (expected === 0) return [`${insert} on conflict (user_id) do nothing returning id`, [cartIdOf(userId), userId]];
+  if (expected === 0) return [`${insert} on conflict do nothing returning id`, [cartIdOf(userId), userId]];
   return [`update "cart"."carts" set version = version + 1, updated_at = now() where user_id = ? and version = ? returning id`, [userId, expected]];
 }
 

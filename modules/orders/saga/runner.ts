@@ -52,10 +52,13 @@ export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
       if (claimed !== 1) continue;
       saga.version += 1;
       state.inFlight.add(saga.orderId);
-      void advance(ctx, saga, leaseMs).finally(() => {
-        state.inFlight.delete(saga.orderId);
-        ctx.kick("saga");
-      });
+      void advance(ctx, saga, leaseMs)
+        // Its lease runs out and a later run resumes it from the database (after a restart, the next process's).
+        .catch((error: unknown) => ctx.log.warn({ err: error, order_id: saga.orderId }, `saga of order ${saga.orderId} stopped at ${saga.step}`))
+        .finally(() => {
+          state.inFlight.delete(saga.orderId);
+          ctx.kick("saga");
+        });
     }
   },
 };
