@@ -37,14 +37,17 @@ export const PricingVersion = v.picklist(["v1", "v2"]);
 /** A customer's look at what checking the cart out would cost now (`?discount_code=`), before any order exists. */
 export const CheckoutPreviewQuery = v.object({ discount_code: v.optional(DiscountCode) });
 
-export const CheckoutPreview = v.object({
+/** What an order costs and how it was priced: a preview and the order itself say it alike. */
+const Totals = {
   subtotal: DecimalAmount,
   discount: DecimalAmount,
   shipping: DecimalAmount,
   total: DecimalAmount,
   discount_code: v.nullable(v.string()),
   pricing: PricingVersion,
-});
+};
+
+export const CheckoutPreview = v.object(Totals);
 export type CheckoutPreview = v.InferOutput<typeof CheckoutPreview>;
 
 /** Operator listing of one user's orders (`?user_id=`); a customer's listing is always their own. */
@@ -56,12 +59,7 @@ export const OrderView = v.object({
   id: Id,
   user_id: Id,
   items: v.array(v.object({ product_id: Id, quantity: Quantity, unit_price: DecimalAmount, line_total: DecimalAmount })),
-  subtotal: DecimalAmount,
-  discount: DecimalAmount,
-  shipping: DecimalAmount,
-  total: DecimalAmount,
-  discount_code: v.nullable(v.string()),
-  pricing: PricingVersion,
+  ...Totals,
   status: OrderStatus,
   /** Why a cancelled order was cancelled: payment_declined, insufficient_stock, payment_timeout, ... */
   status_reason: v.nullable(v.string()),
