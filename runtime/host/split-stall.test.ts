@@ -35,6 +35,10 @@ describe("split topology with a stalled dependency", () => {
         TWOFOLD_CALL_TIMEOUT_MS: "800",
         TWOFOLD_BREAKER_FAILURES: "3",
         TWOFOLD_BREAKER_COOLDOWN_MS: "1500",
+        // Far from the stalls: this file is about failing fast, not the checkout deadline. (Near it, a payment
+        // event read while the saga's confirming transition was still open refunded a confirmed order: a real
+        // race, recorded for the late-payment handler, not hidden here.)
+        TWOFOLD_CHECKOUT_TIMEOUT_MS: "120000",
         [placementVariable("PORT", "products")]: String(productsPort),
       },
     });
@@ -43,7 +47,8 @@ describe("split topology with a stalled dependency", () => {
   afterAll(() => topology.stop());
 
   it("times out within the deadline, then answers circuit_open at once, and closes again once the warehouse is back", async () => {
-    expect((await newProduct("Before")).status).toBe(201);
+    // A first creation may time out while the warehouse is still cold (800 ms calls): warm first.
+    await eventually(async () => expect((await newProduct(`Before ${crypto.randomUUID()}`)).status).toBe(201), { timeoutMs: 15_000 });
     const warehouse = topology.processes.pid("warehouse");
     process.kill(warehouse, "SIGSTOP");
     const answers: { status: number; code?: string; ms: number }[] = [];
@@ -73,7 +78,9 @@ describe("split topology with a stalled dependency", () => {
     expect(refused?.durationMs).toBeLessThan(10);
     // The caller's metrics show it too, read within the cooldown: the circuit open (2), the calls it refused.
     const products = await metricsOf(`http://127.0.0.1:${productsPort}`);
-    expect(samplesOf(products, "twofold_circuit_state", { caller: "products", callee: "warehouse" }).map((s) => s.value)).toEqual([2]);
+    // Open (2), or half-open (1) if the cool-down has passed while the test read the trace: never closed (0).
+    const state = samplesOf(products, "twofold_circuit_state", { caller: "products", callee: "warehouse" }).map((s) => s.value);
+    expect(state.length === 1 && (state[0] === 2 || state[0] === 1)).toBe(true);
     const refusedCalls = totalOf(products, "twofold_calls_total", { caller: "products", callee: "warehouse", outcome: "circuit_open" });
     expect(refusedCalls).toBeGreaterThanOrEqual(open.length);
     // The gateway counts what it proxied under the route template the service answers on.
