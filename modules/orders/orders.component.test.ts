@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ReadFlag } from "../../contracts/flags/calls.ts";
 import { HasPurchased } from "../../contracts/orders/calls.ts";
+import { PaymentSucceeded } from "../../contracts/payments/events.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { type Component, startComponent } from "../../harness/stubs/component.ts";
 import { deliver, eventUse, redeliver } from "../../harness/stubs/deliveries.ts";
@@ -445,5 +446,59 @@ describe("orders as a component, told of payments that succeeded", () => {
     const envelope = await deliver(orders, succeeded, late);
     await redeliver(orders, envelope);
     expect(await refundsFor(envelope)).toEqual(["payments.refund ok"]);
+  });
+});
+
+describe("orders as a component, told of a charge that succeeded past the deadline while its saga was still charging", () => {
+  let orders: Component;
+  beforeAll(async () => {
+    // Calls wait as long as the test holds them: the charge below is out for 30 s of the frozen clock.
+    orders = await startOrders({ ignore: anyReason, env: { TWOFOLD_CALL_TIMEOUT_MS: "60000" } });
+  });
+  afterAll(() => orders.stop());
+
+  it("hands the charge to the saga, which refunds it once and cancels; the charge step answering afterwards changes nothing", async () => {
+    const correlation = conversation();
+    clock.freeze();
+    try {
+      const id = await orders.client.withFaults("latency:payments=30000", async () => {
+        const placed = await checkout(orders, { correlation });
+        expect(placed.status).toBe(202);
+        await eventually(async () => expect((await sagaOf(orders, placed.body.id))?.step).toBe("charge"));
+        // Past the 10 s deadline, the charge still out; the provider's news of it arrives first.
+        clock.advance(11_000);
+        const { bus } = orders.monolith;
+        const charged = { charge_id: "ch-ct-orders-paid", order_id: placed.body.id, user_id: buyer, amount_cents: 3498 };
+        const envelope = { ...bus.event("payments", PaymentSucceeded, charged), correlationId: correlation };
+        await bus.dispatch(envelope);
+        await eventually(async () => {
+          const { body } = await orders.client.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=${correlation}`);
+          expect(body.trace.some((t) => t.kind === "delivery" && t.messageId === envelope.id && t.to === "orders" && t.outcome === "ok")).toBe(true);
+        });
+        return placed.body.id as string;
+      });
+      // Handed over, not refunded behind the saga: the saga holds the charge and compensates for lack of time.
+      const [saga] = await orders.client.sql<{ step: string; reason: string | null; charge_id: string | null }>(
+        "orders",
+        "select step, reason, charge_id from sagas where order_id = ?",
+        [id],
+      );
+      expect(saga).toEqual({ step: "refund", reason: "payment_timeout", charge_id: "ch-ct-orders-paid" });
+      expect(await callsIn(orders, correlation)).not.toContain("payments.refund ok");
+      // The charge step answers now, after its saga moved: its late success is not recorded twice.
+      clock.advance(20_000);
+      const order = await eventually(async () => {
+        clock.advance(1000);
+        const { body } = await orders.client.http.get(`/api/v1/orders/${id}`, { headers: operator });
+        expect(body.saga_step).toBe("done");
+        return body;
+      });
+      expect([order.status, order.status_reason]).toEqual(["cancelled", "payment_timeout"]);
+      const calls = await callsIn(orders, correlation);
+      expect(calls.filter((c) => c.startsWith("payments.refund"))).toEqual(["payments.refund ok"]);
+      expect(calls.at(-1)).toBe("warehouse.release ok");
+    } finally {
+      clock.release();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { freePort } from "../infra/ports.ts";
 import { parseExposition, samplesOf, totalOf } from "../metrics/exposition.test-support.ts";
 import type { TraceEntry } from "../observation/trace.ts";
 
+const COOLDOWN_MS = 60_000;
 /** The products service on a port the test knows, to read its own /metrics (the gateway serves only its own). */
 const productsPort = freePort();
 const metricsOf = async (url: string) => {
@@ -34,11 +35,9 @@ describe("split topology with a stalled dependency", () => {
       env: {
         TWOFOLD_CALL_TIMEOUT_MS: "800",
         TWOFOLD_BREAKER_FAILURES: "3",
-        TWOFOLD_BREAKER_COOLDOWN_MS: "1500",
-        // Far from the stalls: this file is about failing fast, not the checkout deadline. (Near it, a payment
-        // event read while the saga's confirming transition was still open refunded a confirmed order: a real
-        // race, recorded for the late-payment handler, not hidden here.)
-        TWOFOLD_CHECKOUT_TIMEOUT_MS: "120000",
+        // Long enough that no loaded machine lets it pass by itself before the test reads the open circuit: the
+        // test ends the cool-down by advancing the topology's clock (the breaker reads the runtime clock).
+        TWOFOLD_BREAKER_COOLDOWN_MS: String(COOLDOWN_MS),
         [placementVariable("PORT", "products")]: String(productsPort),
       },
     });
@@ -87,6 +86,7 @@ describe("split topology with a stalled dependency", () => {
     expect(totalOf(gateway, "twofold_http_requests_total", { ...proxied, status: "201" })).toBeGreaterThanOrEqual(1);
     expect(totalOf(gateway, "twofold_http_requests_total", { ...proxied, status: "503" })).toBe(open.length);
 
+    await sys.clock({ advance_ms: COOLDOWN_MS });
     await eventually(async () => expect((await newProduct("After")).status).toBe(201), { timeoutMs: 15_000 });
   });
 
@@ -129,6 +129,7 @@ describe("split topology with a stalled dependency", () => {
     } finally {
       process.kill(warehouse, "SIGCONT");
     }
+    await sys.clock({ advance_ms: COOLDOWN_MS });
     expect(refused.body.error.code).toBe("circuit_open");
     expect(refused.ms).toBeLessThan(400);
     const orders = await sys.sql<{ id: string }>("orders", "select id from orders where user_id = ?", [customer.id]);

@@ -1,25 +1,44 @@
 import { RefundCharge } from "../../../contracts/payments/calls.ts";
 import { PaymentSucceeded } from "../../../contracts/payments/events.ts";
-import { on } from "../../../runtime/module-api/index.ts";
-import { Order, Saga } from "../entities.ts";
+import { type EventContext, on } from "../../../runtime/module-api/index.ts";
+import { Order, OrderItem, Saga } from "../entities.ts";
 import { isLate } from "./outcome.ts";
+import { type SagaRun, writeTransition } from "./transition.ts";
 
 /**
- * A charge can succeed after its saga gave up (the provider answered after the checkout timed out). Such a
- * charge belongs to an order that is cancelled, being compensated, or past its deadline while still charging
- * (the saga will give up at its next look, whether or not it has noticed yet): refund it — unless the saga has
- * recorded this charge, in which case its own refund step undoes it (refunding here too made two refund calls
- * for one charge whenever the event arrived after the saga began compensating: found by the saga compensation
- * checker in monolith-strict and split). Refunds are idempotent by charge, so the remaining race — the saga
- * recording the charge after this handler looked — costs a second call, never a second refund.
+ * A charge can succeed after its saga gave up (the provider answered after the checkout timed out). What
+ * becomes of it depends on where the saga stands:
+ * - the saga recorded this charge: its own refund step undoes it if it compensates (refunding here too made
+ *   two refund calls for one charge: found by the saga compensation checker);
+ * - the order is cancelled, its saga compensates without this charge, or it gave up reserving (it never
+ *   charges): nothing will refund it but this handler;
+ * - the saga is past its deadline while still charging, and has not noticed yet: the charge is handed to the
+ *   saga — recorded as the charge step's late success, which turns it to compensation — under the saga's
+ *   version, with this delivery's inbox record, never refunded behind it. Refunding here raced the runner: a
+ *   charge step answered just before the deadline could commit after this handler had read "late" and
+ *   refunded, confirming an order whose money was gone (seen in split, a payment stalled near the deadline).
+ *   Whoever writes first wins; when the saga moved first, the delivery fails and its redelivery looks again.
+ * Refunds are idempotent by charge, so a second call never makes a second refund.
  */
 export const refundLatePayment = on(PaymentSucceeded, async ({ order_id, charge_id }, ctx) => {
-  if (order_id) {
-    const em = ctx.db.em();
-    const [order, saga] = await Promise.all([em.findOne(Order, { id: order_id }), em.findOne(Saga, { orderId: order_id })]);
-    const abandoned = order?.status === "cancelled" || (saga?.reason ?? null) !== null || (saga !== null && isLate(saga, ctx.clock.now()));
-    const refundedBySaga = saga?.chargeId === charge_id;
-    if (abandoned && !refundedBySaga) await ctx.call(RefundCharge, { charge_id, reason: saga?.reason ?? "order_cancelled" });
-  }
-  await ctx.transaction(async () => {});
+  const handOver = order_id ? await settleLateCharge(ctx, order_id, charge_id) : undefined;
+  await ctx.transaction(async (tx) => {
+    if (handOver && !(await writeTransition(tx, handOver, { kind: "next", chargeId: charge_id }, ctx.clock.now(), null))) {
+      throw new Error(`the saga of order ${order_id} moved while its late charge ${charge_id} was handed to it; looked at again on redelivery`);
+    }
+  });
+  if (handOver) ctx.kick("saga");
 });
+
+/** Refunds the charge when nothing else will; answers the saga run to hand it to instead, when there is one. */
+async function settleLateCharge(ctx: EventContext, orderId: string, chargeId: string): Promise<SagaRun | undefined> {
+  const em = ctx.db.em();
+  const [order, saga] = await Promise.all([em.findOne(Order, { id: orderId }), em.findOne(Saga, { orderId })]);
+  if (!order || saga?.chargeId === chargeId) return undefined;
+  const late = saga !== null && isLate(saga, ctx.clock.now());
+  if (late && saga.step === "charge") return { saga, order, items: await em.find(OrderItem, { orderId }) };
+  if (late || order.status === "cancelled" || (saga?.reason ?? null) !== null) {
+    await ctx.call(RefundCharge, { charge_id: chargeId, reason: saga?.reason ?? (late ? "checkout_timeout" : "order_cancelled") });
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { OrderCancelled, OrderConfirmed } from "../../../contracts/orders/events.ts";
-import type { ModuleContext } from "../../../runtime/module-api/index.ts";
+import type { ModuleContext, Tx } from "../../../runtime/module-api/index.ts";
 import { Order, type OrderItem, Saga } from "../entities.ts";
 import { cancelledPayload, confirmedPayload } from "../order-events.ts";
 import { isLate, type Outcome, retryDelayMs, timeoutReason } from "./outcome.ts";
@@ -73,38 +73,55 @@ function decide(saga: Saga, source: Source, outcome: Outcome, now: Date): Decisi
   return { saga: next };
 }
 
+/** A transition written: what the saga and its order became, and whether its next step is due at once. */
+interface Written {
+  readonly next: SagaFields;
+  readonly status?: Decision["order"];
+  readonly version: number;
+  readonly continues: boolean;
+}
+
 /**
- * Records a step's outcome in one transaction, guarded by the version the runner holds: the saga row is
- * updated only if nobody else moved it (a stale runner changes nothing), the order's status changes with the
- * events that go with it (order.confirmed, order.cancelled, through the outbox). Nothing is read again: the
- * runner's copy is brought up to date instead. Answers whether the saga's next step is due at once, in which
- * case the runner keeps its lease (renewed here) and goes on.
+ * Writes a step's outcome within `tx`, guarded by the version the caller holds: the saga row is updated only
+ * if nobody else moved it (a stale caller changes nothing: undefined), the order's status changes with the
+ * events that go with it (order.confirmed, order.cancelled, through the outbox). `leaseMs` renews the
+ * runner's lease when the next step is due at once; null lets it go, for the runner's next sweep.
  */
-export async function transition(ctx: ModuleContext, run: SagaRun, outcome: Outcome, leaseMs: number): Promise<boolean> {
+export async function writeTransition(tx: Tx, run: SagaRun, outcome: Outcome, now: Date, leaseMs: number | null): Promise<Written | undefined> {
   const { saga, order, items } = run;
-  const now = ctx.clock.now();
   const { saga: next, order: status } = decide(saga, order.source as Source, outcome, now);
   const continues = next.step !== "done" && next.nextRunAt <= now;
   const version = saga.version + 1;
-  const written = await ctx.db.transaction(async ({ em, publish }) => {
-    const moved = await em.nativeUpdate(
-      Saga,
-      { orderId: saga.orderId, version: saga.version },
-      { ...next, leaseUntil: continues ? new Date(now.getTime() + leaseMs) : null, version, updatedAt: now },
-    );
-    if (moved !== 1) return false;
-    if (status) {
-      await em.nativeUpdate(Order, { id: order.id }, { ...status, updatedAt: now });
-      Object.assign(order, status, { updatedAt: now });
-      if (status.status === "confirmed") publish(OrderConfirmed, confirmedPayload(order, items, next.chargeId ?? null, now));
-      else publish(OrderCancelled, cancelledPayload(order, items, now));
-    }
-    return true;
-  });
+  const moved = await tx.em.nativeUpdate(
+    Saga,
+    { orderId: saga.orderId, version: saga.version },
+    { ...next, leaseUntil: continues && leaseMs !== null ? new Date(now.getTime() + leaseMs) : null, version, updatedAt: now },
+  );
+  if (moved !== 1) return undefined;
+  if (status) {
+    await tx.em.nativeUpdate(Order, { id: order.id }, { ...status, updatedAt: now });
+    Object.assign(order, status, { updatedAt: now });
+    if (status.status === "confirmed") tx.publish(OrderConfirmed, confirmedPayload(order, items, next.chargeId ?? null, now));
+    else tx.publish(OrderCancelled, cancelledPayload(order, items, now));
+  }
+  return { next, status, version, continues };
+}
+
+/**
+ * Records a step's outcome in one transaction (writeTransition). Nothing is read again: the runner's copy is
+ * brought up to date instead. Answers whether the saga's next step is due at once, in which case the runner
+ * keeps its lease (renewed here) and goes on.
+ */
+export async function transition(ctx: ModuleContext, run: SagaRun, outcome: Outcome, leaseMs: number): Promise<boolean> {
+  const { saga, order } = run;
+  const now = ctx.clock.now();
+  const written = await ctx.db.transaction((tx) => writeTransition(tx, run, outcome, now, leaseMs));
   if (!written) return false;
+  const { next, status, version } = written;
   const from = saga.step;
   Object.assign(saga, next, { version, updatedAt: now });
-  if (status) ctx.log.info({ order_id: order.id, status: status.status, reason: status.statusReason }, `order ${order.id} ${status.status}`);
-  else ctx.log.debug({ order_id: order.id, from, step: next.step, attempts: next.attempts }, `saga of order ${order.id}: ${from} → ${next.step}`);
-  return continues;
+  if (status) {
+    ctx.log.info({ order_id: order.id, status: status.status, reason: status.statusReason }, `order ${order.id} ${status.status}`);
+  } else ctx.log.debug({ order_id: order.id, from, step: next.step, attempts: next.attempts }, `saga of order ${order.id}: ${from} → ${next.step}`);
+  return written.continues;
 }

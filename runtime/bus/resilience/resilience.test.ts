@@ -127,11 +127,17 @@ describe.each([
     for (let i = 0; i < 5; i++) await timedOut();
     expect(circuit()).toBe("open");
 
-    const started = performance.now();
+    // The clock stays frozen from here on: a call that waited for anything timed would never settle.
     const sixth = await failure(bus.call("pinger", Gated, {}));
-    const elapsedMs = performance.now() - started;
     expect([sixth.code, sixth.status]).toEqual(["circuit_open", 503]);
-    expect(elapsedMs).toBeLessThan(10);
+    // "In < 10 ms", measured as the median of the next refusals, so one GC pause on a loaded machine is not the measure.
+    const elapsedMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect((await failure(bus.call("pinger", Gated, {}))).code).toBe("circuit_open");
+      elapsedMs.push(performance.now() - started);
+    }
+    expect(elapsedMs.sort((a, b) => a - b)[2]).toBeLessThan(10);
     expect(dependency.reached).toBe(5);
   });
 
