@@ -10,6 +10,7 @@ import { parseExposition, samplesOf, totalOf } from "../metrics/exposition.test-
 import type { TraceEntry } from "../observation/trace.ts";
 
 const COOLDOWN_MS = 60_000;
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** The products service on a port the test knows, to read its own /metrics (the gateway serves only its own). */
 const productsPort = freePort();
 const metricsOf = async (url: string) => {
@@ -73,11 +74,12 @@ describe("split topology with a stalled dependency", () => {
     // Once open, it stays open for the rest of the burst: no request after the first circuit_open timed out.
     const firstOpen = answers.findIndex((a) => a.code === "circuit_open");
     expect(answers.slice(firstOpen).every((a) => a.code === "circuit_open")).toBe(true);
-    // The harness trace shows why: the refused call, with the circuit it met.
-    const { body } = await sys.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=stall-Stalled-${firstOpen}`);
-    const refused = body.trace.find((e) => e.kind === "call" && e.to === "warehouse");
-    expect([refused?.outcome, refused?.circuit]).toEqual(["circuit_open", "open"]);
-    expect(refused?.durationMs).toBeLessThan(10);
+    // The harness trace shows why: each refused call, with the circuit it met, answered inside the caller in
+    // under 10 ms (the median: one GC pause of a loaded machine is not what is measured).
+    const { body } = await sys.http.get<{ trace: TraceEntry[] }>("/__twofold/trace?prefix=stall-Stalled-");
+    const refused = body.trace.filter((e) => e.kind === "call" && e.to === "warehouse" && e.outcome === "circuit_open");
+    expect(refused.map((e) => e.circuit)).toEqual(open.map(() => "open"));
+    expect(median(refused.map((e) => e.durationMs))).toBeLessThan(10);
     const refusedCalls = totalOf(products, "twofold_calls_total", { caller: "products", callee: "warehouse", outcome: "circuit_open" });
     expect(refusedCalls).toBeGreaterThanOrEqual(open.length);
     // The gateway counts what it proxied under the route template the service answers on.
