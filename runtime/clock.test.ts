@@ -20,6 +20,20 @@ describe("the advancing clock", () => {
     expect(woke).toEqual(["1s"]);
   });
 
+  it("runs a scheduled wake-up once it is due, and never one cancelled first", () => {
+    const clock = new AdvancingClock();
+    clock.freeze();
+    const ran: string[] = [];
+    clock.schedule(1_000, () => ran.push("due"));
+    const cancel = clock.schedule(1_000, () => ran.push("cancelled"));
+    cancel();
+    clock.advance(999);
+    expect(ran).toEqual([]);
+    clock.advance(1);
+    clock.advance(5_000);
+    expect(ran).toEqual(["due"]);
+  });
+
   it("still wakes on real time", async () => {
     const clock = new AdvancingClock();
     const started = performance.now();

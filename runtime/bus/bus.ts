@@ -248,13 +248,25 @@ export class Bus {
       id,
       type,
       version,
-      occurredAt: clock.now().toISOString(),
+      occurredAt: occurredAt(),
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
       source,
       payload,
     };
   }
+}
+
+let isoMs = Number.NaN;
+let iso = "";
+/** An envelope's timestamp: envelopes made in the same millisecond share one string (toISOString was 8 % of a call). */
+function occurredAt(): string {
+  const ms = clock.nowMs();
+  if (ms !== isoMs) {
+    isoMs = ms;
+    iso = new Date(ms).toISOString();
+  }
+  return iso;
 }
 
 /** An error reply must carry a code the contract declares (or one the runtime itself may raise). */
