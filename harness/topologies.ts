@@ -118,8 +118,9 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
     const description: unknown = await Bun.file(systemEnv.TWOFOLD_TOPOLOGY).json();
     const ports: Record<string, string> = { PORT: String(freePort()) };
-    for (const service of (description as { services: { name: string }[] }).services) {
-      ports[placementVariable("PORT", service.name)] = String(freePort());
+    // Every instance of every service (replicas included, as the environment asks for them) on a free port.
+    for (const instance of parseTopology(description, system.modules, placementOverrides(env)).instances) {
+      ports[placementVariable("PORT", instance.name)] = String(freePort());
     }
     // Free ports unless the test itself placed a process (options.env): a test's placement is the point of it.
     const topology = parseTopology(description, system.modules, placementOverrides({ ...env, ...ports, ...options.env }));

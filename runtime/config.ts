@@ -52,6 +52,7 @@ const Env = v.object({
   TWOFOLD_TRANSPORT: v.optional(v.pipe(v.string(), v.rawTransform(checked(transportChoice)))),
   TWOFOLD_SEED: int(1),
   TWOFOLD_SUPERVISED: text(""),
+  TWOFOLD_REPLICAS: text(""),
   TWOFOLD_FAULTS: v.optional(v.pipe(v.string(), v.rawTransform(checked(parseFaults))), ""),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS), "info"),
   LOG_FORMAT: v.optional(v.picklist(LOG_FORMATS)),
@@ -65,7 +66,12 @@ export interface PlacementOverrides {
   /** By service key: the service's name upper-cased, dashes as underscores (`back-office` → `BACK_OFFICE`). */
   readonly ports: ReadonlyMap<string, number>;
   readonly hosts: ReadonlyMap<string, string>;
+  /** Processes per service, when `TWOFOLD_REPLICAS` is set (else each service's `replicas` in the topology, else 1). */
+  readonly replicas?: number;
 }
+
+/** The most processes one service may run as. */
+export const MAX_REPLICAS = 16;
 
 /** The key of a service in its override variables. */
 export const serviceKey = (service: string): string => service.toUpperCase().replace(/-/g, "_");
@@ -88,7 +94,11 @@ export function placementOverrides(env: Record<string, string | undefined>, prob
     if (match?.[1] === "PORT" && match[2]) ports.set(match[2], port(name, value));
     if (match?.[1] === "HOST" && match[2]) hosts.set(match[2], value);
   }
-  return { publicPort: env.PORT === undefined ? undefined : port("PORT", env.PORT), ports, hosts };
+  const replicas = env.TWOFOLD_REPLICAS ? Number(env.TWOFOLD_REPLICAS) : undefined;
+  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1 && replicas <= MAX_REPLICAS)) {
+    problems.push(`TWOFOLD_REPLICAS: must be a whole number from 1 to ${MAX_REPLICAS}`);
+  }
+  return { publicPort: env.PORT === undefined ? undefined : port("PORT", env.PORT), ports, hosts, replicas };
 }
 
 /** Every variable the runtime itself reads (module settings come on top: runtime/settings.ts). */

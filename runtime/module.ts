@@ -36,6 +36,8 @@ export interface ModuleDatabase extends ModuleReads {
 /** What every module context offers besides its database: calls, settings, time, limits. */
 interface ModuleScope<S extends SettingsDeclaration> {
   readonly name: string;
+  /** This process among its service's replicas (`orders`, `orders-2`; `monolith`): what a lease names, so a restart takes back only its own. */
+  readonly instance: string;
   /** The module's own settings (`defineModule({ settings })`), parsed at boot. */
   readonly settings: SettingValues<S>;
   /** Business time: read deadlines, expiries and waits from here, never from Date (the harness can advance it). */

@@ -2,11 +2,11 @@ import { inject } from "vitest";
 import { ledgerSuite } from "../fixtures/ledger/suite.ts";
 import type { DivergenceKind, RunReport } from "../report/model.ts";
 import { runHarness } from "../run/harness.ts";
-import { type ProfileName, profileNames } from "../run/profiles.ts";
+import { defaultProfileNames, type ProfileName } from "../run/profiles.ts";
 
 const modules = ["tills", "audit", "reports"];
 const ledger = (entry: string) => ({ entry, topologyFile: "harness/fixtures/ledger/topology.json", modules });
-const all: readonly ProfileName[] = profileNames;
+const all: readonly ProfileName[] = defaultProfileNames;
 
 /** Runs the ledger's checks matching `grep` on every profile against the clean ledger or one of its mutants. */
 export const runLedger = (variant: string, grep: string, env: Partial<Record<ProfileName, Record<string, string>>> = {}, profiles = all) =>

@@ -1,5 +1,5 @@
 import { DEFAULT_SYSTEM, type SystemName, systemNames } from "../../modules/index.ts";
-import { type ProfileName, profileNames } from "./profiles.ts";
+import { defaultProfileNames, type ProfileName } from "./profiles.ts";
 
 /** A vitest project that runs one system's checks against one profile's topology. */
 interface ProfileProject {
@@ -9,11 +9,11 @@ interface ProfileProject {
 }
 
 /**
- * One per system and profile, from both registries: the default system's are named after the profile alone
+ * One per system and default profile (opt-in ones run from the harness), from both registries: the default system's are named after the profile alone
  * (`monolith`, as they always were), any other's `<system>:<profile>` (`learning:monolith`).
  */
 export const profileProjects: readonly ProfileProject[] = systemNames.flatMap((system) =>
-  profileNames.map((profile) => ({ system, profile, name: system === DEFAULT_SYSTEM ? profile : `${system}:${profile}` })),
+  defaultProfileNames.map((profile) => ({ system, profile, name: system === DEFAULT_SYSTEM ? profile : `${system}:${profile}` })),
 );
 
 export function profileProject(name: string): ProfileProject {

@@ -44,7 +44,7 @@ export type OrderItem = InferEntity<typeof OrderItem>;
 
 /**
  * Where an order's saga is, persisted so a restart resumes it. One row per order; `version` guards every
- * transition, `leaseUntil` says a runner is working on the current step.
+ * transition, `leaseUntil` says a runner is working on the current step, `leaseHolder` which process's.
  */
 export const Saga = defineEntity({
   name: "Saga",
@@ -68,6 +68,8 @@ export const Saga = defineEntity({
     nextRunAt: p.datetime().index(),
     deadlineAt: p.datetime(),
     leaseUntil: p.datetime().nullable(),
+    /** The process holding the lease (ctx.instance): a restarted process takes back only the leases it held. */
+    leaseHolder: p.string().nullable(),
     version: p.integer(),
     updatedAt: p.datetime(),
   },

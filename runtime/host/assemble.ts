@@ -43,6 +43,8 @@ export interface ProcessPlan {
   readonly limits: RateLimiter;
   /** Split: the process gets a database of its own; the monolith holds one schema per module in one. */
   readonly ownDatabase: boolean;
+  /** Whose database it opens when it has its own: its service's, which replicas share (the process's name unless given). */
+  readonly databaseName?: string;
   /**
    * The process the harness talks to (the monolith, split's gateway): it hosts the event tap and serves the
    * observation port at /__twofold. Any other process serves its port to the gateway at /internal/observe.
@@ -102,7 +104,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   const transport = isTransport(plan.transport)
     ? plan.transport
     : createTransport(plan.transport, { ...config, addressOf: plan.addressOf, log }, config.faults, config.seed, config.harness, config.supervised);
-  const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.name, plan.ownDatabase) : NO_DATABASE;
+  const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.databaseName ?? plan.name, plan.ownDatabase) : NO_DATABASE;
   const recorder = config.harness ? new TraceRecorder(plan.name) : undefined;
   const tap = config.harness && plan.edge ? new EventTap() : undefined;
   const moduleSubscribers = subscribersFrom(system.modules);
@@ -120,7 +122,12 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   });
   // The tap reads older versions as current, as every consumer does.
   if (tap) transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
-  const modules = await bootModules(plan.hosted, bus, database.targetOf, config, plan.limits, log, system.flagSource);
+  const modules = await bootModules(plan.hosted, bus, database.targetOf, config, {
+    limits: plan.limits,
+    log,
+    instance: plan.name,
+    flagSource: system.flagSource,
+  });
   await transport.start();
   modules.startRelays();
 

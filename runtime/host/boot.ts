@@ -52,14 +52,21 @@ export interface BootedModules {
  * Opens each module's database, registers its call handlers and subscriptions on the bus and builds its
  * routes. The same function boots the monolith (all modules) and each split service (its own modules).
  */
+/** What the modules of one process share: its rate limits, its logger, its name among replicas, the system's flag source. */
+interface BootOptions {
+  readonly limits: RateLimiter;
+  readonly log: Logger;
+  /** The process's name (`monolith`, `orders`, `orders-2`): a module's leases name it. */
+  readonly instance: string;
+  readonly flagSource?: CallContract;
+}
+
 export async function bootModules(
   modules: readonly ModuleDefinition[],
   bus: Bus,
   targetOf: (module: string) => DatabaseTarget,
   config: RuntimeConfig,
-  limits: RateLimiter,
-  log: Logger,
-  flagSource?: CallContract,
+  { limits, log, instance, flagSource }: BootOptions,
 ): Promise<BootedModules> {
   const routes = new Hono();
   const dbs = new Map<string, ModuleDb>();
@@ -78,12 +85,13 @@ export async function bootModules(
     const moduleLog = log.child({ module: module.name });
     const orm = await openModuleOrm(targetOf(module.name), module.name, module.entities);
     const publishes = new Set(module.publishes.map((e) => e.type));
-    const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, (envelopes) => relay.relayNow(envelopes));
+    const db: ModuleDb = new ModuleDb(module.name, orm, bus, publishes, (envelopes) => relay.relayNow(envelopes), instance);
     const relay = new OutboxRelay(db, bus, config.outboxSweepMs, moduleLog);
     await db.idempotency.recoverAfterRestart();
     const tickers = new Map<string, Ticker>();
     const ctx: ModuleContext<SettingsDeclaration> = {
       name: module.name,
+      instance,
       db,
       settings,
       clock,

@@ -23,13 +23,12 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
   if (!internalToken) throw new Error(MISSING_INTERNAL_TOKEN);
   const owners = new Map<string, string>();
   for (const module of system.modules) {
-    const url = topology.serviceOf(module.name)?.url;
-    if (url) for (const resource of module.resources) owners.set(resource, url);
+    if (topology.serviceOf(module.name)) for (const resource of module.resources) owners.set(resource, module.name);
   }
   const route = (resource: string, c: Context) => {
-    const base = owners.get(resource);
-    if (!base) throw new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`);
-    return forward(c, base, { timeoutMs: config.gatewayTimeoutMs, internalToken });
+    const owner = owners.get(resource);
+    if (!owner) throw new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`);
+    return forward(c, () => topology.addressOf(owner) ?? "", { timeoutMs: config.gatewayTimeoutMs, internalToken });
   };
   const gateway = await assembleProcess({
     name: "gateway",
@@ -39,7 +38,7 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
     described: system.modules,
     config,
     transport: config.transport ?? transports.wire,
-    addressOf: (module) => topology.serviceOf(module)?.url,
+    addressOf: topology.addressOf,
     // Rate limits are counted by the services that own the endpoints; the gateway keeps none.
     limits: new MemoryRateLimiter(),
     ownDatabase: false,
@@ -47,16 +46,16 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
     observe: (own) =>
       fanOut(
         own,
-        topology.services.map((s) => ({
-          name: s.name,
-          modules: s.modules,
-          port: remoteObservation({ name: s.name, url: s.url, internalToken, timeoutMs: config.callTimeoutMs }),
+        topology.instances.map((i) => ({
+          name: i.name,
+          modules: topology.services.find((s) => s.name === i.service)?.modules ?? [],
+          port: remoteObservation({ name: i.name, url: i.url, internalToken, timeoutMs: config.callTimeoutMs }),
         })),
       ),
     readiness: async () =>
       Object.fromEntries(
         await Promise.all(
-          topology.services.map(
+          topology.instances.map(
             async (s) =>
               [
                 s.name,
@@ -77,6 +76,6 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
     gateway,
     { port: topology.gatewayPort, hostname: "0.0.0.0" },
     started,
-    `→ ${topology.services.map((s) => `${s.name}@${s.port}`).join(", ")}`,
+    `→ ${topology.instances.map((i) => `${i.name}@${i.port}`).join(", ")}`,
   );
 }

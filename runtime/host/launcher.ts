@@ -16,10 +16,27 @@ interface SplitProcess {
   readonly public: boolean;
 }
 
-/** Every process of a split topology: what the launcher starts here, and what the deploy manifests run as containers. */
+const gatewayProcess = (topology: Topology): SplitProcess => ({
+  name: "gateway",
+  args: ["gateway"],
+  port: topology.gatewayPort,
+  url: `http://127.0.0.1:${topology.gatewayPort}`,
+  public: true,
+});
+
+/**
+ * Every kind of process of a split topology, one per service plus the gateway: what the deploy manifests run
+ * as containers (a deployment scales them itself).
+ */
 export const splitProcesses = (topology: Topology): readonly SplitProcess[] => [
   ...topology.services.map((s) => ({ name: s.name, args: ["service", s.name], port: s.port, url: s.url, public: false })),
-  { name: "gateway", args: ["gateway"], port: topology.gatewayPort, url: `http://127.0.0.1:${topology.gatewayPort}`, public: true },
+  gatewayProcess(topology),
+];
+
+/** Every process the launcher starts here: each instance of each service (replicas included), then the gateway. */
+const launchedProcesses = (topology: Topology): readonly SplitProcess[] => [
+  ...topology.instances.map((i) => ({ name: i.name, args: ["service", i.name], port: i.port, url: i.url, public: false })),
+  gatewayProcess(topology),
 ];
 
 /**
@@ -34,7 +51,7 @@ export async function launchSplit(
   infrastructure: SplitInfrastructure,
   options: GroupOptions,
 ): Promise<ProcessGroup> {
-  const processes = splitProcesses(topology);
+  const processes = launchedProcesses(topology);
   const group = await launchGroup(
     "split",
     processes.map((p) => ({ name: p.name, args: p.args, readyUrl: `${p.url}${PROBE_PATHS.readiness}` })),

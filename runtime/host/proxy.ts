@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { currentContext } from "../bus/context.ts";
+import { untilAccepted } from "../bus/http/instances.ts";
 import { currentDeadline, DEADLINE_HEADER, timeLeft } from "../bus/resilience/deadline.ts";
 import { clock } from "../clock.ts";
 import { AppError } from "../errors.ts";
@@ -21,7 +22,7 @@ export interface ForwardOptions {
  * address (this socket's peer) replaces any x-forwarded-for the client sent, so no client can pick the
  * address its attempts are counted under.
  */
-export async function forward(c: Context, base: string, { timeoutMs, internalToken }: ForwardOptions): Promise<Response> {
+export async function forward(c: Context, baseOf: () => string, { timeoutMs, internalToken }: ForwardOptions): Promise<Response> {
   const incoming = new URL(c.req.url);
   const headers = new Headers(c.req.raw.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
@@ -35,15 +36,14 @@ export async function forward(c: Context, base: string, { timeoutMs, internalTok
   const waitMs = timeLeft(deadline);
   headers.set(DEADLINE_HEADER, String(waitMs));
   const hasBody = !["GET", "HEAD"].includes(c.req.method);
+  const body = hasBody ? await c.req.arrayBuffer() : undefined;
+  const signal = AbortSignal.timeout(Math.max(1, waitMs));
   let response: Response;
   try {
-    response = await fetch(`${base}${incoming.pathname}${incoming.search}`, {
-      method: c.req.method,
-      headers,
-      body: hasBody ? await c.req.arrayBuffer() : undefined,
-      signal: AbortSignal.timeout(Math.max(1, waitMs)),
-      redirect: "manual",
-    });
+    // The owner's instances in turn; one that refuses the connection never saw the request, so the next may take it.
+    response = await untilAccepted(baseOf(), baseOf, (base) =>
+      fetch(`${base}${incoming.pathname}${incoming.search}`, { method: c.req.method, headers, body, signal, redirect: "manual" }),
+    );
   } catch (error) {
     if (error instanceof Error && error.name === "TimeoutError") {
       throw new AppError("call_timeout", `the service behind ${incoming.pathname} did not answer within ${waitMs} ms`);

@@ -6,7 +6,7 @@ import { assembleProcess, serveProcess } from "./assemble.ts";
 import type { RunningProcess } from "./process.ts";
 import type { Topology } from "./topology.ts";
 
-/** One service of the split topology: its modules, its own database, HTTP calls and BullMQ events unless configured otherwise. */
+/** One service of the split topology (one of its instances, by name: `orders`, `orders-2`): its modules, its own database, HTTP calls and BullMQ events unless configured otherwise. */
 export async function startService(
   system: SystemDefinition,
   config: RuntimeConfig,
@@ -14,22 +14,29 @@ export async function startService(
   serviceName: string,
 ): Promise<RunningProcess> {
   const started = performance.now();
-  const placement = topology.services.find((s) => s.name === serviceName);
-  if (!placement) throw new Error(`no service "${serviceName}" in the topology (${topology.services.map((s) => s.name).join(", ")})`);
+  const instance = topology.instanceNamed(serviceName);
+  const placement = instance && topology.services.find((s) => s.name === instance.service);
+  if (!instance || !placement) {
+    throw new Error(`no service "${serviceName}" in the topology (${topology.instances.map((i) => i.name).join(", ")})`);
+  }
+  if (placement.instances.length > 1 && !config.databaseUrl) {
+    throw new Error(`${placement.name} runs as ${placement.instances.length} replicas, which must share one database: set DATABASE_URL (Postgres)`);
+  }
   const service = await assembleProcess({
-    name: serviceName,
+    name: instance.name,
+    databaseName: placement.name,
     system,
     hosted: system.modules.filter((m) => placement.modules.includes(m.name)),
     config,
     transport: config.transport ?? transports.wire,
-    addressOf: (module) => topology.serviceOf(module)?.url,
+    addressOf: topology.addressOf,
     // Counted in the Redis the events use, so replicas of this service spend one budget, not one each.
     limits: new RedisRateLimiter(splitRedisUrl(config), config.queuePrefix),
     ownDatabase: true,
     edge: false,
     behindGateway: true,
   });
-  return serveProcess(service, { port: placement.port, hostname: placement.host, url: placement.url }, started, placement.modules.join(", "));
+  return serveProcess(service, { port: instance.port, hostname: instance.host, url: instance.url }, started, placement.modules.join(", "));
 }
 
 /** The Redis every split process shares (events, the tap, rate limits). */

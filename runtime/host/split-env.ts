@@ -24,9 +24,9 @@ export function splitEnv(topology: Topology, infrastructure: SplitInfrastructure
     TWOFOLD_SUPERVISED: "1",
     PORT: String(topology.gatewayPort),
     ...Object.fromEntries(
-      topology.services.flatMap((s) => [
-        [placementVariable("HOST", s.name), s.host],
-        [placementVariable("PORT", s.name), String(s.port)],
+      topology.instances.flatMap((i) => [
+        [placementVariable("HOST", i.name), i.host],
+        [placementVariable("PORT", i.name), String(i.port)],
       ]),
     ),
   };

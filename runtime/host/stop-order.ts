@@ -5,7 +5,7 @@ import type { Topology } from "./topology.ts";
  * The order a split topology stops in, as waves: the gateway first (it stops taking requests and drains),
  * then services callers before callees — each wave is a set of services no service still running calls — so
  * a service keeps answering internal calls until every service that calls it is gone. The modules' consumer
- * contracts say who calls whom. Services in a call cycle stop together, last.
+ * contracts say who calls whom. Services in a call cycle stop together, last; replicas stop with their service.
  */
 export function stopWaves(system: SystemDefinition, topology: Topology): string[][] {
   const serviceOf = (module: string) => topology.serviceOf(module)?.name;
@@ -23,7 +23,8 @@ export function stopWaves(system: SystemDefinition, topology: Topology): string[
     const calledByRunning = new Set([...running].flatMap((s) => [...(calls.get(s) ?? [])]));
     const wave = [...running].filter((s) => !calledByRunning.has(s));
     const next = wave.length > 0 ? wave : [...running];
-    waves.push(next.sort());
+    // A service's replicas stop with it.
+    waves.push(next.sort().flatMap((s) => topology.services.find((p) => p.name === s)?.instances.map((i) => i.name) ?? [s]));
     for (const s of next) running.delete(s);
   }
   return waves;

@@ -18,6 +18,30 @@ describe("topology description", () => {
     expect(topology.serviceOf("users")?.url).toBe("http://127.0.0.1:5001");
   });
 
+  it("runs each service as its replicas (TWOFOLD_REPLICAS, else the file's), 100 ports apart unless placed, and shares calls between them in turn", () => {
+    const replicated = { ...file, services: [file.services[0], { ...file.services[1], replicas: 3 }] };
+    const fromFile = parseTopology(replicated, ["users", "orders", "products"], placementOverrides({ TWOFOLD_PORT_BACK_OFFICE_3: "9999" }));
+    expect(fromFile.instances.map((i) => `${i.name}@${i.port}`)).toEqual([
+      "users@5001",
+      "back-office@5002",
+      "back-office-2@5102",
+      "back-office-3@9999",
+    ]);
+    expect(fromFile.instanceNamed("back-office-2")).toMatchObject({ service: "back-office", url: "http://127.0.0.1:5102" });
+    expect(Array.from({ length: 4 }, () => fromFile.addressOf("orders"))).toEqual([
+      "http://127.0.0.1:5002",
+      "http://127.0.0.1:5102",
+      "http://127.0.0.1:9999",
+      "http://127.0.0.1:5002",
+    ]);
+    expect(fromFile.addressOf("users")).toBe("http://127.0.0.1:5001");
+    const everywhere = parseTopology(file, ["users", "orders", "products"], placementOverrides({ TWOFOLD_REPLICAS: "2" }));
+    expect(everywhere.instances.map((i) => i.name)).toEqual(["users", "users-2", "back-office", "back-office-2"]);
+    const problems: string[] = [];
+    placementOverrides({ TWOFOLD_REPLICAS: "0" }, problems);
+    expect(problems).toEqual(["TWOFOLD_REPLICAS: must be a whole number from 1 to 16"]);
+  });
+
   it("reaches a service at its host: the override, else the file's, else loopback", () => {
     const hosted = {
       ...file,

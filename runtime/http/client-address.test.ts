@@ -13,7 +13,7 @@ const service = new Hono()
     c.json({ client: clientAddress(c), forwarded: c.req.header(FORWARDED_FOR) ?? null, vouched: c.req.header(INTERNAL_TOKEN_HEADER) === token }),
   );
 const serviceServer = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: service.fetch });
-const gateway = new Hono().all("*", (c) => forward(c, `http://127.0.0.1:${serviceServer.port}`, { timeoutMs: 2000, internalToken: token }));
+const gateway = new Hono().all("*", (c) => forward(c, () => `http://127.0.0.1:${serviceServer.port}`, { timeoutMs: 2000, internalToken: token }));
 const gatewayServer = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: gateway.fetch });
 
 const who = async (port: number | undefined, headers: Record<string, string>) => (await fetch(`http://127.0.0.1:${port}/who`, { headers })).json();

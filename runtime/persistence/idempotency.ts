@@ -38,6 +38,8 @@ export class IdempotencyStore {
   constructor(
     private readonly schema: string,
     private readonly em: () => EntityManager,
+    /** This process among its service's replicas: the keys it runs are locked in its name. */
+    private readonly instance: string,
     private readonly leaseMs = 60_000,
   ) {}
 
@@ -49,10 +51,10 @@ export class IdempotencyStore {
   ): Promise<StoredResponse & { replayed: boolean }> {
     const table = `"${this.schema}"."idempotency_keys"`;
     const claimed = await this.em().execute<{ key: string }[]>(
-      `insert into ${table} (scope, key, fingerprint, state, locked_until, created_at)
-       values (?, ?, ?, 'in_progress', now() + (? * interval '1 millisecond'), now())
+      `insert into ${table} (scope, key, fingerprint, state, locked_until, locked_by, created_at)
+       values (?, ?, ?, 'in_progress', now() + (? * interval '1 millisecond'), ?, now())
        on conflict do nothing returning key`,
-      [scope, key, print, this.leaseMs],
+      [scope, key, print, this.leaseMs, this.instance],
     );
     if (claimed.length === 0) {
       const [row] = await this.em().execute<
@@ -68,9 +70,9 @@ export class IdempotencyStore {
       if (row.state === "completed") return { status: row.response_status, body: row.response_body, replayed: true };
       const taken = row.expired
         ? await this.em().execute<{ key: string }[]>(
-            `update ${table} set locked_until = now() + (? * interval '1 millisecond')
+            `update ${table} set locked_until = now() + (? * interval '1 millisecond'), locked_by = ?
              where scope = ? and key = ? and state = 'in_progress' and locked_until < now() returning key`,
-            [this.leaseMs, scope, key],
+            [this.leaseMs, this.instance, scope, key],
           )
         : [];
       if (taken.length === 0)
@@ -92,11 +94,14 @@ export class IdempotencyStore {
   }
 
   /**
-   * At start-up nothing of this process is in flight, so every key still marked in progress belongs to a run
-   * that died: its lease ends now and the next retry takes it over. (A module lives in one process.)
+   * At start-up nothing of this process is in flight, so every key still locked in its name belongs to a run
+   * that died with its predecessor: that lease ends now and the next retry takes it over. Keys a replica of
+   * the same service is running keep their lease (ending them all let a retry run beside a live first attempt).
    */
   async recoverAfterRestart(): Promise<void> {
-    await this.em().execute(`update "${this.schema}"."idempotency_keys" set locked_until = now() where state = 'in_progress'`);
+    await this.em().execute(`update "${this.schema}"."idempotency_keys" set locked_until = now() where state = 'in_progress' and locked_by = ?`, [
+      this.instance,
+    ]);
   }
 
   private async complete(scope: string, key: string, response: StoredResponse): Promise<void> {

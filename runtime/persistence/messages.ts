@@ -45,6 +45,8 @@ const makeIdempotencyKeys = (schema: string) =>
       responseStatus: p.integer().nullable(),
       responseBody: p.json<unknown>().nullable(),
       lockedUntil: p.datetime(),
+      /** The process running it while in progress: a restarted process takes back only its own keys. */
+      lockedBy: p.string().nullable(),
       createdAt: p.datetime(),
     },
   });

@@ -36,9 +36,10 @@ export class ModuleDb {
     private readonly bus: Bus,
     private readonly publishes: ReadonlySet<string>,
     private readonly afterCommit: (envelopes: readonly Envelope[]) => Promise<void>,
+    instance: string,
   ) {
     this.outbox = outboxEntity(module);
-    this.idempotency = new IdempotencyStore(module, () => this.em());
+    this.idempotency = new IdempotencyStore(module, () => this.em(), instance);
   }
 
   /** A fresh EntityManager for reads outside a transaction. */

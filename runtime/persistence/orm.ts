@@ -41,9 +41,32 @@ export async function openModuleOrm(target: DatabaseTarget, module: string, enti
           driverOptions: { onPoolCreated: parseInt8AsNumber },
           loggerFactory: CountingLogger.create,
         });
-  if (!("pglite" in target)) await orm.schema.ensureDatabase({ create: true });
-  await ensureSchema(orm, module);
+  await createdOnce(async () => {
+    if (!("pglite" in target)) await orm.schema.ensureDatabase({ create: true });
+    await ensureSchema(orm, module);
+  });
   return orm;
+}
+
+/** Postgres's answers when another session created the same database, schema, table or type a moment before. */
+const CREATED_BY_ANOTHER = new Set(["42P04", "42P06", "42P07", "42710", "23505"]);
+const CREATE_ATTEMPTS = 5;
+
+/**
+ * Replicas of a service start at once and open one database: both may find it (or its schema) missing and
+ * create it, and the second create fails. That failure means the work is done or under way, so it looks
+ * again after a short, jittered wait, when it finds the objects there and only compares fingerprints.
+ */
+async function createdOnce(work: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= CREATE_ATTEMPTS || !code || !CREATED_BY_ANOTHER.has(code)) throw error;
+      await Bun.sleep(50 + Math.random() * 150 * attempt);
+    }
+  }
 }
 
 /**

@@ -49,7 +49,11 @@ const boot = (pglite: PGlite) => {
     subscribersOf: (type) => (type === Noted.type ? ["auditor"] : []),
     callTimeoutMs: 1000,
   });
-  return bootModules([ledger, auditor], bus, () => ({ pglite }), config, new MemoryRateLimiter(), silentLogger()).then((modules) => ({
+  return bootModules([ledger, auditor], bus, () => ({ pglite }), config, {
+    limits: new MemoryRateLimiter(),
+    log: silentLogger(),
+    instance: "monolith",
+  }).then((modules) => ({
     bus,
     modules,
   }));

@@ -21,8 +21,9 @@ const stateOf = (db: ModuleDatabase): RunnerState => {
 
 /**
  * Drives every saga that is due. Each is claimed with a lease (a conditional update on its version), then
- * advanced on its own, so one slow payment never holds the others up. Orders live in one process, so on its
- * first run the runner takes over the leases a crashed predecessor left: a restart resumes sagas at once.
+ * advanced on its own, so one slow payment never holds the others up. Leases name the process holding them,
+ * so on its first run the runner takes over the leases its crashed predecessor (the same instance) left: a
+ * restart resumes its sagas at once, while a replica's sagas stay with the replica until their leases end.
  */
 export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
   name: "saga",
@@ -33,7 +34,8 @@ export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
     const state = stateOf(ctx.db);
     const em = ctx.db.em();
     if (!state.resumed) {
-      await em.nativeUpdate(Saga, { leaseUntil: { $ne: null } }, { leaseUntil: null });
+      // Only its own: a replica's leases are live work, and taking them made two runners advance one saga.
+      await em.nativeUpdate(Saga, { leaseUntil: { $ne: null }, leaseHolder: ctx.instance }, { leaseUntil: null });
       state.resumed = true;
     }
     const now = ctx.clock.now();
@@ -47,7 +49,7 @@ export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
       const claimed = await em.nativeUpdate(
         Saga,
         { orderId: saga.orderId, version: saga.version, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
-        { leaseUntil: new Date(now.getTime() + leaseMs), version: saga.version + 1 },
+        { leaseUntil: new Date(now.getTime() + leaseMs), leaseHolder: ctx.instance, version: saga.version + 1 },
       );
       if (claimed !== 1) continue;
       saga.version += 1;

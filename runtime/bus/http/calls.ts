@@ -8,6 +8,7 @@ import { CORRELATION_HEADER } from "../../http/correlation.ts";
 import type { Logger } from "../../log/logger.ts";
 import { INTERNAL_TOKEN_HEADER, sameSecret } from "../../secrets.ts";
 import type { CallChannel, CallReceiver } from "../transport.ts";
+import { untilAccepted } from "./instances.ts";
 
 /**
  * Calls over HTTP: the caller POSTs the envelope to the owning service's internal endpoint and waits, with a
@@ -37,7 +38,7 @@ export class HttpCalls implements CallChannel {
     if (!base) throw new AppError("service_unavailable", `no address known for ${target}`);
     this.active++;
     try {
-      const response = await this.post(`${base}/internal/calls/${target}`, envelope, timeoutMs, target);
+      const response = await this.post(base, envelope, timeoutMs, target);
       const body = response.body;
       if (response.ok) {
         const reply = v.safeParse(Envelope, body);
@@ -76,18 +77,22 @@ export class HttpCalls implements CallChannel {
     return app;
   }
 
-  /** POSTs the envelope and reads the answer, both within the call's timeout. */
-  private async post(url: string, envelope: Envelope, timeoutMs: number, target: string): Promise<{ ok: boolean; status: number; body: unknown }> {
+  /**
+   * POSTs the envelope and reads the answer, both within the call's timeout. An instance that refuses the
+   * connection never saw the call, so the callee's next instance (a replica) is asked.
+   */
+  private async post(base: string, envelope: Envelope, timeoutMs: number, target: string): Promise<{ ok: boolean; status: number; body: unknown }> {
     const timeout = clockTimeout(timeoutMs);
     const signal = timeout.signal;
+    // The conversation's id as a header too, so the callee's access line names it.
+    const headers = { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken, [CORRELATION_HEADER]: envelope.correlationId };
+    const sent = JSON.stringify(envelope);
     try {
-      const response = await fetch(url, {
-        method: "POST",
-        // The conversation's id as a header too, so the callee's access line names it.
-        headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: this.internalToken, [CORRELATION_HEADER]: envelope.correlationId },
-        body: JSON.stringify(envelope),
-        signal,
-      });
+      const response = await untilAccepted(
+        base,
+        () => this.addressOf(target),
+        (at) => fetch(`${at}/internal/calls/${target}`, { method: "POST", headers, body: sent, signal }),
+      );
       const text = await response.text();
       let body: unknown;
       try {

@@ -30,7 +30,11 @@ export async function eventHop(bench: Bench): Promise<{ value: number; floor: nu
     const transport = createTransport(transports.wire, { ...config, redisUrl, addressOf: () => undefined, internalToken: "bench-internal-token" });
     const bus = new Bus({ catalog: createCatalog([], [Hopped]), transport, subscribersOf: () => [sink.name], callTimeoutMs: config.callTimeoutMs });
     const limits = new MemoryRateLimiter();
-    const modules = await bootModules([module], bus, () => ({ url: server.databaseUrl(`bench_hop_${module.name}`) }), config, limits, silentLogger());
+    const modules = await bootModules([module], bus, () => ({ url: server.databaseUrl(`bench_hop_${module.name}`) }), config, {
+      limits,
+      log: silentLogger(),
+      instance: module.name,
+    });
     await transport.start();
     modules.startRelays();
     return {
