@@ -1,7 +1,7 @@
-import { runMain } from "../runtime/cli/main.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname } from "node:path";
+import { runMain } from "../runtime/cli/main.ts";
 import { compare, NOISE_BAND, readBaseline, writeBaseline } from "./bench/baseline.ts";
 import { Bench } from "./bench/context.ts";
 import { ENV_DESCRIPTION } from "./bench/env.ts";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { DEFAULT_SYSTEM, isSystemName, loadSystem, type SystemName, systemEnvironment, systemNames, systems } from "../modules/index.ts";
-import { type Command, command, runCommands } from "../runtime/cli/commands.ts";
 import { oneOf, UsageError } from "../runtime/cli/command-line.ts";
+import { type Command, command, runCommands } from "../runtime/cli/commands.ts";
 import { runMain } from "../runtime/cli/main.ts";
 import { loadConfig } from "../runtime/config.ts";
 import { startGateway } from "../runtime/host/gateway.ts";

@@ -31,8 +31,6 @@ export interface Profile extends ProfileSpec {
 
 export const profileNames = Object.keys(profiles) as ProfileName[];
 
-export const isProfileName = (name: string): name is ProfileName => name in profiles;
-
 export const profileOf = (name: ProfileName): Profile => ({ name, ...(profiles[name] as ProfileSpec) });
 
 /**

@@ -27,7 +27,11 @@ function failure(error: unknown, env: Record<string, string | undefined> = {}) {
 
 describe("the shared command line", () => {
   it("parses what the spec declares, defaults included, and knows --help and -h", () => {
-    expect(parseCommandLine(spec, ["--seed", "7", "--json"])).toEqual({ values: { seed: "7", repeat: "1", json: true }, positionals: [], help: false });
+    expect(parseCommandLine(spec, ["--seed", "7", "--json"])).toEqual({
+      values: { seed: "7", repeat: "1", json: true },
+      positionals: [],
+      help: false,
+    });
     expect(parseCommandLine(spec, ["-h"]).help).toBe(true);
   });
 

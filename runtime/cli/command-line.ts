@@ -6,7 +6,7 @@ import { type ParseArgsOptionDescriptor, parseArgs } from "node:util";
  * scripts): options are declared once, with their help, and both the parser and `--help` read that declaration.
  * A mistake in the command line is a UsageError: one line on stderr and exit 2 (runtime/cli/main.ts).
  */
-export interface OptionSpec extends ParseArgsOptionDescriptor {
+interface OptionSpec extends ParseArgsOptionDescriptor {
   readonly help: string;
   /** What the value is called in the help (`--seed N`); strings only. */
   readonly value?: string;
@@ -26,7 +26,9 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
 
 type Scalar<O extends OptionSpec> = O["type"] extends "string" ? string : boolean;
 type Value<O extends OptionSpec> = O["multiple"] extends true ? Scalar<O>[] : Scalar<O>;
-export type Values<O extends OptionSpecs> = { -readonly [K in keyof O]: O[K]["default"] extends {} ? Value<O[K]> : Value<O[K]> | undefined };
+type Values<O extends OptionSpecs> = {
+  -readonly [K in keyof O]: O[K]["default"] extends string | boolean | readonly unknown[] ? Value<O[K]> : Value<O[K]> | undefined;
+};
 
 export interface Parsed<O extends OptionSpecs> {
   readonly values: Values<O>;
@@ -99,4 +101,14 @@ export function readJsonArgument(what: string, path: string): unknown {
   } catch {
     throw new UsageError(`${what}: ${path} is not JSON`);
   }
+}
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** A duration written `500ms`, `30s`, `5m` or `1h`, in milliseconds, or a UsageError naming the option. */
+export function duration(option: string, raw: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(raw);
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  if (!(ms > 0)) throw new UsageError(`--${option} takes a duration such as 30s, 5m or 1h, not "${raw}"`);
+  return ms;
 }

@@ -19,7 +19,7 @@ export function command<const O extends OptionSpecs>(
 }
 
 /** The help of a program with subcommands: each one's usage line and summary, from the commands themselves. */
-export function commandsHelp(program: string, summary: string, commands: readonly Command[]): string {
+function commandsHelp(program: string, summary: string, commands: readonly Command[]): string {
   const lines = [`usage: ${program} <command> [options]`, "", summary, "", "commands:"];
   for (const { spec } of commands) lines.push(`  ${spec.usage}${spec.positionals ? ` ${spec.positionals}` : ""}`, `      ${spec.summary}`);
   lines.push("", `${program} <command> --help shows a command's options and examples.`);
@@ -27,7 +27,12 @@ export function commandsHelp(program: string, summary: string, commands: readonl
 }
 
 /** Runs the subcommand argv names; none, `help` or `--help` prints the program's help. */
-export async function runCommands(program: string, summary: string, commands: readonly Command[], argv: readonly string[]): Promise<number | undefined> {
+export async function runCommands(
+  program: string,
+  summary: string,
+  commands: readonly Command[],
+  argv: readonly string[],
+): Promise<number | undefined> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     console.log(commandsHelp(program, summary, commands));

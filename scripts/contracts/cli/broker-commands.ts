@@ -1,9 +1,9 @@
 import type { RunReport } from "../../../harness/report/model.ts";
+import { readJsonArgument, UsageError } from "../../../runtime/cli/command-line.ts";
+import { command } from "../../../runtime/cli/commands.ts";
 import { publishSnapshots } from "../broker-store.ts";
 import { recordDeployment } from "../deployments.ts";
 import { recordVerifications, verificationsFromReport } from "../verifications.ts";
-import { command } from "../../../runtime/cli/commands.ts";
-import { readJsonArgument, UsageError } from "../../../runtime/cli/command-line.ts";
 import { DEFAULT_BROKER, DEFAULT_DEPLOYMENTS, verificationsFile } from "./paths.ts";
 import { moduleVersions, workingTree } from "./working-tree.ts";
 
@@ -12,7 +12,10 @@ export const publish = command(
   {
     usage: "bun run contracts publish",
     summary: "snapshot every module at its current version into the broker (<module>@<version>.json); exit 1 on a conflict",
-    options: { broker: { type: "string", value: "DIR", default: DEFAULT_BROKER, help: "the broker directory" }, force: { type: "boolean", help: "overwrite a snapshot published with other contracts" } },
+    options: {
+      broker: { type: "string", value: "DIR", default: DEFAULT_BROKER, help: "the broker directory" },
+      force: { type: "boolean", help: "overwrite a snapshot published with other contracts" },
+    },
     examples: ["bun run contracts publish"],
   },
   async ({ values }) => {

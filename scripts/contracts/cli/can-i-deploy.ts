@@ -1,10 +1,10 @@
+import { UsageError } from "../../../runtime/cli/command-line.ts";
+import { command } from "../../../runtime/cli/commands.ts";
 import { readSnapshot } from "../broker-store.ts";
 import { canIDeploy, type DeployAnswer } from "../can-i-deploy.ts";
 import { readDeployments } from "../deployments.ts";
 import { partyLabel } from "../findings.ts";
 import { readVerifications } from "../verifications.ts";
-import { command } from "../../../runtime/cli/commands.ts";
-import { UsageError } from "../../../runtime/cli/command-line.ts";
 import { DEFAULT_BROKER, DEFAULT_DEPLOYMENTS, verificationsFile } from "./paths.ts";
 
 function renderAnswer(answer: DeployAnswer): string {

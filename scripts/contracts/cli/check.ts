@@ -1,3 +1,5 @@
+import { readJsonArgument, UsageError } from "../../../runtime/cli/command-line.ts";
+import { command } from "../../../runtime/cli/commands.ts";
 import type { CompatibilityReport, MessageChange } from "../compatibility.ts";
 import { compareDescriptions } from "../compatibility.ts";
 import { DESCRIPTION_FORMAT, type SystemDescription } from "../description.ts";
@@ -5,8 +7,6 @@ import { renderField } from "../fields.ts";
 import { formatIncompatibility } from "../findings.ts";
 import { describeAtRef } from "../git-ref.ts";
 import { compareSnapshots } from "../snapshot-compare.ts";
-import { command } from "../../../runtime/cli/commands.ts";
-import { readJsonArgument, UsageError } from "../../../runtime/cli/command-line.ts";
 import { DEFAULT_BROKER, ROOT } from "./paths.ts";
 import { workingTree } from "./working-tree.ts";
 
@@ -58,8 +58,7 @@ export const check = command(
   "check",
   {
     usage: "bun run contracts check",
-    summary:
-      "compatibility of the working tree's contracts with a git revision's (or an export, or two broker snapshots); exit 1 when incompatible",
+    summary: "compatibility of the working tree's contracts with a git revision's (or an export, or two broker snapshots); exit 1 when incompatible",
     options: {
       against: { type: "string", value: "GIT-REF", help: "compare with the contracts at a git revision" },
       "use-current-exporter": { type: "boolean", help: "describe the revision with this checkout's exporter" },

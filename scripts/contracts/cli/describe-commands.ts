@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
-import { renderConsumerContract, renderModule } from "../render.ts";
-import { command } from "../../../runtime/cli/commands.ts";
 import { UsageError } from "../../../runtime/cli/command-line.ts";
+import { command } from "../../../runtime/cli/commands.ts";
+import { renderConsumerContract, renderModule } from "../render.ts";
 import { workingTree } from "./working-tree.ts";
 
 export const list = command(

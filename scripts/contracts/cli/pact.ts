@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pactFiles } from "../pact.ts";
 import { command } from "../../../runtime/cli/commands.ts";
+import { pactFiles } from "../pact.ts";
 import { DEFAULT_PACTS } from "./paths.ts";
 import { workingTree } from "./working-tree.ts";
 
