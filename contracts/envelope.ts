@@ -13,6 +13,11 @@ export const Envelope = v.object({
   causationId: v.nullable(v.string()),
   /** The module that sent the message; kept for traces and dead-letter inspection. */
   source: v.string(),
+  /**
+   * The conversation is a synthetic transaction (runtime/http/synthetic.ts): modules treat it as real but tell
+   * nobody and count it in no business figure. Carried like the correlation id; absent on real traffic.
+   */
+  synthetic: v.optional(v.literal(true)),
   payload: v.unknown(),
 });
 

@@ -70,6 +70,9 @@ export const errorStatus = {
   unknown_product: 422,
   cart_empty: 422,
   invalid_discount_code: 422,
+  order_in_progress: 409,
+  // synthetic transactions: only their own records may be removed
+  not_synthetic: 409,
   // money and stock (contracts/money.ts, contracts/common/quantity.ts)
   amount_out_of_range: 422,
   // reviews

@@ -1,155 +1,173 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { DEFAULT_SYSTEM, isSystemName, systemNames } from "../modules/index.ts";
+import { DEFAULT_SYSTEM, systemNames } from "../modules/index.ts";
 import { parseFaults } from "../runtime/bus/faults/parse.ts";
+import { type CommandSpec, oneOf, UsageError, wholeNumber } from "../runtime/cli/command-line.ts";
+import { commandLine, EXIT, runMain } from "../runtime/cli/main.ts";
 import { runFuzz } from "./fuzz/run.ts";
 import { renderHtml } from "./report/html.ts";
 import type { RunReport } from "./report/model.ts";
 import { progressPrinter } from "./report/progress.ts";
 import { renderTable } from "./report/table.ts";
-import { parseRunFlag } from "./run/flags.ts";
+import { parseRunFlag, type RunFlag } from "./run/flags.ts";
 import { runHarness } from "./run/harness.ts";
-import { isProfileName, type ProfileName, profileNames } from "./run/profiles.ts";
+import { defaultProfileNames, profileNames } from "./run/profiles.ts";
 import { FailingSeeds, randomSeed } from "./run/seeds.ts";
 import { systemChecks } from "./systems/index.ts";
 import { registeredSystem } from "./topologies.ts";
 
-const USAGE = `bun run harness [options]
-  --system NAME    ${systemNames.join(", ")} (default ${DEFAULT_SYSTEM})
-  --profile NAME   ${profileNames.join(", ")} (repeatable; default all)
-  --suite TEXT     only suites whose name contains TEXT
-  --grep REGEX     only checks matching "<suite> <check>"
-  --seed N         the seed of every scheduling choice (default: saved failing seeds first, then a random one)
-  --repeat N       N runs with seeds N, N+1, ...
-  --faults SPEC    faults for every profile, after its own (runtime/bus/faults/), e.g. "lose-reply:payments@0.3,drop:*=200"
-  --flag NAME=V    set feature flag NAME (on, off or a percentage 0..100) in every topology before the checks (repeatable)
-  --flag-diff NAME run each profile twice, NAME off then on, and report the checks whose outcome, responses, events or state differ
-  --skew M:V       run module M at contract version V in the split profile (repeatable), e.g. orders:1
-  --report DIR     where report.json and report.html go (default .twofold/report, another system's .twofold/report-<system>)
-  --json           print the JSON report(s) on stdout
-  --fuzz N         instead: N fuzzed requests per profile against the public API (harness/fuzz/), with --seed or a random one`;
+const PROGRAM = "bun run harness";
 
-const { values } = parseArgs({
+const spec = {
+  usage: PROGRAM,
+  summary:
+    "Runs every behaviour suite and YAML flow of a system against each profile, diffs what each did and reports (terminal, report.json, report.html). Exit 1 when there are findings.",
   options: {
-    system: { type: "string", default: DEFAULT_SYSTEM },
-    profile: { type: "string", multiple: true },
-    suite: { type: "string" },
-    grep: { type: "string" },
-    seed: { type: "string" },
-    repeat: { type: "string", default: "1" },
-    report: { type: "string" },
-    json: { type: "boolean", default: false },
-    skew: { type: "string", multiple: true },
-    faults: { type: "string" },
-    fuzz: { type: "string" },
-    flag: { type: "string", multiple: true },
-    "flag-diff": { type: "string" },
-    help: { type: "boolean", default: false },
+    system: { type: "string", value: "NAME", default: DEFAULT_SYSTEM, help: `the system: ${systemNames.join(", ")}` },
+    profile: { type: "string", value: "NAME", multiple: true, help: `${profileNames.join(", ")} (default: ${defaultProfileNames.join(", ")})` },
+    suite: { type: "string", value: "TEXT", help: "only suites whose name contains TEXT" },
+    grep: { type: "string", value: "REGEX", help: 'only checks matching "<suite> <check>"' },
+    seed: { type: "string", value: "N", help: "the seed of every scheduling choice (default: saved failing seeds first, then a random one)" },
+    repeat: { type: "string", value: "N", default: "1", help: "N runs with seeds N, N+1, ..." },
+    faults: {
+      type: "string",
+      value: "SPEC",
+      help: 'faults for every profile, after its own (runtime/bus/faults/), e.g. "lose-reply:payments@0.3,drop:*=200"',
+    },
+    flag: {
+      type: "string",
+      value: "NAME=V",
+      multiple: true,
+      help: "set feature flag NAME (on, off or a percentage 0..100) in every topology before the checks",
+    },
+    "flag-diff": {
+      type: "string",
+      value: "NAME",
+      help: "run each profile twice, NAME off then on, and report the checks whose outcome, responses, events or state differ",
+    },
+    skew: { type: "string", value: "M:V", multiple: true, help: "run module M at contract version V in the split profile, e.g. orders:1" },
+    report: {
+      type: "string",
+      value: "DIR",
+      help: "where report.json and report.html go (default .twofold/report, another system's .twofold/report-<system>)",
+    },
+    json: { type: "boolean", default: false, help: "print the JSON report(s) on stdout" },
+    fuzz: {
+      type: "string",
+      value: "N",
+      help: "instead: N fuzzed requests per profile against the public API (harness/fuzz/), with --seed or a random one",
+    },
   },
-});
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const system = values.system;
-if (!isSystemName(system)) {
-  console.error(`bun run harness: unknown system "${system}": one of ${systemNames.join(", ")}`);
-  process.exit(2);
-}
-const checks = systemChecks[system];
-const underTest = registeredSystem(system);
-/** Another system's seeds and reports are its own, beside the default system's. */
-const own = (path: string) => (system === DEFAULT_SYSTEM ? path : `${path}-${system}`);
-const profiles = values.profile ?? profileNames;
-const skew = values.skew ?? [];
-const unknown = profiles.filter((p) => !isProfileName(p));
-const repeat = Number(values.repeat);
-const badSkew = skew.some((s) => !/^[a-z][a-z0-9-]*:\d+$/.test(s));
-const badFuzz = values.fuzz !== undefined && !/^[1-9]\d*$/.test(values.fuzz);
-try {
-  parseFaults(values.faults);
-} catch (error) {
-  console.error(`--faults: ${error instanceof Error ? error.message : error}`);
-  process.exit(2);
-}
-if (unknown.length || badSkew || badFuzz || !Number.isInteger(repeat) || repeat < 1 || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
-  console.error(`${unknown.length ? `unknown profile(s): ${unknown.join(", ")}\n` : ""}${USAGE}`);
-  process.exit(2);
-}
+  examples: [
+    `${PROGRAM}`,
+    `${PROGRAM} --profile monolith --suite "Bad input"`,
+    `${PROGRAM} --faults "latency:payments=300" --seed 42`,
+    `${PROGRAM} --flag-diff new_pricing --profile monolith`,
+    `${PROGRAM} --fuzz 200 --profile split`,
+  ],
+} as const satisfies CommandSpec;
 
-const flags = (() => {
-  try {
-    if (values["flag-diff"] !== undefined) parseRunFlag(`${values["flag-diff"]}=on`, checks.flags);
-    return (values.flag ?? []).map((written) => parseRunFlag(written, checks.flags));
-  } catch (error) {
-    console.error(`--flag: ${error instanceof Error ? error.message : error}`);
-    process.exit(2);
-  }
-})();
+/** Everything the command line says, checked: a bad value is a UsageError (exit 2) before anything starts. */
+function readCommandLine(argv: readonly string[]) {
+  const { values } = commandLine(spec, argv);
+  const system = oneOf("system", values.system, systemNames);
+  const checks = systemChecks[system];
+  const profiles = (values.profile ?? defaultProfileNames).map((p) => oneOf("profile", p, profileNames));
+  const skew = values.skew ?? [];
+  const badSkew = skew.find((s) => !/^[a-z][a-z0-9-]*:\d+$/.test(s));
+  if (badSkew !== undefined) throw new UsageError(`--skew takes MODULE:VERSION (orders:1), not "${badSkew}"`);
+  const guard = <T>(option: string, read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      throw new UsageError(`--${option}: ${error instanceof Error ? error.message : error}`);
+    }
+  };
+  guard("faults", () => parseFaults(values.faults));
+  const flagDiff = values["flag-diff"];
+  if (flagDiff !== undefined) guard("flag-diff", () => parseRunFlag(`${flagDiff}=on`, checks.flags));
+  const flags: RunFlag[] = guard("flag", () => (values.flag ?? []).map((written) => parseRunFlag(written, checks.flags)));
+  if (values.fuzz !== undefined && !checks.fuzz) throw new UsageError(`the ${system} system has no fuzz target (harness/systems/${system}/)`);
+  return {
+    ...values,
+    system,
+    checks,
+    profiles,
+    skew,
+    flags,
+    repeat: wholeNumber("repeat", values.repeat, 1),
+    seed: values.seed === undefined ? undefined : wholeNumber("seed", values.seed),
+    fuzz: values.fuzz === undefined ? undefined : wholeNumber("fuzz", values.fuzz, 1),
+  };
+}
+type Run = ReturnType<typeof readCommandLine>;
 
 /** Which seeds to run: the one given, or the ones that failed last time first, then fresh ones. */
-async function seedsToRun(store: FailingSeeds): Promise<number[]> {
-  if (values.seed !== undefined) return Array.from({ length: repeat }, (_, i) => Number(values.seed) + i);
+async function seedsToRun(run: Run, store: FailingSeeds): Promise<number[]> {
+  const { seed, repeat } = run;
+  if (seed !== undefined) return Array.from({ length: repeat }, (_, i) => seed + i);
   const saved = await store.load();
   if (saved.length) console.error(`replaying seeds that failed before: ${saved.join(", ")}`);
   const first = randomSeed();
   return [...saved, ...Array.from({ length: repeat }, (_, i) => first + i)];
 }
 
-// An interrupted run exits at once; the topologies it started are killed by their process groups' exit hooks.
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
-
-async function main(): Promise<number> {
+async function runChecks(run: Run): Promise<number> {
+  const underTest = registeredSystem(run.system);
+  /** Another system's seeds and reports are its own, beside the default system's. */
+  const own = (path: string) => (run.system === DEFAULT_SYSTEM ? path : `${path}-${run.system}`);
   const store = new FailingSeeds(join(".twofold", `${own("failing-seeds")}.json`));
-  const reportDir = values.report ?? join(".twofold", own("report"));
+  const reportDir = run.report ?? join(".twofold", own("report"));
   const reports: RunReport[] = [];
-  for (const seed of await seedsToRun(store)) {
+  for (const seed of await seedsToRun(run, store)) {
     console.error(`── harness run, seed ${seed} ──`);
     const report = await runHarness({
-      profiles: profiles as ProfileName[],
-      suites: checks.suites,
+      profiles: run.profiles,
+      suites: run.checks.suites,
       seed,
-      faults: values.faults,
-      flags,
-      flagDiff: values["flag-diff"],
-      systemFlags: checks.flags,
+      faults: run.faults,
+      flags: run.flags,
+      flagDiff: run["flag-diff"],
+      systemFlags: run.checks.flags,
       modules: underTest.modules,
       system: underTest,
-      invariants: checks.invariants,
-      filter: { suite: values.suite, grep: values.grep ? new RegExp(values.grep, "i") : undefined },
+      invariants: run.checks.invariants,
+      filter: { suite: run.suite, grep: run.grep ? new RegExp(run.grep, "i") : undefined },
       // Version skew: one module's processes write older contract versions while its consumers are current.
-      env: skew.length ? { split: { TWOFOLD_SKEW: skew.join(",") } } : undefined,
+      env: run.skew.length ? { split: { TWOFOLD_SKEW: run.skew.join(",") } } : undefined,
       onProgress: progressPrinter(),
     });
     reports.push(report);
     await store.record(seed, report.findings > 0);
     mkdirSync(reportDir, { recursive: true });
-    const name = reports.length > 1 || repeat > 1 ? `report-${seed}` : "report";
+    const name = reports.length > 1 || run.repeat > 1 ? `report-${seed}` : "report";
     await Bun.write(join(reportDir, `${name}.json`), JSON.stringify(report, null, 2));
     await Bun.write(join(reportDir, `${name}.html`), await renderHtml(report));
-    (values.json ? console.error : console.log)(renderTable(report));
+    (run.json ? console.error : console.log)(renderTable(report));
     console.error(`report: ${join(reportDir, `${name}.html`)}`);
   }
-  if (values.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  if (run.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   const findings = reports.reduce((sum, r) => sum + r.findings, 0);
   if (reports.length > 1) console.error(`${reports.length} runs (seeds ${reports.map((r) => r.seed).join(", ")}): ${findings} finding(s) in total`);
-  return findings > 0 ? 1 : 0;
+  return findings > 0 ? EXIT.findings : EXIT.ok;
 }
 
-if (values.fuzz !== undefined) {
-  if (!checks.fuzz) {
-    console.error(`bun run harness: the ${system} system has no fuzz target (harness/systems/${system}/)`);
-    process.exit(2);
-  }
-  process.exit(
-    await runFuzz({
-      system: underTest,
-      target: checks.fuzz,
-      profiles: profiles as ProfileName[],
-      runs: Number(values.fuzz),
-      seed: values.seed !== undefined ? Number(values.seed) : randomSeed(),
-    }),
-  );
-}
-process.exit(await main());
+// An interrupted run exits at once; the topologies it started are killed by their process groups' exit hooks.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+await runMain(PROGRAM, async () => {
+  const run = readCommandLine(process.argv.slice(2));
+  const { fuzz, checks } = run;
+  const code =
+    fuzz !== undefined && checks.fuzz
+      ? await runFuzz({
+          system: registeredSystem(run.system),
+          target: checks.fuzz,
+          profiles: run.profiles,
+          runs: fuzz,
+          seed: run.seed ?? randomSeed(),
+        })
+      : await runChecks(run);
+  // Exit at once: a topology's leftover handles must not keep a finished run alive.
+  process.exit(code);
+});

@@ -1,6 +1,8 @@
 import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { UsageError } from "../runtime/cli/command-line.ts";
+import { commandLine, runMain } from "../runtime/cli/main.ts";
 
 // import.meta.dir is Bun-only and undefined under vitest, which imports this file too.
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -34,12 +36,20 @@ export async function buildBinary(outfile = join(ROOT, "dist", "twofold")): Prom
   return { outfile, bytes: statSync(outfile).size, ms: performance.now() - started };
 }
 
+const spec = {
+  usage: "bun run build",
+  positionals: "[OUTFILE]",
+  summary: "Compiles the one entry point (scripts/twofold.ts) into one executable, dist/twofold unless OUTFILE names another.",
+  options: {},
+  examples: ["bun run build", "bun run build /tmp/twofold"],
+} as const;
+
 if (import.meta.main) {
-  try {
-    const built = await buildBinary(process.argv[2]);
+  await runMain("bun run build", async () => {
+    const { positionals } = commandLine(spec, process.argv.slice(2));
+    if (positionals.length > 1) throw new UsageError(`one OUTFILE at most, not ${positionals.length}`);
+    const built = await buildBinary(positionals[0]);
     console.log(`built ${built.outfile}: ${(built.bytes / 1024 / 1024).toFixed(1)} MiB in ${built.ms.toFixed(0)} ms`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+    return 0;
+  });
 }

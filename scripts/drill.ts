@@ -2,6 +2,7 @@ import { SystemClient } from "../harness/system/client.ts";
 import { bearer, newCustomer, operator } from "../harness/systems/shared/identity.ts";
 import { addToCart, checkout, newProduct } from "../harness/systems/shop/steps.ts";
 import { startTopology } from "../harness/topologies.ts";
+import { commandLine, runMain } from "../runtime/cli/main.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
 import type { TraceEntry } from "../runtime/observation/trace.ts";
 
@@ -139,4 +140,15 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const spec = {
+  usage: "bun run drill",
+  summary: `A game day against a real split topology (~40 s): SIGKILLs payments and SIGSTOPs warehouse for DRILL_STALL_MS (${STALL_MS} ms) under load, and reports what every route answered meanwhile.`,
+  options: {},
+  examples: ["bun run drill", "DRILL_STALL_MS=3000 bun run drill"],
+} as const;
+
+await runMain("bun run drill", async () => {
+  commandLine(spec, process.argv.slice(2));
+  await main();
+  return 0;
+});

@@ -1,5 +1,8 @@
 import { join } from "node:path";
 import { DEFAULT_SYSTEM, isSystemName, loadSystem, type SystemName, systemEnvironment, systemNames, systems } from "../modules/index.ts";
+import { oneOf, UsageError } from "../runtime/cli/command-line.ts";
+import { type Command, command, runCommands } from "../runtime/cli/commands.ts";
+import { runMain } from "../runtime/cli/main.ts";
 import { loadConfig } from "../runtime/config.ts";
 import { startGateway } from "../runtime/host/gateway.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
@@ -12,13 +15,9 @@ import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { createLogger } from "../runtime/log/logger.ts";
 import { usePGliteAssets } from "../runtime/persistence/pglite.ts";
 import { embeddedPGliteAssets } from "../runtime/persistence/pglite-assets.ts";
+import { syntheticCommand } from "./synthetic/command.ts";
 
-const USAGE = `usage: twofold <command> [--system NAME]
-  monolith          every module in one process (bun run dev)
-  split             one process per service plus the gateway (bun run split)
-  service <name>    one service of the split topology
-  gateway           the split topology's public edge
-  --system NAME     which system: ${systemNames.join(", ")} (default ${DEFAULT_SYSTEM}, or TWOFOLD_SYSTEM)`;
+const PROGRAM = "twofold";
 
 /**
  * How to start this same program again: the compiled binary alone, or bun with this file. Asks Bun rather
@@ -26,30 +25,24 @@ const USAGE = `usage: twofold <command> [--system NAME]
  */
 const selfCommand = (): string[] => (Bun.isStandaloneExecutable ? [process.execPath] : [process.execPath, import.meta.path]);
 
-/** Exits 2 with a one-line usage error. */
-function usageError(message: string): never {
-  console.error(`twofold: ${message}`);
-  process.exit(2);
-}
+const systemOption = {
+  system: { type: "string", value: "NAME", help: `which system: ${systemNames.join(", ")} (default ${DEFAULT_SYSTEM}, or TWOFOLD_SYSTEM)` },
+} as const;
 
 /**
- * The command's arguments without `--system NAME`, and the system to run: the one named there, else
- * TWOFOLD_SYSTEM (a registered name, or from source the path of a fixture system), else the default.
+ * The system to run: the one --system names, else TWOFOLD_SYSTEM (a registered name, or from source the path
+ * of a fixture system), else the default.
  */
-function chooseSystem(args: string[]): { rest: string[]; entry: string; registered?: SystemName } {
-  const at = args.indexOf("--system");
-  if (at < 0) {
-    const entry = process.env.TWOFOLD_SYSTEM ?? DEFAULT_SYSTEM;
-    return { rest: args, entry, registered: isSystemName(entry) ? entry : undefined };
-  }
-  const name = args[at + 1] ?? "";
-  if (!isSystemName(name)) usageError(`unknown system "${name}": one of ${systemNames.join(", ")}`);
-  return { rest: args.filter((_, i) => i !== at && i !== at + 1), entry: name, registered: name };
+function chooseSystem(named: string | undefined): { entry: string; registered?: SystemName } {
+  if (named !== undefined) return { entry: oneOf("system", named, systemNames), registered: named as SystemName };
+  const entry = process.env.TWOFOLD_SYSTEM ?? DEFAULT_SYSTEM;
+  return { entry, registered: isSystemName(entry) ? entry : undefined };
 }
 
-async function main(args: string[]): Promise<void> {
+/** Everything a command that runs the system needs: the system, its configuration and its topology. */
+async function prepare(named: string | undefined) {
   usePGliteAssets(embeddedPGliteAssets);
-  const { rest, entry, registered } = chooseSystem(args);
+  const { entry, registered } = chooseSystem(named);
   // The system's own defaults (topology file, data directory, queue prefix) under what the environment says;
   // split's children inherit this environment, so they run the same system.
   const env: Record<string, string | undefined> = { ...(registered ? systemEnvironment(registered) : {}), ...process.env, TWOFOLD_SYSTEM: entry };
@@ -62,61 +55,101 @@ async function main(args: string[]): Promise<void> {
       system.modules.map((m) => m.name),
       config.placement,
     );
-  const [command, name] = rest;
-  switch (command) {
-    case "monolith":
-      return stopOnSignals(await startMonolith(system, config));
-    case "service":
-      if (!name) throw new Error("service needs a name");
-      return stopOnSignals(await startService(system, config, await topology(), name));
-    case "gateway":
-      return stopOnSignals(await startGateway(system, config, await topology()));
-    case "split": {
-      const log = createLogger(config.logging, "launcher");
-      // Signals are handled from the first moment: one that arrives while the children start must still
-      // stop them and the private Redis, or they would outlive the launcher.
-      const starting = new AbortController();
-      let split: Awaited<ReturnType<typeof launchSplit>> | undefined;
-      let stopping = false;
-      const shutdown = async (code: number) => {
-        if (stopping) process.exit(1);
-        stopping = true;
-        await split?.stop();
-        await Promise.all([redis?.stop(), database?.stop()]);
-        process.exit(code);
-      };
-      const onSignal = (signal: string) => (split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`)));
-      process.on("SIGTERM", onSignal);
-      process.on("SIGINT", onSignal);
-      // The private Redis keeps its data with the rest (append-only): events it accepted survive a restart.
-      const redisData = config.dataDir === "memory" ? { log } : { dir: join(config.dataDir, "split-redis"), log };
-      const [redis, database] = await Promise.all([
-        ensureRedis(config.redisUrl, redisData),
-        startSplitDatabase(config.databaseUrl, config.dataDir, log),
-      ]);
-      log.info({ databases: database.describe }, `databases: ${database.describe}`);
-      const internalToken = env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
-      const infrastructure = { redisUrl: redis.url, databaseUrl: database.url, internalToken };
-      split = await launchSplit(system, await topology(), infrastructure, {
-        command: selfCommand(),
-        env,
-        log,
-        // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
-        onCrash: () => void shutdown(1),
-        signal: starting.signal,
-      }).catch(async (error) => {
-        await Promise.all([redis.stop(), database.stop()]);
-        throw error;
-      });
-      return;
-    }
-    default:
-      console.error(USAGE);
-      process.exit(command ? 2 : 0);
-  }
+  return { env, system, config, topology };
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`twofold: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-});
+async function runSplit(named: string | undefined): Promise<undefined> {
+  const { env, system, config, topology } = await prepare(named);
+  const log = createLogger(config.logging, "launcher");
+  // Signals are handled from the first moment: one that arrives while the children start must still
+  // stop them and the private Redis, or they would outlive the launcher.
+  const starting = new AbortController();
+  let split: Awaited<ReturnType<typeof launchSplit>> | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    await split?.stop();
+    await Promise.all([redis?.stop(), database?.stop()]);
+    process.exit(code);
+  };
+  const onSignal = (signal: string) => (split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`)));
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  // The private Redis keeps its data with the rest (append-only): events it accepted survive a restart.
+  const redisData = config.dataDir === "memory" ? { log } : { dir: join(config.dataDir, "split-redis"), log };
+  const [redis, database] = await Promise.all([ensureRedis(config.redisUrl, redisData), startSplitDatabase(config.databaseUrl, config.dataDir, log)]);
+  log.info({ databases: database.describe }, `databases: ${database.describe}`);
+  const internalToken = env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
+  const infrastructure = { redisUrl: redis.url, databaseUrl: database.url, internalToken };
+  split = await launchSplit(system, await topology(), infrastructure, {
+    command: selfCommand(),
+    env,
+    log,
+    // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
+    onCrash: () => void shutdown(1),
+    signal: starting.signal,
+  }).catch(async (error) => {
+    await Promise.all([redis.stop(), database.stop()]);
+    throw error;
+  });
+  return undefined;
+}
+
+const commands: readonly Command[] = [
+  command(
+    "monolith",
+    {
+      usage: `${PROGRAM} monolith`,
+      summary: "every module in one process (bun run dev)",
+      options: systemOption,
+      examples: ["bun run dev", "bun run dev --system learning", "PORT=8080 twofold monolith"],
+    },
+    async ({ values }) => {
+      const { system, config } = await prepare(values.system);
+      stopOnSignals(await startMonolith(system, config));
+      return undefined;
+    },
+  ),
+  command(
+    "split",
+    {
+      usage: `${PROGRAM} split`,
+      summary: "one process per service plus the gateway (bun run split)",
+      options: systemOption,
+      examples: ["bun run split", "REDIS_URL=redis://localhost:6379 twofold split"],
+    },
+    async ({ values }) => runSplit(values.system),
+  ),
+  command(
+    "service",
+    {
+      usage: `${PROGRAM} service`,
+      positionals: "<name>",
+      summary: "one service of the split topology (as the launcher and the deploy manifests run it)",
+      options: systemOption,
+      examples: ["twofold service orders"],
+    },
+    async ({ values, positionals }) => {
+      const [name, ...extra] = positionals;
+      if (!name || extra.length) throw new UsageError("service takes one name: twofold service <name>");
+      const { system, config, topology } = await prepare(values.system);
+      stopOnSignals(await startService(system, config, await topology(), name));
+      return undefined;
+    },
+  ),
+  command(
+    "gateway",
+    { usage: `${PROGRAM} gateway`, summary: "the split topology's public edge", options: systemOption, examples: ["twofold gateway"] },
+    async ({ values }) => {
+      const { system, config, topology } = await prepare(values.system);
+      stopOnSignals(await startGateway(system, config, await topology()));
+      return undefined;
+    },
+  ),
+  syntheticCommand,
+];
+
+await runMain(PROGRAM, () =>
+  runCommands(PROGRAM, "Runs a system as one process or split into services (README.md).", commands, process.argv.slice(2)),
+);

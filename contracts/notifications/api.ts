@@ -29,6 +29,8 @@ const NotificationView = v.object({
   kind: v.string(),
   message: v.string(),
   data: v.record(v.string(), v.string()),
+  /** `suppressed`: a synthetic transaction's, recorded and sent to nobody. */
+  delivery: v.picklist(["sent", "suppressed"]),
   created_at: Timestamp,
 });
 

@@ -71,3 +71,7 @@ export const OrderView = v.object({
 export type OrderView = v.InferOutput<typeof OrderView>;
 
 export const OrderList = v.object({ orders: v.array(OrderView) });
+
+/** The shop's sales as the back office reads them: confirmed orders and their revenue. Synthetic transactions are never counted. */
+export const OrderFigures = v.object({ confirmed_orders: v.number(), revenue: DecimalAmount });
+export type OrderFigures = v.InferOutput<typeof OrderFigures>;

@@ -45,8 +45,6 @@ export const profileNames = Object.keys(profiles) as ProfileName[];
 /** The profiles a run takes unless told which: every one not opt-in. */
 export const defaultProfileNames = profileNames.filter((name) => !(profiles[name] as ProfileSpec).optIn);
 
-export const isProfileName = (name: string): name is ProfileName => name in profiles;
-
 export const profileOf = (name: ProfileName): Profile => ({ name, ...(profiles[name] as ProfileSpec) });
 
 /**

@@ -1,5 +1,6 @@
 import { Notify } from "../../contracts/notifications/calls.ts";
 import { answer, newId } from "../../runtime/module-api/index.ts";
+import { deliveryNow } from "./delivery.ts";
 
 /**
  * A notice another module sends: stored once per (source, user), the pair the table is unique on, so a
@@ -8,9 +9,9 @@ import { answer, newId } from "../../runtime/module-api/index.ts";
 export const notifyCall = answer(Notify, ({ user_id, kind, message, data, source_id }, ctx) =>
   ctx.db.transaction(async ({ em }) => {
     const inserted = await em.execute<{ id: string }[]>(
-      `insert into "notifications"."notifications" (id, user_id, kind, message, data, source_event_id, created_at)
-       values (?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (source_event_id, user_id) do nothing returning id`,
-      [newId(), user_id, kind, message, JSON.stringify(data), source_id, new Date()],
+      `insert into "notifications"."notifications" (id, user_id, kind, message, data, source_event_id, delivery, created_at)
+       values (?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict (source_event_id, user_id) do nothing returning id`,
+      [newId(), user_id, kind, message, JSON.stringify(data), source_id, deliveryNow(), new Date()],
     );
     const [stored] = inserted.length
       ? inserted

@@ -17,6 +17,8 @@ export const Notification = defineEntity({
     message: p.text(),
     data: p.json<Record<string, string>>().default("{}"),
     sourceEventId: p.string().nullable(),
+    /** "sent", or "suppressed": a synthetic transaction's, recorded and told to nobody (delivery.ts). */
+    delivery: p.string().default("sent"),
     createdAt: p.datetime(),
   },
 });

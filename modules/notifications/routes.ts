@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { Id } from "../../contracts/ids.ts";
 import { NotificationList, NotificationListQuery } from "../../contracts/notifications/api.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
-import { endpoint, type ModuleContext, principal, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
+import { AppError, endpoint, type ModuleContext, principal, requireOperator, requireSession, resource } from "../../runtime/module-api/index.ts";
 import { Notification } from "./entities.ts";
 import { toNotificationList } from "./views.ts";
 
@@ -34,7 +34,7 @@ export function notificationsRoutes(ctx: ModuleContext): Hono {
       handle: (c, input) => listFor(c, principal(c).user_id, input.query().kind),
     }),
   });
-  app.get("/notifications/:user_id", requireOperator(ctx));
+  app.on(["GET", "DELETE"], "/notifications/:user_id", requireOperator(ctx));
   resource(app, "/notifications/:user_id", {
     GET: endpoint({
       summary: "List a user's notifications",
@@ -43,6 +43,23 @@ export function notificationsRoutes(ctx: ModuleContext): Hono {
       query: NotificationListQuery,
       responses: { 200: NotificationList },
       handle: (c, input) => listFor(c, input.param("user_id"), input.query().kind),
+    }),
+    DELETE: endpoint({
+      summary: "Remove a synthetic user's notifications",
+      description:
+        "How a synthetic transaction cleans up: every notification of the user, all suppressed. A user who was ever sent one is real: 409 `not_synthetic`.",
+      params: { user_id: Id },
+      responses: { 204: null },
+      errors: ["not_synthetic"],
+      handle: async (c, input) => {
+        const userId = input.param("user_id");
+        await ctx.db.transaction(async ({ em }) => {
+          if ((await em.count(Notification, { userId, delivery: { $ne: "suppressed" } })) > 0)
+            throw new AppError("not_synthetic", "this user was sent notifications: only a synthetic user's are removed");
+          await em.nativeDelete(Notification, { userId });
+        });
+        return c.body(null, 204);
+      },
     }),
   });
   return app;

@@ -4,6 +4,7 @@ import { PaymentFailed } from "../../contracts/payments/events.ts";
 import { ReviewCommented, ReviewLiked } from "../../contracts/reviews/events.ts";
 import { PasswordResetRequested, UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
 import { type EventBinding, newId, on } from "../../runtime/module-api/index.ts";
+import { deliveryNow } from "./delivery.ts";
 import { Notification } from "./entities.ts";
 import type { Draft } from "./kinds.ts";
 import {
@@ -27,7 +28,7 @@ const notifyOn = <E extends EventContract>(contract: E, draft: (payload: EventPa
     const note = draft(payload);
     if (!note) return;
     await ctx.transaction(async ({ em }) => {
-      em.create(Notification, { id: newId(), ...note, sourceEventId: ctx.envelope.id, createdAt: new Date() });
+      em.create(Notification, { id: newId(), ...note, sourceEventId: ctx.envelope.id, delivery: deliveryNow(), createdAt: new Date() });
     });
   });
 

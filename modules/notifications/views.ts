@@ -1,4 +1,5 @@
 import type { NotificationList } from "../../contracts/notifications/api.ts";
+import type { Delivery } from "./delivery.ts";
 import type { Notification } from "./entities.ts";
 
 export const toNotificationList = (rows: readonly Notification[]): NotificationList => ({
@@ -9,6 +10,7 @@ export const toNotificationList = (rows: readonly Notification[]): NotificationL
     kind: n.kind,
     message: n.message,
     data: n.data ?? {},
+    delivery: n.delivery as Delivery,
     created_at: n.createdAt.toISOString(),
   })),
 });

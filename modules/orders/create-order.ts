@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Address } from "../../contracts/common/address.ts";
-import { newId } from "../../runtime/module-api/index.ts";
+import { isSynthetic, newId } from "../../runtime/module-api/index.ts";
 import { Order, OrderItem } from "./entities.ts";
 import type { Line, Totals } from "./pricing.ts";
 
@@ -23,6 +23,7 @@ export function createOrder(
     discountCode: fields.totals.discountCode,
     pricing: fields.totals.pricing,
     shippingAddress: fields.shippingAddress ?? null,
+    synthetic: isSynthetic(),
     createdAt: now,
     updatedAt: now,
   });

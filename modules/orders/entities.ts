@@ -21,6 +21,8 @@ export const Order = defineEntity({
     /** The pricing rule it was priced by (contracts/orders/api.ts PricingVersion); orders from before rules existed are v1. */
     pricing: p.string().default("v1"),
     shippingAddress: p.json<Address>().nullable(),
+    /** Placed by a synthetic transaction (`twofold synthetic`): real in every step, in no business figure. */
+    synthetic: p.boolean().default(false),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   },
@@ -61,6 +63,8 @@ export const Saga = defineEntity({
     correlationId: p.string(),
     /** The order.placed event, which caused the saga. */
     causationId: p.string(),
+    /** The conversation is a synthetic transaction's: the saga's calls and events stay marked when it resumes. */
+    synthetic: p.boolean().default(false),
     paymentToken: p.string().nullable(),
     chargeId: p.string().nullable(),
     attempts: p.integer(),

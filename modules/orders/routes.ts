@@ -5,6 +5,7 @@ import {
   CheckoutBody,
   CheckoutPreview,
   CheckoutPreviewQuery,
+  OrderFigures,
   OrderList,
   OrderListQuery,
   OrderView,
@@ -18,6 +19,7 @@ import { Order, OrderItem, Saga } from "./entities.ts";
 import { placeOrder } from "./place-order.ts";
 import { priceCart } from "./price-cart.ts";
 import type { OrdersContext } from "./settings.ts";
+import { removeSyntheticOrder, salesFigures } from "./synthetic.ts";
 import { toCheckoutPreview, toOrderView } from "./views.ts";
 
 export function ordersRoutes(ctx: OrdersContext): Hono {
@@ -105,7 +107,18 @@ export function ordersRoutes(ctx: OrdersContext): Hono {
     }),
   });
 
-  app.use("/orders/:id", either);
+  app.use("/orders/figures", operator);
+  resource(app, "/orders/figures", {
+    GET: endpoint({
+      summary: "Sales figures",
+      description: "Confirmed orders and their revenue (totals, shipping included). Synthetic transactions' orders are never counted.",
+      responses: { 200: OrderFigures },
+      handle: async (c) => c.json(await salesFigures(ctx.db.em()), 200),
+    }),
+  });
+
+  app.on("DELETE", "/orders/:id", operator);
+  app.on("GET", "/orders/:id", either);
   resource(app, "/orders/:id", {
     GET: endpoint({
       summary: "Read an order",
@@ -122,6 +135,18 @@ export function ordersRoutes(ctx: OrdersContext): Hono {
         });
         if (!found) throw new AppError("order_not_found", "no such order");
         return c.json(found, 200);
+      },
+    }),
+    DELETE: endpoint({
+      summary: "Remove a synthetic order",
+      description:
+        "How a synthetic transaction cleans up: the order, its lines and its saga, once it is confirmed or cancelled. A real order is 409 `not_synthetic`.",
+      params: { id: Id },
+      responses: { 204: null },
+      errors: ["order_not_found", "not_synthetic", "order_in_progress"],
+      handle: async (c, input) => {
+        await removeSyntheticOrder(ctx, input.param("id"));
+        return c.body(null, 204);
       },
     }),
   });

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import { UserCreated, VerificationRequested } from "../../contracts/users/events.ts";
-import { AppError, type ModuleContext, newId, type Tx } from "../../runtime/module-api/index.ts";
-import { User } from "./entities.ts";
+import { AppError, isSynthetic, type ModuleContext, newId, type Tx } from "../../runtime/module-api/index.ts";
+import { OneTimeToken, Session, User } from "./entities.ts";
 import { issueToken } from "./one-time-tokens.ts";
 import { hashPassword } from "./passwords.ts";
 import type { UsersContext } from "./settings.ts";
@@ -33,6 +33,7 @@ async function createUser(
         emailVerifiedAt: fields.verified ? now : null,
         phone: null,
         address: null,
+        synthetic: isSynthetic(),
         createdAt: now,
       });
       announceUser(tx, user);
@@ -55,6 +56,18 @@ export const createByOperator = (ctx: UsersContext, body: { name: string; email:
 export async function register(ctx: UsersContext, body: { email: string; password: string; name?: string }): Promise<User> {
   const passwordHash = await hashPassword(body.password, ctx.settings);
   return createUser(ctx, { name: body.name ?? null, email: body.email, passwordHash, verified: false });
+}
+
+/** How a synthetic transaction cleans up after itself: its user, sessions and tokens. A real user is never removed. */
+export async function removeSyntheticUser(ctx: UsersContext, id: string): Promise<void> {
+  await ctx.db.transaction(async ({ em }) => {
+    const user = await em.findOne(User, { id });
+    if (!user) throw new AppError("user_not_found", `no user ${id}`);
+    if (!user.synthetic) throw new AppError("not_synthetic", "only a synthetic transaction's user can be removed");
+    await em.nativeDelete(Session, { userId: id });
+    await em.nativeDelete(OneTimeToken, { userId: id });
+    await em.nativeDelete(User, { id });
+  });
 }
 
 /** A user by id, or user_not_found. */

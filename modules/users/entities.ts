@@ -17,6 +17,8 @@ export const User = defineEntity({
     emailVerifiedAt: p.datetime().nullable(),
     phone: p.string().nullable(),
     address: p.json<Address>().nullable(),
+    /** Registered by a synthetic transaction (`twofold synthetic`): the operator may remove it, and only such a user. */
+    synthetic: p.boolean().default(false),
     createdAt: p.datetime(),
   },
 });

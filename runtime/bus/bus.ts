@@ -172,7 +172,7 @@ export class Bus {
       }
       const request = conform(contract.request, envelope.payload, { contract: contract.name, side: "request", at: "receive" });
       const deadline = envelope.timeLeftMs === undefined ? undefined : clock.nowMs() + envelope.timeLeftMs;
-      const context = { correlationId: envelope.correlationId, causationId: envelope.id, deadline };
+      const context = { correlationId: envelope.correlationId, causationId: envelope.id, deadline, synthetic: envelope.synthetic };
       try {
         const reply = await runInContext(context, () => handler(request, { envelope }));
         const checked = conform(contract.reply, reply, { contract: contract.name, side: "reply", at: "send" });
@@ -210,7 +210,7 @@ export class Bus {
         if (!handler) throw new AppError("contract_violation", `${module} does not subscribe to ${envelope.type}`);
         const payload = readAsCurrent(payloadOf(contract), envelope.version, envelope.payload, "event");
         this.checkReads(module, contract.type, payload, "event");
-        const context = { correlationId: envelope.correlationId, causationId: envelope.id };
+        const context = { correlationId: envelope.correlationId, causationId: envelope.id, synthetic: envelope.synthetic };
         await runInContext(context, () => handler(payload, { envelope, attempt }));
       } catch (error) {
         outcome = toAppError(error).code;
@@ -252,6 +252,7 @@ export class Bus {
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
       source,
+      ...(context?.synthetic ? { synthetic: true as const } : {}),
       payload,
     };
   }

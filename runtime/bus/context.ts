@@ -11,6 +11,8 @@ export interface MessageContext {
    * then, so every call made in it waits no longer (runtime/bus/resilience/deadline.ts).
    */
   readonly deadline?: number;
+  /** A synthetic transaction's conversation (runtime/http/synthetic.ts): every call and event of it says so. */
+  readonly synthetic?: boolean;
 }
 
 const storage = new AsyncLocalStorage<MessageContext>();

@@ -147,6 +147,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
       name: plan.name,
       bodyLimitBytes: config.bodyLimitBytes,
       log,
+      operators: operatorGate(config.operatorKey),
       onRequest: recorder ? (request) => recorder.http(request) : undefined,
       onAnswered: metrics.observeRequest,
       readiness: async () => {

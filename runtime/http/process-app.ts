@@ -7,6 +7,7 @@ import type { Logger } from "../log/logger.ts";
 import { accessLog } from "./access-log.ts";
 import { CORRELATION_HEADER, correlation } from "./correlation.ts";
 import { errorResponse, notFound, onError } from "./errors.ts";
+import type { OperatorGate } from "./operator.ts";
 
 interface Readiness {
   readonly ready: boolean;
@@ -21,6 +22,8 @@ export interface ProcessAppOptions {
   readonly readiness: () => Promise<Readiness>;
   /** The process's logger: one access line per request, and the stack of anything a route throws that is not an AppError. */
   readonly log: Logger;
+  /** Who may mark a conversation synthetic (synthetic.ts). */
+  readonly operators: OperatorGate;
   /** Told of every request once answered (the harness's trace); only the public API, not health or harness calls. */
   readonly onRequest?: (request: { method: string; path: string; status: number; durationMs: number; correlationId: string }) => void;
   /** Told of every request that is work (not health, readiness, metrics or the harness's reads) once answered: metrics. */
@@ -74,7 +77,7 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
       onError: (c) => errorResponse(c, new AppError("payload_too_large", `request body exceeds ${options.bodyLimitBytes} bytes`)),
     }),
   );
-  app.use(correlation());
+  app.use(correlation(options.operators));
   app.use(async (c, next) => {
     if (!SPOKEN_METHODS.has(c.req.method)) return errorResponse(c, new AppError("not_implemented", `${c.req.method} is not implemented`));
     await next();

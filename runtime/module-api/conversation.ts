@@ -4,6 +4,8 @@ import { currentContext, runInContext } from "../bus/context.ts";
 export interface Conversation {
   readonly correlationId: string;
   readonly causationId: string | null;
+  /** A synthetic transaction's (runtime/http/synthetic.ts); record it with the rest, so resumed work stays synthetic. */
+  readonly synthetic?: boolean;
 }
 
 /**
@@ -16,6 +18,7 @@ export const inConversation = <T>(conversation: Conversation, work: () => T): T 
     {
       correlationId: conversation.correlationId,
       causationId: conversation.causationId,
+      synthetic: conversation.synthetic,
       inTransaction: currentContext()?.inTransaction,
       deadline: currentContext()?.deadline,
     },
@@ -25,5 +28,8 @@ export const inConversation = <T>(conversation: Conversation, work: () => T): T 
 /** The conversation the work at hand belongs to, to record with state another flow resumes later. */
 export function currentConversation(): Conversation | undefined {
   const context = currentContext();
-  return context && { correlationId: context.correlationId, causationId: context.causationId };
+  return context && { correlationId: context.correlationId, causationId: context.causationId, synthetic: context.synthetic };
 }
+
+/** Whether the work at hand belongs to a synthetic transaction: real in every step, but told to nobody and counted in no figure. */
+export const isSynthetic = (): boolean => currentContext()?.synthetic === true;

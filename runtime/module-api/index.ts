@@ -41,4 +41,4 @@ export { containingEachWord, everyWordIn } from "../persistence/like.ts";
 export type { Tx } from "../persistence/module-db.ts";
 export { OPERATOR_KEY_HEADER } from "../secrets.ts";
 export { defineSettings, type SettingSpec, type SettingValues } from "../settings.ts";
-export { type Conversation, currentConversation, inConversation } from "./conversation.ts";
+export { type Conversation, currentConversation, inConversation, isSynthetic } from "./conversation.ts";

@@ -1,4 +1,5 @@
-import { parseArgs } from "node:util";
+import { type CommandSpec, UsageError } from "../../runtime/cli/command-line.ts";
+import { commandLine } from "../../runtime/cli/main.ts";
 
 /** How much each metric does: the full run's defaults, or `--short`'s, which only prove every metric runs. */
 export interface Sizes {
@@ -51,29 +52,33 @@ export interface BenchOptions {
   readonly writeBaseline: boolean;
 }
 
-const USAGE = `usage: bun run bench [--duration S] [--clients N] [--only id,...] [--short] [--json FILE] [--baseline FILE] [--write-baseline]`;
+const spec = {
+  usage: "bun run bench",
+  summary:
+    "Every performance number, each beside its raw floor measured in the same run; compares the ratios with the committed baseline and exits 1 on a regression or a metric that could not be measured.",
+  options: {
+    duration: { type: "string", value: "S", help: `seconds of load per topology (default ${FULL.loadSeconds}, --short ${SHORT.loadSeconds})` },
+    clients: { type: "string", value: "N", help: `concurrent clients (default ${FULL.clients}, --short ${SHORT.clients})` },
+    only: { type: "string", value: "ID,...", help: "metric ids or prefixes (the floors they need run too)" },
+    short: { type: "boolean", default: false, help: "tiny sizes: proves every metric runs, never fails on targets or regressions" },
+    json: { type: "string", value: "FILE", default: ".twofold/bench/latest.json", help: "where the JSON report goes" },
+    baseline: { type: "string", value: "FILE", default: "scripts/bench/baseline.json", help: "the baseline to compare with" },
+    "write-baseline": { type: "boolean", default: false, help: "after an intended change: write the baseline from this run" },
+  },
+  examples: ["bun run bench", "bun run bench --only split,call.wire", "bun run bench --duration 10 --clients 8", "bun run bench --short"],
+} as const satisfies CommandSpec;
 
+/** Reads the command line (`--help` prints the help and exits); a bad value is a UsageError. */
 export function parseOptions(args: readonly string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      duration: { type: "string" },
-      clients: { type: "string" },
-      only: { type: "string" },
-      short: { type: "boolean", default: false },
-      json: { type: "string", default: ".twofold/bench/latest.json" },
-      baseline: { type: "string", default: "scripts/bench/baseline.json" },
-      "write-baseline": { type: "boolean", default: false },
-    },
-  });
+  const { values } = commandLine(spec, args);
   const positive = (name: string, raw: string | undefined): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
-    if (!(n > 0)) throw new Error(`--${name} must be a positive number, not ${raw}\n${USAGE}`);
+    if (!(n > 0)) throw new UsageError(`--${name} must be a positive number, not "${raw}"`);
     return n;
   };
   if (values.short && values["write-baseline"])
-    throw new Error("--write-baseline needs a full run: a --short run's numbers are too small to compare with");
+    throw new UsageError("--write-baseline needs a full run: a --short run's numbers are too small to compare with");
   const defaults = values.short ? SHORT : FULL;
   return {
     sizes: {

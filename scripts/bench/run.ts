@@ -1,3 +1,4 @@
+import { UsageError } from "../../runtime/cli/command-line.ts";
 import type { Bench, Resource } from "./context.ts";
 import { evaluate, type Metric, type Result } from "./metric.ts";
 
@@ -10,7 +11,7 @@ const matches = (metric: Metric, only: string) => metric.id === only || metric.i
  */
 export function select(metrics: readonly Metric[], only: readonly string[]): Metric[] {
   const unknown = only.filter((o) => !metrics.some((m) => matches(m, o)));
-  if (unknown.length > 0) throw new Error(`no metric ${unknown.join(", ")}; the metrics are: ${metrics.map((m) => m.id).join(", ")}`);
+  if (unknown.length > 0) throw new UsageError(`--only: no metric ${unknown.join(", ")}; the metrics are: ${metrics.map((m) => m.id).join(", ")}`);
   const wanted = new Set(metrics.filter((m) => only.length === 0 || only.some((o) => matches(m, o))).map((m) => m.id));
   for (const metric of [...metrics].reverse()) if (wanted.has(metric.id) && metric.floorOf) wanted.add(metric.floorOf);
   for (const [index, metric] of metrics.entries()) {

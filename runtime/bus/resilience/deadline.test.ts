@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clock } from "../../clock.ts";
 import { correlation } from "../../http/correlation.ts";
+import { operatorGate } from "../../http/operator.ts";
 import { currentDeadline, DEADLINE_HEADER, deadlineFromHeader, deadlineHeaders, timeLeft, withDeadline } from "./deadline.ts";
 
 /** A process's shell as far as deadlines go: what a forwarded request runs with. */
-const app = new Hono().use(correlation()).get("/left", (c) => {
+const app = new Hono().use(correlation(operatorGate(undefined))).get("/left", (c) => {
   const deadline = currentDeadline();
   return c.json({ time_left_ms: deadline === undefined ? null : timeLeft(deadline) });
 });

@@ -1,19 +1,24 @@
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import type { RunReport } from "../../../harness/report/model.ts";
+import { readJsonArgument, UsageError } from "../../../runtime/cli/command-line.ts";
+import { command } from "../../../runtime/cli/commands.ts";
 import { publishSnapshots } from "../broker-store.ts";
 import { recordDeployment } from "../deployments.ts";
 import { recordVerifications, verificationsFromReport } from "../verifications.ts";
-import { type Command, UsageError } from "./command.ts";
 import { DEFAULT_BROKER, DEFAULT_DEPLOYMENTS, verificationsFile } from "./paths.ts";
 import { moduleVersions, workingTree } from "./working-tree.ts";
 
-export const publish: Command = {
-  name: "publish",
-  usage: "publish [--broker DIR] [--force]",
-  summary: "snapshot every module at its current version into the broker (<module>@<version>.json)",
-  async run(args) {
-    const { values } = parseArgs({ args: [...args], options: { broker: { type: "string", default: DEFAULT_BROKER }, force: { type: "boolean" } } });
+export const publish = command(
+  "publish",
+  {
+    usage: "bun run contracts publish",
+    summary: "snapshot every module at its current version into the broker (<module>@<version>.json); exit 1 on a conflict",
+    options: {
+      broker: { type: "string", value: "DIR", default: DEFAULT_BROKER, help: "the broker directory" },
+      force: { type: "boolean", help: "overwrite a snapshot published with other contracts" },
+    },
+    examples: ["bun run contracts publish"],
+  },
+  async ({ values }) => {
     const results = publishSnapshots(values.broker, await workingTree(), { force: values.force });
     for (const r of results) {
       const note = r.outcome === "conflict" ? " — already published with other contracts: bump the module's version (or --force)" : "";
@@ -21,21 +26,21 @@ export const publish: Command = {
     }
     return results.some((r) => r.outcome === "conflict") ? 1 : 0;
   },
-};
+);
 
-export const recordVerification: Command = {
-  name: "record-verification",
-  usage: "record-verification <harness report.json> [--broker DIR]",
-  summary: 'record which consumer@version was verified against which provider@version (the "Contract verification" checks of a harness run)',
-  async run(args) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { broker: { type: "string", default: DEFAULT_BROKER } },
-    });
+export const recordVerification = command(
+  "record-verification",
+  {
+    usage: "bun run contracts record-verification",
+    positionals: "<harness report.json>",
+    summary: 'record which consumer@version was verified against which provider@version (the "Contract verification" checks of a harness run)',
+    options: { broker: { type: "string", value: "DIR", default: DEFAULT_BROKER, help: "the broker directory" } },
+    examples: ["bun run contracts record-verification .twofold/report/report.json"],
+  },
+  async ({ values, positionals }) => {
     const [path] = positionals;
     if (!path) throw new UsageError("record-verification needs the path of a harness JSON report (bun run harness --report DIR)");
-    const report = JSON.parse(readFileSync(path, "utf8")) as RunReport;
+    const report = readJsonArgument("the harness report", path) as RunReport;
     const versions = await moduleVersions();
     const records = verificationsFromReport(report, (m) => versions.get(m));
     if (records.length === 0) {
@@ -49,22 +54,25 @@ export const recordVerification: Command = {
       );
     return 0;
   },
-};
+);
 
-export const recordDeploymentCommand: Command = {
-  name: "record-deployment",
-  usage: "record-deployment <module> <version> --to <env> [--deployments FILE]",
-  summary: "record that module@version now runs in an environment",
-  async run(args) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { to: { type: "string" }, deployments: { type: "string", default: DEFAULT_DEPLOYMENTS } },
-    });
+export const recordDeploymentCommand = command(
+  "record-deployment",
+  {
+    usage: "bun run contracts record-deployment",
+    positionals: "<module> <version>",
+    summary: "record that module@version now runs in an environment",
+    options: {
+      to: { type: "string", value: "ENV", help: "the environment (required)" },
+      deployments: { type: "string", value: "FILE", default: DEFAULT_DEPLOYMENTS, help: "what runs where" },
+    },
+    examples: ["bun run contracts record-deployment orders 1.3.0 --to production"],
+  },
+  async ({ values, positionals }) => {
     const [module, version] = positionals;
     if (!module || !version || !values.to) throw new UsageError("usage: record-deployment <module> <version> --to <env>");
     recordDeployment(values.deployments, module, version, values.to);
     console.log(`${module}@${version} runs in ${values.to}`);
     return 0;
   },
-};
+);

@@ -1,10 +1,10 @@
-import { parseArgs } from "node:util";
+import { UsageError } from "../../../runtime/cli/command-line.ts";
+import { command } from "../../../runtime/cli/commands.ts";
 import { readSnapshot } from "../broker-store.ts";
 import { canIDeploy, type DeployAnswer } from "../can-i-deploy.ts";
 import { readDeployments } from "../deployments.ts";
 import { partyLabel } from "../findings.ts";
 import { readVerifications } from "../verifications.ts";
-import { type Command, UsageError } from "./command.ts";
 import { DEFAULT_BROKER, DEFAULT_DEPLOYMENTS, verificationsFile } from "./paths.ts";
 
 function renderAnswer(answer: DeployAnswer): string {
@@ -26,21 +26,21 @@ function renderAnswer(answer: DeployAnswer): string {
   return lines.join("\n");
 }
 
-export const canIDeployCommand: Command = {
-  name: "can-i-deploy",
-  usage: "can-i-deploy <module> <version> --to <env> [--broker DIR] [--deployments FILE] [--json]",
-  summary: "yes (exit 0) or no (exit 1): is module@version compatible with everything deployed in env, by the broker's snapshots and verifications",
-  async run(args) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        to: { type: "string" },
-        broker: { type: "string", default: DEFAULT_BROKER },
-        deployments: { type: "string", default: DEFAULT_DEPLOYMENTS },
-        json: { type: "boolean" },
-      },
-    });
+export const canIDeployCommand = command(
+  "can-i-deploy",
+  {
+    usage: "bun run contracts can-i-deploy",
+    positionals: "<module> <version>",
+    summary: "yes (exit 0) or no (exit 1): is module@version compatible with everything deployed in env, by the broker's snapshots and verifications",
+    options: {
+      to: { type: "string", value: "ENV", help: "the environment (required)" },
+      broker: { type: "string", value: "DIR", default: DEFAULT_BROKER, help: "the broker directory" },
+      deployments: { type: "string", value: "FILE", default: DEFAULT_DEPLOYMENTS, help: "what runs where" },
+      json: { type: "boolean", help: "a machine-readable answer" },
+    },
+    examples: ["bun run can-i-deploy orders 1.3.0 --to production"],
+  },
+  async ({ values, positionals }) => {
     const [module, version] = positionals;
     if (!module || !version || !values.to) throw new UsageError("usage: can-i-deploy <module> <version> --to <env>");
     const broker = {
@@ -51,4 +51,4 @@ export const canIDeployCommand: Command = {
     console.log(values.json ? JSON.stringify(answer, null, 2) : renderAnswer(answer));
     return answer.ok ? 0 : 1;
   },
-};
+);

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { readJsonArgument, UsageError } from "../../../runtime/cli/command-line.ts";
+import { command } from "../../../runtime/cli/commands.ts";
 import type { CompatibilityReport, MessageChange } from "../compatibility.ts";
 import { compareDescriptions } from "../compatibility.ts";
 import { DESCRIPTION_FORMAT, type SystemDescription } from "../description.ts";
@@ -7,7 +7,6 @@ import { renderField } from "../fields.ts";
 import { formatIncompatibility } from "../findings.ts";
 import { describeAtRef } from "../git-ref.ts";
 import { compareSnapshots } from "../snapshot-compare.ts";
-import { type Command, UsageError } from "./command.ts";
 import { DEFAULT_BROKER, ROOT } from "./paths.ts";
 import { workingTree } from "./working-tree.ts";
 
@@ -50,28 +49,32 @@ function renderReport(report: CompatibilityReport, title: string): string {
 }
 
 function readDescription(path: string): SystemDescription {
-  const description = JSON.parse(readFileSync(path, "utf8")) as SystemDescription;
+  const description = readJsonArgument("--against-file", path) as SystemDescription;
   if (description.format !== DESCRIPTION_FORMAT) throw new UsageError(`${path} is not a ${DESCRIPTION_FORMAT} description`);
   return description;
 }
 
-export const check: Command = {
-  name: "check",
-  usage: "check --against <git-ref> [--use-current-exporter] | --against-file FILE | --from M@V --to M@V [--broker DIR]  [--json]",
-  summary: "compatibility of the working tree's contracts with a git revision's (or an export, or two broker snapshots)",
-  async run(args) {
-    const { values } = parseArgs({
-      args: [...args],
-      options: {
-        against: { type: "string" },
-        "against-file": { type: "string" },
-        "use-current-exporter": { type: "boolean" },
-        from: { type: "string" },
-        to: { type: "string" },
-        broker: { type: "string", default: DEFAULT_BROKER },
-        json: { type: "boolean" },
-      },
-    });
+export const check = command(
+  "check",
+  {
+    usage: "bun run contracts check",
+    summary: "compatibility of the working tree's contracts with a git revision's (or an export, or two broker snapshots); exit 1 when incompatible",
+    options: {
+      against: { type: "string", value: "GIT-REF", help: "compare with the contracts at a git revision" },
+      "use-current-exporter": { type: "boolean", help: "describe the revision with this checkout's exporter" },
+      "against-file": { type: "string", value: "FILE", help: "compare with an exported description" },
+      from: { type: "string", value: "M@V", help: "a broker snapshot of a provider (with --to)" },
+      to: { type: "string", value: "M@V", help: "another snapshot of the same provider" },
+      broker: { type: "string", value: "DIR", default: DEFAULT_BROKER, help: "the broker directory" },
+      json: { type: "boolean", help: "a machine-readable answer" },
+    },
+    examples: [
+      "bun run contracts check --against main",
+      "bun run contracts check --against-file shop.json --json",
+      "bun run contracts check --from users@1.0.0 --to users@1.1.0",
+    ],
+  },
+  async ({ values }) => {
     let report: CompatibilityReport;
     let title: string;
     if (values.from || values.to) {
@@ -92,4 +95,4 @@ export const check: Command = {
     console.log(values.json ? JSON.stringify(report, null, 2) : renderReport(report, title));
     return report.compatible ? 0 : 1;
   },
-};
+);

@@ -1,17 +1,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { command } from "../../../runtime/cli/commands.ts";
 import { pactFiles } from "../pact.ts";
-import type { Command } from "./command.ts";
 import { DEFAULT_PACTS } from "./paths.ts";
 import { workingTree } from "./working-tree.ts";
 
-export const pact: Command = {
-  name: "pact",
-  usage: "pact [--out DIR]",
-  summary: "every consumer contract as Pact V4 files, one per consumer–provider pair (default contracts/pacts/)",
-  async run(args) {
-    const { values } = parseArgs({ args: [...args], options: { out: { type: "string", default: DEFAULT_PACTS } } });
+export const pact = command(
+  "pact",
+  {
+    usage: "bun run contracts pact",
+    summary: "every consumer contract as Pact V4 files, one per consumer–provider pair",
+    options: { out: { type: "string", value: "DIR", default: DEFAULT_PACTS, help: "where the pact files go" } },
+    examples: ["bun run contracts pact", "bun run contracts pact --out /tmp/pacts"],
+  },
+  async ({ values }) => {
     mkdirSync(values.out, { recursive: true });
     for (const { file, pact: content } of pactFiles(await workingTree())) {
       writeFileSync(join(values.out, file), `${JSON.stringify(content, null, 2)}\n`);
@@ -19,4 +21,4 @@ export const pact: Command = {
     }
     return 0;
   },
-};
+);
