@@ -61,6 +61,8 @@ export const Saga = defineEntity({
     correlationId: p.string(),
     /** The order.placed event, which caused the saga. */
     causationId: p.string(),
+    /** The trace the order was placed in (its W3C traceparent), where the process traces: every step's spans join it. */
+    trace: p.string().nullable(),
     paymentToken: p.string().nullable(),
     chargeId: p.string().nullable(),
     attempts: p.integer(),

@@ -7,6 +7,7 @@ import { fanOut } from "../observation/fan-out.ts";
 import { remoteObservation } from "../observation/remote.ts";
 import { MISSING_INTERNAL_TOKEN } from "../secrets.ts";
 import type { SystemDefinition } from "../system.ts";
+import type { Tracing } from "../telemetry/tracing.ts";
 import { assembleProcess, serveProcess } from "./assemble.ts";
 import type { RunningProcess } from "./process.ts";
 import { forward } from "./proxy.ts";
@@ -26,10 +27,10 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
     const url = topology.serviceOf(module.name)?.url;
     if (url) for (const resource of module.resources) owners.set(resource, url);
   }
-  const route = (resource: string, c: Context) => {
+  const route = (resource: string, c: Context, tracing: Tracing | undefined) => {
     const base = owners.get(resource);
     if (!base) throw new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`);
-    return forward(c, base, { timeoutMs: config.gatewayTimeoutMs, internalToken });
+    return forward(c, base, { timeoutMs: config.gatewayTimeoutMs, internalToken, tracing });
   };
   const gateway = await assembleProcess({
     name: "gateway",
@@ -68,9 +69,9 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
           ),
         ),
       ),
-    routes: (app) => {
-      app.all("/api/v1/:resource/*", (c) => route(c.req.param("resource"), c));
-      app.all("/api/v1/:resource", (c) => route(c.req.param("resource"), c));
+    routes: (app, tracing) => {
+      app.all("/api/v1/:resource/*", (c) => route(c.req.param("resource"), c, tracing));
+      app.all("/api/v1/:resource", (c) => route(c.req.param("resource"), c, tracing));
     },
   });
   return serveProcess(

@@ -6,6 +6,7 @@ import { AppError } from "../errors.ts";
 import { FORWARDED_FOR, socketAddress } from "../http/client-address.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
 import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
+import type { Tracing } from "../telemetry/tracing.ts";
 
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length"];
 
@@ -13,6 +14,8 @@ export interface ForwardOptions {
   readonly timeoutMs: number;
   /** Vouches for the x-forwarded-for it sets: services trust that header only next to this token. */
   readonly internalToken: string;
+  /** When the gateway traces: the hop is a client span, and the service gets its context instead of the client's. */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface ForwardOptions {
  * address (this socket's peer) replaces any x-forwarded-for the client sent, so no client can pick the
  * address its attempts are counted under.
  */
-export async function forward(c: Context, base: string, { timeoutMs, internalToken }: ForwardOptions): Promise<Response> {
+export async function forward(c: Context, base: string, { timeoutMs, internalToken, tracing }: ForwardOptions): Promise<Response> {
   const incoming = new URL(c.req.url);
   const headers = new Headers(c.req.raw.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
@@ -35,15 +38,12 @@ export async function forward(c: Context, base: string, { timeoutMs, internalTok
   const waitMs = timeLeft(deadline);
   headers.set(DEADLINE_HEADER, String(waitMs));
   const hasBody = !["GET", "HEAD"].includes(c.req.method);
+  const target = new URL(`${base}${incoming.pathname}${incoming.search}`);
+  const body = hasBody ? await c.req.arrayBuffer() : undefined;
+  const send = () => fetch(target, { method: c.req.method, headers, body, signal: AbortSignal.timeout(Math.max(1, waitMs)), redirect: "manual" });
   let response: Response;
   try {
-    response = await fetch(`${base}${incoming.pathname}${incoming.search}`, {
-      method: c.req.method,
-      headers,
-      body: hasBody ? await c.req.arrayBuffer() : undefined,
-      signal: AbortSignal.timeout(Math.max(1, waitMs)),
-      redirect: "manual",
-    });
+    response = await (tracing ? tracing.outgoing({ method: c.req.method, url: target }, headers, send) : send());
   } catch (error) {
     if (error instanceof Error && error.name === "TimeoutError") {
       throw new AppError("call_timeout", `the service behind ${incoming.pathname} did not answer within ${waitMs} ms`);

@@ -1,9 +1,15 @@
 import { currentContext, runInContext } from "../bus/context.ts";
+import { underTrace } from "../telemetry/context.ts";
 
 /** One business flow's thread: the id every message of it shares, and the message that caused the work at hand. */
 export interface Conversation {
   readonly correlationId: string;
   readonly causationId: string | null;
+  /**
+   * The trace it was begun in, as a W3C traceparent (an envelope's `traceparent`), where the process traces:
+   * opaque to modules, which keep it with the conversation so the work they resume joins that trace.
+   */
+  readonly trace?: string;
 }
 
 /**
@@ -12,14 +18,16 @@ export interface Conversation {
  * calls are still refused inside it; the deadline of the work at hand still bounds them.
  */
 export const inConversation = <T>(conversation: Conversation, work: () => T): T =>
-  runInContext(
-    {
-      correlationId: conversation.correlationId,
-      causationId: conversation.causationId,
-      inTransaction: currentContext()?.inTransaction,
-      deadline: currentContext()?.deadline,
-    },
-    work,
+  underTrace(conversation.trace, () =>
+    runInContext(
+      {
+        correlationId: conversation.correlationId,
+        causationId: conversation.causationId,
+        inTransaction: currentContext()?.inTransaction,
+        deadline: currentContext()?.deadline,
+      },
+      work,
+    ),
   );
 
 /** The conversation the work at hand belongs to, to record with state another flow resumes later. */

@@ -75,7 +75,7 @@ async function advance(ctx: ModuleContext, saga: Saga, leaseMs: number): Promise
   const [order, items] = await Promise.all([em.findOne(Order, { id: saga.orderId }), em.find(OrderItem, { orderId: saga.orderId })]);
   if (!order) return;
   const run = { saga, order, items };
-  await inConversation({ correlationId: saga.correlationId, causationId: saga.causationId }, async () => {
+  await inConversation({ correlationId: saga.correlationId, causationId: saga.causationId, trace: saga.trace ?? undefined }, async () => {
     for (let steps = 0; steps < MAX_STEPS; steps++) {
       const step = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
       const outcome = isLate(saga, ctx.clock.now()) ? await lastLook(saga, step) : await step();

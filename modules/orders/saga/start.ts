@@ -23,6 +23,7 @@ export function startSaga(
     reason: null,
     correlationId: placed.correlationId,
     causationId: placed.id,
+    trace: placed.traceparent ?? null,
     paymentToken: options.paymentToken ?? null,
     chargeId: null,
     attempts: 0,
