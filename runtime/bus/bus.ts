@@ -170,7 +170,9 @@ export class Bus {
     const inline = this.transport.dispatchInline;
     if (!inline) return undefined;
     const subscribers = this.options.subscribersOf(envelope.type);
-    const run = await (this.tracing ? this.tracing.publish(envelope, subscribers, (sent) => inline(sent, subscribers)) : inline(envelope, subscribers));
+    const run = await (this.tracing
+      ? this.tracing.publish(envelope, subscribers, (sent) => inline(sent, subscribers))
+      : inline(envelope, subscribers));
     if (run) this.options.observer?.({ kind: "publish", from: envelope.source, envelope: this.observed(envelope), subscribers });
     return run;
   }
@@ -236,7 +238,10 @@ export class Bus {
       }
     };
     const tracing = this.tracing;
-    this.transport.consume(module, tracing ? (raw, delivery) => tracing.deliver(raw, module, delivery.attempt, () => receive(raw, delivery)) : receive);
+    this.transport.consume(
+      module,
+      tracing ? (raw, delivery) => tracing.deliver(raw, module, delivery.attempt, () => receive(raw, delivery)) : receive,
+    );
   }
 
   /** A reply or event must carry what its consumer reads, or the consumer fails here, naming the field. */

@@ -8,6 +8,8 @@ interface ActiveTrace {
   traceId(): string | undefined;
   /** Runs work under a remote parent given as a W3C `traceparent`. */
   under<T>(traceparent: string, work: () => T): T;
+  /** Runs work in no span at all. */
+  outside<T>(work: () => T): T;
 }
 
 let active: ActiveTrace | undefined;
@@ -22,6 +24,12 @@ export const activeTraceId = (): string | undefined => active?.traceId();
 
 /** The trace id a `traceparent` names (its second field), for a line logged about a message outside its span. */
 export const traceIdOf = (traceparent: string | undefined): string | undefined => traceparent?.split("-")[1];
+
+/**
+ * Runs background work outside the span of whoever kicked it (a request that asks the relay or a task to run
+ * now): what it does is not that request's, and its spans find their own parents.
+ */
+export const outsideTrace = <T>(work: () => T): T => (active ? active.outside(work) : work());
 
 /**
  * Runs work a module resumes on its own (a saga's next step) under the trace it was begun in, kept as the

@@ -89,6 +89,7 @@ function carrierOf(context: Context): TraceCarrier | undefined {
 answerActiveTrace({
   traceId: () => trace.getSpan(contexts.active())?.spanContext().traceId,
   under: (traceparent, work) => withContext(contextOf({ traceparent }), work),
+  outside: (work) => withContext(ROOT_CONTEXT, work),
 });
 
 /** What a failure is called on its span: an AppError's code (also the client's), else the error's class, never its message. */
@@ -102,7 +103,9 @@ const errorType = (error: unknown): string => (isAppError(error) ? error.code : 
 export function otelTracing(settings: TelemetrySettings, process: TracedProcess): Tracing {
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.serviceName ?? process.name }),
-    spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: settings.tracesUrl }), scheduledDelayMillis: settings.batchDelayMs })],
+    spanProcessors: [
+      new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: settings.tracesUrl }), scheduledDelayMillis: settings.batchDelayMs }),
+    ],
   });
   const tracer = provider.getTracer("twofold");
 
@@ -165,7 +168,13 @@ export function otelTracing(settings: TelemetrySettings, process: TracedProcess)
         },
       ),
     call: (from, to, name, work) =>
-      inSpan(name, SpanKind.CLIENT, { [ATTR_RPC_SYSTEM_NAME]: RPC_SYSTEM, [ATTR_RPC_METHOD]: name, [ATTR_RPC_SERVICE]: to, "twofold.caller": from }, activeContext(), work),
+      inSpan(
+        name,
+        SpanKind.CLIENT,
+        { [ATTR_RPC_SYSTEM_NAME]: RPC_SYSTEM, [ATTR_RPC_METHOD]: name, [ATTR_RPC_SERVICE]: to, "twofold.caller": from },
+        activeContext(),
+        work,
+      ),
     answer: (envelope, module, work) =>
       inSpan(
         envelope.type,
@@ -205,7 +214,11 @@ export function otelTracing(settings: TelemetrySettings, process: TracedProcess)
       inSpan(
         `transaction ${module}`,
         SpanKind.CLIENT,
-        { [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL, [ATTR_DB_NAMESPACE]: module, [ATTR_DB_OPERATION_NAME]: readOnly ? "snapshot" : "transaction" },
+        {
+          [ATTR_DB_SYSTEM_NAME]: DB_SYSTEM_NAME_VALUE_POSTGRESQL,
+          [ATTR_DB_NAMESPACE]: module,
+          [ATTR_DB_OPERATION_NAME]: readOnly ? "snapshot" : "transaction",
+        },
         activeContext(),
         work,
       ),

@@ -29,8 +29,9 @@ interface OtlpExport {
   }[];
 }
 
-const valueOf = (v: OtlpValue): string | number | boolean => v.stringValue ?? (v.intValue === undefined ? undefined : Number(v.intValue)) ?? v.boolValue ?? v.doubleValue ?? "";
-const attributesOf = (list: OtlpAttribute[] = []) => Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
+const scalar = (v: OtlpValue): string | number | boolean =>
+  v.stringValue ?? (v.intValue === undefined ? undefined : Number(v.intValue)) ?? v.boolValue ?? v.doubleValue ?? "";
+const attributesOf = (list: OtlpAttribute[] = []) => Object.fromEntries(list.map((a) => [a.key, scalar(a.value)]));
 
 /** An OTLP/HTTP receiver in the test's process: takes the JSON the exporter posts at /v1/traces, keeps every span. */
 export function otlpReceiver(): { readonly url: string; readonly spans: ReceivedSpan[]; stop(): void } {

@@ -2,8 +2,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { uniqueEmail } from "../../modules/users/users.test-support.ts";
 import { usersModule } from "../../modules/users/module.ts";
+import { uniqueEmail } from "../../modules/users/users.test-support.ts";
 import { otlpReceiver, SPAN_KIND } from "./otlp-receiver.test-support.ts";
 
 const users = { modules: [usersModule], calls: shopCalls, events: shopEvents };

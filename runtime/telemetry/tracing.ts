@@ -8,7 +8,7 @@ export interface TraceCarrier {
 }
 
 /** What an outgoing HTTP request is, for its client span. */
-export interface OutgoingRequest {
+interface OutgoingRequest {
   readonly method: string;
   readonly url: URL;
 }
