@@ -19,6 +19,13 @@ export const Envelope = v.object({
    */
   synthetic: v.optional(v.literal(true)),
   payload: v.unknown(),
+  /**
+   * The W3C trace context of the work that sent it (`traceparent`, `tracestate`), present only where the sender
+   * traces (runtime/telemetry/): an outbox row keeps it, so a delivery joins the trace of the request that
+   * published. Optional, so envelopes of senders that trace nothing, or of older peers, stay valid.
+   */
+  traceparent: v.optional(v.pipe(v.string(), v.maxLength(128))),
+  tracestate: v.optional(v.pipe(v.string(), v.maxLength(1024))),
 });
 
 export type Envelope = v.InferOutput<typeof Envelope>;

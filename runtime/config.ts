@@ -56,6 +56,10 @@ const Env = v.object({
   TWOFOLD_FAULTS: v.optional(v.pipe(v.string(), v.rawTransform(checked(parseFaults))), ""),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS), "info"),
   LOG_FORMAT: v.optional(v.picklist(LOG_FORMATS)),
+  OTEL_EXPORTER_OTLP_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
+  OTEL_SERVICE_NAME: v.optional(v.pipe(v.string(), v.minLength(1))),
+  OTEL_BSP_SCHEDULE_DELAY: int(5000),
   TWOFOLD_SKEW: v.optional(v.pipe(v.string(), v.regex(/^([a-z][a-z0-9-]*:\d+)(,[a-z][a-z0-9-]*:\d+)*$/, "must look like orders:1,users:2"))),
 });
 
@@ -164,8 +168,20 @@ export interface RuntimeConfig {
   readonly logging: LogSettings;
   /** Where the topology's processes listen, beyond its file. */
   readonly placement: PlacementOverrides;
+  /** Where spans are exported (OTLP over HTTP), when an endpoint is configured; unset, nothing is traced at all. */
+  readonly telemetry?: TelemetrySettings;
   /** Each booted module's settings, parsed from `TWOFOLD_<NAME>` (the modules passed to loadConfig). */
   readonly moduleSettings: ReadonlyMap<string, SettingValues<SettingsDeclaration>>;
+}
+
+/** The standard OpenTelemetry variables a process reads (runtime/telemetry/). */
+export interface TelemetrySettings {
+  /** `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as given, else `OTEL_EXPORTER_OTLP_ENDPOINT` with `/v1/traces`. */
+  readonly tracesUrl: string;
+  /** `OTEL_SERVICE_NAME`; unset, each process is named for itself (monolith, gateway, a service's name). */
+  readonly serviceName?: string;
+  /** `OTEL_BSP_SCHEDULE_DELAY`: how long spans wait in the batch before an export. */
+  readonly batchDelayMs: number;
 }
 
 /**
@@ -225,7 +241,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Development reads its lines on a terminal; anything else ships them to a collector.
     logging: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (e.TWOFOLD_ENV === "development" ? "pretty" : "json") },
     placement,
+    telemetry: telemetrySettings(e.OTEL_EXPORTER_OTLP_ENDPOINT, e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_SERVICE_NAME, e.OTEL_BSP_SCHEDULE_DELAY),
   };
+}
+
+/** Tracing is on when either OTLP endpoint is set: the signal's own as given, the base one with the traces path appended. */
+function telemetrySettings(base: string | undefined, traces: string | undefined, serviceName: string | undefined, batchDelayMs: number) {
+  const url = traces ?? (base && `${base.replace(/\/+$/, "")}/v1/traces`);
+  return url ? { tracesUrl: url, serviceName, batchDelayMs } : undefined;
 }
 
 /** Each module's settings; a name two modules declare, or one the runtime reads itself, is a problem too. */

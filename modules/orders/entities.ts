@@ -65,6 +65,8 @@ export const Saga = defineEntity({
     causationId: p.string(),
     /** The conversation is a synthetic transaction's: the saga's calls and events stay marked when it resumes. */
     synthetic: p.boolean().default(false),
+    /** The trace the order was placed in (its W3C traceparent), where the process traces: every step's spans join it. */
+    trace: p.string().nullable(),
     paymentToken: p.string().nullable(),
     chargeId: p.string().nullable(),
     attempts: p.integer(),

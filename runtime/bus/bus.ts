@@ -4,6 +4,7 @@ import { CallEnvelope, Envelope } from "../../contracts/envelope.ts";
 import { runtimeErrorCodes, unavailableErrorCodes } from "../../contracts/errors.ts";
 import { clock } from "../clock.ts";
 import { AppError, toAppError } from "../errors.ts";
+import type { Tracing } from "../telemetry/tracing.ts";
 import type { Catalog } from "./catalog.ts";
 import { currentContext, newId, runInContext } from "./context.ts";
 import type { BusObserver } from "./observer.ts";
@@ -61,6 +62,8 @@ export interface BusOptions {
   /** Breakers, bulkheads and retries of every call (runtime/bus/resilience/); the defaults unless given. */
   readonly resilience?: ResilienceSettings;
   readonly observer?: BusObserver;
+  /** Spans for calls, publishes and deliveries (runtime/telemetry/), when the process traces. */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -70,12 +73,15 @@ export interface BusOptions {
  */
 export class Bus {
   readonly transport: Transport;
+  /** The process's tracing, when it traces: the databases' transactions are spanned through it too. */
+  readonly tracing?: Tracing;
   private readonly options: BusOptions;
   private readonly policies: CallPolicies;
 
   constructor(options: BusOptions) {
     this.options = options;
     this.transport = options.transport;
+    this.tracing = options.tracing;
     this.policies = new CallPolicies(options.resilience ?? DEFAULT_RESILIENCE);
   }
 
@@ -89,7 +95,13 @@ export class Bus {
    * goes through the call policies: bulkhead, circuit breaker, retries when the contract is retry-safe. When
    * the callee could not answer, a declared `fallback` answers instead.
    */
-  async call<C extends CallContract>(from: string, contract: C, request: CallRequest<C>, options: CallOptions<C> = {}): Promise<CallReply<C>> {
+  call<C extends CallContract>(from: string, contract: C, request: CallRequest<C>, options: CallOptions<C> = {}): Promise<CallReply<C>> {
+    const tracing = this.tracing;
+    if (!tracing) return this.send(from, contract, request, options);
+    return tracing.call(from, contract.owner, contract.name, () => this.send(from, contract, request, options));
+  }
+
+  private async send<C extends CallContract>(from: string, contract: C, request: CallRequest<C>, options: CallOptions<C>): Promise<CallReply<C>> {
     const context = currentContext();
     if (context?.inTransaction) {
       // One process would deadlock on a shared embedded database, split would hold a transaction open across
@@ -97,7 +109,7 @@ export class Bus {
       throw new AppError("call_in_transaction", `${contract.name} called inside a database transaction`);
     }
     const payload = conform(contract.request, request, { contract: contract.name, side: "request", at: "send" });
-    const envelope = this.envelope(from, contract.name, contract.version, payload);
+    const envelope = this.traced(this.envelope(from, contract.name, contract.version, payload));
     const started = performance.now();
     const observe = (outcome: string, fallback: boolean) =>
       this.options.observer?.({
@@ -138,13 +150,14 @@ export class Bus {
     const checked = conform(contract.payload, payload, { contract: contract.type, side: "event", at: "send" });
     const version = this.options.skew?.get(from) ?? contract.version;
     const written = writeAsVersion(payloadOf(contract), version, checked);
-    return this.envelope(from, contract.type, written === checked ? contract.version : version, written);
+    return this.traced(this.envelope(from, contract.type, written === checked ? contract.version : version, written));
   }
 
   /** Hands a stored event to every subscriber through the transport. */
   async dispatch(envelope: Envelope): Promise<void> {
     const subscribers = this.options.subscribersOf(envelope.type);
-    await this.transport.dispatch(envelope, subscribers);
+    if (this.tracing) await this.tracing.publish(envelope, subscribers, (sent) => this.transport.dispatch(sent, subscribers));
+    else await this.transport.dispatch(envelope, subscribers);
     this.options.observer?.({ kind: "publish", from: envelope.source, envelope: this.observed(envelope), subscribers });
   }
 
@@ -154,16 +167,19 @@ export class Bus {
    * now (a fault touches events): then it is dispatched the ordinary way.
    */
   async dispatchInline(envelope: Envelope): Promise<InlineDispatch | undefined> {
-    if (!this.transport.dispatchInline) return undefined;
+    const inline = this.transport.dispatchInline;
+    if (!inline) return undefined;
     const subscribers = this.options.subscribersOf(envelope.type);
-    const run = await this.transport.dispatchInline(envelope, subscribers);
+    const run = await (this.tracing
+      ? this.tracing.publish(envelope, subscribers, (sent) => inline(sent, subscribers))
+      : inline(envelope, subscribers));
     if (run) this.options.observer?.({ kind: "publish", from: envelope.source, envelope: this.observed(envelope), subscribers });
     return run;
   }
 
   /** Serves the calls a local module owns. */
   answer(module: string, handlers: ReadonlyMap<string, CallHandler>): void {
-    this.transport.answer(module, async (raw) => {
+    const receive = async (raw: Envelope): Promise<Envelope> => {
       const envelope = conform(CallEnvelope, raw, { contract: "envelope", side: "request", at: "receive" });
       const contract = this.catalog.call(envelope.type);
       const handler = handlers.get(envelope.type);
@@ -182,7 +198,9 @@ export class Bus {
       } catch (error) {
         throw declaredOrViolation(contract, toAppError(error), "send");
       }
-    });
+    };
+    const tracing = this.tracing;
+    this.transport.answer(module, tracing ? (raw) => tracing.answer(raw, module, () => receive(raw)) : receive);
   }
 
   /** Fails with circuit_open, at once, when `from`'s circuit to the owner of any of `contracts` is open. */
@@ -200,7 +218,7 @@ export class Bus {
 
   /** Consumes the events a local module subscribes to; a handler that throws gets the delivery retried. */
   consume(module: string, handlers: ReadonlyMap<string, EventHandler>): void {
-    this.transport.consume(module, async (raw, { attempt }) => {
+    const receive = async (raw: Envelope, { attempt }: { attempt: number }): Promise<void> => {
       const started = performance.now();
       let outcome = "ok";
       try {
@@ -218,7 +236,12 @@ export class Bus {
       } finally {
         this.options.observer?.({ kind: "delivery", to: module, envelope: raw, attempt, durationMs: performance.now() - started, outcome });
       }
-    });
+    };
+    const tracing = this.tracing;
+    this.transport.consume(
+      module,
+      tracing ? (raw, delivery) => tracing.deliver(raw, module, delivery.attempt, () => receive(raw, delivery)) : receive,
+    );
   }
 
   /** A reply or event must carry what its consumer reads, or the consumer fails here, naming the field. */
@@ -240,6 +263,12 @@ export class Bus {
     } catch {
       return envelope;
     }
+  }
+
+  /** A call's or event's envelope carries the span it was made in, when the process traces. */
+  private traced(envelope: Envelope): Envelope {
+    const carrier = this.tracing?.carrier();
+    return carrier ? { ...envelope, ...carrier } : envelope;
   }
 
   private envelope(source: string, type: string, version: number, payload: unknown, context = currentContext()): Envelope {

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
 import { formatFaults } from "../bus/faults/parse.ts";
@@ -25,6 +25,7 @@ import { TAP, withTap } from "../observation/tap-subscriber.ts";
 import { TraceRecorder } from "../observation/trace.ts";
 import { INTERNAL_TOKEN_HEADER, sameSecret } from "../secrets.ts";
 import type { SystemDefinition } from "../system.ts";
+import type { Tracing } from "../telemetry/tracing.ts";
 import { type BootedModules, bootModules } from "./boot.ts";
 import { openProcessDatabase, type ProcessDatabase } from "./database.ts";
 import { drained, type RunningProcess } from "./process.ts";
@@ -58,8 +59,8 @@ export interface ProcessPlan {
   readonly behindGateway?: boolean;
   /** The modules its API description covers (/openapi.json, /asyncapi.json, /docs); by default those it hosts. */
   readonly described?: readonly ModuleDefinition[];
-  /** Routes served after the modules' (the gateway's proxy). */
-  readonly routes?: (app: Hono) => void;
+  /** Routes served after the modules' (the gateway's proxy, which traces its hops when the process traces). */
+  readonly routes?: (app: Hono, tracing: Tracing | undefined) => void;
   /** The process's logger; by default one named for the process, as configured (LOG_LEVEL, LOG_FORMAT). */
   readonly log?: Logger;
 }
@@ -73,6 +74,8 @@ export interface AssembledProcess {
   readonly modules: BootedModules;
   readonly gauge: RequestGauge;
   readonly log: Logger;
+  /** Its spans' way out, when OTLP export is configured (OTEL_EXPORTER_OTLP_ENDPOINT); undefined, nothing is traced. */
+  readonly tracing?: Tracing;
   /** Which database it runs on, for the start-up line. */
   readonly database: string;
   /** How its calls and events travel, and the faults injected, for the start-up line. */
@@ -110,6 +113,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   const moduleSubscribers = subscribersFrom(system.modules);
   const described = plan.described ?? plan.hosted;
   const metrics = processMetrics(plan.name, described);
+  const tracing = await startTracing(plan, metrics.routeOf);
   const bus = new Bus({
     catalog: createCatalog(system.calls, system.events),
     transport,
@@ -119,6 +123,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     observer: observers(recorder?.observe, busLog(log), metrics.observeBus),
     reads: readsFrom(system.modules),
     skew: config.skew,
+    tracing,
   });
   // The tap reads older versions as current, as every consumer does.
   if (tap) transport.consume(TAP, async (envelope) => tap.record(bus.current(envelope)));
@@ -150,6 +155,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
       operators: operatorGate(config.operatorKey),
       onRequest: recorder ? (request) => recorder.http(request) : undefined,
       onAnswered: metrics.observeRequest,
+      traced: tracing?.server,
       readiness: async () => {
         const [db, channels, extra] = await Promise.all([
           plan.hosted.length > 0 ? modules.ping() : undefined,
@@ -184,7 +190,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   if (plan.edge) app.route("/", queueDashboardRoutes(transport, system.modules, operatorGate(config.operatorKey)));
   app.route("/", docsRoutes(described));
   app.route("/", modules.routes);
-  plan.routes?.(app);
+  plan.routes?.(app, tracing);
 
   return {
     name: plan.name,
@@ -194,6 +200,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
     modules,
     gauge,
     log,
+    tracing,
     database: database.describe,
     channels: describeChannels(plan.transport, config),
     bindHost: config.bindHost,
@@ -204,8 +211,22 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
       await plan.limits.close();
       await modules.close();
       await database.close();
+      // Last: the spans of everything drained above are exported before the process exits.
+      await tracing?.shutdown();
     },
   };
+}
+
+/**
+ * OpenTelemetry is loaded only when an OTLP endpoint is configured: without one the process holds no provider,
+ * no exporter and none of their code, and every traced place skips on one check.
+ */
+async function startTracing(plan: ProcessPlan, routeOf: (c: Context) => string): Promise<Tracing | undefined> {
+  const settings = plan.config.telemetry;
+  if (!settings) return undefined;
+  const { otelTracing } = await import("../telemetry/otel.ts");
+  const messaging = isTransport(plan.transport) ? "custom" : plan.transport.events;
+  return otelTracing(settings, { name: plan.name, messaging, routeOf });
 }
 
 function describeChannels(transport: TransportChoice | Transport, config: RuntimeConfig): string {

@@ -7,6 +7,7 @@ import { fanOut } from "../observation/fan-out.ts";
 import { remoteObservation } from "../observation/remote.ts";
 import { MISSING_INTERNAL_TOKEN } from "../secrets.ts";
 import type { SystemDefinition } from "../system.ts";
+import type { Tracing } from "../telemetry/tracing.ts";
 import { assembleProcess, serveProcess } from "./assemble.ts";
 import type { RunningProcess } from "./process.ts";
 import { forward } from "./proxy.ts";
@@ -25,10 +26,10 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
   for (const module of system.modules) {
     if (topology.serviceOf(module.name)) for (const resource of module.resources) owners.set(resource, module.name);
   }
-  const route = (resource: string, c: Context) => {
+  const route = (resource: string, c: Context, tracing: Tracing | undefined) => {
     const owner = owners.get(resource);
     if (!owner) throw new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`);
-    return forward(c, () => topology.addressOf(owner) ?? "", { timeoutMs: config.gatewayTimeoutMs, internalToken });
+    return forward(c, () => topology.addressOf(owner) ?? "", { timeoutMs: config.gatewayTimeoutMs, internalToken, tracing });
   };
   const gateway = await assembleProcess({
     name: "gateway",
@@ -67,9 +68,9 @@ export async function startGateway(system: SystemDefinition, config: RuntimeConf
           ),
         ),
       ),
-    routes: (app) => {
-      app.all("/api/v1/:resource/*", (c) => route(c.req.param("resource"), c));
-      app.all("/api/v1/:resource", (c) => route(c.req.param("resource"), c));
+    routes: (app, tracing) => {
+      app.all("/api/v1/:resource/*", (c) => route(c.req.param("resource"), c, tracing));
+      app.all("/api/v1/:resource", (c) => route(c.req.param("resource"), c, tracing));
     },
   });
   return serveProcess(

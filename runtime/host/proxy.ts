@@ -7,6 +7,7 @@ import { AppError } from "../errors.ts";
 import { FORWARDED_FOR, socketAddress } from "../http/client-address.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
 import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
+import type { Tracing } from "../telemetry/tracing.ts";
 
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length"];
 
@@ -14,6 +15,8 @@ export interface ForwardOptions {
   readonly timeoutMs: number;
   /** Vouches for the x-forwarded-for it sets: services trust that header only next to this token. */
   readonly internalToken: string;
+  /** When the gateway traces: the hop is a client span, and the service gets its context instead of the client's. */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface ForwardOptions {
  * address (this socket's peer) replaces any x-forwarded-for the client sent, so no client can pick the
  * address its attempts are counted under.
  */
-export async function forward(c: Context, baseOf: () => string, { timeoutMs, internalToken }: ForwardOptions): Promise<Response> {
+export async function forward(c: Context, baseOf: () => string, { timeoutMs, internalToken, tracing }: ForwardOptions): Promise<Response> {
   const incoming = new URL(c.req.url);
   const headers = new Headers(c.req.raw.headers);
   for (const name of HOP_BY_HOP) headers.delete(name);
@@ -38,12 +41,15 @@ export async function forward(c: Context, baseOf: () => string, { timeoutMs, int
   const hasBody = !["GET", "HEAD"].includes(c.req.method);
   const body = hasBody ? await c.req.arrayBuffer() : undefined;
   const signal = AbortSignal.timeout(Math.max(1, waitMs));
+  const send = (base: string) => {
+    const target = new URL(`${base}${incoming.pathname}${incoming.search}`);
+    const sent = () => fetch(target, { method: c.req.method, headers, body, signal, redirect: "manual" });
+    return tracing ? tracing.outgoing({ method: c.req.method, url: target }, headers, sent) : sent();
+  };
   let response: Response;
   try {
     // The owner's instances in turn; one that refuses the connection never saw the request, so the next may take it.
-    response = await untilAccepted(baseOf(), baseOf, (base) =>
-      fetch(`${base}${incoming.pathname}${incoming.search}`, { method: c.req.method, headers, body, signal, redirect: "manual" }),
-    );
+    response = await untilAccepted(baseOf(), baseOf, send);
   } catch (error) {
     if (error instanceof Error && error.name === "TimeoutError") {
       throw new AppError("call_timeout", `the service behind ${incoming.pathname} did not answer within ${waitMs} ms`);

@@ -1,4 +1,4 @@
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { currentContext } from "../bus/context.ts";
 import { openRequests } from "../bus/open-requests.ts";
@@ -28,6 +28,11 @@ export interface ProcessAppOptions {
   readonly onRequest?: (request: { method: string; path: string; status: number; durationMs: number; correlationId: string }) => void;
   /** Told of every request that is work (not health, readiness, metrics or the harness's reads) once answered: metrics. */
   readonly onAnswered?: (c: Context, durationMs: number) => void;
+  /**
+   * Wraps every request but what only looks at the process and the internal endpoints (a call's span is the
+   * bus's): the server span (runtime/telemetry/), outermost, so the access line is logged inside it.
+   */
+  readonly traced?: MiddlewareHandler;
 }
 
 /** Where every process answers liveness and readiness: the launcher waits on one, deploy manifests probe both. */
@@ -45,6 +50,7 @@ export class RequestGauge {
  */
 const OBSERVATION = /^\/(health|ready|metrics)$|^\/(__twofold|internal\/observe)\/(idle|events|sql|state|trace|dead-letters)\b/;
 const isObservation = (path: string): boolean => OBSERVATION.test(path);
+const UNTRACED = /^\/(internal|__twofold)\//;
 
 /** The methods the API speaks; any other Bun lets through (TRACE, CONNECT, WebDAV's) is 501 on every path. */
 export const SPOKEN_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -57,6 +63,8 @@ export function createProcessApp(options: ProcessAppOptions, gauge: RequestGauge
   const app = new Hono();
   app.onError(onError(options.log));
   app.notFound(notFound);
+  const traced = options.traced;
+  if (traced) app.use((c, next) => (isObservation(c.req.path) || UNTRACED.test(c.req.path) ? next() : traced(c, next)));
   // Outermost, so its line has the final status of every request, even one refused before it reached a route.
   app.use(accessLog(options.log, isObservation));
   const onAnswered = options.onAnswered;

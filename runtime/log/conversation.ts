@@ -1,4 +1,5 @@
 import { currentContext } from "../bus/context.ts";
+import { activeTraceId, traceIdOf as traceIdIn } from "../telemetry/context.ts";
 
 /** What a log line says of the conversation it belongs to. */
 export interface ConversationFields {
@@ -6,14 +7,21 @@ export interface ConversationFields {
   readonly trace_id?: string;
 }
 
+/** A conversation as a line knows it: a request's or the work at hand's correlation id, or an envelope with the trace context it carries. */
+interface Conversation {
+  readonly correlationId: string;
+  readonly traceparent?: string;
+}
+
 /**
- * The trace a conversation belongs to. Until requests carry a W3C traceparent (issue 14 item 2) a
- * conversation is its own trace, so its correlation id is the trace id: this is the one place to change.
+ * The trace a line belongs to: the OpenTelemetry trace of the span it is logged in (runtime/telemetry/), else
+ * the one the envelope it is about carries; where nothing is traced a conversation is its own trace, so its
+ * correlation id is the trace id. The one place that decides.
  */
-const traceIdOf = (conversation: { readonly correlationId: string }): string => conversation.correlationId;
+const traceIdOf = (conversation: Conversation): string => activeTraceId() ?? traceIdIn(conversation.traceparent) ?? conversation.correlationId;
 
 /** The fields of a known conversation: an envelope's, or a request's correlation id. */
-export const conversationFields = (conversation: { readonly correlationId: string }): ConversationFields => ({
+export const conversationFields = (conversation: Conversation): ConversationFields => ({
   correlation_id: conversation.correlationId,
   trace_id: traceIdOf(conversation),
 });

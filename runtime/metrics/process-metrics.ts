@@ -15,6 +15,8 @@ export interface ProcessMetrics {
   /** Told of every request that is work, once answered. */
   readonly observeRequest: (c: Context, durationMs: number) => void;
   readonly observeBus: BusObserver;
+  /** The route template a request is counted under (route-label.ts). */
+  readonly routeOf: (c: Context) => string;
   /** Adds gauges read at every scrape (the process's state, its modules' own gauges). */
   watch(gauges: readonly ScrapedGauge[]): void;
   /** GET /metrics. */
@@ -40,8 +42,10 @@ export function processMetrics(service: string, described: readonly ModuleDefini
   for (const name of SLOW_UNDER_BUN) registry.removeSingleMetric(name);
   const routes = new Hono();
   routes.get(METRICS_PATH, async (c) => c.body(await registry.metrics(), 200, { "content-type": registry.contentType }));
+  const routeOf = routeLabel(described);
   return {
-    observeRequest: httpMetrics(registry, routeLabel(described)),
+    routeOf,
+    observeRequest: httpMetrics(registry, routeOf),
     observeBus: busMetrics(registry),
     watch: scrapedGauges(registry),
     routes,

@@ -1,4 +1,5 @@
 import { currentContext, runInContext } from "../bus/context.ts";
+import { underTrace } from "../telemetry/context.ts";
 
 /** One business flow's thread: the id every message of it shares, and the message that caused the work at hand. */
 export interface Conversation {
@@ -6,6 +7,11 @@ export interface Conversation {
   readonly causationId: string | null;
   /** A synthetic transaction's (runtime/http/synthetic.ts); record it with the rest, so resumed work stays synthetic. */
   readonly synthetic?: boolean;
+  /**
+   * The trace it was begun in, as a W3C traceparent (an envelope's `traceparent`), where the process traces:
+   * opaque to modules, which keep it with the conversation so the work they resume joins that trace.
+   */
+  readonly trace?: string;
 }
 
 /**
@@ -14,15 +20,17 @@ export interface Conversation {
  * calls are still refused inside it; the deadline of the work at hand still bounds them.
  */
 export const inConversation = <T>(conversation: Conversation, work: () => T): T =>
-  runInContext(
-    {
-      correlationId: conversation.correlationId,
-      causationId: conversation.causationId,
-      synthetic: conversation.synthetic,
-      inTransaction: currentContext()?.inTransaction,
-      deadline: currentContext()?.deadline,
-    },
-    work,
+  underTrace(conversation.trace, () =>
+    runInContext(
+      {
+        correlationId: conversation.correlationId,
+        causationId: conversation.causationId,
+        synthetic: conversation.synthetic,
+        inTransaction: currentContext()?.inTransaction,
+        deadline: currentContext()?.deadline,
+      },
+      work,
+    ),
   );
 
 /** The conversation the work at hand belongs to, to record with state another flow resumes later. */

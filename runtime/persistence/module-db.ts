@@ -52,7 +52,8 @@ export class ModuleDb {
    * together, never half before and half after its commit. Nothing may be published or written here.
    */
   snapshot<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.orm.em.fork().transactional(work, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    const read = () => this.orm.em.fork().transactional(work, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    return this.bus.tracing ? this.bus.tracing.transaction(this.module, true, read) : read();
   }
 
   /**
@@ -62,7 +63,8 @@ export class ModuleDb {
   async transaction<T>(work: (tx: Tx) => Promise<T>, inbox?: Envelope): Promise<T> {
     const pending: Envelope[] = [];
     const context = currentContext() ?? { correlationId: newId(), causationId: null };
-    const result = await runInContext({ ...context, inTransaction: true }, () =>
+    const tracing = this.bus.tracing;
+    const transact = () =>
       this.orm.em.fork().transactional(async (em) => {
         if (inbox) await this.recordInbox(em, inbox);
         const value = await work({
@@ -80,7 +82,10 @@ export class ModuleDb {
           em.create(this.outbox, { id: envelope.id, type: envelope.type, envelope, createdAt: new Date(envelope.occurredAt) });
         }
         return value;
-      }),
+      });
+    // The span ends at the commit; the events it wrote carry it, so their deliveries join this trace.
+    const result = await runInContext({ ...context, inTransaction: true }, () =>
+      tracing ? tracing.transaction(this.module, false, transact) : transact(),
     );
     if (pending.length > 0) await this.afterCommit(pending);
     return result;

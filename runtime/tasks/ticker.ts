@@ -1,8 +1,10 @@
 import type { Logger } from "../log/logger.ts";
+import { outsideTrace } from "../telemetry/context.ts";
 
 /**
  * Runs `work` every `intervalMs` and whenever kicked, never two runs at once; kicks during a run coalesce into
- * one more run. The outbox relay and module background tasks (sagas, expiry sweeps) all run on one of these.
+ * one more run. The outbox relay and module background tasks (sagas, expiry sweeps) all run on one of these,
+ * outside the trace of whoever kicked them.
  */
 export class Ticker {
   private running: Promise<void> | undefined;
@@ -37,7 +39,7 @@ export class Ticker {
       this.again = true;
       return;
     }
-    this.running = this.work()
+    this.running = outsideTrace(this.work)
       .catch((error: unknown) => this.log.error({ err: error, task: this.name }, `${this.name} failed`))
       .finally(() => {
         this.running = undefined;

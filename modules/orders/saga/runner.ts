@@ -77,15 +77,18 @@ async function advance(ctx: ModuleContext, saga: Saga, leaseMs: number): Promise
   const [order, items] = await Promise.all([em.findOne(Order, { id: saga.orderId }), em.find(OrderItem, { orderId: saga.orderId })]);
   if (!order) return;
   const run = { saga, order, items };
-  await inConversation({ correlationId: saga.correlationId, causationId: saga.causationId, synthetic: saga.synthetic }, async () => {
-    for (let steps = 0; steps < MAX_STEPS; steps++) {
-      const step = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
-      const outcome = isLate(saga, ctx.clock.now()) ? await lastLook(saga, step) : await step();
-      if (!(await transition(ctx, run, outcome, leaseMs))) return;
-    }
-    // Still due after that many steps: let the next tick take it up rather than hold the lease.
-    await ctx.db.em().nativeUpdate(Saga, { orderId: saga.orderId, version: saga.version }, { leaseUntil: null });
-  });
+  await inConversation(
+    { correlationId: saga.correlationId, causationId: saga.causationId, synthetic: saga.synthetic, trace: saga.trace ?? undefined },
+    async () => {
+      for (let steps = 0; steps < MAX_STEPS; steps++) {
+        const step = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
+        const outcome = isLate(saga, ctx.clock.now()) ? await lastLook(saga, step) : await step();
+        if (!(await transition(ctx, run, outcome, leaseMs))) return;
+      }
+      // Still due after that many steps: let the next tick take it up rather than hold the lease.
+      await ctx.db.em().nativeUpdate(Saga, { orderId: saga.orderId, version: saga.version }, { leaseUntil: null });
+    },
+  );
 }
 
 /**

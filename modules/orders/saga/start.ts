@@ -24,6 +24,7 @@ export function startSaga(
     correlationId: placed.correlationId,
     causationId: placed.id,
     synthetic: placed.synthetic === true,
+    trace: placed.traceparent ?? null,
     paymentToken: options.paymentToken ?? null,
     chargeId: null,
     attempts: 0,
