@@ -3,7 +3,7 @@ import { CertificateIssued } from "../../contracts/certificates/events.ts";
 import { defineConsumer, usesCall, usesEvent } from "../../contracts/consumer.ts";
 import { ExamPassed } from "../../contracts/exams/events.ts";
 import { Notify } from "../../contracts/notifications/calls.ts";
-import { GetUser } from "../../contracts/users/calls.ts";
+import { Authenticate, GetUser } from "../../contracts/users/calls.ts";
 
 const learner = "u-ct-certificates-learner";
 const course = "c-ct-certificates";
@@ -11,8 +11,25 @@ const at = "2025-01-01T12:00:00.000Z";
 const passed = { user_id: learner, course_id: course, course_title: "Contract Testing 101", exam_id: "x-ct-certificates", session_id: "s-ct-certificates" };
 const issued = { certificate_id: "cert-ct-certificates", user_id: learner, course_id: course, course_title: "Contract Testing 101", code: "CERT-0123456789AB" };
 
-/** Everything certificates relies on: a passed exam, the learner's name, telling them, and its own issued certificates. */
+/** Everything certificates relies on: whose list it is, a passed exam, the learner's name, telling them, and its own issued certificates. */
 export const certificatesConsumes = defineConsumer("certificates", [
+  usesCall(Authenticate, {
+    reads: v.object({ user_id: v.string() }),
+    interactions: [
+      {
+        description: "a learner lists their certificates",
+        given: { name: "session belongs to user", params: { token: "tok-ct-certificates", user_id: learner, email_verified: true } },
+        request: { token: "tok-ct-certificates" },
+        respond: { reply: { user_id: learner, session_id: "ses-ct-certificates-1", email_verified: true } },
+      },
+      {
+        description: "an unknown or signed-out token",
+        given: { name: "no such session", params: { token: "tok-ct-certificates-unknown" } },
+        request: { token: "tok-ct-certificates-unknown" },
+        respond: { error: "unauthenticated" },
+      },
+    ],
+  }),
   usesEvent(ExamPassed, {
     reads: v.object({ user_id: v.string(), course_id: v.string(), course_title: v.string(), exam_id: v.string(), session_id: v.string() }),
     interactions: [
