@@ -37,7 +37,11 @@ const as = (user: string) => ({ headers: { authorization: `Bearer token-${user}`
 describe("certificates module on PGlite", () => {
   let system: InProcessSystem;
   beforeAll(async () => {
-    system = await inProcess({ modules: [certificatesModule, fakeUsers, fakeNotifications, fakeExams], calls: learningCalls, events: learningEvents });
+    system = await inProcess({
+      modules: [certificatesModule, fakeUsers, fakeNotifications, fakeExams],
+      calls: learningCalls,
+      events: learningEvents,
+    });
   });
   afterAll(() => system.stop());
 
@@ -81,7 +85,14 @@ describe("certificates module on PGlite", () => {
     });
     const issued = await issuedTo("ada");
     expect(issued.map((e) => e.payload)).toEqual([
-      { certificate_id: certificate.id, user_id: "ada", course_id: "c-systems", course_title: "Course c-systems", code: certificate.code, issued_at: certificate.issued_at },
+      {
+        certificate_id: certificate.id,
+        user_id: "ada",
+        course_id: "c-systems",
+        course_title: "Course c-systems",
+        code: certificate.code,
+        issued_at: certificate.issued_at,
+      },
     ]);
     expect([...notices.values()].filter((n) => n.user_id === "ada")).toEqual([
       { user_id: "ada", kind: "certificate_issued", data: { certificate_id: certificate.id, course_id: "c-systems", code: certificate.code } },
@@ -96,7 +107,9 @@ describe("certificates module on PGlite", () => {
     await Promise.all([pass("grace", "c-compilers"), pass("grace", "c-compilers")]);
     await pass("grace", "c-networks");
     expect((await mine("grace")).certificates.map((c: { course_id: string }) => c.course_id)).toEqual(["c-compilers", "c-networks"]);
-    expect(await system.client.sql("certificates", "select id from certificates where user_id = 'grace' and course_id = 'c-compilers'")).toHaveLength(1);
+    expect(await system.client.sql("certificates", "select id from certificates where user_id = 'grace' and course_id = 'c-compilers'")).toHaveLength(
+      1,
+    );
     expect(await issuedTo("grace")).toHaveLength(2);
     expect([...notices.values()].filter((n) => n.user_id === "grace")).toHaveLength(2);
   });

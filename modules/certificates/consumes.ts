@@ -8,8 +8,20 @@ import { Authenticate, GetUser } from "../../contracts/users/calls.ts";
 const learner = "u-ct-certificates-learner";
 const course = "c-ct-certificates";
 const at = "2025-01-01T12:00:00.000Z";
-const passed = { user_id: learner, course_id: course, course_title: "Contract Testing 101", exam_id: "x-ct-certificates", session_id: "s-ct-certificates" };
-const issued = { certificate_id: "cert-ct-certificates", user_id: learner, course_id: course, course_title: "Contract Testing 101", code: "CERT-0123456789AB" };
+const passed = {
+  user_id: learner,
+  course_id: course,
+  course_title: "Contract Testing 101",
+  exam_id: "x-ct-certificates",
+  session_id: "s-ct-certificates",
+};
+const issued = {
+  certificate_id: "cert-ct-certificates",
+  user_id: learner,
+  course_id: course,
+  course_title: "Contract Testing 101",
+  code: "CERT-0123456789AB",
+};
 
 /** Everything certificates relies on: whose list it is, a passed exam, the learner's name, telling them, and its own issued certificates. */
 export const certificatesConsumes = defineConsumer("certificates", [
@@ -48,7 +60,9 @@ export const certificatesConsumes = defineConsumer("certificates", [
         description: "the learner who passed",
         given: { name: "user has completed their profile", params: { user_id: learner, name: "Grace Hopper" } },
         request: { user_id: learner },
-        respond: { reply: { id: learner, name: "Grace Hopper", email: `${learner}@contracts.example`, email_verified: true, profile_complete: true } },
+        respond: {
+          reply: { id: learner, name: "Grace Hopper", email: `${learner}@contracts.example`, email_verified: true, profile_complete: true },
+        },
       },
       {
         description: "a pass of a learner users does not know: no certificate",

@@ -15,6 +15,13 @@ export const certificatesProviderStates: Record<string, ProviderStateHandler> = 
          values (?, ?, ?, 'Contract Customer', ?, ?, 'x-ct', 's-ct', ?) on conflict do nothing`,
         [id, code, userId, courseId, courseTitle, at],
       );
-      tx.publish(CertificateIssued, { certificate_id: id, user_id: userId, course_id: courseId, course_title: courseTitle, code, issued_at: at.toISOString() });
+      tx.publish(CertificateIssued, {
+        certificate_id: id,
+        user_id: userId,
+        course_id: courseId,
+        course_title: courseTitle,
+        code,
+        issued_at: at.toISOString(),
+      });
     }),
 };

@@ -48,7 +48,11 @@ describe("exams module on PGlite", () => {
   const http = () => system.client.http;
   /** A course of its own with an exam: 60 s to answer, both answers right to pass unless a pass mark is given. */
   const newExam = async (overrides: Record<string, unknown> = {}) => {
-    const created = await http().post("/api/v1/exams", { course_id: `c-${newId()}`, pass_mark: 100, time_limit_seconds: 60, questions, ...overrides }, operator);
+    const created = await http().post(
+      "/api/v1/exams",
+      { course_id: `c-${newId()}`, pass_mark: 100, time_limit_seconds: 60, questions, ...overrides },
+      operator,
+    );
     expect(created.status).toBe(201);
     return created.body as v.InferOutput<typeof ExamView>;
   };
@@ -117,7 +121,10 @@ describe("exams module on PGlite", () => {
     expect((await reply("margaret", session, 0, 1)).body.choice).toBe(1);
     const invalid = await reply("margaret", session, 1, 2);
     expect([invalid.status, invalid.body.error.code]).toEqual([422, "invalid_choice"]);
-    const elsewhere = await http().request("PUT", `/api/v1/exams/sessions/${session.id}/answers/no-such-question`, { body: { choice: 0 }, ...as("margaret") });
+    const elsewhere = await http().request("PUT", `/api/v1/exams/sessions/${session.id}/answers/no-such-question`, {
+      body: { choice: 0 },
+      ...as("margaret"),
+    });
     expect([elsewhere.status, elsewhere.body.error.code]).toEqual([404, "question_not_found"]);
     expect((await read("margaret", session)).answers.map((a) => [a.question_id, a.choice])).toEqual([[session.questions[0]?.id, 1]]);
   });
@@ -164,7 +171,13 @@ describe("exams module on PGlite", () => {
       const late = await reply("frances", session, 1, 0);
       expect([late.status, late.body.error.code, late.body.error.details]).toEqual([409, "exam_time_up", { deadline: session.deadline }]);
       await system.client.idle();
-      expect(await read("frances", session)).toMatchObject({ status: "graded", graded_by: "timeout", score: 1, passed: false, answers: [{ choice: 1 }] });
+      expect(await read("frances", session)).toMatchObject({
+        status: "graded",
+        graded_by: "timeout",
+        score: 1,
+        passed: false,
+        answers: [{ choice: 1 }],
+      });
       expect((await submit("frances", session)).body.graded_by).toBe("timeout");
       expect(await graded("exam.failed", session)).toHaveLength(1);
       // A failed exam may be taken again: a new session.
@@ -185,7 +198,13 @@ describe("exams module on PGlite", () => {
       await system.client.clock({ advance_ms: 61_000 });
       // The sweep may or may not have run by now: either way the learner finds this session graded once.
       const back = await start("hedy", exam.id);
-      expect([back.status, back.body.id, back.body.status, back.body.graded_by, back.body.passed]).toEqual([200, session.id, "graded", "timeout", true]);
+      expect([back.status, back.body.id, back.body.status, back.body.graded_by, back.body.passed]).toEqual([
+        200,
+        session.id,
+        "graded",
+        "timeout",
+        true,
+      ]);
       await system.client.idle();
       expect(await graded("exam.passed", session)).toHaveLength(1);
     } finally {

@@ -17,7 +17,8 @@ export function examsRoutes(ctx: ModuleContext): Hono {
   resource(app, "/exams", {
     POST: endpoint({
       summary: "Create a course's exam",
-      description: "One per course: its questions in order, each with its choices and the index of the right one, a pass mark in percent and a time limit.",
+      description:
+        "One per course: its questions in order, each with its choices and the index of the right one, a pass mark in percent and a time limit.",
       body: CreateExamBody,
       responses: { 201: ExamView },
       errors: ["course_not_found", "exam_exists"],
@@ -61,7 +62,8 @@ export function examsRoutes(ctx: ModuleContext): Hono {
   resource(app, "/exams/sessions/:session_id/answers/:question_id", {
     PUT: endpoint({
       summary: "Answer a question",
-      description: "Idempotent: the same choice again changes nothing; another replaces it while the session is open. Refused once its time is up or it was submitted.",
+      description:
+        "Idempotent: the same choice again changes nothing; another replaces it while the session is open. Refused once its time is up or it was submitted.",
       params: { session_id: Id, question_id: Id },
       body: AnswerBody,
       responses: { 200: AnswerView },

@@ -44,7 +44,8 @@ export async function startSession(ctx: ModuleContext, userId: string, examId: s
       if (timedOut(open, now)) await grade(tx, open, "timeout", now);
       return { id: open.id, created: false };
     }
-    if ((await tx.em.count(ExamSession, { userId, examId, passed: true })) > 0) throw new AppError("exam_already_passed", "you passed this exam already");
+    if ((await tx.em.count(ExamSession, { userId, examId, passed: true })) > 0)
+      throw new AppError("exam_already_passed", "you passed this exam already");
     const id = newId();
     const inserted = await tx.em.execute(
       `insert into "exams"."sessions" (id, exam_id, course_id, user_id, open_key, status, started_at, deadline, correlation_id)
@@ -76,7 +77,8 @@ export async function recordAnswer(ctx: ModuleContext, userId: string, sessionId
     if (session.status === "graded") throw new AppError("exam_session_graded", "the session was submitted and graded: answers are no longer counted");
     const question = await tx.em.findOne(Question, { id: questionId, examId: session.examId });
     if (!question) throw new AppError("question_not_found", "no such question in this exam");
-    if (choice >= question.choices.length) throw new AppError("invalid_choice", `the question has ${question.choices.length} choices, numbered from 0`);
+    if (choice >= question.choices.length)
+      throw new AppError("invalid_choice", `the question has ${question.choices.length} choices, numbered from 0`);
     await tx.em.execute(
       `insert into "exams"."answers" (session_id, question_id, choice, answered_at) values (?, ?, ?, ?)
        on conflict (session_id, question_id) do update set choice = excluded.choice, answered_at = excluded.answered_at

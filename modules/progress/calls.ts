@@ -8,6 +8,12 @@ export const courseCompletionCall = answer(GetCourseCompletion, async ({ user_id
     const course = await em.findOne(CourseProgress, { userId: user_id, courseId: course_id });
     const completedLessons = await em.count(LessonCompletion, { userId: user_id, courseId: course_id });
     const completedAt = course?.completedAt ?? null;
-    return { user_id, course_id, completed_lessons: completedLessons, completed: completedAt !== null, completed_at: completedAt?.toISOString() ?? null };
+    return {
+      user_id,
+      course_id,
+      completed_lessons: completedLessons,
+      completed: completedAt !== null,
+      completed_at: completedAt?.toISOString() ?? null,
+    };
   }),
 );
