@@ -1,7 +1,9 @@
 import { GetCart } from "./cart/calls.ts";
-import { GetLessonAccess } from "./courses/calls.ts";
+import { CertificateIssued } from "./certificates/events.ts";
+import { GetCourse, GetLessonAccess } from "./courses/calls.ts";
 import { CourseEnrolled } from "./courses/events.ts";
 import type { CallContract, EventContract } from "./define.ts";
+import { ExamFailed, ExamPassed } from "./exams/events.ts";
 import { ReadFlag } from "./flags/calls.ts";
 import { FlagChanged } from "./flags/events.ts";
 import { Notify } from "./notifications/calls.ts";
@@ -11,6 +13,7 @@ import { ChargeCard, RefundCharge } from "./payments/calls.ts";
 import { PaymentFailed, PaymentRefunded, PaymentSucceeded } from "./payments/events.ts";
 import { QuoteProducts } from "./products/calls.ts";
 import { ProductCreated, ProductUpdated } from "./products/events.ts";
+import { GetCourseCompletion } from "./progress/calls.ts";
 import { CourseCompleted, LessonCompleted } from "./progress/events.ts";
 import { ReviewCommented, ReviewLiked, ReviewPosted } from "./reviews/events.ts";
 import { FindProducts } from "./search/calls.ts";
@@ -64,7 +67,7 @@ export const shopEvents: readonly EventContract[] = [
 ];
 
 /** Every call and event of the learning platform (modules/learning.ts). */
-export const learningCalls: readonly CallContract[] = [GetUser, Authenticate, GetLessonAccess, Notify];
+export const learningCalls: readonly CallContract[] = [GetUser, Authenticate, GetLessonAccess, Notify, GetCourse, GetCourseCompletion];
 
 export const learningEvents: readonly EventContract[] = [
   UserCreated,
@@ -75,4 +78,7 @@ export const learningEvents: readonly EventContract[] = [
   CourseEnrolled,
   LessonCompleted,
   CourseCompleted,
+  ExamPassed,
+  ExamFailed,
+  CertificateIssued,
 ];

@@ -83,6 +83,17 @@ export const errorStatus = {
   lesson_not_found: 404,
   profile_incomplete: 403,
   not_enrolled: 403,
+  // exams and certificates
+  exam_not_found: 404,
+  exam_exists: 409,
+  course_not_completed: 403,
+  exam_already_passed: 409,
+  exam_session_not_found: 404,
+  question_not_found: 404,
+  invalid_choice: 422,
+  exam_time_up: 409,
+  exam_session_graded: 409,
+  certificate_not_found: 404,
   // feature flags
   flag_not_found: 404,
 } as const satisfies Record<string, number>;

@@ -9,6 +9,7 @@ import * as notifications from "../contracts/notifications/calls.ts";
 import * as orders from "../contracts/orders/calls.ts";
 import * as payments from "../contracts/payments/calls.ts";
 import * as products from "../contracts/products/calls.ts";
+import * as progress from "../contracts/progress/calls.ts";
 import * as search from "../contracts/search/calls.ts";
 import * as users from "../contracts/users/calls.ts";
 import * as warehouse from "../contracts/warehouse/calls.ts";
@@ -27,6 +28,7 @@ const callsByIdentifier = new Map<string, CallContract>(
     ...orders,
     ...payments,
     ...products,
+    ...progress,
     ...search,
     ...users,
     ...warehouse,

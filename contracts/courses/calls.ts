@@ -14,3 +14,13 @@ export const GetLessonAccess = defineCall({
   errors: ["lesson_not_found"],
   retrySafe: true,
 });
+
+/** A course's title and size: exams asks when the operator writes a course's exam (a certificate names the course). */
+export const GetCourse = defineCall({
+  name: "courses.get",
+  owner: "courses",
+  request: v.object({ course_id: Id }),
+  reply: v.object({ course_id: Id, title: v.string(), lesson_count: v.number() }),
+  errors: ["course_not_found"],
+  retrySafe: true,
+});

@@ -10,7 +10,7 @@ import { createTransport, transports } from "../../runtime/bus/transports.ts";
 import { isAppError } from "../../runtime/errors.ts";
 import { inProcess } from "../in-process.ts";
 import type { Divergence } from "../report/model.ts";
-import { shopFlows } from "../systems/shop/index.ts";
+import { systemChecks } from "../systems/index.ts";
 import { knownDivergences, markKnown, races } from "./known-divergences.ts";
 
 const envelope = (payload: unknown) => testEnvelope({ type: "proof.noted", correlationId: "proof", source: "proof", payload });
@@ -140,7 +140,8 @@ describe("race-winner names the race checks exactly", () => {
   });
 
   it("every race it names is a check of a shipped flow", () => {
-    for (const race of races) expect(shopFlows.find((suite) => suite.name === race.suite)?.checks.map((c) => c.name)).toContain(race.check);
+    const flows = Object.values(systemChecks).flatMap((checks) => checks.suites);
+    for (const race of races) expect(flows.find((suite) => suite.name === race.suite)?.checks.map((c) => c.name)).toContain(race.check);
   });
 
   it("excuses those checks only, not the same name in another suite", () => {

@@ -16,6 +16,14 @@ export const races: readonly { readonly suite: string; readonly check: string }[
   { suite: "last-unit.flow.yaml", check: "Journey 9: the last unit goes to exactly one of two concurrent checkouts" },
   { suite: "retry-safety.flow.yaml", check: "Journey 7: one Idempotency-Key, sent twice (also at once): one order, one charge, one reservation" },
   { suite: "two-devices.flow.yaml", check: "Journey 6: concurrent edits from two devices lose no update, and logout is per device" },
+  {
+    suite: "exam-timer-vs-answer.flow.yaml",
+    check: "Exam timer against an answer in flight: counted before the grading or refused, never counted after it",
+  },
+  {
+    suite: "exam-timer-vs-answer.flow.yaml",
+    check: "Exam submit against an answer in flight: counted before the grading or refused, never counted after it",
+  },
 ];
 const isRace = (d: Divergence) => races.some((race) => race.suite === d.suite && race.check === d.check);
 
@@ -34,7 +42,7 @@ export const knownDivergences: readonly KnownDivergence[] = [
   {
     id: "race-winner",
     reason:
-      "Two requests race for one thing on purpose (the last unit; one Idempotency-Key sent twice at once; two devices overwriting one cart line with the same ETag). Exactly one wins in every topology, and the checks assert that, but which request wins follows arrival order, which no topology fixes; so which response, events and rows carry the win may differ. Only these race checks are excused.",
+      "Two requests race for one thing on purpose (the last unit; one Idempotency-Key sent twice at once; two devices overwriting one cart line with the same ETag; an exam answer against the session's deadline or its submit). Exactly one wins in every topology, and the checks assert that, but which request wins follows arrival order, which no topology fixes; so which response, events and rows carry the win may differ. Only these race checks are excused.",
     applies: (d) => isRace(d) && (d.kind === "response" || d.kind === "events" || d.kind === "state"),
   },
   {

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningCalls, learningEvents } from "../../contracts/catalog.ts";
 import { CourseList, CourseView, EnrolmentView } from "../../contracts/courses/api.ts";
-import { GetLessonAccess } from "../../contracts/courses/calls.ts";
+import { GetCourse, GetLessonAccess } from "../../contracts/courses/calls.ts";
 import { Notify } from "../../contracts/notifications/calls.ts";
 import { Authenticate, GetUser } from "../../contracts/users/calls.ts";
 import { fakeModule } from "../../harness/fakes.test-support.ts";
@@ -135,5 +135,11 @@ describe("courses module on PGlite", () => {
     expect(await ask("linus")).toEqual({ lesson_id: lesson, course_id: course.id, course_lessons: 3, enrolled: true });
     expect(await ask("margaret")).toMatchObject({ enrolled: false });
     await expect(ask("linus", "no-such-lesson")).rejects.toMatchObject({ code: "lesson_not_found" });
+  });
+
+  it("answers courses.get: the course's title and size", async () => {
+    const ask = (course_id: string) => system.monolith.bus.call("exams", GetCourse, { course_id });
+    expect(await ask(course.id)).toEqual({ course_id: course.id, title: "Distributed Systems", lesson_count: 3 });
+    await expect(ask("no-such-course")).rejects.toMatchObject({ code: "course_not_found" });
   });
 });

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { CourseEnrolled } from "../../contracts/courses/events.ts";
 import { AppError, type ProviderStateHandler } from "../../runtime/module-api/index.ts";
-import { Lesson } from "./entities.ts";
+import { Course, Lesson } from "./entities.ts";
 
 type Params = Readonly<Record<string, string | number | boolean>>;
 
@@ -37,7 +37,7 @@ const enrolled = (em: EntityManager, params: Params) =>
     new Date(),
   ]);
 
-/** The states the consumers of courses.lesson_access and course.enrolled name. */
+/** The states the consumers of courses.lesson_access, courses.get and course.enrolled name. */
 export const coursesProviderStates: Record<string, ProviderStateHandler> = {
   "user is enrolled in the lesson's course": (ctx, params) =>
     ctx.db.transaction(async ({ em }) => {
@@ -50,6 +50,13 @@ export const coursesProviderStates: Record<string, ProviderStateHandler> = {
       await ensureCourse(em, params);
       await em.execute(`delete from "courses"."enrolments" where course_id = ? and user_id = ?`, [String(params.course_id), String(params.user_id)]);
     }),
+
+  "course exists": (ctx, params) => ctx.db.transaction(({ em }) => ensureCourse(em, params)),
+
+  "no such course": async (ctx, params) => {
+    if (await ctx.db.em().findOne(Course, { id: String(params.course_id) }))
+      throw new AppError("precondition_failed", `course ${params.course_id} exists`);
+  },
 
   "no such lesson": async (ctx, params) => {
     if (await ctx.db.em().findOne(Lesson, { id: String(params.lesson_id) }))

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningCalls, learningEvents } from "../../contracts/catalog.ts";
 import { GetLessonAccess } from "../../contracts/courses/calls.ts";
 import { CourseProgressView, LessonProgressView } from "../../contracts/progress/api.ts";
+import { GetCourseCompletion } from "../../contracts/progress/calls.ts";
 import { fakeModule, fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { AppError, answer, newId } from "../../runtime/module-api/index.ts";
@@ -99,6 +100,22 @@ describe("progress module on PGlite", () => {
     const progress = await courseProgress(user, course);
     expect(v.is(CourseProgressView, progress)).toBe(true);
     expect(progress).toMatchObject({ course_id: course, completed_lessons: 2, completed_at: expect.any(String) });
+    // What exams asks before a learner starts the course's exam.
+    expect(await system.monolith.bus.call("exams", GetCourseCompletion, { user_id: user, course_id: course })).toEqual({
+      user_id: user,
+      course_id: course,
+      completed_lessons: 2,
+      completed: true,
+      completed_at: progress.completed_at,
+    });
+  });
+
+  it("answers progress.course_completion: not completed while a lesson is left, or when nothing was reported", async () => {
+    const { user, course } = fresh();
+    const ask = () => system.monolith.bus.call("exams", GetCourseCompletion, { user_id: user, course_id: course });
+    expect(await ask()).toEqual({ user_id: user, course_id: course, completed_lessons: 0, completed: false, completed_at: null });
+    await report(user, `${course}/1`, "laptop", { version: 1, position_seconds: 600, completed: true });
+    expect(await ask()).toEqual({ user_id: user, course_id: course, completed_lessons: 1, completed: false, completed_at: null });
   });
 
   it("refuses a lesson of a course the learner is not enrolled in, an unknown lesson and no session, and stores nothing", async () => {
