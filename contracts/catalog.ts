@@ -14,6 +14,8 @@ import { ProductCreated, ProductUpdated } from "./products/events.ts";
 import { CourseCompleted, LessonCompleted } from "./progress/events.ts";
 import { ReviewCommented, ReviewLiked, ReviewPosted } from "./reviews/events.ts";
 import { FindProducts } from "./search/calls.ts";
+import { PostCommented, PostLiked } from "./social/events.ts";
+import { TutorSessionCompleted } from "./tutor/events.ts";
 import { Authenticate, GetUser } from "./users/calls.ts";
 import { PasswordChanged, PasswordResetRequested, UserCreated, UserVerified, VerificationRequested } from "./users/events.ts";
 import { CommitReservation, GetAvailability, ReceiveStock, ReleaseReservation, ReserveStock } from "./warehouse/calls.ts";
@@ -75,4 +77,7 @@ export const learningEvents: readonly EventContract[] = [
   CourseEnrolled,
   LessonCompleted,
   CourseCompleted,
+  TutorSessionCompleted,
+  PostCommented,
+  PostLiked,
 ];

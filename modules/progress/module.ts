@@ -3,16 +3,17 @@ import { defineModule } from "../../runtime/module-api/index.ts";
 import { progressConsumes } from "./consumes.ts";
 import { CourseProgress, DeviceReport, LessonCompletion } from "./entities.ts";
 import { progressRoutes } from "./routes.ts";
+import { recordTutorSession } from "./subscribers.ts";
 
-/** How far each learner got in each lesson, reported from any number of devices and merged without loss (merge.ts). */
+/** How far each learner got in each lesson, reported from any number of devices (an AI tutoring session is one) and merged without loss (merge.ts). */
 export const progressModule = defineModule({
   name: "progress",
-  version: "1.0.0",
+  version: "1.1.0",
   resources: ["progress"],
   entities: [DeviceReport, LessonCompletion, CourseProgress],
   publishes: [LessonCompleted, CourseCompleted],
   calls: [],
-  events: [],
+  events: [recordTutorSession],
   routes: progressRoutes,
   consumes: progressConsumes,
 });
