@@ -6,7 +6,7 @@ export const StartSessionBody = v.object({ lesson_id: Id });
 export const MessageBody = v.object({ content: v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(4000)) });
 
 /** How the fake model provider behaves: answering, answering too late, or not at all (the harness degrades it). */
-export const fakeProviderModes = ["up", "slow", "down"] as const;
+const fakeProviderModes = ["up", "slow", "down"] as const;
 export const FakeProviderBody = v.object({ mode: v.picklist(fakeProviderModes) });
 export const FakeProviderView = v.object({ mode: v.picklist(fakeProviderModes) });
 

@@ -1,5 +1,5 @@
-import type { FakeProviderView } from "../../contracts/tutor/api.ts";
 import type * as v from "valibot";
+import type { FakeProviderView } from "../../contracts/tutor/api.ts";
 import type { ModelProvider, Turn } from "./provider.ts";
 import type { TutorContext } from "./settings.ts";
 
@@ -17,7 +17,7 @@ export const setFakeMode = (ctx: TutorContext, mode: Mode): Promise<void> =>
   });
 
 /** The same transcript always gets the same answer: the tutor restates the learner's last question, and counts the turn. */
-export const fakeAnswer = (lessonId: string, transcript: readonly Turn[]): string => {
+const fakeAnswer = (lessonId: string, transcript: readonly Turn[]): string => {
   const learner = transcript.filter((t) => t.role === "learner");
   const last = learner.at(-1)?.content ?? "";
   return `Turn ${learner.length} of lesson ${lessonId}: let us work through "${last}" step by step.`;

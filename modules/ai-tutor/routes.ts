@@ -15,8 +15,14 @@ const SessionId = { id: Id };
 export function tutorRoutes(ctx: TutorContext): Hono {
   const app = new Hono();
   const { provider, fake } = chosenProvider(ctx);
-  app.use("/tutor/sessions", requireSession((token) => ctx.call(Authenticate, { token })));
-  app.use("/tutor/sessions/*", requireSession((token) => ctx.call(Authenticate, { token })));
+  app.use(
+    "/tutor/sessions",
+    requireSession((token) => ctx.call(Authenticate, { token })),
+  );
+  app.use(
+    "/tutor/sessions/*",
+    requireSession((token) => ctx.call(Authenticate, { token })),
+  );
 
   resource(app, "/tutor/sessions", {
     POST: endpoint({

@@ -12,7 +12,7 @@ import { subscribers } from "./subscribers.ts";
  */
 export const notificationsModule = defineModule({
   name: "notifications",
-  version: "1.2.0",
+  version: "1.3.0",
   resources: ["notifications"],
   entities: [Notification],
   publishes: [],

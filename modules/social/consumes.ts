@@ -62,7 +62,10 @@ export const socialConsumes = defineConsumer("social", [
     interactions: [
       {
         description: "someone commented on a learner's post",
-        given: { name: "post has just been commented on", params: { post_id: post, author_id: author, comment_id: "pc-ct-social", commenter_id: fan } },
+        given: {
+          name: "post has just been commented on",
+          params: { post_id: post, author_id: author, comment_id: "pc-ct-social", commenter_id: fan },
+        },
         example: { post_id: post, comment_id: "pc-ct-social", post_author_id: author, commenter_id: fan, commented_at: at },
       },
     ],

@@ -14,7 +14,13 @@ export const postCounts = async (tx: Tx, postId: string): Promise<Counted> =>
 
 /** Publishes post.liked with the post's count after the like (in the caller's transaction). */
 export const announceLike = (tx: Tx, postId: string, likerId: string, post: Counted, at: Date): void => {
-  tx.publish(PostLiked, { post_id: postId, post_author_id: post.author_id, liker_id: likerId, like_count: post.like_count, liked_at: at.toISOString() });
+  tx.publish(PostLiked, {
+    post_id: postId,
+    post_author_id: post.author_id,
+    liker_id: likerId,
+    like_count: post.like_count,
+    liked_at: at.toISOString(),
+  });
 };
 
 /** The count moves only when the likes table did: +1 when this request inserted the row, so liking twice counts (and notifies) once. */
@@ -27,7 +33,9 @@ export function like(ctx: ModuleContext, postId: string, userId: string): Promis
     ]);
     if (inserted.length === 0) return { post_id: postId, liked: true, like_count: (await postCounts(tx, postId)).like_count };
     const post = found(
-      await tx.em.execute<Counted[]>(`update "social"."posts" set like_count = like_count + 1 where id = ? returning author_id, like_count`, [postId]),
+      await tx.em.execute<Counted[]>(`update "social"."posts" set like_count = like_count + 1 where id = ? returning author_id, like_count`, [
+        postId,
+      ]),
     );
     announceLike(tx, postId, userId, post, ctx.clock.now());
     return { post_id: postId, liked: true, like_count: post.like_count };

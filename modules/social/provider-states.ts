@@ -25,7 +25,8 @@ export const socialProviderStates: Record<string, ProviderStateHandler> = {
          on conflict do nothing returning id`,
         [String(params.comment_id), String(params.post_id), String(params.commenter_id), new Date()],
       );
-      if (inserted.length > 0) await tx.em.execute(`update "social"."posts" set comment_count = comment_count + 1 where id = ?`, [String(params.post_id)]);
+      if (inserted.length > 0)
+        await tx.em.execute(`update "social"."posts" set comment_count = comment_count + 1 where id = ?`, [String(params.post_id)]);
       const comment = await tx.em.findOneOrFail(PostComment, { id: String(params.comment_id) });
       announceComment(tx, comment, (await postCounts(tx, comment.postId)).author_id);
     }),

@@ -42,7 +42,11 @@ describe("social module on PGlite", () => {
     const comment = await http().post(`/api/v1/posts/${created.id}/comments`, { body: "A request's name for itself." }, as("fan"));
     expect(comment.status).toBe(201);
     await http().post(`/api/v1/posts/${created.id}/comments`, { body: "And mine: thanks!" }, as(author));
-    expect((await http().request("PUT", `/api/v1/posts/${created.id}/like`, as("fan"))).body).toEqual({ post_id: created.id, liked: true, like_count: 1 });
+    expect((await http().request("PUT", `/api/v1/posts/${created.id}/like`, as("fan"))).body).toEqual({
+      post_id: created.id,
+      liked: true,
+      like_count: 1,
+    });
     expect((await http().request("PUT", `/api/v1/posts/${created.id}/like`, as("fan"))).body.like_count).toBe(1);
     await http().request("PUT", `/api/v1/posts/${created.id}/like`, as(author));
     await system.client.idle();
@@ -52,7 +56,11 @@ describe("social module on PGlite", () => {
     // Delivered again, an event tells nobody twice: the notice's source is the event.
     for (const e of [...liked, ...(await system.client.events.all("post.commented"))]) await http().post("/__twofold/redeliver", { event_id: e.id });
     await system.client.idle();
-    expect(noticesOf(author).map((n) => [n.kind, n.data.post_id]).sort()).toEqual([
+    expect(
+      noticesOf(author)
+        .map((n) => [n.kind, n.data.post_id])
+        .sort(),
+    ).toEqual([
       ["post_commented", created.id],
       ["post_liked", created.id],
     ]);
