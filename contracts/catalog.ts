@@ -17,6 +17,8 @@ import { GetCourseCompletion } from "./progress/calls.ts";
 import { CourseCompleted, LessonCompleted } from "./progress/events.ts";
 import { ReviewCommented, ReviewLiked, ReviewPosted } from "./reviews/events.ts";
 import { FindProducts } from "./search/calls.ts";
+import { PostCommented, PostLiked } from "./social/events.ts";
+import { TutorSessionCompleted } from "./tutor/events.ts";
 import { Authenticate, GetUser } from "./users/calls.ts";
 import { PasswordChanged, PasswordResetRequested, UserCreated, UserVerified, VerificationRequested } from "./users/events.ts";
 import { CommitReservation, GetAvailability, ReceiveStock, ReleaseReservation, ReserveStock } from "./warehouse/calls.ts";
@@ -81,4 +83,7 @@ export const learningEvents: readonly EventContract[] = [
   ExamPassed,
   ExamFailed,
   CertificateIssued,
+  TutorSessionCompleted,
+  PostCommented,
+  PostLiked,
 ];

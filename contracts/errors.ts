@@ -94,6 +94,13 @@ export const errorStatus = {
   exam_time_up: 409,
   exam_session_graded: 409,
   certificate_not_found: 404,
+  // ai-tutor: the model provider answered nothing (down) or nothing in time (slow); the session stays open
+  tutor_session_not_found: 404,
+  tutor_session_completed: 409,
+  tutor_unavailable: 503,
+  tutor_timeout: 504,
+  // social
+  post_not_found: 404,
   // feature flags
   flag_not_found: 404,
 } as const satisfies Record<string, number>;

@@ -44,6 +44,8 @@ export const testEnv = (): Record<string, string> => {
     TWOFOLD_CHECKOUT_TIMEOUT_MS: "5200",
     TWOFOLD_RESERVATION_TTL_MS: "60000",
     TWOFOLD_PAYMENT_SLOW_MS: "5300",
+    // A slow model provider gives up in half a second, so the learning platform's ai-provider-down flow waits no longer.
+    TWOFOLD_TUTOR_REPLY_TIMEOUT_MS: "500",
     TWOFOLD_SAGA_TICK_MS: "200",
     TWOFOLD_RESERVATION_SWEEP_MS: "200",
     TWOFOLD_PRODUCT_SWEEP_MS: "200",

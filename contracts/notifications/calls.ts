@@ -6,7 +6,7 @@ import { Id } from "../ids.ts";
  * The kinds another module may send through `notifications.notify`: a module with something to tell a user
  * adds its kind here, in notifications' contract, instead of notifications learning its events.
  */
-export const noticeKinds = ["course_enrolled", "certificate_issued"] as const;
+export const noticeKinds = ["course_enrolled", "certificate_issued", "post_commented", "post_liked"] as const;
 
 /**
  * Tells a user something, once: the (source_id, user_id) pair is the notice's identity, so sending it again

@@ -1,12 +1,13 @@
 import * as v from "valibot";
-import { defineConsumer, usesCall } from "../../contracts/consumer.ts";
+import { defineConsumer, usesCall, usesEvent } from "../../contracts/consumer.ts";
 import { GetLessonAccess } from "../../contracts/courses/calls.ts";
+import { TutorSessionCompleted } from "../../contracts/tutor/events.ts";
 import { Authenticate } from "../../contracts/users/calls.ts";
 
 const learner = "u-ct-progress-learner";
 const course = "c-ct-progress";
 
-/** Everything progress relies on: whose progress it is, and whether the lesson is one of their courses'. */
+/** Everything progress relies on: whose progress it is, whether the lesson is one of their courses', and tutoring sessions completed. */
 export const progressConsumes = defineConsumer("progress", [
   usesCall(Authenticate, {
     reads: v.object({ user_id: v.string() }),
@@ -49,6 +50,26 @@ export const progressConsumes = defineConsumer("progress", [
         given: { name: "no such lesson", params: { lesson_id: "l-ct-progress-nowhere" } },
         request: { user_id: learner, lesson_id: "l-ct-progress-nowhere" },
         respond: { error: "lesson_not_found" },
+      },
+    ],
+  }),
+  usesEvent(TutorSessionCompleted, {
+    // The learner and the lesson the session completes; the course is courses' to say.
+    reads: v.object({ user_id: v.string(), lesson_id: v.string() }),
+    interactions: [
+      {
+        description: "a learner completed an AI tutoring session of a lesson",
+        given: {
+          name: "tutor session has just been completed",
+          params: { session_id: "ts-ct-progress", user_id: learner, lesson_id: "l-ct-progress", course_id: course },
+        },
+        example: {
+          session_id: "ts-ct-progress",
+          user_id: learner,
+          lesson_id: "l-ct-progress",
+          course_id: course,
+          completed_at: "2025-01-01T12:00:00.000Z",
+        },
       },
     ],
   }),

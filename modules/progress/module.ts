@@ -5,8 +5,9 @@ import { progressConsumes } from "./consumes.ts";
 import { CourseProgress, DeviceReport, LessonCompletion } from "./entities.ts";
 import { progressProviderStates } from "./provider-states.ts";
 import { progressRoutes } from "./routes.ts";
+import { recordTutorSession } from "./subscribers.ts";
 
-/** How far each learner got in each lesson, reported from any number of devices and merged without loss (merge.ts). */
+/** How far each learner got in each lesson, reported from any number of devices (an AI tutoring session is one) and merged without loss (merge.ts). */
 export const progressModule = defineModule({
   name: "progress",
   version: "1.1.0",
@@ -14,7 +15,7 @@ export const progressModule = defineModule({
   entities: [DeviceReport, LessonCompletion, CourseProgress],
   publishes: [LessonCompleted, CourseCompleted],
   calls: [courseCompletionCall],
-  events: [],
+  events: [recordTutorSession],
   routes: progressRoutes,
   consumes: progressConsumes,
   providerStates: progressProviderStates,

@@ -4,6 +4,7 @@ import { learningCalls, learningEvents } from "../../contracts/catalog.ts";
 import { GetLessonAccess } from "../../contracts/courses/calls.ts";
 import { CourseProgressView, LessonProgressView } from "../../contracts/progress/api.ts";
 import { GetCourseCompletion } from "../../contracts/progress/calls.ts";
+import { TutorSessionCompleted } from "../../contracts/tutor/events.ts";
 import { fakeModule, fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { AppError, answer, newId } from "../../runtime/module-api/index.ts";
@@ -130,5 +131,30 @@ describe("progress module on PGlite", () => {
     const bad = await report("ada", `${course}/1`, "laptop", { version: 0, position_seconds: -1, completed: false });
     expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(["position_seconds", "version"]);
     expect(await system.client.sql("progress", "select user_id from device_reports where course_id = ?", [course])).toEqual([]);
+  });
+
+  it("completes a lesson from a completed AI tutoring session once, however often and however concurrently it is delivered", async () => {
+    const { user, course } = fresh();
+    const lesson = `${course}/1`;
+    const completed = (lesson_id: string) =>
+      system.monolith.bus.event("ai-tutor", TutorSessionCompleted, {
+        session_id: newId(),
+        user_id: user,
+        lesson_id,
+        course_id: course,
+        completed_at: new Date().toISOString(),
+      });
+    await system.client.events.fromNow();
+    const envelope = completed(lesson);
+    await Promise.all([system.monolith.bus.dispatch(envelope), system.monolith.bus.dispatch(envelope)]);
+    await system.monolith.bus.dispatch(envelope);
+    // A session of a lesson courses does not know (any more) has nothing to record, and is not a failed delivery.
+    await system.monolith.bus.dispatch(completed("no-such-lesson"));
+    await system.client.idle();
+    expect((await courseProgress(user, course)).lessons).toMatchObject([{ lesson_id: lesson, completed: true, versions: { "ai-tutor": 1 } }]);
+    const ofUser = (e: { payload: unknown }) => (e.payload as { user_id: string }).user_id === user;
+    expect(await system.client.events.all("progress.lesson_completed", ofUser)).toHaveLength(1);
+    expect(await system.client.sql("progress", "select device from device_reports where user_id = ?", [user])).toEqual([{ device: "ai-tutor" }]);
+    expect(await system.client.sql("progress", "select message_id from inbox where message_id = ?", [envelope.id])).toHaveLength(1);
   });
 });

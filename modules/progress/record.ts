@@ -4,7 +4,7 @@ import type { DeviceReportView, ProgressReportBody } from "../../contracts/progr
 import { CourseCompleted, LessonCompleted } from "../../contracts/progress/events.ts";
 import { AppError, type ModuleContext, type Tx } from "../../runtime/module-api/index.ts";
 import { DeviceReport } from "./entities.ts";
-import { mergeReport, toDeviceReportView } from "./merge.ts";
+import { mergeReport, type Report, toDeviceReportView } from "./merge.ts";
 
 type ReportBody = v.InferOutput<typeof ProgressReportBody>;
 
@@ -34,6 +34,24 @@ async function announceCompletion(tx: Tx, userId: string, lessonId: string, cour
   if (course.length > 0) tx.publish(CourseCompleted, { user_id: userId, course_id: courseId, completed_at: completedAt });
 }
 
+/** What courses says of a lesson for a learner (courses.lesson_access), asked before the transaction. */
+type LessonAccess = { readonly course_id: string; readonly course_lessons: number };
+
+/**
+ * Writes one report inside the caller's transaction: a request's, or a delivery's (whose transaction records
+ * its inbox entry). The course's row first: an upsert locks it until commit, whichever report of the course's
+ * lessons came first.
+ */
+export async function saveReport(tx: Tx, access: LessonAccess, report: Omit<Report, "courseId">, at: Date): Promise<void> {
+  await tx.em.execute(
+    `insert into "progress"."course_progress" (user_id, course_id, lesson_count, completed_at) values (?, ?, ?, null)
+     on conflict (user_id, course_id) do update set lesson_count = excluded.lesson_count`,
+    [report.userId, access.course_id, access.course_lessons],
+  );
+  await mergeReport(tx, { ...report, courseId: access.course_id }, at);
+  if (report.completed) await announceCompletion(tx, report.userId, report.lessonId, access.course_id, at);
+}
+
 /**
  * Merges a device's report into the learner's progress (merge.ts) and answers that device's report as merged:
  * the same whatever other devices report at the time, so a device learns only what it sent was kept. Only for a lesson of a course the learner is enrolled in, which courses says,
@@ -48,21 +66,9 @@ export async function recordReport(
 ): Promise<DeviceReportView> {
   const access = await ctx.call(GetLessonAccess, { user_id: userId, lesson_id: lessonId });
   if (!access.enrolled) throw new AppError("not_enrolled", "enrol in the lesson's course before recording progress in it");
-  const courseId = access.course_id;
   return ctx.db.transaction(async (tx) => {
-    const at = ctx.clock.now();
-    // The course's row first: an upsert locks it until commit, whichever report of the course's lessons came first.
-    await tx.em.execute(
-      `insert into "progress"."course_progress" (user_id, course_id, lesson_count, completed_at) values (?, ?, ?, null)
-       on conflict (user_id, course_id) do update set lesson_count = excluded.lesson_count`,
-      [userId, courseId, access.course_lessons],
-    );
-    await mergeReport(
-      tx,
-      { userId, lessonId, courseId, device, version: body.version, positionSeconds: body.position_seconds, completed: body.completed },
-      at,
-    );
-    if (body.completed) await announceCompletion(tx, userId, lessonId, courseId, at);
+    const report = { userId, lessonId, device, version: body.version, positionSeconds: body.position_seconds, completed: body.completed };
+    await saveReport(tx, access, report, ctx.clock.now());
     return toDeviceReportView(await tx.em.findOneOrFail(DeviceReport, { userId, lessonId, device }));
   });
 }
