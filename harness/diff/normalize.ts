@@ -16,6 +16,9 @@ const VOLATILE_FIELDS: ReadonlySet<string> = new Set([
   "fingerprint",
   "lease_until",
   "locked_until",
+  // Which process holds a lease: a topology's own process names (monolith, orders, orders-2).
+  "lease_holder",
+  "locked_by",
   "correlation_id",
   "causation_id",
   "last_error",

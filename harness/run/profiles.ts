@@ -29,7 +29,7 @@ const profiles = {
     topology: "split",
     replicas: 2,
     optIn:
-      "16 of the shop's 122 checks fail with two replicas (carts found empty at checkout, a lost concurrent add, a saga advanced before the check looked): open findings, investigated next",
+      "one of the shop's 121 checks fails with two replicas: a flag change reaches the copy of the replica that takes flag.changed at once, the other's only at its next refresh (per-process state, found by this profile; a broadcast subscription is the fix)",
     description: "split with two processes per service: calls balanced across them, events competing for one queue, background tasks racing",
   },
 } as const satisfies Record<string, ProfileSpec>;

@@ -27,26 +27,33 @@ const parseInt8AsNumber = (pool: PgPool): void => pool.options.types.setTypePars
  */
 export async function openModuleOrm(target: DatabaseTarget, module: string, entities: readonly AnyEntity[]): Promise<MikroORM> {
   const all = [...entities, outboxEntity(module), inboxEntity(module), idempotencyEntity(module)];
-  const orm =
-    "pglite" in target
-      ? await MikroORM.init({
-          entities: all,
-          dbName: "postgres",
-          driverOptions: new PGliteDialect(target.pglite),
-          loggerFactory: CountingLogger.create,
-        })
-      : await MikroORM.init({
-          entities: all,
-          clientUrl: target.url,
-          driverOptions: { onPoolCreated: parseInt8AsNumber },
-          loggerFactory: CountingLogger.create,
-        });
-  await createdOnce(async () => {
-    if (!("pglite" in target)) await orm.schema.ensureDatabase({ create: true });
-    await ensureSchema(orm, module);
+  return createdOnce(async () => {
+    const orm = await initOrm(target, all);
+    try {
+      if (!("pglite" in target)) await orm.schema.ensureDatabase({ create: true });
+      await ensureSchema(orm, module);
+      return orm;
+    } catch (error) {
+      await orm.close();
+      throw error;
+    }
   });
-  return orm;
 }
+
+const initOrm = (target: DatabaseTarget, all: AnyEntity[]): Promise<MikroORM> =>
+  "pglite" in target
+    ? MikroORM.init({
+        entities: all,
+        dbName: "postgres",
+        driverOptions: new PGliteDialect(target.pglite),
+        loggerFactory: CountingLogger.create,
+      })
+    : MikroORM.init({
+        entities: all,
+        clientUrl: target.url,
+        driverOptions: { onPoolCreated: parseInt8AsNumber },
+        loggerFactory: CountingLogger.create,
+      });
 
 /** Postgres's answers when another session created the same database, schema, table or type a moment before. */
 const CREATED_BY_ANOTHER = new Set(["42P04", "42P06", "42P07", "42710", "23505"]);
@@ -54,10 +61,12 @@ const CREATE_ATTEMPTS = 5;
 
 /**
  * Replicas of a service start at once and open one database: both may find it (or its schema) missing and
- * create it, and the second create fails. That failure means the work is done or under way, so it looks
- * again after a short, jittered wait, when it finds the objects there and only compares fingerprints.
+ * create it, and the second create fails. That failure means the work is done or under way, so it starts
+ * again after a short, jittered wait — with a new ORM: one whose CREATE DATABASE failed stays connected to
+ * the server's maintenance database (a replica wrote its tables there and answered from them) — and then
+ * finds the objects there and only compares fingerprints.
  */
-async function createdOnce(work: () => Promise<void>): Promise<void> {
+async function createdOnce<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
