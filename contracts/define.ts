@@ -18,6 +18,19 @@ export interface PastVersion {
   readonly downcast: (value: unknown) => unknown;
 }
 
+/**
+ * A provider release that changes a reply's shape without a new message version — seed 000's user_id migration:
+ * consumers still read it as the current version and break on it. Described so the contract tools can refuse the
+ * release and the harness can run the provider writing it (TWOFOLD_SKEW=users:2.0.0) before anyone deploys it.
+ */
+export interface Migration {
+  /** The provider's module version that would ship it. */
+  readonly release: string;
+  readonly reply: AnySchema;
+  /** The current reply as that release writes it. */
+  readonly migrate: (reply: unknown) => unknown;
+}
+
 /** A request/reply between modules: owned by one module, answered only by it. */
 export interface CallContract<Name extends string = string, Request extends AnySchema = AnySchema, Reply extends AnySchema = AnySchema> {
   readonly kind: "call";
@@ -30,6 +43,8 @@ export interface CallContract<Name extends string = string, Request extends AnyS
   readonly errors: readonly ErrorCode[];
   /** Older reply shapes callers still understand, oldest first. */
   readonly pastReplies?: readonly PastVersion[];
+  /** Releases of the owner that change the reply in place (never the current code; see Migration). */
+  readonly migrations?: readonly Migration[];
   /**
    * Sending it again changes nothing (a read, or a write that is a no-op the second time): when no answer
    * came, the bus retries it with backoff within the call's deadline. Unset, a call is sent once.

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_SYSTEM, systemNames } from "../modules/index.ts";
 import { parseFaults } from "../runtime/bus/faults/parse.ts";
+import { skewPair } from "../runtime/bus/skew.ts";
 import { type CommandSpec, oneOf, UsageError, wholeNumber } from "../runtime/cli/command-line.ts";
 import { commandLine, EXIT, runMain } from "../runtime/cli/main.ts";
 import { runFuzz } from "./fuzz/run.ts";
@@ -45,7 +46,12 @@ const spec = {
       value: "NAME",
       help: "run each profile twice, NAME off then on, and report the checks whose outcome, responses, events or state differ",
     },
-    skew: { type: "string", value: "M:V", multiple: true, help: "run module M at contract version V in the split profile, e.g. orders:1" },
+    skew: {
+      type: "string",
+      value: "M:V",
+      multiple: true,
+      help: "run module M at contract version V in the split profile: orders:1 (an older message version), users:2.0.0 (a release's migration)",
+    },
     report: {
       type: "string",
       value: "DIR",
@@ -74,8 +80,8 @@ function readCommandLine(argv: readonly string[]) {
   const checks = systemChecks[system];
   const profiles = (values.profile ?? defaultProfileNames).map((p) => oneOf("profile", p, profileNames));
   const skew = values.skew ?? [];
-  const badSkew = skew.find((s) => !/^[a-z][a-z0-9-]*:\d+$/.test(s));
-  if (badSkew !== undefined) throw new UsageError(`--skew takes MODULE:VERSION (orders:1), not "${badSkew}"`);
+  const badSkew = skew.find((s) => !skewPair.test(s));
+  if (badSkew !== undefined) throw new UsageError(`--skew takes MODULE:VERSION (orders:1, users:2.0.0), not "${badSkew}"`);
   const guard = <T>(option: string, read: () => T): T => {
     try {
       return read();

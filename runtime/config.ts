@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { parseFaults } from "./bus/faults/parse.ts";
 import type { FaultSpec } from "./bus/faults/registry.ts";
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from "./bus/resilience/settings.ts";
+import { parseSkew, type SkewVersion, skewPair } from "./bus/skew.ts";
 import { type TransportChoice, transportChoice } from "./bus/transports.ts";
 import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from "./log/logger.ts";
 import { parseSettings, type SettingsDeclaration, type SettingValues, settingVariable } from "./settings.ts";
@@ -60,7 +61,12 @@ const Env = v.object({
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: v.optional(v.pipe(v.string(), v.url())),
   OTEL_SERVICE_NAME: v.optional(v.pipe(v.string(), v.minLength(1))),
   OTEL_BSP_SCHEDULE_DELAY: int(5000),
-  TWOFOLD_SKEW: v.optional(v.pipe(v.string(), v.regex(/^([a-z][a-z0-9-]*:\d+)(,[a-z][a-z0-9-]*:\d+)*$/, "must look like orders:1,users:2"))),
+  TWOFOLD_SKEW: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => s.split(",").every((pair) => skewPair.test(pair)), "must look like orders:1,users:2.0.0"),
+    ),
+  ),
 });
 
 /** Where a topology's processes listen, overriding its file: `PORT`, `TWOFOLD_PORT_<SERVICE>`, `TWOFOLD_HOST_<SERVICE>`. */
@@ -162,8 +168,8 @@ export interface RuntimeConfig {
   readonly supervised: boolean;
   /** Faults the fault layer injects into the transport (runtime/bus/faults/). */
   readonly faults: readonly FaultSpec[];
-  /** Modules that write their messages at an older contract version (harness: version skew). */
-  readonly skew: ReadonlyMap<string, number>;
+  /** Modules that write their messages at another contract version (harness: version skew). */
+  readonly skew: ReadonlyMap<string, SkewVersion>;
   /** How much a process logs, and as JSON lines or readable ones (runtime/log/logger.ts). */
   readonly logging: LogSettings;
   /** Where the topology's processes listen, beyond its file. */
@@ -230,12 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.TWOFOLD_SEED,
     supervised: e.TWOFOLD_SUPERVISED === "1",
     faults: e.TWOFOLD_FAULTS,
-    skew: new Map(
-      (e.TWOFOLD_SKEW ?? "")
-        .split(",")
-        .filter(Boolean)
-        .map((pair) => [pair.split(":")[0] as string, Number(pair.split(":")[1])]),
-    ),
+    skew: parseSkew((e.TWOFOLD_SKEW ?? "").split(",").filter(Boolean)),
     operatorKey: e.TWOFOLD_OPERATOR_KEY ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_OPERATOR_KEY : undefined),
     moduleSettings: settings,
     // Development reads its lines on a terminal; anything else ships them to a collector.

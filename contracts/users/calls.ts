@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { defineCall } from "../define.ts";
 import { Id } from "../ids.ts";
+import { integerUserIds } from "./migrations.ts";
 
 /**
  * Does this user exist, and who are they? Orders asks before it accepts an order; courses before an
@@ -25,6 +26,7 @@ export const Authenticate = defineCall({
   request: v.object({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   reply: v.object({ user_id: Id, session_id: Id, email_verified: v.boolean() }),
   errors: ["unauthenticated"],
+  migrations: [integerUserIds],
   // A read; the last-seen time it may touch only moves forward, so a repeat changes nothing.
   retrySafe: true,
 });

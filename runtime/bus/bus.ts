@@ -10,15 +10,17 @@ import { currentContext, newId, runInContext } from "./context.ts";
 import type { BusObserver } from "./observer.ts";
 import { CallPolicies, type DependencyState } from "./resilience/policies.ts";
 import { DEFAULT_RESILIENCE, type ResilienceSettings } from "./resilience/settings.ts";
+import type { SkewVersion } from "./skew.ts";
 import type { InlineDispatch, Transport } from "./transport.ts";
 import { conform } from "./validate.ts";
-import { readAsCurrent, type Versioned, writeAsVersion } from "./versions.ts";
+import { readAsCurrent, type Versioned, writeSkewed } from "./versions.ts";
 
 const replyOf = (contract: CallContract): Versioned => ({
   name: contract.name,
   version: contract.version,
   schema: contract.reply,
   past: contract.pastReplies,
+  migrations: contract.migrations,
 });
 const payloadOf = (contract: EventContract): Versioned => ({
   name: contract.type,
@@ -53,8 +55,8 @@ export interface BusOptions {
   readonly catalog: Catalog;
   /** What a consumer reads of a call's reply or an event (its consumer contract), checked on receipt. */
   readonly reads?: (consumer: string, name: string) => AnySchema | undefined;
-  /** Modules running at an older contract version than the code (harness: version skew), and which. */
-  readonly skew?: ReadonlyMap<string, number>;
+  /** Modules running at another contract version than the code (harness: version skew), and which. */
+  readonly skew?: ReadonlyMap<string, SkewVersion>;
   readonly transport: Transport;
   /** Which modules subscribe to an event type: the static routing table of the whole system. */
   readonly subscribersOf: (type: string) => readonly string[];
@@ -129,8 +131,12 @@ export class Bus {
         const sent: CallEnvelope = { ...envelope, timeLeftMs };
         return this.transport.request(contract.owner, sent, timeLeftMs);
       });
+      // At the current version what the consumer reads comes first, so a reply changed in place (a provider's
+      // migration, seed 000) fails naming the consumer and the field; an older one is read once upcast.
+      const inPlace = reply.version === contract.version;
+      if (inPlace) this.checkReads(from, contract.name, reply.payload, "reply");
       current = readAsCurrent(replyOf(contract), reply.version, reply.payload, "reply");
-      this.checkReads(from, contract.name, current, "reply");
+      if (!inPlace) this.checkReads(from, contract.name, current, "reply");
     } catch (error) {
       const failure = toAppError(error);
       const fallback = unavailableErrorCodes.includes(failure.code) ? options.fallback : undefined;
@@ -148,9 +154,8 @@ export class Bus {
    */
   event<E extends EventContract>(from: string, contract: E, payload: EventPayload<E>): Envelope {
     const checked = conform(contract.payload, payload, { contract: contract.type, side: "event", at: "send" });
-    const version = this.options.skew?.get(from) ?? contract.version;
-    const written = writeAsVersion(payloadOf(contract), version, checked);
-    return this.traced(this.envelope(from, contract.type, written === checked ? contract.version : version, written));
+    const written = writeSkewed(payloadOf(contract), this.options.skew?.get(from), checked);
+    return this.traced(this.envelope(from, contract.type, written.version, written.value));
   }
 
   /** Hands a stored event to every subscriber through the transport. */
@@ -192,9 +197,8 @@ export class Bus {
       try {
         const reply = await runInContext(context, () => handler(request, { envelope }));
         const checked = conform(contract.reply, reply, { contract: contract.name, side: "reply", at: "send" });
-        const version = this.options.skew?.get(module) ?? contract.version;
-        const written = writeAsVersion(replyOf(contract), version, checked);
-        return this.envelope(module, `${contract.name}.reply`, written === checked ? contract.version : version, written, context);
+        const written = writeSkewed(replyOf(contract), this.options.skew?.get(module), checked);
+        return this.envelope(module, `${contract.name}.reply`, written.version, written.value, context);
       } catch (error) {
         throw declaredOrViolation(contract, toAppError(error), "send");
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { OrderPlaced } from "../../contracts/orders/events.ts";
+import { Authenticate } from "../../contracts/users/calls.ts";
 import { isAppError } from "../errors.ts";
-import { readAsCurrent, writeAsVersion } from "./versions.ts";
+import { readAsCurrent, writeAsVersion, writeSkewed } from "./versions.ts";
 
 const orderPlaced = { name: OrderPlaced.type, version: OrderPlaced.version, schema: OrderPlaced.payload, past: OrderPlaced.past };
 const current = {
@@ -46,5 +47,16 @@ describe("contract versions", () => {
     }
     expect(isAppError(error, "contract_violation")).toBe(true);
     expect((error as Error).message).toMatch(/v7/);
+  });
+
+  it("a release's migration changes the reply in place, at the same version, and the current reader refuses it", () => {
+    const authenticate = { name: Authenticate.name, version: Authenticate.version, schema: Authenticate.reply, migrations: Authenticate.migrations };
+    const reply = { user_id: "u-1", session_id: "s-1", email_verified: true };
+    const written = writeSkewed(authenticate, "2.0.0", reply);
+    expect(written.version).toBe(Authenticate.version);
+    expect(typeof (written.value as { user_id: unknown }).user_id).toBe("number");
+    expect(() => readAsCurrent(authenticate, written.version, written.value, "reply")).toThrow(/user_id/);
+    expect(writeSkewed(authenticate, undefined, reply)).toEqual({ version: Authenticate.version, value: reply });
+    expect(writeSkewed(orderPlaced, 1, current).version).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
-import type { AnySchema, PastVersion } from "../../contracts/define.ts";
+import type { AnySchema, Migration, PastVersion } from "../../contracts/define.ts";
 import { AppError } from "../errors.ts";
+import type { SkewVersion } from "./skew.ts";
 import { conform, type Side } from "./validate.ts";
 
 /** A message's current shape and the older ones still understood. */
@@ -8,6 +9,7 @@ export interface Versioned {
   readonly version: number;
   readonly schema: AnySchema;
   readonly past?: readonly PastVersion[];
+  readonly migrations?: readonly Migration[];
 }
 
 /**
@@ -36,4 +38,18 @@ export function writeAsVersion(message: Versioned, version: number, value: unkno
   const past = [...(message.past ?? [])].filter((p) => p.version >= version).sort((a, b) => b.version - a.version);
   if (version >= message.version || past.at(-1)?.version !== version) return value;
   return past.reduce((current, step) => step.downcast(current), value);
+}
+
+/**
+ * What a module run skewed writes: an older message version (a number), or a release's migration of the current
+ * one under the same version (a release: the provider ahead of its consumers). Anything it does not describe is
+ * written as it is.
+ */
+export function writeSkewed(message: Versioned, skew: SkewVersion | undefined, value: unknown): { version: number; value: unknown } {
+  if (typeof skew === "string") {
+    const migration = message.migrations?.find((m) => m.release === skew);
+    return { version: message.version, value: migration ? migration.migrate(value) : value };
+  }
+  const written = writeAsVersion(message, skew ?? message.version, value);
+  return { version: written === value ? message.version : (skew ?? message.version), value: written };
 }

@@ -60,6 +60,20 @@ function describeUse(use: Use): UseDescription {
     : { kind: "event", ...common, interactions: use.interactions };
 }
 
+/**
+ * The module as one of its releases would ship it: every call a migration of that release changes, with the
+ * migrated reply (contracts/define.ts, Migration). Undefined when no migration of the module names the release.
+ */
+export function atRelease(module: DescribableModule, release: string): DescribableModule | undefined {
+  const migrated = (contract: CallContract) => contract.migrations?.find((m) => m.release === release);
+  if (!module.calls.some((binding) => migrated(binding.contract))) return undefined;
+  const calls = module.calls.map((binding) => {
+    const migration = migrated(binding.contract);
+    return migration ? { contract: { ...binding.contract, reply: migration.reply } } : binding;
+  });
+  return { ...module, version: release, calls };
+}
+
 /** JSON in, JSON out: what is compared in code is exactly what an export writes (no undefined, no Dates). */
 const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 

@@ -5,7 +5,7 @@ import { publishSnapshots } from "../broker-store.ts";
 import { recordDeployment } from "../deployments.ts";
 import { recordVerifications, verificationsFromReport } from "../verifications.ts";
 import { DEFAULT_BROKER, DEFAULT_DEPLOYMENTS, verificationsFile } from "./paths.ts";
-import { moduleVersions, workingTree } from "./working-tree.ts";
+import { moduleVersions, releasedModule, workingTree } from "./working-tree.ts";
 
 export const publish = command(
   "publish",
@@ -15,11 +15,17 @@ export const publish = command(
     options: {
       broker: { type: "string", value: "DIR", default: DEFAULT_BROKER, help: "the broker directory" },
       force: { type: "boolean", help: "overwrite a snapshot published with other contracts" },
+      release: {
+        type: "string",
+        value: "M@V",
+        help: "only module M, as its release V's migrations ship it (a temporary broker: it is never deployed)",
+      },
     },
-    examples: ["bun run contracts publish"],
+    examples: ["bun run contracts publish", "bun run contracts publish --release users@2.0.0 --broker /tmp/broker"],
   },
   async ({ values }) => {
-    const results = publishSnapshots(values.broker, await workingTree(), { force: values.force });
+    const description = values.release ? await releasedModule(values.release) : await workingTree();
+    const results = publishSnapshots(values.broker, description, { force: values.force });
     for (const r of results) {
       const note = r.outcome === "conflict" ? " — already published with other contracts: bump the module's version (or --force)" : "";
       console.log(`${r.outcome.padEnd(9)} ${r.module}@${r.version}${note}`);

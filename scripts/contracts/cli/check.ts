@@ -62,6 +62,7 @@ export const check = command(
     options: {
       against: { type: "string", value: "GIT-REF", help: "compare with the contracts at a git revision" },
       "use-current-exporter": { type: "boolean", help: "describe the revision with this checkout's exporter" },
+      release: { type: "string", value: "M@V", help: "the working tree with module M as its release V's migrations ship it (with --against)" },
       "against-file": { type: "string", value: "FILE", help: "compare with an exported description" },
       from: { type: "string", value: "M@V", help: "a broker snapshot of a provider (with --to)" },
       to: { type: "string", value: "M@V", help: "another snapshot of the same provider" },
@@ -71,6 +72,7 @@ export const check = command(
     examples: [
       "bun run contracts check --against main",
       "bun run contracts check --against-file shop.json --json",
+      "bun run contracts check --against HEAD --release users@2.0.0",
       "bun run contracts check --from users@1.0.0 --to users@1.1.0",
     ],
   },
@@ -89,8 +91,9 @@ export const check = command(
       const before = values.against
         ? describeAtRef(ROOT, values.against, { useCurrentExporter: values["use-current-exporter"] })
         : readDescription(label);
-      report = compareDescriptions(before, await workingTree(), { before: label, after: "working tree" });
-      title = `Contracts of the working tree against ${label}:`;
+      const after = values.release ? `the working tree with ${values.release}` : "working tree";
+      report = compareDescriptions(before, await workingTree(values.release), { before: label, after });
+      title = `Contracts of ${values.release ? after : "the working tree"} against ${label}:`;
     } else throw new UsageError("check needs --against <git-ref>, --against-file FILE, or --from M@V --to M@V");
     console.log(values.json ? JSON.stringify(report, null, 2) : renderReport(report, title));
     return report.compatible ? 0 : 1;
