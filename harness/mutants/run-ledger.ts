@@ -3,16 +3,23 @@ import { ledgerSuite } from "../fixtures/ledger/suite.ts";
 import type { DivergenceKind, RunReport } from "../report/model.ts";
 import { runHarness } from "../run/harness.ts";
 import { defaultProfileNames, type ProfileName } from "../run/profiles.ts";
+import type { Suite } from "../suite.ts";
 
 const modules = ["tills", "audit", "reports"];
 const ledger = (entry: string) => ({ entry, topologyFile: "harness/fixtures/ledger/topology.json", modules });
 const all: readonly ProfileName[] = defaultProfileNames;
 
 /** Runs the ledger's checks matching `grep` on every profile against the clean ledger or one of its mutants. */
-export const runLedger = (variant: string, grep: string, env: Partial<Record<ProfileName, Record<string, string>>> = {}, profiles = all) =>
+export const runLedger = (
+  variant: string,
+  grep: string,
+  env: Partial<Record<ProfileName, Record<string, string>>> = {},
+  profiles = all,
+  suite: Suite = ledgerSuite,
+) =>
   runHarness({
     profiles,
-    suites: [ledgerSuite],
+    suites: [suite],
     filter: { grep: new RegExp(grep) },
     seed: 11,
     modules,

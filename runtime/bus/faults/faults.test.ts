@@ -33,6 +33,7 @@ describe("faults as data", () => {
       error: "error:payments=payment_declined@0.5",
       blackhole: "blackhole:warehouse",
       "lose-reply": "lose-reply:payments@0.25",
+      reset: "reset:payments.charge",
       down: "down:search",
       drop: "drop:order.confirmed=100",
       poison: "poison:*@0.1",
@@ -225,6 +226,14 @@ describe("call faults", () => {
     const error = await failureOf(transport.request("echo", envelope({}), 60));
     expect([isAppError(error, "call_timeout"), reached.count]).toEqual([true, 1]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it("reset lets the module do its work, then fails the caller at once: the effect happened, the deadline is not spent", async () => {
+    const { transport, reached } = echoing("reset:echo");
+    const started = performance.now();
+    const error = await failureOf(transport.request("echo", envelope({}), 5000));
+    expect([isAppError(error, "service_unavailable"), reached.count]).toEqual([true, 1]);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("down fails at once with service_unavailable; other modules still answer", async () => {

@@ -11,6 +11,7 @@ import { latencyFault } from "./latency.ts";
 import { loseReplyFault } from "./lose-reply.ts";
 import type { FaultDefinition } from "./model.ts";
 import { poisonFault } from "./poison.ts";
+import { resetFault } from "./reset.ts";
 
 /** Every kind of fault the fault layer honours. A new kind is one definition file and one entry here. */
 export const faultDefinitions = [
@@ -18,6 +19,7 @@ export const faultDefinitions = [
   errorReplyFault,
   blackholeFault,
   loseReplyFault,
+  resetFault,
   downFault,
   duplicateFault,
   delayFault,
