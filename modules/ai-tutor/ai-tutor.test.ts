@@ -1,22 +1,14 @@
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningCalls, learningEvents } from "../../contracts/catalog.ts";
-import { GetLessonAccess } from "../../contracts/courses/calls.ts";
 import { SessionView } from "../../contracts/tutor/api.ts";
-import { fakeModule, fakeSessions } from "../../harness/fakes.test-support.ts";
+import { fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
+import { fakeCourses } from "../../harness/systems/learning/fakes.test-support.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import { AppError, answer, newId } from "../../runtime/module-api/index.ts";
+import { newId } from "../../runtime/module-api/index.ts";
 import { tutorModule } from "./module.ts";
 
-/** Courses as ai-tutor sees it: lesson `<course>/<n>` is the n-th of a course of two; `outsider` is enrolled in none. */
-const fakeCourses = fakeModule("courses", [
-  answer(GetLessonAccess, async ({ user_id, lesson_id }) => {
-    const course = /^(.+)\/[12]$/.exec(lesson_id)?.[1];
-    if (!course) throw new AppError("lesson_not_found", "no such lesson");
-    return { lesson_id, course_id: course, course_lessons: 2, enrolled: user_id !== "outsider" };
-  }),
-]);
 const fakeUsers = fakeSessions((token) => /^token-(.+)$/.exec(token)?.[1]);
 
 describe("ai-tutor module on PGlite", () => {

@@ -1,23 +1,15 @@
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningCalls, learningEvents } from "../../contracts/catalog.ts";
-import { GetLessonAccess } from "../../contracts/courses/calls.ts";
 import { CourseProgressView, LessonProgressView } from "../../contracts/progress/api.ts";
 import { GetCourseCompletion } from "../../contracts/progress/calls.ts";
 import { TutorSessionCompleted } from "../../contracts/tutor/events.ts";
-import { fakeModule, fakeSessions } from "../../harness/fakes.test-support.ts";
+import { fakeSessions } from "../../harness/fakes.test-support.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { AppError, answer, newId } from "../../runtime/module-api/index.ts";
+import { fakeCourses } from "../../harness/systems/learning/fakes.test-support.ts";
+import { newId } from "../../runtime/module-api/index.ts";
 import { progressModule } from "./module.ts";
 
-/** Courses as progress sees it: lesson `<course>/<n>` is the n-th of a course of two; the learner `outsider` is enrolled in none. */
-const fakeCourses = fakeModule("courses", [
-  answer(GetLessonAccess, async ({ user_id, lesson_id }) => {
-    const course = /^(.+)\/[12]$/.exec(lesson_id)?.[1];
-    if (!course) throw new AppError("lesson_not_found", "no such lesson");
-    return { lesson_id, course_id: course, course_lessons: 2, enrolled: user_id !== "outsider" };
-  }),
-]);
 const fakeUsers = fakeSessions((token) => /^token-(.+)$/.exec(token)?.[1]);
 
 type Report = { version: number; position_seconds: number; completed: boolean };
