@@ -20,7 +20,7 @@ describe("bun run harness, asked for what it cannot do", () => {
       stderr: "pipe",
     });
     expect(await run.exited).toBe(2);
-    expect(await new Response(run.stderr).text()).toMatch(/^--faults: fault "blackhole:payments@3" is none of: /);
+    expect(await new Response(run.stderr).text()).toMatch(/^bun run harness: --faults: fault "blackhole:payments@3" is none of: /);
   });
 });
 

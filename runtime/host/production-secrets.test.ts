@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { EXIT } from "../cli/main.ts";
 
 const entry = fileURLToPath(new URL("../../scripts/twofold.ts", import.meta.url));
 
@@ -11,7 +12,7 @@ describe("a split process in production without an internal token", () => {
       stdout: "ignore",
       stderr: "pipe",
     });
-    expect(await child.exited).toBe(1);
+    expect(await child.exited).toBe(EXIT.internal);
     expect(await new Response(child.stderr).text()).toMatch(/TWOFOLD_INTERNAL_TOKEN is required outside development/);
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { shopCalls, shopEvents } from "../../contracts/catalog.ts";
-import { eventually } from "../../harness/eventually.ts";
-import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
-import { usersModule } from "../../modules/users/module.ts";
-import { uniqueEmail } from "../../modules/users/users.test-support.ts";
-import { otlpReceiver, SPAN_KIND } from "./otlp-receiver.test-support.ts";
+import { shopCalls, shopEvents } from "../contracts/catalog.ts";
+import { usersModule } from "../modules/users/module.ts";
+import { otlpReceiver, SPAN_KIND } from "../runtime/telemetry/otlp-receiver.test-support.ts";
+import { eventually } from "./eventually.ts";
+import { type InProcessSystem, inProcess } from "./in-process.ts";
+import { unique } from "./suite.ts";
 
 const users = { modules: [usersModule], calls: shopCalls, events: shopEvents };
 const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -29,7 +29,7 @@ describe("tracing", () => {
     system = await inProcess(users);
     expect(system.monolith.tracing).toBeUndefined();
     expect(system.monolith.bus.tracing).toBeUndefined();
-    const answer = await register(system, uniqueEmail("untraced"));
+    const answer = await register(system, `${unique("untraced")}@example.com`);
     expect(answer.status).toBe(201);
     expect(answer.headers.get("traceparent")).toBeNull();
   });
@@ -41,7 +41,7 @@ describe("tracing", () => {
     it("continues the client's trace: the response names its server span, which the exporter sends with the request's transaction and publish", async () => {
       system = await inProcess(users, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: "20" });
       expect(system.monolith.tracing).toBeDefined();
-      const answer = await register(system, uniqueEmail("traced"));
+      const answer = await register(system, `${unique("traced")}@example.com`);
       expect(answer.status).toBe(201);
       const [version, traceId, spanId, flags] = (answer.headers.get("traceparent") ?? "").split("-");
       expect({ version, traceId, flags }).toEqual({ version: "00", traceId: TRACE_ID, flags: "01" });
