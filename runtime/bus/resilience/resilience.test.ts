@@ -203,10 +203,9 @@ describe.each([
     dependency.hanging = true;
     const held = [bus.call("pinger", Gated, {}), bus.call("pinger", Gated, {})];
     expect(bus.dependencies().echo).toMatchObject({ in_flight: 2, max_in_flight: 2 });
-    const started = performance.now();
+    // At once: the clock is frozen, so a refusal that waited for anything timed would never settle.
     const refused = await failure(bus.call("pinger", Gated, {}));
     expect([refused.code, refused.status]).toEqual(["bulkhead_full", 503]);
-    expect(performance.now() - started).toBeLessThan(10);
     await eventually(() => expect(dependency.reached).toBe(2));
     dependency.back();
     expect(await Promise.all(held)).toEqual([{ n: 1 }, { n: 2 }]);
@@ -246,9 +245,8 @@ describe.each([
       }
       expect(circuit()).toBe("open");
 
-      const started = performance.now();
+      // At once (the clock is frozen: an answer that waited for a timeout would never come), never reaching echo.
       expect(await bus.call("pinger", Gated, {}, fallback)).toEqual({ n: -1 });
-      expect(performance.now() - started).toBeLessThan(10);
       expect(dependency.reached).toBe(5);
       expect(given).toEqual(["service_unavailable", "call_timeout", "call_timeout", "call_timeout", "call_timeout", "circuit_open"]);
       expect([last()?.outcome, last()?.fallback, last()?.resilience?.circuit]).toEqual(["circuit_open", true, "open"]);
