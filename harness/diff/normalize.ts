@@ -4,6 +4,11 @@
  * (secrets, tokens, leases) become `<volatile>`.
  */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/**
+ * A random public code, a capitalised prefix and twelve Crockford base-32 symbols (a verification code): as
+ * generated as an id, so it is named like one wherever it appears (a row, a reply, a path, a notice's text).
+ */
+const PUBLIC_CODE = /\b[A-Z]{2,8}-[0-9A-HJKMNP-TV-Z]{12}\b/g;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 /** A timestamp quoted inside a longer text ("it expires at 2026-11-23T03:27:31.882Z"). */
 const EMBEDDED_TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?/g;
@@ -53,7 +58,10 @@ export class Normalizer {
       if (TIMESTAMP.test(value)) return "<time>";
       let text = value;
       for (const secret of this.secrets) if (text.includes(secret)) text = text.split(secret).join("<volatile>");
-      return text.replace(EMBEDDED_TIMESTAMP, "<time>").replace(UUID, (match) => this.id(match));
+      return text
+        .replace(EMBEDDED_TIMESTAMP, "<time>")
+        .replace(UUID, (match) => this.id(match))
+        .replace(PUBLIC_CODE, (match) => this.id(match));
     }
     if (Array.isArray(value)) return value.map((item) => this.value(item));
     if (value && typeof value === "object") {
