@@ -137,6 +137,7 @@ async function runChecks(run: Run): Promise<number> {
       systemFlags: run.checks.flags,
       modules: underTest.modules,
       system: underTest,
+      systemName: run.system,
       invariants: run.checks.invariants,
       filter: { suite: run.suite, grep: run.grep ? new RegExp(run.grep, "i") : undefined },
       // Version skew: one module's processes write older contract versions while its consumers are current.

@@ -176,6 +176,7 @@ export function fixtureReport(): RunReport {
   const checks = PROFILES.flatMap(runsOf);
   return {
     version: 1,
+    system: "shop",
     seed: 424242,
     startedAt: "2025-05-01T10:00:00.000Z",
     wallMs: 18_450,

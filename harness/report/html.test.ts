@@ -89,6 +89,11 @@ describe("the HTML report in headless Chromium", () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it("names the run's system in its header and over the checks matrix", () => {
+    expect(dom).toMatch(/<h1 data-system="shop">twofold run report · shop<\/h1>/);
+    expect(dom).toContain("<th>shop checks</th>");
+  });
+
   it("rendered without errors and with the red verdict", () => {
     expect(dom).toContain('data-rendered="true"');
     expect(dom).not.toContain('id="render-error"');

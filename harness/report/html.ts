@@ -23,7 +23,7 @@ import type { RunReport } from "./model.ts";
  */
 export async function renderHtml(report: RunReport): Promise<string> {
   const { script, style } = await reportAssets();
-  const title = `twofold report · ${report.findings === 0 ? "pass" : `${report.findings} findings`} · seed ${report.seed}`;
+  const title = `twofold report · ${report.system ? `${report.system} · ` : ""}${report.findings === 0 ? "pass" : `${report.findings} findings`} · seed ${report.seed}`;
   return [
     "<!doctype html>",
     '<html lang="en">',

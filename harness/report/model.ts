@@ -79,6 +79,8 @@ export interface ProfileSummary {
 
 export interface RunReport {
   readonly version: 1;
+  /** The system whose checks the run holds (`--system`): the report's header names it and groups the checks under it. */
+  readonly system?: string;
   readonly seed: number;
   /** The run's own faults (`--faults`), in their written form, on top of each profile's. */
   readonly faults?: string;

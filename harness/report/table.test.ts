@@ -17,4 +17,13 @@ describe("the terminal table", () => {
     );
     expect(table).toMatch(/1 invariants broken → 3 finding\(s\)$/);
   });
+
+  it('names the run\'s system in its header and its verdict, and says only "check" for a run that names none', () => {
+    const named = renderTable({ ...fixtureReport(), system: "learning" });
+    expect(named.split("\n")[0]).toMatch(/^learning checks\s+monolith/);
+    expect(named.split("\n").at(-1)).toMatch(/^learning: seed \d+/);
+    const unnamed = renderTable({ ...fixtureReport(), system: undefined });
+    expect(unnamed.split("\n")[0]).toMatch(/^check\s+monolith/);
+    expect(unnamed.split("\n").at(-1)).toMatch(/^seed \d+/);
+  });
 });

@@ -18,7 +18,7 @@ export function renderTable(report: RunReport): string {
   // In a flag diff every divergence is the flag's effect: the column shows which checks it changes.
   const divergent = new Set(report.divergences.filter((d) => !d.known || report.flagDiff).map((d) => `${d.suite} › ${d.check}`));
   const lines = [
-    `${pad("check", width)}  ${profiles.map((p) => pad(p, column)).join("  ")}  diverges`,
+    `${pad(report.system ? `${report.system} checks` : "check", width)}  ${profiles.map((p) => pad(p, column)).join("  ")}  diverges`,
     `${"─".repeat(width)}  ${profiles.map(() => "─".repeat(column)).join("  ")}  ────────`,
     ...keys.map(
       (key) => `${pad(key, width)}  ${profiles.map((p) => pad(cell(runOf(key, p)), column)).join("  ")}  ${divergent.has(key) ? "YES" : ""}`,
@@ -71,7 +71,7 @@ export function renderTable(report: RunReport): string {
   const known = report.divergences.filter((d) => d.known).length;
   lines.push(
     "",
-    `seed ${report.seed}${report.faults ? ` with faults ${report.faults}` : ""}${report.flags ? ` with flags ${report.flags.join(", ")}` : ""}${report.flagDiff ? `, ${report.flagDiff} off against on` : ""}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design, ${broken.length} invariants broken → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
+    `${report.system ? `${report.system}: ` : ""}seed ${report.seed}${report.faults ? ` with faults ${report.faults}` : ""}${report.flags ? ` with flags ${report.flags.join(", ")}` : ""}${report.flagDiff ? `, ${report.flagDiff} off against on` : ""}: ${keys.length} checks × ${profiles.length} profiles in ${(report.wallMs / 1000).toFixed(1)} s — ${failed.length} failed, ${report.divergences.length - known} divergences, ${known} known by design, ${broken.length} invariants broken → ${report.findings === 0 ? "no findings" : `${report.findings} finding(s)`}`,
   );
   return lines.join("\n");
 }

@@ -24,6 +24,8 @@ export interface HarnessOptions {
   /** Modules whose state is compared (every module of the system). */
   readonly modules: readonly string[];
   readonly filter?: RunFilter;
+  /** The registry's name of the system run, for the report. */
+  readonly systemName?: string;
   /** A fixture system instead of the shop. */
   readonly system?: SystemUnderTest;
   /** Faults for every profile of the run, in their written form, after each profile's own (runtime/bus/faults/). */
@@ -121,6 +123,7 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
     runs.reduce((sum, r) => sum + (r.invariants?.length ?? 0), 0) + summaries.reduce((sum, p) => sum + (p.reconciliation?.late ?? 0), 0);
   return {
     version: 1,
+    ...(options.systemName ? { system: options.systemName } : {}),
     seed: options.seed,
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.flags?.length ? { flags: options.flags.map((f) => f.written) } : {}),

@@ -12,7 +12,7 @@ export function summarySection(report: RunReport, groups: readonly CheckGroup[],
   const reconciled = report.profiles.some((p) => p.reconciliation);
   const ok = report.findings === 0;
   return h("section", { id: "summary", "data-verdict": ok ? "pass" : "fail" }, [
-    h("h1", {}, "twofold run report"),
+    h("h1", report.system ? { "data-system": report.system } : {}, report.system ? `twofold run report · ${report.system}` : "twofold run report"),
     h("p", { class: "muted" }, ["started ", report.startedAt, " · seed ", h("code", {}, report.seed), " · report v", report.version]),
     h("div", { class: `panel verdict ${ok ? "pass" : "fail"}`, id: "verdict" }, [
       h("span", { class: "word" }, ok ? "PASS" : "FAIL"),
@@ -126,14 +126,19 @@ export function divergencesSection(divergences: readonly IndexedDivergence[], gr
   ]);
 }
 
-export function matrixSection(groups: readonly CheckGroup[], profiles: readonly string[]): HTMLElement {
+/** The checks grouped under the run's system, when the run names one. */
+export function matrixSection(groups: readonly CheckGroup[], profiles: readonly string[], system?: string): HTMLElement {
   return h("section", { id: "matrix" }, [
     h("h2", {}, "Checks × profiles"),
     h(
       "div",
       { class: "scroll panel", style: "padding: 0" },
       h("table", {}, [
-        h("thead", {}, h("tr", {}, [h("th", {}, "check"), profiles.map((p) => h("th", {}, p)), h("th", {}, "divergences")])),
+        h(
+          "thead",
+          {},
+          h("tr", {}, [h("th", {}, system ? `${system} checks` : "check"), profiles.map((p) => h("th", {}, p)), h("th", {}, "divergences")]),
+        ),
         h(
           "tbody",
           {},
