@@ -167,6 +167,9 @@ export async function bootModules(
 function inboxed(binding: EventBinding, ctx: ModuleContext<SettingsDeclaration>, db: ModuleDb): EventHandler {
   return async (payload, { envelope, attempt }) => {
     const inbox = binding.inbox ? envelope : undefined;
+    // The read before the handler is load-bearing, not just cheap: a handler may act outside its transaction
+    // (orders refunds a late charge), and only this check stops a duplicate repeating that; the insert in the
+    // transaction guards the writes alone (orders.component.test.ts, "refunds ... once").
     if (inbox && (await db.handled(envelope.id))) return;
     let opened = false;
     const eventContext: EventContext<SettingsDeclaration> = {
