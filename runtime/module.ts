@@ -6,6 +6,7 @@ import { useName } from "../contracts/consumer.ts";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../contracts/define.ts";
 import type { Envelope } from "../contracts/envelope.ts";
 import type { ErrorCode } from "../contracts/errors.ts";
+import { everyInstance } from "./bus/broadcast.ts";
 import type { CallOptions } from "./bus/bus.ts";
 import type { Clock } from "./clock.ts";
 import type { FeatureFlags } from "./flags/rollouts.ts";
@@ -126,6 +127,11 @@ export interface EventBinding<E extends EventContract = EventContract, S extends
    * themselves (a read model that keeps the newest version); anything else counts a redelivery twice.
    */
   readonly inbox: boolean;
+  /**
+   * true: every instance (process) hosting the module hears each event, not one of them (runtime/bus/broadcast.ts):
+   * for state each process keeps for itself. Its inbox, when it has one, is the instance's own.
+   */
+  readonly broadcast: boolean;
 }
 
 /** Binds a call contract this module owns to its handler; a handler that reads settings types its `ctx` with them. */
@@ -138,8 +144,9 @@ export const answer = <C extends CallContract, S extends SettingsDeclaration = N
 export const on = <E extends EventContract, S extends SettingsDeclaration = NoSettings>(
   contract: E,
   handle: EventBinding<E, S>["handle"],
-  options: { inbox?: boolean } = {},
-): EventBinding<EventContract, S> => ({ contract, handle, inbox: options.inbox ?? true }) as unknown as EventBinding<EventContract, S>;
+  options: { inbox?: boolean; broadcast?: boolean } = {},
+): EventBinding<EventContract, S> =>
+  ({ contract, handle, inbox: options.inbox ?? true, broadcast: options.broadcast ?? false }) as unknown as EventBinding<EventContract, S>;
 
 /**
  * Puts the module into a named situation for contract verification ("user u-1 exists"), or makes it
@@ -218,11 +225,12 @@ export type ModuleDefinition<S extends SettingsDeclaration = SettingsDeclaration
 export const defineModule = <S extends SettingsDeclaration = NoSettings>(definition: ModuleDefinition<S>): ModuleDefinition =>
   definition as unknown as ModuleDefinition;
 
-/** Which modules consume an event type, from the static module definitions. */
+/** Who consumes an event type, from the static module definitions: a module, or every instance of it (broadcast). */
 export const subscribersFrom =
   (modules: readonly ModuleDefinition[]) =>
-  (type: string): string[] =>
-    modules.filter((m) => m.events.some((e) => e.contract.type === type)).map((m) => m.name);
+  (type: string): string[] => [
+    ...new Set(modules.flatMap((m) => m.events.filter((e) => e.contract.type === type).map((e) => (e.broadcast ? everyInstance(m.name) : m.name)))),
+  ];
 
 /** What each module reads of each call and event, from the modules' consumer contracts. */
 export const readsFrom = (modules: readonly ModuleDefinition[]) => {

@@ -5,6 +5,7 @@ import { runtimeErrorCodes, unavailableErrorCodes } from "../../contracts/errors
 import { clock } from "../clock.ts";
 import { AppError, toAppError } from "../errors.ts";
 import type { Tracing } from "../telemetry/tracing.ts";
+import { everyInstance } from "./broadcast.ts";
 import type { Catalog } from "./catalog.ts";
 import { currentContext, newId, runInContext } from "./context.ts";
 import type { BusObserver } from "./observer.ts";
@@ -220,8 +221,18 @@ export class Bus {
     return this.policies.state();
   }
 
-  /** Consumes the events a local module subscribes to; a handler that throws gets the delivery retried. */
-  consume(module: string, handlers: ReadonlyMap<string, EventHandler>): void {
+  /**
+   * Consumes the events a local module subscribes to; a handler that throws gets the delivery retried. Those
+   * of `broadcast` types are heard by this process whichever other instances host the module too.
+   */
+  consume(module: string, handlers: ReadonlyMap<string, EventHandler>, broadcast: ReadonlySet<string> = new Set()): void {
+    const of = (heard: boolean) => new Map([...handlers].filter(([type]) => broadcast.has(type) === heard));
+    this.receive(module, module, of(false));
+    if (broadcast.size > 0) this.receive(everyInstance(module), module, of(true));
+  }
+
+  /** Registers one subscriber address of `module` with the transport. */
+  private receive(address: string, module: string, handlers: ReadonlyMap<string, EventHandler>): void {
     const receive = async (raw: Envelope, { attempt }: { attempt: number }): Promise<void> => {
       const started = performance.now();
       let outcome = "ok";
@@ -243,7 +254,7 @@ export class Bus {
     };
     const tracing = this.tracing;
     this.transport.consume(
-      module,
+      address,
       tracing ? (raw, delivery) => tracing.deliver(raw, module, delivery.attempt, () => receive(raw, delivery)) : receive,
     );
   }

@@ -3,7 +3,7 @@ import type { Envelope } from "../../contracts/envelope.ts";
 import { eventually } from "../../harness/eventually.ts";
 import { AppError } from "../errors.ts";
 import type { CallHandler, EventHandler } from "./bus.ts";
-import { Broken, Ghost, Pinged, Say, Slow, Undeclared } from "./conformance/contracts.ts";
+import { Broken, Ghost, Pinged, Say, Shouted, Slow, Undeclared } from "./conformance/contracts.ts";
 import { type Deployment, deploy, type Hosted } from "./conformance/deployments.ts";
 import { runInContext } from "./context.ts";
 import { parseFaults } from "./faults/parse.ts";
@@ -28,9 +28,16 @@ interface Received {
   readonly attempt: number;
 }
 
+interface Heard {
+  readonly module: string;
+  readonly instance: string;
+  readonly id: string;
+}
+
 describe.each(Object.entries(deployments))("bus conformance: %s", (_name, deploy) => {
   let deployment: Deployment;
   const received: Received[] = [];
+  const heard: Heard[] = [];
   const echoReplies: unknown[] = [];
 
   const say: CallHandler = async (request, { envelope }) => {
@@ -69,6 +76,13 @@ describe.each(Object.entries(deployments))("bus conformance: %s", (_name, deploy
       ["a", new Map([[Pinged.type, subscriber("a")]])],
       ["b", new Map([[Pinged.type, subscriber("b")]])],
     ]),
+    everywhere: (instance) =>
+      new Map(
+        ["c", "d"].map((module) => [
+          module,
+          new Map<string, EventHandler>([[Shouted.type, async (_, { envelope }) => void heard.push({ module, instance, id: envelope.id })]]),
+        ]),
+      ),
   };
 
   const publish = (n: number) => {
@@ -155,6 +169,30 @@ describe.each(Object.entries(deployments))("bus conformance: %s", (_name, deploy
       expect(envelope).toMatchObject({ type: "ping.sent", version: 1, source: "pinger", correlationId: "corr-fanout", causationId: "cause-fanout" });
     }
     expect(deliveries[0]?.envelope.id).toBe(deliveries[1]?.envelope.id);
+  });
+
+  it("hears a broadcast in every process hosting its subscriber, once, and a competing subscription once in all", async () => {
+    const bus = deployment.busOf("pinger");
+    // Several, so that instances sharing one queue between them could not pass by chance.
+    const shouts = [1, 2, 3, 4, 5, 6].map((n) => bus.event("pinger", Shouted, { n }));
+    const heardBy = (module: string) =>
+      shouts.map((shout) =>
+        heard
+          .filter((h) => h.id === shout.id && h.module === module)
+          .map((h) => h.instance)
+          .sort(),
+      );
+    const everyProcess = shouts.map(() => [...deployment.processes.keys()].sort());
+    const idle = () =>
+      eventually(async () => {
+        const activity = await Promise.all([...deployment.processes.values()].map((b) => b.transport.activity()));
+        expect(activity.map((a) => a.deliveriesPending)).toEqual(activity.map(() => 0));
+      });
+    for (const shout of shouts) await bus.dispatch(shout);
+    await eventually(() => expect(heardBy("c")).toEqual(everyProcess));
+    await idle();
+    expect(heardBy("c")).toEqual(everyProcess);
+    expect(heardBy("d").map((instances) => instances.length)).toEqual(shouts.map(() => 1));
   });
 
   it("refuses to publish an event that violates its contract", () => {

@@ -17,6 +17,8 @@ export interface ChannelSite {
   readonly redisUrl?: string;
   readonly queuePrefix?: string;
   readonly worker?: WorkerTimings;
+  /** The process's name among the instances of its modules (`orders-2`); unnamed, a name of its own. */
+  readonly instance?: string;
   /** The process's logger; a channel a test builds on its own logs nowhere. */
   readonly log?: Logger;
 }
@@ -52,6 +54,7 @@ const eventChannels = {
       site.delivery,
       site.worker ?? DEFAULT_WORKER,
       site.log ?? silentLogger(),
+      site.instance ?? crypto.randomUUID().slice(0, 8),
     ),
 } satisfies Record<string, (site: ChannelSite) => EventChannel>;
 

@@ -24,8 +24,8 @@ const isUnavailable = (error: unknown) => unavailableErrorCodes.some((code) => i
 
 /**
  * One process's copy of each flag's rollout, so a flag read costs no call: read through the flags call on
- * the first miss; replaced by `flag.changed` as soon as the process's modules receive it; and, because an
- * event reaches one replica of a module and may be late, read again in the background once it is older than
+ * the first miss; replaced by `flag.changed` as soon as the process hears it (every process does: a broadcast);
+ * and, because an event may be late or missed (the process was not there), read again in the background once it is older than
  * `refreshMs` (answering with the copy meanwhile). A flag whose rollout cannot be read (its owner down) is
  * off, and not remembered.
  */

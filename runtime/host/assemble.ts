@@ -106,7 +106,14 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
   // The transport first: a missing secret or address stops the boot before any database is opened.
   const transport = isTransport(plan.transport)
     ? plan.transport
-    : createTransport(plan.transport, { ...config, addressOf: plan.addressOf, log }, config.faults, config.seed, config.harness, config.supervised);
+    : createTransport(
+        plan.transport,
+        { ...config, addressOf: plan.addressOf, log, instance: plan.name },
+        config.faults,
+        config.seed,
+        config.harness,
+        config.supervised,
+      );
   const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.databaseName ?? plan.name, plan.ownDatabase) : NO_DATABASE;
   const recorder = config.harness ? new TraceRecorder(plan.name) : undefined;
   const tap = config.harness && plan.edge ? new EventTap() : undefined;

@@ -115,7 +115,11 @@ export async function bootModules(
     }
     for (const gauge of module.metrics ?? []) gauges.push({ module: module.name, gauge, read: () => gauge.read(ctx) });
     bus.answer(module.name, new Map(module.calls.map((b) => [b.contract.name, ((request) => b.handle(request, ctx)) as CallHandler])));
-    bus.consume(module.name, new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx, db)])));
+    bus.consume(
+      module.name,
+      new Map(module.events.map((b) => [b.contract.type, inboxed(b, ctx, db)])),
+      new Set(module.events.filter((b) => b.broadcast).map((b) => b.contract.type)),
+    );
     routes.route("/api/v1", module.routes(ctx));
     dbs.set(module.name, db);
     contexts.set(module.name, ctx);
@@ -163,14 +167,18 @@ export async function bootModules(
   };
 }
 
-/** Wraps a subscriber so each message has one effect however often it is delivered (inbox). */
+/**
+ * Wraps a subscriber so each message has one effect however often it is delivered (inbox). A broadcast one is
+ * recorded under the instance too: the replicas share the module's inbox, and each must have its own effect.
+ */
 function inboxed(binding: EventBinding, ctx: ModuleContext<SettingsDeclaration>, db: ModuleDb): EventHandler {
   return async (payload, { envelope, attempt }) => {
-    const inbox = binding.inbox ? envelope : undefined;
+    const recorded = binding.broadcast ? { ...envelope, id: `${envelope.id}@${ctx.instance}` } : envelope;
+    const inbox = binding.inbox ? recorded : undefined;
     // The read before the handler is load-bearing, not just cheap: a handler may act outside its transaction
     // (orders refunds a late charge), and only this check stops a duplicate repeating that; the insert in the
     // transaction guards the writes alone (orders.component.test.ts, "refunds ... once").
-    if (inbox && (await db.handled(envelope.id))) return;
+    if (inbox && (await db.handled(inbox.id))) return;
     let opened = false;
     const eventContext: EventContext<SettingsDeclaration> = {
       ...ctx,

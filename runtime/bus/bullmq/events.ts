@@ -4,10 +4,12 @@ import { Redis } from "ioredis";
 import type { Envelope } from "../../../contracts/envelope.ts";
 import { conversationFields } from "../../log/conversation.ts";
 import type { Logger } from "../../log/logger.ts";
+import { broadcastModule } from "../broadcast.ts";
 import { describeError, isPermanentFailure } from "../delivery.ts";
 import { withTimeout } from "../timeout.ts";
 import type { DeadLetter, DeliveryPolicy, DispatchOptions, EventChannel, EventReceiver } from "../transport.ts";
 import { bullBoard } from "./board.ts";
+import { Instances } from "./instances.ts";
 
 export interface WorkerTimings {
   readonly concurrency: number;
@@ -16,18 +18,28 @@ export interface WorkerTimings {
   readonly stalledIntervalMs: number;
 }
 
-/** One BullMQ queue per subscribing module; its name is the module's, so a queue is a module's inbox. */
-const queueName = (module: string): string => `events-${module.replace(/[^a-z0-9-]/gi, "")}`;
+const clean = (name: string) => name.replace(/[^a-z0-9-]/gi, "");
+
+/**
+ * One BullMQ queue per subscribing module, named after it, so a queue is a module's inbox; a broadcast
+ * subscription (`<module>@every`) has one per instance of the module, `events-<module>@<instance>`.
+ */
+const queueName = (subscriber: string, instance?: string): string => {
+  const module = broadcastModule(subscriber);
+  return module === undefined ? `events-${clean(subscriber)}` : `events-${clean(module)}@${clean(instance ?? "")}`;
+};
 
 /**
  * Events over BullMQ on Redis: `dispatch` enqueues one job per subscriber (at least once, retried with
  * exponential backoff); failed jobs stay in the failed set as dead letters. A job's id is the event id plus
- * the subscriber, so a relay that dispatches the same event twice enqueues it once.
+ * the subscriber, so a relay that dispatches the same event twice enqueues it once. A broadcast subscriber gets
+ * one job in the queue of each of its live instances (./instances.ts).
  */
 export class BullmqEvents implements EventChannel {
   private readonly queues = new Map<string, Queue>();
   private readonly workers = new Map<string, Worker>();
   private readonly receivers = new Map<string, EventReceiver>();
+  private readonly instances: Instances;
   private active = 0;
 
   constructor(
@@ -36,7 +48,12 @@ export class BullmqEvents implements EventChannel {
     private readonly policy: DeliveryPolicy,
     private readonly timings: WorkerTimings,
     private readonly log: Logger,
-  ) {}
+    /** This process among the instances of its modules: where its broadcast subscriptions are heard. */
+    private readonly instance: string,
+  ) {
+    // An instance is live while it renews its lease, as a worker owns a job while it renews its lock.
+    this.instances = new Instances(connection, prefix, timings.lockDurationMs, log);
+  }
 
   consume(module: string, receiver: EventReceiver): void {
     this.receivers.set(module, receiver);
@@ -45,10 +62,11 @@ export class BullmqEvents implements EventChannel {
   /** A redelivery gets job ids of its own; otherwise BullMQ would take it for the first delivery and drop it. */
   readonly dispatch = async (envelope: Envelope, subscribers: readonly string[], options?: DispatchOptions): Promise<void> => {
     const redelivery = options?.redelivery;
+    const addressed = await Promise.all(subscribers.map((subscriber) => this.queuesOf(subscriber)));
     await Promise.all(
-      subscribers.map((subscriber) =>
-        this.queue(subscriber).add(envelope.type, envelope, {
-          jobId: redelivery ? `${envelope.id}-${subscriber}-${redelivery}` : `${envelope.id}-${subscriber}`,
+      addressed.flat().map(({ queue, recipient }) =>
+        queue.add(envelope.type, envelope, {
+          jobId: redelivery ? `${envelope.id}-${recipient}-${redelivery}` : `${envelope.id}-${recipient}`,
           attempts: this.policy.attempts,
           backoff: { type: "exponential", delay: this.policy.backoffMs },
           removeOnComplete: { count: 1000 },
@@ -58,14 +76,30 @@ export class BullmqEvents implements EventChannel {
     );
   };
 
+  /** The queues an event for `subscriber` goes to: its module's, or a broadcast's in every live instance. */
+  private async queuesOf(subscriber: string): Promise<{ queue: Queue; recipient: string }[]> {
+    const module = broadcastModule(subscriber);
+    if (module === undefined) return [{ queue: this.queue(queueName(subscriber)), recipient: subscriber }];
+    const live = await this.instances.live(module);
+    return live.map((instance) => ({ queue: this.queue(queueName(subscriber, instance)), recipient: `${module}@${instance}` }));
+  }
+
+  /** The queue this process consumes for a subscriber address it hosts. */
+  private own(subscriber: string): Queue {
+    return this.queue(queueName(subscriber, this.instance));
+  }
+
   /** Bull Board over the given subscribers' queues: the Queue objects dispatch uses, closed on stop. */
   readonly dashboard = (subscribers: readonly string[], basePath: string): Hono =>
-    bullBoard(() => subscribers.map((subscriber) => this.queue(subscriber)), basePath);
+    bullBoard(() => subscribers.map((subscriber) => this.queue(queueName(subscriber))), basePath);
 
   async start(): Promise<void> {
     await this.refuseEvictingRedis();
     for (const [module, receiver] of this.receivers) {
-      const worker = new Worker(queueName(module), (job: Job<Envelope>) => this.process(receiver, job), {
+      const heardByAll = broadcastModule(module);
+      // What waits there was for this instance's previous life, whose state died with it.
+      if (heardByAll !== undefined) await this.own(module).obliterate({ force: true });
+      const worker = new Worker(queueName(module, this.instance), (job: Job<Envelope>) => this.process(receiver, job), {
         connection: this.connection,
         prefix: this.prefix,
         concurrency: this.timings.concurrency,
@@ -94,6 +128,7 @@ export class BullmqEvents implements EventChannel {
       this.workers.set(module, worker);
       void worker.run();
       await worker.waitUntilReady();
+      if (heardByAll !== undefined) await this.instances.join(heardByAll, this.instance);
     }
   }
 
@@ -117,16 +152,30 @@ export class BullmqEvents implements EventChannel {
     }
   }
 
-  /** Stops fetching new jobs and lets running ones finish, then closes every connection. */
+  /**
+   * Leaves the broadcasts first (no publisher adds to this instance's queues after), stops fetching new jobs
+   * and lets running ones finish, drops what still waits in its broadcast queues (state of this process,
+   * which stops), then closes every connection.
+   */
   async stop(): Promise<void> {
+    const broadcasts = [...this.receivers.keys()].filter((address) => broadcastModule(address) !== undefined);
+    await this.instances.leave();
     await Promise.all([...this.workers.values()].map((worker) => worker.close()));
+    await Promise.all(
+      broadcasts.map((address) =>
+        this.own(address)
+          .obliterate({ force: true })
+          .catch(() => {}),
+      ),
+    );
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await this.instances.close();
   }
 
   /** Redis answers, and every worker of this process is running. */
   async health(): Promise<Record<string, boolean>> {
     const workers = [...this.workers.values()].every((w) => w.isRunning());
-    const probe = this.queue(this.receivers.keys().next().value ?? "health");
+    const probe = this.own(this.receivers.keys().next().value ?? "health");
     const redis = await withTimeout(probe.getJobCounts("waiting"), 1000, "redis").then(
       () => true,
       () => false,
@@ -138,7 +187,7 @@ export class BullmqEvents implements EventChannel {
   async pending(): Promise<number> {
     let total = this.active;
     for (const module of this.receivers.keys()) {
-      const counts = await this.queue(module).getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children");
+      const counts = await this.own(module).getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children");
       total += Object.values(counts).reduce((sum, n) => sum + n, 0);
     }
     return total;
@@ -147,7 +196,7 @@ export class BullmqEvents implements EventChannel {
   async deadLetters(): Promise<DeadLetter[]> {
     const letters: DeadLetter[] = [];
     for (const module of this.receivers.keys()) {
-      for (const job of await this.queue(module).getFailed(0, 999)) {
+      for (const job of await this.own(module).getFailed(0, 999)) {
         letters.push({
           subscriber: module,
           envelope: job.data as Envelope,
@@ -172,11 +221,11 @@ export class BullmqEvents implements EventChannel {
     }
   }
 
-  private queue(module: string): Queue {
-    let queue = this.queues.get(module);
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(queueName(module), { connection: this.connection, prefix: this.prefix });
-      this.queues.set(module, queue);
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, queue);
     }
     return queue;
   }

@@ -74,5 +74,12 @@ export const Pinged = defineEvent({
   payload: v.object({ n: v.pipe(v.number(), v.integer()), at: v.string() }),
 });
 
+/** Heard by c in every process that hosts it (a broadcast) and by d in one of them (competing). */
+export const Shouted = defineEvent({
+  type: "ping.shouted",
+  owner: "pinger",
+  payload: v.object({ n: v.pipe(v.number(), v.integer()) }),
+});
+
 export const conformanceCalls = [Say, Broken, Slow, Undeclared, Gated, GatedRead, Relay, Remaining, Ghost];
-export const conformanceEvents = [Pinged];
+export const conformanceEvents = [Pinged, Shouted];

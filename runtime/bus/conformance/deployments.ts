@@ -1,22 +1,27 @@
 import type { Server } from "bun";
 import { freePort } from "../../infra/ports.ts";
+import { everyInstance } from "../broadcast.ts";
 import { Bus, type CallHandler, type EventHandler } from "../bus.ts";
 import { createCatalog } from "../catalog.ts";
 import type { FaultSpec } from "../faults/registry.ts";
 import type { BusObserver } from "../observer.ts";
 import type { ResilienceSettings } from "../resilience/settings.ts";
 import { createTransport, type TransportChoice } from "../transports.ts";
-import { conformanceCalls, conformanceEvents } from "./contracts.ts";
+import { conformanceCalls, conformanceEvents, Shouted } from "./contracts.ts";
 
 /** Which module answers or consumes what in the conformance suite: echo answers, a and b subscribe. */
 export interface Hosted {
   readonly calls: ReadonlyMap<string, ReadonlyMap<string, CallHandler>>;
   readonly events: ReadonlyMap<string, ReadonlyMap<string, EventHandler>>;
+  /** Subscribers every process hosts (c and d), each process's made for it by its name: a replicated module. */
+  readonly everywhere?: (instance: string) => ReadonlyMap<string, ReadonlyMap<string, EventHandler>>;
 }
 
 export interface Deployment {
   /** The bus of the process hosting `module`. */
   busOf(module: string): Bus;
+  /** Every process's bus, by the process's name. */
+  readonly processes: ReadonlyMap<string, Bus>;
   stop(): Promise<void>;
 }
 
@@ -30,13 +35,19 @@ export interface DeployOptions {
 }
 
 const policy = { attempts: 3, backoffMs: 10 };
-const subscribersOf = (type: string) => (type === "ping.sent" ? ["a", "b"] : []);
+/** c hears ping.shouted in every process (a broadcast), d in one of them. */
+const broadcasts = new Map([["c", new Set([Shouted.type])]]);
+const routes = new Map([
+  ["ping.sent", ["a", "b"]],
+  [Shouted.type, [everyInstance("c"), "d"]],
+]);
+const subscribersOf = (type: string) => routes.get(type) ?? [];
 const catalog = createCatalog(conformanceCalls, conformanceEvents);
 const ALL = ["echo", "pinger", "a", "b"];
 
 /**
  * The modules on a transport. When both channels cross processes, two processes that share nothing but the
- * wire: one hosts echo and b, the other pinger and a (calls over real HTTP, events on a real Redis). A channel
+ * wire: one hosts echo and b, the other pinger and a, both c and d (calls over real HTTP, events on a real Redis). A channel
  * that lives in one process's memory cannot reach another, so then every module is in one process.
  */
 export async function deploy(choice: TransportChoice, hosted: Hosted, options: DeployOptions = {}): Promise<Deployment> {
@@ -51,8 +62,8 @@ export async function deploy(choice: TransportChoice, hosted: Hosted, options: D
     queuePrefix: `conf-${crypto.randomUUID().slice(0, 8)}`,
     worker: { concurrency: 4, lockDurationMs: 5000, stalledIntervalMs: 5000 },
   };
-  const process = (modules: readonly string[]) => {
-    const transport = createTransport(choice, site, options.faults, options.seed);
+  const process = (name: string, modules: readonly string[]) => {
+    const transport = createTransport(choice, { ...site, instance: name }, options.faults, options.seed);
     const bus = new Bus({ catalog, transport, subscribersOf, callTimeoutMs: 500, resilience: options.resilience, observer: options.observer });
     for (const module of modules) {
       const calls = hosted.calls.get(module);
@@ -60,19 +71,21 @@ export async function deploy(choice: TransportChoice, hosted: Hosted, options: D
       if (calls) bus.answer(module, calls);
       if (events) bus.consume(module, events);
     }
+    for (const [module, events] of hosted.everywhere?.(name) ?? []) bus.consume(module, events, broadcasts.get(module));
     const routes = transport.routes();
     if (routes) {
       const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: routes.fetch });
       servers.push(server);
       for (const module of modules) urls.set(module, `http://127.0.0.1:${server.port}`);
     }
-    return { modules, bus };
+    return { name, modules, bus };
   };
   const inOneProcess = choice.calls === "memory" || choice.events === "memory";
-  const processes = inOneProcess ? [process(ALL)] : [process(["echo", "b"]), process(["pinger", "a"])];
+  const processes = inOneProcess ? [process("one", ALL)] : [process("one", ["echo", "b"]), process("two", ["pinger", "a"])];
   await Promise.all(processes.map((p) => p.bus.transport.start()));
   return {
     busOf: (module) => (processes.find((p) => p.modules.includes(module)) ?? (processes[0] as (typeof processes)[number])).bus,
+    processes: new Map(processes.map((p) => [p.name, p.bus])),
     async stop() {
       await Promise.all(processes.map((p) => p.bus.transport.stop()));
       for (const server of servers) server.stop(true);
