@@ -30,6 +30,12 @@ const spec = {
     grep: { type: "string", value: "REGEX", help: 'only checks matching "<suite> <check>"' },
     seed: { type: "string", value: "N", help: "the seed of every scheduling choice (default: saved failing seeds first, then a random one)" },
     repeat: { type: "string", value: "N", default: "1", help: "N runs with seeds N, N+1, ..." },
+    jobs: {
+      type: "string",
+      value: "N",
+      default: "1",
+      help: "profiles run at once (default 1: on two cores each check's time would include the others' load, which the timing diff judges)",
+    },
     faults: {
       type: "string",
       value: "SPEC",
@@ -68,6 +74,7 @@ const spec = {
     `${PROGRAM}`,
     `${PROGRAM} --profile monolith --suite "Bad input"`,
     `${PROGRAM} --faults "latency:payments=300" --seed 42`,
+    `${PROGRAM} --jobs 3`,
     `${PROGRAM} --flag-diff new_pricing --profile monolith`,
     `${PROGRAM} --fuzz 200 --profile split`,
   ],
@@ -102,6 +109,7 @@ function readCommandLine(argv: readonly string[]) {
     skew,
     flags,
     repeat: wholeNumber("repeat", values.repeat, 1),
+    jobs: wholeNumber("jobs", values.jobs, 1),
     seed: values.seed === undefined ? undefined : wholeNumber("seed", values.seed),
     fuzz: values.fuzz === undefined ? undefined : wholeNumber("fuzz", values.fuzz, 1),
   };
@@ -131,6 +139,7 @@ async function runChecks(run: Run): Promise<number> {
       profiles: run.profiles,
       suites: run.checks.suites,
       seed,
+      jobs: run.jobs,
       faults: run.faults,
       flags: run.flags,
       flagDiff: run["flag-diff"],

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { SystemClient } from "./system/client.ts";
 
 /** What a running check may tell the harness besides pass or fail. */
@@ -24,21 +25,26 @@ export const check = (name: string, run: Check["run"]): Check => ({ name, run })
 
 export const defineSuite = (name: string, checks: readonly Check[]): Suite => ({ name, checks });
 
-let uniqueScope = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-let uniqueCount = 0;
+interface UniqueSequence {
+  readonly scope: string;
+  count: number;
+}
+/** The sequence of the profile run in progress (profiles may run at once, each in its own async context). */
+const sequences = new AsyncLocalStorage<UniqueSequence>();
+const outside: UniqueSequence = { scope: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, count: 0 };
 
 /**
  * A value unique to this run, for emails and names, so checks can share one running system. The harness
- * restarts the sequence for each profile, so the same check makes the same values on every topology and the
- * diff compares like with like.
+ * runs each profile in a sequence of its own, restarted from the same scope, so the same check makes the
+ * same values on every topology and the diff compares like with like.
  */
-export const unique = (label: string): string => `${label}-${uniqueScope}-${++uniqueCount}`;
+export const unique = (label: string): string => {
+  const sequence = sequences.getStore() ?? outside;
+  return `${label}-${sequence.scope}-${++sequence.count}`;
+};
 
-/** Restarts `unique` from a scope of the harness's choosing (per profile, from the run's seed). */
-export function restartUnique(scope: string): void {
-  uniqueScope = scope;
-  uniqueCount = 0;
-}
+/** Runs `work` with `unique` counting afresh from `scope` (the harness's, per profile, from the run's seed). */
+export const withUniqueScope = <T>(scope: string, work: () => Promise<T>): Promise<T> => sequences.run({ scope, count: 0 }, work);
 
 /** The suite among `suites` that has a check named `name` (the seed's order flow drives the skew and binary tests). */
 export function suiteWith(suites: readonly Suite[], name: string): Suite {

@@ -4,7 +4,7 @@ import { InvariantWatch } from "../checkers/watch.ts";
 import { compareRuns, DEFAULT_SLOWDOWN } from "../diff/compare.ts";
 import { markKnown } from "../diff/known-divergences.ts";
 import type { CheckRun, Divergence, ProfileSummary, RunReport } from "../report/model.ts";
-import { restartUnique, type Suite } from "../suite.ts";
+import { type Suite, withUniqueScope } from "../suite.ts";
 import { SystemClient } from "../system/client.ts";
 import { type SystemUnderTest, startTopology } from "../topologies.ts";
 import { runCheck } from "./check-run.ts";
@@ -42,11 +42,17 @@ export interface HarnessOptions {
   readonly systemFlags?: SystemFlags;
   /** Runs each profile twice, this flag off then on, and compares the two instead of the profiles (harness/run/flags.ts). */
   readonly flagDiff?: string;
+  /**
+   * How many profiles run at once (default 1). Each has its own topology, queue prefix and unique-value
+   * sequence, so their results are the same as one after the other; but every check's wall time then
+   * includes the others' load, which the timing comparison sees (see the README before raising it on 2 cores).
+   */
+  readonly jobs?: number;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 /**
- * Runs the selected checks against each profile in turn (each on a freshly started topology), then compares
+ * Runs the selected checks against each profile (each on a freshly started topology; `jobs` at once), then compares
  * every other profile with the first one, check by check, and marks what is known by design.
  */
 export async function runHarness(options: HarnessOptions): Promise<RunReport> {
@@ -56,56 +62,24 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   const variants = flagVariants(options.flags ?? [], options.flagDiff, options.systemFlags);
   const runs: CheckRun[] = [];
   const summaries: ProfileSummary[] = [];
-  let redis: RedisHandle | undefined;
+  let redis: Promise<RedisHandle> | undefined;
+  const planned = options.profiles.flatMap((p) => variants.map((v) => [p, v] as const));
+  const sharedRedis = () => {
+    if (options.redisUrl) return Promise.resolve(options.redisUrl);
+    redis ??= ensureRedis(process.env.REDIS_URL);
+    return redis.then((r) => r.url);
+  };
   try {
-    for (const [name, variant] of options.profiles.flatMap((p) => variants.map((v) => [p, v] as const))) {
-      const profile = profileOf(name);
-      const label = labelOf(name, variant);
-      if (profile.topology === "split" && !options.redisUrl) redis ??= await ensureRedis(process.env.REDIS_URL);
-      options.onProgress?.({ type: "profile", profile: label, phase: "starting" });
-      const topology = await startTopology(profile.topology, {
-        system: options.system,
-        redisUrl: options.redisUrl ?? redis?.url,
-        env: { ...profileEnv(profile, options.seed, options.faults), ...options.env?.[name] },
-      });
-      options.onProgress?.({ type: "profile", profile: label, phase: "ready", startupMs: topology.startupMs });
-      const profileStarted = performance.now();
-      const mine: CheckRun[] = [];
-      const watch = options.invariants && new InvariantWatch(options.invariants);
-      let reconciled: ProfileSummary["reconciliation"];
-      restartUnique(`s${options.seed.toString(36)}`);
-      try {
-        await applyFlags(topology.url, variant.flags, options.systemFlags);
-        for (const [index, { suite, check }] of selected.entries()) {
-          const run = await runCheck(suite, check, {
-            profile: label,
-            url: topology.url,
-            modules: options.modules,
-            seed: options.seed,
-            tag: `h${options.seed.toString(36)}-${name}-${index}`,
-            timeoutMs: options.checkTimeoutMs ?? 60_000,
-            watch,
-          });
-          mine.push(run);
-          options.onProgress?.({ type: "check", profile: label, run, done: mine.length, total: selected.length });
-        }
-        if (watch) reconciled = await reconcile(watch, new SystemClient(name, topology.url), options.modules);
-      } finally {
-        await topology.stop();
-      }
-      runs.push(...mine);
-      summaries.push({
-        profile: label,
-        startupMs: topology.startupMs,
-        wallMs: performance.now() - profileStarted,
-        passed: mine.filter((r) => r.passed).length,
-        failed: mine.filter((r) => !r.passed).length,
-        ...(reconciled ? { reconciliation: reconciled } : {}),
-      });
-      options.onProgress?.({ type: "profile", profile: label, phase: "done" });
+    const done = await inTurns(planned, options.jobs ?? 1, ([name, variant]) =>
+      withUniqueScope(`s${options.seed.toString(36)}`, () => runProfile(options, selected, name, variant, sharedRedis)),
+    );
+    // In the order the profiles were asked for, however they finished: the first is the baseline.
+    for (const result of done) {
+      runs.push(...result.runs);
+      summaries.push(result.summary);
     }
   } finally {
-    await redis?.stop();
+    await (await redis?.catch(() => undefined))?.stop();
   }
   const { flagDiff } = options;
   const divergences = flagDiff
@@ -135,6 +109,76 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
     divergences,
     findings: divergences.filter((d) => !d.known).length + failedChecks + brokenInvariants,
   };
+}
+
+/** One profile's run: its own freshly started topology, every selected check in order, then the reconciliation. */
+async function runProfile(
+  options: HarnessOptions,
+  selected: ReturnType<typeof selectChecks>,
+  name: ProfileName,
+  variant: ReturnType<typeof flagVariants>[number],
+  sharedRedis: () => Promise<string>,
+): Promise<{ runs: CheckRun[]; summary: ProfileSummary }> {
+  const profile = profileOf(name);
+  const label = labelOf(name, variant);
+  // Each topology has a queue prefix of its own (harness/test-env.ts), so split profiles share one Redis.
+  const redisUrl = profile.topology === "split" ? await sharedRedis() : options.redisUrl;
+  options.onProgress?.({ type: "profile", profile: label, phase: "starting" });
+  const topology = await startTopology(profile.topology, {
+    system: options.system,
+    redisUrl,
+    env: { ...profileEnv(profile, options.seed, options.faults), ...options.env?.[name] },
+  });
+  options.onProgress?.({ type: "profile", profile: label, phase: "ready", startupMs: topology.startupMs });
+  const profileStarted = performance.now();
+  const mine: CheckRun[] = [];
+  const watch = options.invariants && new InvariantWatch(options.invariants);
+  let reconciled: ProfileSummary["reconciliation"];
+  try {
+    await applyFlags(topology.url, variant.flags, options.systemFlags);
+    for (const [index, { suite, check }] of selected.entries()) {
+      const run = await runCheck(suite, check, {
+        profile: label,
+        url: topology.url,
+        modules: options.modules,
+        seed: options.seed,
+        tag: `h${options.seed.toString(36)}-${name}-${index}`,
+        timeoutMs: options.checkTimeoutMs ?? 60_000,
+        watch,
+      });
+      mine.push(run);
+      options.onProgress?.({ type: "check", profile: label, run, done: mine.length, total: selected.length });
+    }
+    if (watch) reconciled = await reconcile(watch, new SystemClient(name, topology.url), options.modules);
+  } finally {
+    await topology.stop();
+  }
+  options.onProgress?.({ type: "profile", profile: label, phase: "done" });
+  return {
+    runs: mine,
+    summary: {
+      profile: label,
+      startupMs: topology.startupMs,
+      wallMs: performance.now() - profileStarted,
+      passed: mine.filter((r) => r.passed).length,
+      failed: mine.filter((r) => !r.passed).length,
+      ...(reconciled ? { reconciliation: reconciled } : {}),
+    },
+  };
+}
+
+/** `work` over every item, at most `jobs` at once; the results in the items' order. */
+async function inTurns<T, R>(items: readonly T[], jobs: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+  return results;
 }
 
 /** The reconciliation checker: every module's state once the profile's checks are done and the system is idle, held to the invariants. */
