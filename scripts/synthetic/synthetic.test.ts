@@ -1,64 +1,65 @@
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { bearer, newCustomer, operator } from "../../harness/systems/shared/identity.ts";
 import { addToCart, checkout, newProduct, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
-import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
+import { type StartedTopology, startTopology, topologyKinds } from "../../harness/topologies.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const INVENTORY = 5;
 
-let topology: StartedTopology;
-let sys: SystemClient;
-let productId: string;
+// The same journey against each topology: the command must work on whatever an operator deploys.
+describe.each(topologyKinds)("twofold synthetic against %s", (kind) => {
+  let topology: StartedTopology;
+  let sys: SystemClient;
+  let productId: string;
 
-/** `twofold synthetic --once` against the topology, as CI would run it. */
-async function synthetic(): Promise<{ code: number; out: string; lines: Record<string, unknown>[] }> {
-  const child = Bun.spawn([process.execPath, "scripts/twofold.ts", "synthetic", "--base", topology.url, "--once", "--settle", "20s"], {
-    cwd: ROOT,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { ...process.env, TWOFOLD_OPERATOR_KEY: DEVELOPMENT_OPERATOR_KEY, LOG_LEVEL: "info", LOG_FORMAT: "json" },
+  /** `twofold synthetic --once` against the topology, as CI would run it. */
+  async function synthetic(): Promise<{ code: number; out: string; lines: Record<string, unknown>[] }> {
+    const child = Bun.spawn([process.execPath, "scripts/twofold.ts", "synthetic", "--base", topology.url, "--once", "--settle", "20s"], {
+      cwd: ROOT,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...process.env, TWOFOLD_OPERATOR_KEY: DEVELOPMENT_OPERATOR_KEY, LOG_LEVEL: "info", LOG_FORMAT: "json" },
+    });
+    const [out, err, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
+    return {
+      code,
+      out,
+      lines: err
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+    };
+  }
+
+  const figures = async () =>
+    (await sys.http.get("/api/v1/orders/figures", { headers: operator })).body as { confirmed_orders: number; revenue: number };
+
+  /** What a synthetic run leaves behind in every module it touched: nothing, once it cleaned up. */
+  async function leftovers() {
+    const [orders, users, notifications] = await Promise.all([
+      sys.sql<{ n: number }>("orders", "select count(*)::int as n from orders where synthetic"),
+      sys.sql<{ n: number }>("users", "select count(*)::int as n from users where synthetic"),
+      sys.sql<{ n: number }>("notifications", "select count(*)::int as n from notifications where delivery = 'suppressed'"),
+    ]);
+    return { orders: orders[0]?.n, users: users[0]?.n, notifications: notifications[0]?.n };
+  }
+
+  beforeAll(async () => {
+    topology = await startTopology(kind, kind === "split" ? { redisUrl: inject("redisUrl") } : {});
+    sys = new SystemClient(kind, topology.url);
+    productId = await newProduct(sys, { price: 7, inventory: INVENTORY });
+    // The journey buys what the catalogue shows in stock: wait for the read model.
+    await eventually(async () => {
+      const product = await sys.http.get(`/api/v1/products/${productId}`);
+      expect(product.body.inventory).toBe(INVENTORY);
+    });
   });
-  const [out, err, code] = await Promise.all([new Response(child.stdout).text(), new Response(child.stderr).text(), child.exited]);
-  return {
-    code,
-    out,
-    lines: err
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line)),
-  };
-}
+  afterAll(async () => topology?.stop());
 
-const figures = async () =>
-  (await sys.http.get("/api/v1/orders/figures", { headers: operator })).body as { confirmed_orders: number; revenue: number };
-
-/** What a synthetic run leaves behind in every module it touched: nothing, once it cleaned up. */
-async function leftovers() {
-  const [orders, users, notifications] = await Promise.all([
-    sys.sql<{ n: number }>("orders", "select count(*)::int as n from orders where synthetic"),
-    sys.sql<{ n: number }>("users", "select count(*)::int as n from users where synthetic"),
-    sys.sql<{ n: number }>("notifications", "select count(*)::int as n from notifications where delivery = 'suppressed'"),
-  ]);
-  return { orders: orders[0]?.n, users: users[0]?.n, notifications: notifications[0]?.n };
-}
-
-beforeAll(async () => {
-  topology = await startTopology("monolith");
-  sys = new SystemClient("monolith", topology.url);
-  productId = await newProduct(sys, { price: 7, inventory: INVENTORY });
-  // The journey buys what the catalogue shows in stock: wait for the read model.
-  await eventually(async () => {
-    const product = await sys.http.get(`/api/v1/products/${productId}`);
-    expect(product.body.inventory).toBe(INVENTORY);
-  });
-});
-afterAll(async () => topology?.stop());
-
-describe("twofold synthetic", () => {
   it("checks out as a synthetic customer: confirmed for real, told to nobody, in no figure, cleaned up; exit 0", async () => {
     // A real sale first, so the figures are seen to count what they should.
     const customer = await newCustomer(sys);
