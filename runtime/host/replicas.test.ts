@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
 import { SystemClient } from "../../harness/system/client.ts";
-import { newCustomer, operator } from "../../harness/systems/shared/identity.ts";
-import { addToCart, chargesOf, checkout, newProduct, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
+import { bearer, newCustomer, operator } from "../../harness/systems/shared/identity.ts";
+import { addToCart, chargesOf, checkout, newProduct, setFlag, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import type { TraceEntry } from "../observation/trace.ts";
 
@@ -18,7 +18,8 @@ describe("split topology with two replicas of every service", () => {
   beforeAll(async () => {
     topology = await startTopology("split", {
       redisUrl: inject("redisUrl"),
-      env: { TWOFOLD_REPLICAS: "2" },
+      // The periodic refresh of flag copies far beyond the test: only flag.changed can tell the replicas.
+      env: { TWOFOLD_REPLICAS: "2", TWOFOLD_FLAG_REFRESH_MS: "3600000" },
       onCrash: (name) => givenUp.push(name),
     });
     sys = new SystemClient("split", topology.url);
@@ -99,4 +100,29 @@ describe("split topology with two replicas of every service", () => {
     expect(sagas?.stuck).toBe(0);
     expect(givenUp).toEqual([]);
   }, 90_000);
+
+  it("tells every orders replica of a flag change at once (flag.changed is a broadcast), not at the next refresh", async () => {
+    const customer = await newCustomer(sys);
+    await addToCart(sys, customer.token, await newProduct(sys, { price: 60, inventory: 1 }), 1);
+    const previews = async (tag: string) => {
+      // Four in a row: the gateway hands a service's requests to its instances in turn, two each.
+      const answers = [];
+      for (let i = 0; i < 4; i++) {
+        const headers = { ...bearer(customer.token), "x-correlation-id": `flags-${tag}-${i}` };
+        answers.push((await sys.http.get<{ pricing: string }>("/api/v1/checkout/preview", { headers })).body.pricing);
+      }
+      const { body } = await sys.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=flags-${tag}-`);
+      const served = [...new Set(body.trace.filter((e) => e.kind === "http" && e.process !== "gateway").map((e) => e.process))].sort();
+      return { answers, served };
+    };
+    expect(await previews("off")).toEqual({ answers: ["v1", "v1", "v1", "v1"], served: ["orders", "orders-2"] });
+    await setFlag(sys, "new_pricing", { enabled: true, percentage: 100, users: [] });
+    try {
+      await sys.idle();
+      expect(await previews("on")).toEqual({ answers: ["v2", "v2", "v2", "v2"], served: ["orders", "orders-2"] });
+    } finally {
+      await setFlag(sys, "new_pricing", { enabled: false, percentage: 0, users: [] });
+      await sys.idle();
+    }
+  });
 });
