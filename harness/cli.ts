@@ -10,6 +10,7 @@ import { renderHtml } from "./report/html.ts";
 import type { RunReport } from "./report/model.ts";
 import { progressPrinter } from "./report/progress.ts";
 import { renderTable } from "./report/table.ts";
+import { clockSweep } from "./run/clock-sweep.ts";
 import { parseRunFlag, type RunFlag } from "./run/flags.ts";
 import { runHarness } from "./run/harness.ts";
 import { defaultProfileNames, profileNames } from "./run/profiles.ts";
@@ -47,6 +48,11 @@ const spec = {
       multiple: true,
       help: "set feature flag NAME (on, off or a percentage 0..100) in every topology before the checks",
     },
+    "clock-sweep": {
+      type: "string",
+      value: "MS",
+      help: "one run per module: its clock MS ahead and the next module's MS behind (the clock: fault), every suite each time",
+    },
     "flag-diff": {
       type: "string",
       value: "NAME",
@@ -75,6 +81,7 @@ const spec = {
     `${PROGRAM} --profile monolith --suite "Bad input"`,
     `${PROGRAM} --faults "latency:payments=300" --seed 42`,
     `${PROGRAM} --jobs 3`,
+    `${PROGRAM} --clock-sweep 300000 --profile monolith`,
     `${PROGRAM} --flag-diff new_pricing --profile monolith`,
     `${PROGRAM} --fuzz 200 --profile split`,
   ],
@@ -112,6 +119,7 @@ function readCommandLine(argv: readonly string[]) {
     jobs: wholeNumber("jobs", values.jobs, 1),
     seed: values.seed === undefined ? undefined : wholeNumber("seed", values.seed),
     fuzz: values.fuzz === undefined ? undefined : wholeNumber("fuzz", values.fuzz, 1),
+    clockSweep: values["clock-sweep"] === undefined ? undefined : wholeNumber("clock-sweep", values["clock-sweep"], 1),
   };
 }
 type Run = ReturnType<typeof readCommandLine>;
@@ -133,14 +141,15 @@ async function runChecks(run: Run): Promise<number> {
   const store = new FailingSeeds(join(".twofold", `${own("failing-seeds")}.json`));
   const reportDir = run.report ?? join(".twofold", own("report"));
   const reports: RunReport[] = [];
-  for (const seed of await seedsToRun(run, store)) {
-    console.error(`── harness run, seed ${seed} ──`);
+  const sweep = run.clockSweep === undefined ? [undefined] : clockSweep(underTest.modules, run.clockSweep);
+  for (const [seed, skew] of (await seedsToRun(run, store)).flatMap((seed) => sweep.map((skew) => [seed, skew] as const))) {
+    console.error(`── harness run, seed ${seed}${skew ? `, ${skew.faults}` : ""} ──`);
     const report = await runHarness({
       profiles: run.profiles,
       suites: run.checks.suites,
       seed,
       jobs: run.jobs,
-      faults: run.faults,
+      faults: [run.faults, skew?.faults].filter(Boolean).join(",") || undefined,
       flags: run.flags,
       flagDiff: run["flag-diff"],
       systemFlags: run.checks.flags,
@@ -156,7 +165,7 @@ async function runChecks(run: Run): Promise<number> {
     reports.push(report);
     await store.record(seed, report.findings > 0);
     mkdirSync(reportDir, { recursive: true });
-    const name = reports.length > 1 || run.repeat > 1 ? `report-${seed}` : "report";
+    const name = reports.length > 1 || run.repeat > 1 || skew ? `report-${seed}${skew ? `-${skew.label}` : ""}` : "report";
     await Bun.write(join(reportDir, `${name}.json`), JSON.stringify(report, null, 2));
     await Bun.write(join(reportDir, `${name}.html`), await renderHtml(report));
     (run.json ? console.error : console.log)(renderTable(report));

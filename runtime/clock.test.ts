@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdvancingClock, clockTimeout } from "./clock.ts";
+import { AdvancingClock, clockTimeout, OffsetClock } from "./clock.ts";
 
 describe("the advancing clock", () => {
   it("reads real time plus what it was advanced by", () => {
@@ -81,5 +81,25 @@ describe("the advancing clock", () => {
     expect(fires.signal.aborted).toBe(true);
     expect((fires.signal.reason as Error).name).toBe("TimeoutError");
     expect(cleared.signal.aborted).toBe(false);
+  });
+});
+
+describe("a skewed view of a clock", () => {
+  it("reads the offset ahead or behind, while a wait still takes its own length on the clock beneath", async () => {
+    const base = new AdvancingClock();
+    base.freeze();
+    let offset = 300_000;
+    const skewed = new OffsetClock(base, () => offset);
+    expect(skewed.nowMs() - base.nowMs()).toBe(300_000);
+    offset = -5000;
+    expect(skewed.now().getTime() - base.nowMs()).toBe(-5000);
+    let woke = false;
+    const sleeping = skewed.sleep(1000).then(() => (woke = true));
+    base.advance(999);
+    await Promise.resolve();
+    expect(woke).toBe(false);
+    base.advance(1);
+    await sleeping;
+    expect(woke).toBe(true);
   });
 });

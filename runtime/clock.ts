@@ -115,6 +115,33 @@ export class AdvancingClock implements Clock {
   }
 }
 
+/**
+ * A clock that reads `offsetMs()` ahead of another (behind when negative): what a module sees of a process
+ * whose clock is skewed (the `clock:` fault). Only the time read is off; a wait of `ms` still takes `ms`.
+ */
+export class OffsetClock implements Clock {
+  constructor(
+    private readonly base: Clock,
+    private readonly offsetMs: () => number,
+  ) {}
+
+  nowMs(): number {
+    return this.base.nowMs() + this.offsetMs();
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.base.sleep(ms, signal);
+  }
+
+  schedule(ms: number, due: () => void): () => void {
+    return this.base.schedule(ms, due);
+  }
+}
+
 /** This process's clock. */
 export const clock = new AdvancingClock();
 

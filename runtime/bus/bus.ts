@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import type { AnySchema, CallContract, CallReply, CallRequest, EventContract, EventPayload } from "../../contracts/define.ts";
 import { CallEnvelope, Envelope } from "../../contracts/envelope.ts";
 import { runtimeErrorCodes, unavailableErrorCodes } from "../../contracts/errors.ts";
-import { clock } from "../clock.ts";
+import { type Clock, clock, OffsetClock } from "../clock.ts";
 import { AppError, toAppError } from "../errors.ts";
 import type { Tracing } from "../telemetry/tracing.ts";
 import { everyInstance } from "./broadcast.ts";
@@ -90,6 +90,12 @@ export class Bus {
 
   get catalog(): Catalog {
     return this.options.catalog;
+  }
+
+  /** The clock `module` reads: the process's, or under a `clock:` fault that clock skewed for it alone. */
+  clockOf(module: string): Clock {
+    const offsetOf = this.transport.clockOffsetMs;
+    return offsetOf ? new OffsetClock(clock, () => offsetOf(module)) : clock;
   }
 
   /**
@@ -292,7 +298,8 @@ export class Bus {
       id,
       type,
       version,
-      occurredAt: occurredAt(),
+      // A skewed module stamps what it sends with its own time, as a process with a drifted clock would.
+      occurredAt: occurredAt(clock.nowMs() + (this.transport.clockOffsetMs?.(source) ?? 0)),
       correlationId: context?.correlationId ?? id,
       causationId: context?.causationId ?? null,
       source,
@@ -305,8 +312,7 @@ export class Bus {
 let isoMs = Number.NaN;
 let iso = "";
 /** An envelope's timestamp: envelopes made in the same millisecond share one string (toISOString was 8 % of a call). */
-function occurredAt(): string {
-  const ms = clock.nowMs();
+function occurredAt(ms: number): string {
   if (ms !== isoMs) {
     isoMs = ms;
     iso = new Date(ms).toISOString();

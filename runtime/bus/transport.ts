@@ -104,6 +104,8 @@ export interface Transport {
   routes(): Hono | undefined;
   /** Present when faults can be added while the process runs (the harness's): see faults/layer.ts. */
   readonly faults?: FaultControl;
+  /** Under the fault layer: how far the clock `module` reads is off (a `clock:` fault), 0 without one. */
+  readonly clockOffsetMs?: (module: string) => number;
 }
 
 /**

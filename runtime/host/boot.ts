@@ -94,7 +94,7 @@ export async function bootModules(
       instance,
       db,
       settings,
-      clock,
+      clock: bus.clockOf(module.name),
       limits,
       operators,
       log: moduleLog,

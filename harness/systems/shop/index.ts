@@ -10,6 +10,7 @@ import { rateLimitSuite } from "../shared/rate-limits.suite.ts";
 import { badInputSuite } from "./bad-input.suite.ts";
 import { catalogueSuite } from "./catalogue.suite.ts";
 import { chaosSuite } from "./chaos.suite.ts";
+import { clockSkewSuite } from "./clock-skew.suite.ts";
 import { featureFlagsSuite } from "./feature-flags.suite.ts";
 import { shopFuzz } from "./fuzz/target.ts";
 import { fuzzSuite } from "./fuzz.suite.ts";
@@ -29,6 +30,7 @@ export const shopChecks: SystemChecks = {
     apiDocsSuite(shop),
     catalogueSuite,
     chaosSuite,
+    clockSkewSuite,
     featureFlagsSuite,
     sagaCompensationSuite(shop.modules, shopSagaJourneys),
     ...shopFlows,

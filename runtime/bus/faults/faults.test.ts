@@ -38,6 +38,7 @@ describe("faults as data", () => {
       drop: "drop:order.confirmed=100",
       poison: "poison:*@0.1",
       crash: "crash:after-reply:orders:payments.charge",
+      clock: "clock:warehouse=-300000",
       duplicate: "duplicate=1",
       delay: "delay=1",
       copy: "copy",
@@ -179,6 +180,15 @@ describe("faults added while the process runs (the harness's)", () => {
     expect(await transport.dispatchInline?.(envelope({}), ["reader"])).toBeUndefined();
     await transport.dispatch(envelope({}), ["reader"]);
     expect(handled).toHaveLength(3);
+  });
+
+  it("skews the clock of the modules named, and only theirs; a skew added at run time applies at once", () => {
+    const transport = createTransport(transports.memory, { delivery }, parseFaults("clock:warehouse=+300000,clock:orders=-5000"), 1, true);
+    expect(["warehouse", "orders", "users"].map((m) => transport.clockOffsetMs?.(m))).toEqual([300_000, -5000, 0]);
+    transport.faults?.add("clock:users=+1");
+    expect(["warehouse", "orders", "users"].map((m) => transport.clockOffsetMs?.(m))).toEqual([300_000, -5000, 1]);
+    expect(formatFaults(parseFaults("clock:orders=-5000,clock:orders=+7"))).toBe("clock:orders=+7");
+    expect(() => parseFaults("clock:orders=5000")).toThrow(/clock:<module>=<\+\|-><ms>/);
   });
 });
 

@@ -37,10 +37,13 @@ export function withFaults(
       effects = build(current);
     },
   };
-  const layered = transportOf(
-    faultyCalls(transport.calls, () => effects),
-    faultyEvents(transport.events, () => effects),
-  );
+  const layered = {
+    ...transportOf(
+      faultyCalls(transport.calls, () => effects),
+      faultyEvents(transport.events, () => effects),
+    ),
+    clockOffsetMs: (module: string) => effects.reduce((sum, e) => sum + (e.clockOffsetMs?.(module) ?? 0), 0),
+  };
   return adjustable ? { ...layered, faults: control } : layered;
 }
 

@@ -13,6 +13,8 @@ export interface FaultEffects {
   readonly dispatch?: (next: Dispatch) => Dispatch;
   /** Around one delivery to a consumer (the subscribing module). */
   readonly deliver?: (next: EventReceiver, subscriber: string) => EventReceiver;
+  /** How far the clock `module` reads is off (clock-skew.ts); the offsets of every fault add up. */
+  readonly clockOffsetMs?: (module: string) => number;
 }
 
 /** What a fault may know of the process it runs in. */

@@ -1,5 +1,6 @@
 import { afterResponseFault } from "./after-response.ts";
 import { blackholeFault } from "./blackhole.ts";
+import { clockSkewFault } from "./clock-skew.ts";
 import { copyFault } from "./copy.ts";
 import { crashFault } from "./crash.ts";
 import { delayFault } from "./delay.ts";
@@ -26,6 +27,7 @@ export const faultDefinitions = [
   dropFault,
   poisonFault,
   crashFault,
+  clockSkewFault,
   copyFault,
   afterResponseFault,
 ] as const;
