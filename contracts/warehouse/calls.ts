@@ -24,6 +24,9 @@ export const ReceiveStock = defineCall({
   errors: ["amount_out_of_range"],
 });
 
+/** The longest an order's stock may be held (`ttl_ms`): a day. */
+export const LONGEST_HOLD_MS = 86_400_000;
+
 /**
  * Holds stock for an order until `expires_at`; all lines or none. Idempotent by `order_id`. Never lets
  * available stock go below zero: the last unit goes to exactly one of two concurrent orders.
@@ -34,7 +37,7 @@ export const ReserveStock = defineCall({
   request: v.object({
     order_id: Id,
     items: v.pipe(v.array(v.object({ product_id: Id, quantity: Quantity })), v.minLength(1), v.maxLength(50)),
-    ttl_ms: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(86_400_000))),
+    ttl_ms: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(LONGEST_HOLD_MS))),
   }),
   reply: Reservation,
   errors: ["insufficient_stock"],

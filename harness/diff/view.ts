@@ -58,9 +58,10 @@ export function viewOf(run: CheckRun): RunView {
     for (const table of Object.keys(tables).sort()) {
       const change = tables[table];
       if (!change) continue;
-      state[`${module}.${table}`] = {
-        added: n.rows(change.added).map((r) => JSON.stringify(r)),
-        removed: n.rows(change.removed).map((r) => JSON.stringify(r)),
+      const name = `${module}.${table}`;
+      state[name] = {
+        added: n.rows(change.added, name).map((r) => JSON.stringify(r)),
+        removed: n.rows(change.removed, name).map((r) => JSON.stringify(r)),
       };
     }
   }

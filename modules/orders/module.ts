@@ -15,7 +15,7 @@ import { ordersSettings } from "./settings.ts";
 /** Orders: the operator's direct orders and customers' checkouts, each driven to the end by a persisted saga. */
 export const ordersModule = defineModule({
   name: "orders",
-  version: "1.3.0",
+  version: "1.4.0",
   resources: ["orders", "checkout"],
   entities: [Order, OrderItem, Saga],
   publishes: [OrderPlaced, OrderConfirmed, OrderCancelled],

@@ -1,3 +1,4 @@
+import { LONGEST_HOLD_MS } from "../../contracts/warehouse/calls.ts";
 import { InventoryCommitted, InventoryReceived, InventoryReleased, InventoryReserved } from "../../contracts/warehouse/events.ts";
 import { AppError, type ModuleContext, type ProviderStateHandler } from "../../runtime/module-api/index.ts";
 import { committedEvent, receivedEvent, releasedEvent, reservedEvent } from "./announcements.ts";
@@ -12,18 +13,18 @@ import { toReservationView } from "./views.ts";
 
 type Params = Readonly<Record<string, string | number | boolean>>;
 
-/** Long enough that a later run finds a contract's reservation as it left it, not swept away. */
-const HOLD_MS = 86_400_000;
-
 /** Books a product's stock in once: the receipt id follows from the product, so a repeat counts nothing. */
 const stocked = (ctx: ModuleContext, productId: string, quantity: number) =>
   receiveStock(ctx, { receipt_id: `stock:${productId}`, product_id: productId, quantity });
 
-/** An order holding one unit of a stocked product (reserve is idempotent by order id). */
+/**
+ * An order holding one unit of a stocked product (reserve is idempotent by order id), held as long as the
+ * warehouse allows: a later check of the run, moving the clock on, finds it as the contract left it, not expired.
+ */
 async function held(ctx: WarehouseContext, params: Params) {
   const productId = String(params.product_id);
   await stocked(ctx, productId, 10);
-  return reserveStock(ctx, { order_id: String(params.order_id), items: [{ product_id: productId, quantity: 1 }], ttl_ms: HOLD_MS });
+  return reserveStock(ctx, { order_id: String(params.order_id), items: [{ product_id: productId, quantity: 1 }], ttl_ms: LONGEST_HOLD_MS });
 }
 
 const reservationOf = (ctx: ModuleContext, orderId: string) => ctx.db.em().findOne(Reservation, { orderId });

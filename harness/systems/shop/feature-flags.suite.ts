@@ -6,7 +6,7 @@ import { check, defineSuite } from "../../suite.ts";
 import type { SystemClient } from "../../system/client.ts";
 import type { HttpResult } from "../../system/http.ts";
 import { bearer, type Customer, newCustomer, operator } from "../shared/identity.ts";
-import { addToCart, checkout, newProduct, setFlag } from "./steps.ts";
+import { addToCart, checkout, newProduct, setFlag, settledOrder } from "./steps.ts";
 
 const FLAG = "new_pricing";
 
@@ -64,7 +64,11 @@ const totalsOf = (body: { subtotal: number; shipping: number; total: number; pri
 async function checkedOut(sys: SystemClient, customer: Customer) {
   const placed = await checkout(sys, customer.token, { payment_token: "tok_visa" });
   assert.equal(placed.status, 202, JSON.stringify(placed.body));
+  // The 202 comes before the saga: on the wire it may still be reserving or charging. Read the order once it
+  // has settled, so every profile reads the same order (and the read is compared whole, not as a poll).
+  await settledOrder(sys, customer.token, placed.body.id);
   const order = await sys.http.get(`/api/v1/orders/${placed.body.id}`, { headers: bearer(customer.token) });
+  assert.equal(order.body.status, "confirmed", JSON.stringify(order.body));
   assert.deepEqual(totalsOf(order.body), totalsOf(placed.body), "the stored order has the totals the checkout answered");
   return totalsOf(placed.body);
 }
