@@ -25,6 +25,8 @@ export interface StartedTopology {
   readonly processes: ProcessGroup;
   /** The process a module runs in. */
   processOf(module: string): string;
+  /** Where the process a module runs in answers (a replicated service's first instance); nothing for a module it does not run. */
+  urlOf(module: string): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -91,13 +93,20 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       options.onCrash?.(name, code);
     },
   });
-  const started = (processes: ProcessGroup, url: string, processOf: (module: string) => string, after = async () => {}): StartedTopology => ({
+  const started = (
+    processes: ProcessGroup,
+    url: string,
+    processOf: (module: string) => string,
+    urlOf: (module: string) => string | undefined,
+    after = async () => {},
+  ): StartedTopology => ({
     kind,
     url,
     startupMs: processes.startupMs,
     logFile: log.file,
     processes,
     processOf,
+    urlOf,
     stop: async () => {
       await processes.stop();
       await after();
@@ -113,7 +122,12 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
         [{ name: "monolith", args: ["monolith"], readyUrl: `${url}/ready` }],
         group({ PORT: String(port) }),
       );
-      return started(processes, url, () => "monolith");
+      return started(
+        processes,
+        url,
+        () => "monolith",
+        (module) => (system.modules.includes(module) ? url : undefined),
+      );
     }
     if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
     const description: unknown = await Bun.file(systemEnv.TWOFOLD_TOPOLOGY).json();
@@ -139,6 +153,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       processes,
       processes.url,
       (module) => topology.serviceOf(module)?.name ?? "gateway",
+      (module) => topology.serviceOf(module)?.url,
       () => database.stop(),
     );
   } catch (error) {

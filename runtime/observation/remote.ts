@@ -7,8 +7,8 @@ import { CORRELATION_HEADER } from "../http/correlation.ts";
 import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
 import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
+import { INTERNAL_OBSERVATION } from "./paths.ts";
 import type { ObservationPort } from "./port.ts";
-import { INTERNAL_OBSERVATION } from "./routes.ts";
 import type { TraceEntry } from "./trace.ts";
 
 export interface RemoteProcess {

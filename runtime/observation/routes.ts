@@ -25,10 +25,6 @@ const SqlBody = v.object({
   params: v.optional(v.array(v.unknown()), []),
 });
 
-/** Where the port is served: publicly (monolith, gateway) or to the gateway only, behind the internal token (a service). */
-export const PUBLIC_OBSERVATION = "/__twofold";
-export const INTERNAL_OBSERVATION = "/internal/observe";
-
 /**
  * The port's one route table: the event tap, the idle check, read-only SQL against one module's own schema,
  * state, traces, dead letters, redelivery, provider states, calls and the clock. Mounted at `/__twofold` on the

@@ -4,6 +4,7 @@ import { canIDeployCommand } from "./can-i-deploy.ts";
 import { check } from "./check.ts";
 import { exportCommand, list, print } from "./describe-commands.ts";
 import { pact } from "./pact.ts";
+import { verifyOfficial } from "./verify-official.ts";
 
 const commands: readonly Command[] = [
   list,
@@ -15,8 +16,14 @@ const commands: readonly Command[] = [
   recordDeploymentCommand,
   canIDeployCommand,
   pact,
+  verifyOfficial,
 ];
 
 /** `bun run contracts`: answers the exit code (0 ok or yes, 1 incompatible or no; usage errors are thrown: runtime/cli/main.ts). */
 export const runContractsCli = (argv: readonly string[]): Promise<number | undefined> =>
-  runCommands("bun run contracts", "Consumer contracts: describe, check compatibility, publish, verify, can-i-deploy, Pact.", commands, argv);
+  runCommands(
+    "bun run contracts",
+    "Consumer contracts: describe, check compatibility, publish, verify, can-i-deploy, Pact (export and the official verifier).",
+    commands,
+    argv,
+  );
