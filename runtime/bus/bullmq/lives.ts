@@ -23,13 +23,12 @@ export class Lives {
     private readonly log: Logger,
   ) {}
 
-  /** Makes `workerId` this instance's consumer of `queue`, failing what the previous one left locked; how many. */
-  async takeOver(queue: Queue, workerId: string): Promise<number> {
+  /** Makes `workerId` this instance's consumer of `queue`, failing the attempts the previous one left locked. */
+  async takeOver(queue: Queue, workerId: string): Promise<void> {
     const key = `${this.prefix}:life:${queue.name}:${this.instance}`;
     this.owned.push(key);
     const previous = await this.redis().set(key, workerId, "GET");
-    if (previous === null || previous === workerId) return 0;
-    let reclaimed = 0;
+    if (previous === null || previous === workerId) return;
     for (const job of await queue.getActive()) {
       if (!job.id) continue;
       const token = await this.redis().get(`${queue.toKey(job.id)}:lock`);
@@ -41,13 +40,11 @@ export class Lives {
         () => false,
       );
       if (!moved) continue;
-      reclaimed++;
-      this.log.warn(
-        { queue: queue.name, job_id: job.id, type: job.name, attempts: job.attemptsMade },
-        `${job.name} for ${queue.name} was held by the previous life of ${this.instance}: given back (attempt ${job.attemptsMade} failed)`,
-      );
+      const fields = { queue: queue.name, job_id: job.id, type: job.name, attempts: job.attemptsMade };
+      const held = `${job.name} for ${queue.name} was held by the previous life of ${this.instance}`;
+      if (job.attemptsMade >= (job.opts.attempts ?? 1)) this.log.error(fields, `dead letter: ${held}, its last attempt`);
+      else this.log.warn(fields, `${held}: given back (attempt ${job.attemptsMade} failed)`);
     }
-    return reclaimed;
   }
 
   /** A clean stop leaves nothing held: the next life has nothing to take over. */
