@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_SYSTEM, loadSystem, type SystemName, systems } from "../modules/index.ts";
@@ -77,7 +78,10 @@ const logTo = (kind: string) => {
 export async function startTopology(kind: TopologyKind, options: StartOptions = {}): Promise<StartedTopology> {
   const system = options.system ?? registeredSystem(DEFAULT_SYSTEM);
   const systemEnv = { TWOFOLD_SYSTEM: system.entry, TWOFOLD_TOPOLOGY: join(ROOT, system.topologyFile) };
-  const env: Record<string, string | undefined> = { ...process.env, ...testEnv(), ...systemEnv, ...options.env };
+  // Each process writes its harness trace through to a file here, which a restarted process reads back.
+  const traceDir = mkdtempSync(join(tmpdir(), "twofold-trace-"));
+  const forget = () => rmSync(traceDir, { recursive: true, force: true });
+  const env: Record<string, string | undefined> = { ...process.env, ...testEnv(), TWOFOLD_TRACE_DIR: traceDir, ...systemEnv, ...options.env };
   const log = logTo(kind);
   // The launcher's records go to the same file as its processes' lines, logged as they log theirs.
   const launcherLog = createLogger(loadConfig(env).logging, "launcher", log.write);
@@ -110,6 +114,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     stop: async () => {
       await processes.stop();
       await after();
+      forget();
     },
   });
   try {
@@ -157,6 +162,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       () => database.stop(),
     );
   } catch (error) {
+    forget();
     throw new Error(`${error instanceof Error ? error.message : error} (log: ${log.file})`);
   }
 }

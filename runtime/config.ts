@@ -48,6 +48,7 @@ const Env = v.object({
   TWOFOLD_BODY_LIMIT_BYTES: int(1024 * 1024),
   TWOFOLD_INTERNAL_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
   TWOFOLD_HARNESS: text(""),
+  TWOFOLD_TRACE_DIR: text(""),
   TWOFOLD_ENV: v.optional(v.picklist(["development", "production"]), "production"),
   TWOFOLD_OPERATOR_KEY: v.optional(v.pipe(v.string(), v.minLength(16, "must be at least 16 characters"))),
   TWOFOLD_TRANSPORT: v.optional(v.pipe(v.string(), v.rawTransform(checked(transportChoice)))),
@@ -157,6 +158,8 @@ export interface RuntimeConfig {
   readonly internalToken?: string;
   /** Turns on the harness-only endpoints and the event tap; off in production. */
   readonly harness: boolean;
+  /** Where the harness's trace of each process is written through (`<process>.jsonl`), to outlive a crash; unset, memory only. */
+  readonly traceDir?: string;
   readonly environment: "development" | "production";
   /** The operator API's key; undefined means operator endpoints refuse every request. */
   readonly operatorKey?: string;
@@ -231,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.TWOFOLD_BODY_LIMIT_BYTES,
     internalToken: e.TWOFOLD_INTERNAL_TOKEN ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_INTERNAL_TOKEN : undefined),
     harness: e.TWOFOLD_HARNESS === "1",
+    traceDir: e.TWOFOLD_TRACE_DIR || undefined,
     environment: e.TWOFOLD_ENV,
     transport: e.TWOFOLD_TRANSPORT,
     seed: e.TWOFOLD_SEED,

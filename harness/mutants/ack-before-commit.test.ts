@@ -20,7 +20,7 @@ describe("the harness finds distributed-only bugs", { timeout: 2 * MUTANT_TIMEOU
     const lost = report.divergences.find((d) => d.kind === "state");
     expect(lost?.summary).toContain("reports.reports (1 only on monolith, 0 only on split)");
     // The clean ledger survives the same kill: the redelivery finds its inbox row and its report. Only the wait
-    // for the restart and the lapsed lock shows, as timing (no known divergence excuses a deliberate kill yet).
+    // for the restart may show, as timing, on a loaded machine (the restarted process takes its job back at once).
     const clean = await runLedger("clean", ".", {}, ["monolith", "split"], ledgerCrashSuite);
     expect(clean.checks.map((c) => c.passed)).toEqual([true, true]);
     expect(findings(clean, "split").filter((kind) => kind !== "timing")).toEqual([]);

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { type Context, Hono } from "hono";
 import { Bus } from "../bus/bus.ts";
 import { createCatalog } from "../bus/catalog.ts";
@@ -116,7 +117,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
         config.supervised,
       );
   const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.databaseName ?? plan.name, plan.ownDatabase) : NO_DATABASE;
-  const recorder = config.harness ? new TraceRecorder(plan.name) : undefined;
+  const recorder = config.harness ? new TraceRecorder(plan.name, config.traceDir && join(config.traceDir, `${plan.name}.jsonl`)) : undefined;
   const tap = config.harness && plan.edge ? new EventTap() : undefined;
   const moduleSubscribers = subscribersFrom(system.modules);
   const described = plan.described ?? plan.hosted;

@@ -10,10 +10,14 @@ import { withTimeout } from "../timeout.ts";
 import type { DeadLetter, DeliveryPolicy, DispatchOptions, EventChannel, EventReceiver } from "../transport.ts";
 import { bullBoard } from "./board.ts";
 import { Instances } from "./instances.ts";
+import { Lives } from "./lives.ts";
 
 export interface WorkerTimings {
   readonly concurrency: number;
-  /** How long a worker owns a job before BullMQ considers it stalled (a crashed worker's jobs come back after this). */
+  /**
+   * How long a worker owns a job before BullMQ considers it stalled: a crashed worker's jobs come back after this,
+   * or as soon as an instance of its name starts again (./lives.ts).
+   */
   readonly lockDurationMs: number;
   readonly stalledIntervalMs: number;
 }
@@ -40,6 +44,7 @@ export class BullmqEvents implements EventChannel {
   private readonly workers = new Map<string, Worker>();
   private readonly receivers = new Map<string, EventReceiver>();
   private readonly instances: Instances;
+  private readonly lives: Lives;
   private active = 0;
 
   constructor(
@@ -53,6 +58,7 @@ export class BullmqEvents implements EventChannel {
   ) {
     // An instance is live while it renews its lease, as a worker owns a job while it renews its lock.
     this.instances = new Instances(connection, prefix, timings.lockDurationMs, log);
+    this.lives = new Lives(connection, prefix, instance, log);
   }
 
   consume(module: string, receiver: EventReceiver): void {
@@ -126,6 +132,8 @@ export class BullmqEvents implements EventChannel {
       });
       worker.on("error", (error) => this.log.error({ subscriber: module, error: error.message }, `BullMQ worker of ${module} failed`));
       this.workers.set(module, worker);
+      // Before the worker runs, so what a killed previous life held is the first thing it takes.
+      if (heardByAll === undefined) await this.lives.takeOver(this.queue(queueName(module)), worker.id);
       void worker.run();
       await worker.waitUntilReady();
       if (heardByAll !== undefined) await this.instances.join(heardByAll, this.instance);
@@ -170,6 +178,7 @@ export class BullmqEvents implements EventChannel {
     );
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     await this.instances.close();
+    await this.lives.close();
   }
 
   /** Redis answers, and every worker of this process is running. */
