@@ -233,8 +233,11 @@ export class Bus {
    */
   consume(module: string, handlers: ReadonlyMap<string, EventHandler>, broadcast: ReadonlySet<string> = new Set()): void {
     const of = (heard: boolean) => new Map([...handlers].filter(([type]) => broadcast.has(type) === heard));
-    this.receive(module, module, of(false));
-    if (broadcast.size > 0) this.receive(everyInstance(module), module, of(true));
+    // Only addresses something is sent to: on BullMQ each is a worker with its own Redis connection, polling.
+    const competing = of(false);
+    const everyone = of(true);
+    if (competing.size > 0) this.receive(module, module, competing);
+    if (everyone.size > 0) this.receive(everyInstance(module), module, everyone);
   }
 
   /** Registers one subscriber address of `module` with the transport. */
