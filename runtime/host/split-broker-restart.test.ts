@@ -68,7 +68,6 @@ describe.runIf(process.platform === "linux")("split topology: the broker dies wi
     };
     let orderIds: string[] = [];
     process.kill(notifications, "SIGSTOP");
-    let measured: { backMs: number; firstDeliveryMs: number; allDeliveredMs: number } | undefined;
     try {
       const placed = await Promise.all(customers.map((c) => checkout(sys, c.token, { payment_token: "tok_visa" })));
       expect(placed.map((p) => p.status)).toEqual(Array(BACKLOG).fill(202));
@@ -78,13 +77,10 @@ describe.runIf(process.platform === "linux")("split topology: the broker dies wi
       // Every confirmation has left the orders outbox and waits in Redis for notifications.
       const waiting = async () => (await queue.getJobs(["wait", "prioritized", "delayed"])).filter((job) => job.name === "order.confirmed");
       await eventually(async () => expect(await waiting()).toHaveLength(BACKLOG));
-      await queue.close();
 
       const killed = redis.pid();
-      const killedAt = performance.now();
       process.kill(killed, "SIGKILL");
-      await eventually(() => expect(launcherRecords(topology).map((r) => r.msg)).toContain("✔ redis is back"), { intervalMs: 5 });
-      const backMs = performance.now() - killedAt;
+      await eventually(() => expect(launcherRecords(topology).map((r) => r.msg)).toContain("✔ redis is back"));
       expect(redis.pid()).not.toBe(killed);
       pids.add(redis.pid());
       expect(launcherRecords(topology)).toContainEqual(
@@ -92,13 +88,11 @@ describe.runIf(process.platform === "linux")("split topology: the broker dies wi
       );
 
       process.kill(notifications, "SIGCONT");
-      const told = async () => (await Promise.all(customers.map((c) => confirmationsOf(c.token)))).filter((ids) => ids.length > 0).length;
-      await eventually(async () => expect(await told()).toBeGreaterThan(0), { timeoutMs: 30_000, intervalMs: 5 });
-      const firstDeliveryMs = performance.now() - killedAt;
-      await eventually(async () => expect(await told()).toBe(BACKLOG), { timeoutMs: 30_000 });
-      measured = { backMs, firstDeliveryMs, allDeliveredMs: performance.now() - killedAt };
+      const toldSoFar = async () => (await Promise.all(customers.map((c) => confirmationsOf(c.token)))).filter((ids) => ids.length > 0).length;
+      await eventually(async () => expect(await toldSoFar()).toBe(BACKLOG));
     } finally {
       process.kill(notifications, "SIGCONT");
+      await queue.close();
     }
 
     // Once nothing more is on its way: each customer told once, of their own order, and every order still confirmed.
@@ -108,11 +102,10 @@ describe.runIf(process.platform === "linux")("split topology: the broker dies wi
     const after = await Promise.all(orderIds.map((id, i) => settledOrder(sys, customers[i]?.token ?? "", id)));
     expect(after.map((o) => o.status)).toEqual(Array(BACKLOG).fill("confirmed"));
     expect(givenUp).toEqual([]);
-    console.info(
-      `broker restart with ${BACKLOG} confirmations waiting: ${JSON.stringify(measured)}; processes that exited: ${JSON.stringify(exits)}`,
-    );
+    // The services rode the broker's restart out: none of them exited.
+    expect(exits).toEqual([]);
 
     await stop();
     expect([...pids].filter(alive)).toEqual([]);
-  }, 120_000);
+  }, 60_000);
 });
