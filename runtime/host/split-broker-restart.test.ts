@@ -56,7 +56,9 @@ describe.runIf(process.platform === "linux")("split topology: the broker dies wi
     const productId = await newProduct(sys, { price: 5, inventory: 100 });
     // Customers verify their email through notifications, so they are made before it is held back.
     const customers = await Promise.all(Array.from({ length: BACKLOG }, () => newCustomer(sys)));
-    for (const customer of customers) await addToCart(sys, customer.token, productId, 1);
+    // And one who checks out only after the restart: every service's workers take events again, not just notifications'.
+    const late = await newCustomer(sys);
+    for (const customer of [...customers, late]) await addToCart(sys, customer.token, productId, 1);
 
     const notifications = topology.processes.pid("notifications");
     const queue = new Queue("events-notifications", { connection: { url: redis.url }, prefix: QUEUE_PREFIX });
@@ -101,6 +103,15 @@ describe.runIf(process.platform === "linux")("split topology: the broker dies wi
     expect(told).toEqual(orderIds.map((id) => [id]));
     const after = await Promise.all(orderIds.map((id, i) => settledOrder(sys, customers[i]?.token ?? "", id)));
     expect(after.map((o) => o.status)).toEqual(Array(BACKLOG).fill("confirmed"));
+    const carts = await Promise.all(
+      [...customers, late].map(async (c) => (await sys.http.get("/api/v1/cart", { headers: bearer(c.token) })).body.items),
+    );
+    expect(carts).toEqual([...customers.map(() => []), [expect.objectContaining({ product_id: productId })]]);
+
+    const placedLate = await checkout(sys, late.token, { payment_token: "tok_visa" });
+    expect((await settledOrder(sys, late.token, placedLate.body.id)).status).toBe("confirmed");
+    await eventually(async () => expect(await confirmationsOf(late.token)).toEqual([placedLate.body.id]));
+    await eventually(async () => expect((await sys.http.get("/api/v1/cart", { headers: bearer(late.token) })).body.items).toEqual([]));
     expect(givenUp).toEqual([]);
     // The services rode the broker's restart out: none of them exited.
     expect(exits).toEqual([]);
