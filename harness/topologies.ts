@@ -5,9 +5,10 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_SYSTEM, loadSystem, type SystemName, systems } from "../modules/index.ts";
 import { loadConfig, placementOverrides, placementVariable } from "../runtime/config.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
-import { type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
+import { DEFAULT_RESTART_POLICY, type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
 import { freePort } from "../runtime/infra/ports.ts";
+import { ensureRedis, type RedisHandle } from "../runtime/infra/redis.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { createLogger } from "../runtime/log/logger.ts";
 import { preparePGlite } from "../runtime/persistence/pglite.ts";
@@ -24,6 +25,8 @@ export interface StartedTopology {
   readonly logFile: string;
   /** Its processes ("monolith", or each service and "gateway"), to kill or restart for fault tests. */
   readonly processes: ProcessGroup;
+  /** Its own private Redis, when it was started with one (redisDir). */
+  readonly redis?: RedisHandle;
   /** The process a module runs in. */
   processOf(module: string): string;
   /** Where the process a module runs in answers (a replicated service's first instance); nothing for a module it does not run. */
@@ -52,8 +55,13 @@ export const registeredSystem = (name: SystemName): SystemUnderTest => ({
 export interface StartOptions {
   /** The default system unless given. */
   readonly system?: SystemUnderTest;
-  /** Required for split. */
+  /** Required for split, unless it gets a Redis of its own (redisDir). */
   readonly redisUrl?: string;
+  /**
+   * Split: a private redis-server of its own instead, durable in this dir and supervised as `bun run split`'s
+   * is (the launcher's restart policy, logged by the launcher), stopped with it: for tests that kill the broker.
+   */
+  readonly redisDir?: string;
   /** How to run the program: defaults to bun with scripts/twofold.ts; the binary test passes the binary. */
   readonly command?: readonly string[];
   readonly env?: Record<string, string>;
@@ -85,6 +93,10 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
   const log = logTo(kind);
   // The launcher's records go to the same file as its processes' lines, logged as they log theirs.
   const launcherLog = createLogger(loadConfig(env).logging, "launcher", log.write);
+  const crashed = (name: string, code: number | null) => {
+    log.write(`[harness] ${name} crashed with ${code}`);
+    options.onCrash?.(name, code);
+  };
   const group = (extraEnv: Record<string, string>): GroupOptions => ({
     command: options.command ?? [process.execPath, join(ROOT, "scripts", "twofold.ts")],
     cwd: options.cwd,
@@ -92,10 +104,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     log: launcherLog,
     output: log.write,
     onExit: options.onExit,
-    onCrash: (name, code) => {
-      log.write(`[harness] ${name} crashed with ${code}`);
-      options.onCrash?.(name, code);
-    },
+    onCrash: crashed,
   });
   const started = (
     processes: ProcessGroup,
@@ -103,12 +112,14 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     processOf: (module: string) => string,
     urlOf: (module: string) => string | undefined,
     after = async () => {},
+    redis?: RedisHandle,
   ): StartedTopology => ({
     kind,
     url,
     startupMs: processes.startupMs,
     logFile: log.file,
     processes,
+    redis,
     processOf,
     urlOf,
     stop: async () => {
@@ -134,7 +145,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
         (module) => (system.modules.includes(module) ? url : undefined),
       );
     }
-    if (!options.redisUrl) throw new Error("the split topology needs a Redis URL");
+    if (!options.redisUrl && !options.redisDir) throw new Error("the split topology needs a Redis URL or a dir for its own");
     const description: unknown = await Bun.file(systemEnv.TWOFOLD_TOPOLOGY).json();
     const ports: Record<string, string> = { PORT: String(freePort()) };
     // Every instance of every service (replicas included, as the environment asks for them) on a free port.
@@ -143,15 +154,24 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     }
     // Free ports unless the test itself placed a process (options.env): a test's placement is the point of it.
     const topology = parseTopology(description, system.modules, placementOverrides({ ...env, ...ports, ...options.env }));
+    const redis = options.redisDir
+      ? await ensureRedis(undefined, {
+          dir: options.redisDir,
+          log: launcherLog,
+          restartPolicy: DEFAULT_RESTART_POLICY,
+          onCrash: (code) => crashed("redis", code),
+        })
+      : undefined;
     const database = await startSplitDatabase(env.DATABASE_URL, env.TWOFOLD_DATA_DIR ?? "memory");
     const definition = await loadSystem(system.entry, ROOT);
     const infrastructure = {
-      redisUrl: options.redisUrl,
+      redisUrl: redis?.url ?? options.redisUrl ?? "",
       databaseUrl: database.url,
       internalToken: env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID(),
     };
+    const stopInfrastructure = () => Promise.all([database.stop(), redis?.stop()]).then(() => {});
     const processes = await launchSplit(definition, topology, infrastructure, group({})).catch(async (error) => {
-      await database.stop();
+      await stopInfrastructure();
       throw error;
     });
     return started(
@@ -159,7 +179,8 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       processes.url,
       (module) => topology.serviceOf(module)?.name ?? "gateway",
       (module) => topology.serviceOf(module)?.url,
-      () => database.stop(),
+      stopInfrastructure,
+      redis,
     );
   } catch (error) {
     forget();

@@ -8,6 +8,7 @@ import { startGateway } from "../runtime/host/gateway.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { startMonolith } from "../runtime/host/monolith.ts";
 import { stopOnSignals } from "../runtime/host/process.ts";
+import { DEFAULT_RESTART_POLICY } from "../runtime/host/process-group.ts";
 import { startService } from "../runtime/host/service.ts";
 import { loadTopology } from "../runtime/host/topology.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
@@ -76,8 +77,15 @@ async function runSplit(named: string | undefined): Promise<undefined> {
   const onSignal = (signal: string) => (split ? void shutdown(0) : starting.abort(new Error(`${signal} while the split topology was starting`)));
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
-  // The private Redis keeps its data with the rest (append-only): events it accepted survive a restart.
-  const redisData = config.dataDir === "memory" ? { log } : { dir: join(config.dataDir, "split-redis"), log };
+  // Only a crash loop gets here (of a service or of the private Redis): a single crash is restarted by the policy.
+  const giveUp = (name: string) => {
+    log.error({ child: name }, `stopping the split topology: ${name} crash-looped`);
+    void shutdown(1);
+  };
+  // The private Redis keeps its data with the rest (append-only): events it accepted survive a restart. It is
+  // supervised as the services are: a redis-server that dies comes back on its port and data.
+  const supervised = { log, restartPolicy: DEFAULT_RESTART_POLICY, onCrash: () => giveUp("redis") };
+  const redisData = config.dataDir === "memory" ? supervised : { ...supervised, dir: join(config.dataDir, "split-redis") };
   const [redis, database] = await Promise.all([ensureRedis(config.redisUrl, redisData), startSplitDatabase(config.databaseUrl, config.dataDir, log)]);
   log.info({ databases: database.describe }, `databases: ${database.describe}`);
   const internalToken = env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID();
@@ -86,8 +94,7 @@ async function runSplit(named: string | undefined): Promise<undefined> {
     command: selfCommand(),
     env,
     log,
-    // Only a crash loop gets here: a single crash is restarted by the launcher's policy.
-    onCrash: () => void shutdown(1),
+    onCrash: giveUp,
     signal: starting.signal,
   }).catch(async (error) => {
     await Promise.all([redis.stop(), database.stop()]);

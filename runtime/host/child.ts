@@ -29,17 +29,35 @@ export async function terminate(child: Subprocess, graceMs: number): Promise<num
   }
 }
 
-/** Polls `url` until it answers 2xx, the child exits, or `timeoutMs` passes. */
+interface Probed {
+  readonly ok: boolean;
+  /** The process that answered, when it says (a twofold process's readiness names it). */
+  readonly process?: unknown;
+}
+
+/** One readiness probe: an HTTP GET answering 2xx, or for `tcp://host:port` (redis-server) a connection accepted. */
+function probe(url: string): Promise<Probed> {
+  const address = new URL(url);
+  if (address.protocol === "tcp:") {
+    return Bun.connect({ hostname: address.hostname, port: Number(address.port), socket: { data() {} } }).then(
+      (socket) => (socket.end(), { ok: true }),
+      () => ({ ok: false }),
+    );
+  }
+  return fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+    async (r) => ({ ok: r.ok, process: ((await r.json().catch(() => ({}))) as { process?: unknown }).process }),
+    () => ({ ok: false }),
+  );
+}
+
+/** Polls `url` (probe) until it is ready, the child exits, or `timeoutMs` passes. */
 export async function waitReady(url: string, child: Subprocess, timeoutMs: number, name: string): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     }
-    const answer = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
-      async (r) => ({ ok: r.ok, process: ((await r.json().catch(() => ({}))) as { process?: unknown }).process }),
-      () => ({ ok: false, process: undefined }),
-    );
+    const answer = await probe(url);
     // Another process answering on this address (a port handed out twice) is not this one being ready.
     if (answer.ok && answer.process !== undefined && answer.process !== name) {
       throw new Error(`${url} is answered by ${String(answer.process)}, not ${name}: two processes were given one address`);

@@ -7,7 +7,7 @@ export interface ProcessSpec {
   readonly name: string;
   /** Arguments after the program, e.g. ["service", "users"]. */
   readonly args: readonly string[];
-  /** Answers 2xx once the process is ready. */
+  /** Answers 2xx once the process is ready; `tcp://host:port` for one that speaks no HTTP (accepts a connection). */
   readonly readyUrl: string;
 }
 
@@ -58,8 +58,8 @@ export interface ProcessGroup extends RunningProcess {
   readonly names: readonly string[];
   /** The OS process id of one process. */
   pid(name: string): number;
-  /** Sends a signal to one process without restarting it (fault injection, crash tests). */
-  kill(name: string, signal?: NodeJS.Signals): void;
+  /** Sends a signal to one process without restarting it (fault injection, crash tests); settles once it has exited. */
+  kill(name: string, signal?: NodeJS.Signals): Promise<number | null>;
   /** Starts a process again (stopping it first if it still runs) and waits until it is ready. */
   restart(name: string): Promise<void>;
 }
@@ -177,6 +177,7 @@ export async function launchGroup(name: string, specs: readonly ProcessSpec[], o
       const { process } = childOf(child);
       expected.add(process);
       process.kill(signal);
+      return process.exited;
     },
     async restart(child) {
       const old = childOf(child);
