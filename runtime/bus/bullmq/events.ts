@@ -166,6 +166,7 @@ export class BullmqEvents implements EventChannel {
    * which stops), then closes every connection.
    */
   async stop(): Promise<void> {
+    if (!(await this.redisAnswers())) return this.stopWithoutRedis();
     const broadcasts = [...this.receivers.keys()].filter((address) => broadcastModule(address) !== undefined);
     await this.instances.leave();
     await Promise.all([...this.workers.values()].map((worker) => worker.close()));
@@ -181,14 +182,30 @@ export class BullmqEvents implements EventChannel {
     await this.lives.close();
   }
 
-  /** Redis answers, and every worker of this process is running. */
-  async health(): Promise<Record<string, boolean>> {
-    const workers = [...this.workers.values()].every((w) => w.isRunning());
+  /**
+   * Stopping while Redis is gone: every command would wait for a reconnect that may never come (a stop took
+   * 95 s, each process waiting out its grace). Jobs this process was running keep their locks and are
+   * redelivered once they lapse; its broadcast lease lapses and its queue is cleared by its next start.
+   */
+  private async stopWithoutRedis(): Promise<void> {
+    this.log.warn("stopping without Redis: leases and locks are left to lapse");
+    const closing = [...[...this.workers.values()].map((w) => w.close(true)), ...[...this.queues.values()].map((q) => q.close())];
+    await Promise.all([...closing.map((c) => withTimeout(c, 1000, "bullmq close").catch(() => {})), this.instances.close(), this.lives.close()]);
+  }
+
+  /** Whether Redis answers within a second. */
+  private redisAnswers(): Promise<boolean> {
     const probe = this.own(this.receivers.keys().next().value ?? "health");
-    const redis = await withTimeout(probe.getJobCounts("waiting"), 1000, "redis").then(
+    return withTimeout(probe.getJobCounts("waiting"), 1000, "redis").then(
       () => true,
       () => false,
     );
+  }
+
+  /** Redis answers, and every worker of this process is running. */
+  async health(): Promise<Record<string, boolean>> {
+    const workers = [...this.workers.values()].every((w) => w.isRunning());
+    const redis = await this.redisAnswers();
     return { redis, subscriptions: redis && workers };
   }
 

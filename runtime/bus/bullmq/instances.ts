@@ -1,6 +1,7 @@
 import type { ConnectionOptions } from "bullmq";
-import { Redis, type RedisOptions } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Logger } from "../../log/logger.ts";
+import { redisClient } from "./client.ts";
 
 /**
  * Which instances of a module hear its broadcasts, kept in Redis: a set of names per module, and per instance a
@@ -73,8 +74,7 @@ export class Instances {
 
   private redis(): Redis {
     if (!this.client) {
-      const { url, ...options } = this.connection as RedisOptions & { url?: string };
-      this.client = url ? new Redis(url, options) : new Redis(options);
+      this.client = redisClient(this.connection, this.log);
     }
     return this.client;
   }

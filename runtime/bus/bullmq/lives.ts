@@ -1,6 +1,8 @@
 import type { ConnectionOptions, Queue } from "bullmq";
-import { Redis, type RedisOptions } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Logger } from "../../log/logger.ts";
+import { withTimeout } from "../timeout.ts";
+import { redisClient } from "./client.ts";
 
 /**
  * What a killed instance was handling, handed back when an instance of its name starts again. BullMQ gives a
@@ -49,15 +51,15 @@ export class Lives {
 
   /** A clean stop leaves nothing held: the next life has nothing to take over. */
   async close(): Promise<void> {
-    if (this.client && this.owned.length > 0) await this.client.del(...this.owned).catch(() => {});
+    // Bounded: with Redis gone the delete would wait for a reconnect; the next life takes over what is left.
+    if (this.client && this.owned.length > 0) await withTimeout(this.client.del(...this.owned), 1000, "redis").catch(() => {});
     this.client?.disconnect();
     this.client = undefined;
   }
 
   private redis(): Redis {
     if (!this.client) {
-      const { url, ...options } = this.connection as RedisOptions & { url?: string };
-      this.client = url ? new Redis(url, options) : new Redis(options);
+      this.client = redisClient(this.connection, this.log);
     }
     return this.client;
   }
