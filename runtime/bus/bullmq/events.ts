@@ -149,6 +149,8 @@ export class BullmqEvents implements EventChannel {
     const { url } = this.connection as { url?: string };
     if (!url) return;
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 2000 });
+    // An unreachable Redis is said once, below, not by ioredis for every reconnect.
+    client.on("error", () => {});
     const answer = await client.config("GET", "maxmemory-policy").catch(() => undefined);
     client.disconnect();
     const policy = answer?.[1];
