@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
+import { AdvancingClock } from "../clock.ts";
 import { silentLogger } from "../log/logger.ts";
 import type { ModuleDb } from "./module-db.ts";
 import { OutboxRelay } from "./outbox-relay.ts";
@@ -17,7 +18,7 @@ const later = <T = void>() => {
  */
 function harnessedOutbox() {
   const envelope = { id: "e1", type: "t.happened" } as Envelope;
-  let rows = [{ id: "e1", envelope }];
+  let rows = [{ id: "e1", envelope, createdAt: new Date(0) }];
   const reads: { release: () => void }[] = [];
   const dispatches: { envelope: Envelope; accept: () => void }[] = [];
   const db = {
@@ -36,6 +37,7 @@ function harnessedOutbox() {
   } as unknown as ModuleDb;
   const bus = {
     transport: {},
+    clockOf: () => new AdvancingClock(),
     // The first dispatch waits to be accepted by hand; any later one is accepted at once.
     dispatch: (e: Envelope) => {
       const accepted = later();
@@ -68,5 +70,52 @@ describe("the outbox relay", () => {
     reads[1]?.release();
     await relay.stop();
     expect(dispatches.map((d) => d.envelope.id)).toEqual(["e1"]);
+  });
+
+  it("leaves a row another instance just wrote to it, relays it once that instance has had a second, and its own at once", async () => {
+    const clock = new AdvancingClock();
+    clock.freeze();
+    let rows: { id: string; envelope: Envelope; createdAt: Date }[] = [];
+    let passes = 0;
+    const dispatched: string[] = [];
+    const db = {
+      module: "m",
+      em: () => ({
+        find: async () => (passes++, [...rows]),
+        nativeDelete: async (_entity: unknown, where: { id: string }) => void (rows = rows.filter((r) => r.id !== where.id)),
+      }),
+    } as unknown as ModuleDb;
+    const bus = { transport: {}, clockOf: () => clock, dispatch: async (e: Envelope) => void dispatched.push(e.id) } as unknown as Bus;
+    const replica = new OutboxRelay(db, bus, 60_000, silentLogger());
+    const write = (id: string) => {
+      const envelope = { id, type: "t.happened" } as Envelope;
+      rows.push({ id, envelope, createdAt: clock.now() });
+      return envelope;
+    };
+    const pass = async () => {
+      const before = passes;
+      replica.kick();
+      await until(() => passes > before);
+      await new Promise((r) => setImmediate(r));
+    };
+    replica.start();
+    await until(() => passes === 1);
+    // Another instance committed "theirs" and is relaying it itself: this one's sweep leaves it alone.
+    write("theirs");
+    await pass();
+    expect(dispatched).toEqual([]);
+    clock.advance(999);
+    await pass();
+    expect(dispatched).toEqual([]);
+    // Still there a second on: its writer died before relaying it, so anyone relays it.
+    clock.advance(2);
+    await pass();
+    expect(dispatched).toEqual(["theirs"]);
+    // What this instance committed itself it relays at once.
+    await replica.relayNow([write("mine")]);
+    await until(() => dispatched.length === 2);
+    await replica.stop();
+    expect(dispatched).toEqual(["theirs", "mine"]);
+    expect(rows).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Envelope } from "../../contracts/envelope.ts";
 import type { Bus } from "../bus/bus.ts";
 import { describeError } from "../bus/delivery.ts";
-import { clock } from "../clock.ts";
+import type { Clock } from "../clock.ts";
 import { conversationFields } from "../log/conversation.ts";
 import type { Logger } from "../log/logger.ts";
 import { Ticker } from "../tasks/ticker.ts";
@@ -9,6 +9,12 @@ import { outboxEntity } from "./messages.ts";
 import type { ModuleDb } from "./module-db.ts";
 
 const BATCH = 100;
+/**
+ * How long a row another instance of the module wrote is left to it: replicas share the module's outbox, and
+ * the instance that committed an event relays it itself at once, so a sweep that took it too would publish it
+ * twice. Past this, its writer is taken to have died before relaying it, and any instance relays it.
+ */
+const OTHERS_GRACE_MS = 1000;
 
 /** How far a module's relay is behind: events committed and not yet accepted by the transport, and the oldest one's wait. */
 export interface OutboxLag {
@@ -22,11 +28,16 @@ export interface OutboxLag {
  * Moves committed events from a module's outbox onto the bus. A commit kicks it at once; a periodic sweep
  * picks up what a crash or an unreachable broker left behind. A row is deleted only after the transport
  * has accepted the event, so delivery is at least once and consumers deduplicate through their inbox.
- * One relay runs per module (its module lives in exactly one process).
+ * Each instance hosting the module runs one; a row is relayed by the instance that wrote it, or by any once it
+ * has waited OTHERS_GRACE_MS.
  */
 export class OutboxRelay {
   private readonly outbox: ReturnType<typeof outboxEntity>;
   private readonly inFlight = new Set<string>();
+  /** Rows this instance committed and has not relayed yet: its own, relayed at once whatever their age. */
+  private readonly mine = new Set<string>();
+  /** The module's clock, on which its rows' created_at was written (a skewed module's own). */
+  private readonly clock: Clock;
   /**
    * Rows relayed and deleted since the current pass began: its read may have seen them before the delete, and
    * they are no longer in flight, so without this a pass would relay an event a second time.
@@ -43,6 +54,7 @@ export class OutboxRelay {
     private readonly log: Logger,
   ) {
     this.outbox = outboxEntity(db.module);
+    this.clock = bus.clockOf(db.module);
     this.ticker = new Ticker(`outbox ${db.module}`, sweepMs, () => this.pass(), log);
   }
 
@@ -60,6 +72,7 @@ export class OutboxRelay {
    * waits for the first attempts; the rows go once every delivery settled); otherwise the relay is kicked.
    */
   async relayNow(envelopes: readonly Envelope[]): Promise<void> {
+    for (const envelope of envelopes) this.mine.add(envelope.id);
     if (!this.bus.transport.dispatchInline || !this.ticker.active) return this.kick();
     await Promise.all(
       envelopes.map(async (envelope) => {
@@ -81,7 +94,7 @@ export class OutboxRelay {
           }
           void run.settled
             .then(() => this.db.em().nativeDelete(this.outbox, { id: envelope.id }))
-            .then(() => this.relayedDuringPass.add(envelope.id))
+            .then(() => this.relayed(envelope.id))
             .catch(stays)
             .finally(() => this.inFlight.delete(envelope.id));
         } catch (error) {
@@ -111,7 +124,7 @@ export class OutboxRelay {
         `select count(*)::int as pending, min(created_at) as oldest from "${this.db.module}"."outbox"`,
       );
     // Written on the runtime clock (the envelope's occurredAt), so aged on it too.
-    const oldestAgeMs = row?.oldest ? Math.max(0, clock.nowMs() - new Date(row.oldest).getTime()) : 0;
+    const oldestAgeMs = row?.oldest ? Math.max(0, this.clock.nowMs() - new Date(row.oldest).getTime()) : 0;
     return { module: this.db.module, pending: Number(row?.pending ?? 0), oldestAgeMs };
   }
 
@@ -120,18 +133,25 @@ export class OutboxRelay {
     this.relayedDuringPass.clear();
     const rows = await this.db.em().find(this.outbox, {}, { orderBy: { id: "asc" }, limit: BATCH });
     this.backlog = rows.length === BATCH;
+    const othersBefore = this.clock.nowMs() - OTHERS_GRACE_MS;
     for (const row of rows) {
       if (this.inFlight.has(row.id) || this.relayedDuringPass.has(row.id)) continue;
+      if (!this.mine.has(row.id) && row.createdAt.getTime() > othersBefore) continue;
       this.inFlight.add(row.id);
       void this.relay(row.id, row.envelope).finally(() => this.inFlight.delete(row.id));
     }
+  }
+
+  private relayed(id: string): void {
+    this.relayedDuringPass.add(id);
+    this.mine.delete(id);
   }
 
   private async relay(id: string, envelope: Envelope): Promise<void> {
     try {
       await this.bus.dispatch(envelope);
       await this.db.em().nativeDelete(this.outbox, { id });
-      this.relayedDuringPass.add(id);
+      this.relayed(id);
       this.lastError = "";
       if (this.backlog) this.kick();
     } catch (error) {
