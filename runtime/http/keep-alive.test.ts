@@ -91,16 +91,18 @@ describe("a keep-alive client that stops reusing idle connections", () => {
     const first = await twoAtOnce(send);
     now += 999;
     const busy = await twoAtOnce(send);
-    expect(busy.every((id) => first.includes(id))).toBe(true);
+    // Two at once may have opened one connection or two; either way the busy pair reuses what is pooled.
+    expect(busy.some((id) => first.includes(id))).toBe(true);
+    const used = [...first, ...busy];
 
     // Idle up to the bound, the moment the server closes them: the next requests go on new connections.
     now += 1000;
     server.sweep();
     const later = await twoAtOnce(send);
     expect(later).toEqual([expect.any(Number), expect.any(Number)]);
-    for (const id of later) expect(first).not.toContain(id);
+    for (const id of later) expect(used).not.toContain(id);
     // and the client closes the connections it no longer uses, instead of waiting for the server to.
-    await eventually(() => expect(server.connections.filter((c) => first.includes(c.id)).every((c) => c.closed)).toBe(true));
+    await eventually(() => expect(server.connections.filter((c) => used.includes(c.id)).every((c) => c.closed)).toBe(true));
   });
 
   it("the servers' idle timeout leaves the clients' bound a margin: Bun closes idle connections on a 4 s sweep", () => {
