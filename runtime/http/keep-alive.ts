@@ -4,20 +4,21 @@ import { CLIENT_REUSE_MS } from "../config.ts";
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
- * A fetch that never sends on a keep-alive connection idle for `reuseMs` or longer, however busy it is: its
- * pool (a Bun.FetchSession) is replaced once it is that old, and a pool only holds connections it used
- * itself. A busy client keeps reusing connections, at the cost of one new handshake per connection every
- * `reuseMs`. Bun 1.4.4 keeps idle connections for five minutes and ignores FetchSession's
- * `keepAlive.idleTimeout`, so the bound is kept here. `now` is wall time, not the runtime clock (which a harness
- * can freeze): the server's idle timeout runs on wall time.
+ * A fetch that never sends on a keep-alive connection idle for `reuseMs` (default CLIENT_REUSE_MS) or longer,
+ * however busy it is: its pool (a Bun.FetchSession) is replaced once it is that old, and a pool only holds
+ * connections it used itself. A busy client keeps reusing connections, at the cost of one new handshake per
+ * connection every `reuseMs`. Bun 1.4.4 keeps idle connections for five minutes and ignores FetchSession's
+ * `keepAlive.idleTimeout`, so the bound is kept here. `now` is wall time, not the runtime clock (which a
+ * harness can freeze): the server's idle timeout runs on wall time.
  */
-export function boundedKeepAlive(reuseMs: number = CLIENT_REUSE_MS, now: () => number = () => performance.now()): Fetch {
+export function boundedKeepAlive(reuseMs?: number, now: () => number = () => performance.now()): Fetch {
   let pool = new Bun.FetchSession();
   let retired: Bun.FetchSession | undefined;
   let since = now();
   return (input, init) => {
     const at = now();
-    if (at - since >= reuseMs) {
+    // The default is read here, not at creation: config.ts is still loading when this module first is.
+    if (at - since >= (reuseMs ?? CLIENT_REUSE_MS)) {
       // The old pool's idle connections close now; those still busy return to it, and close at the next change.
       retired?.close();
       pool.close();
@@ -29,13 +30,5 @@ export function boundedKeepAlive(reuseMs: number = CLIENT_REUSE_MS, now: () => n
   };
 }
 
-let internal: Fetch | undefined;
-
-/**
- * The pool of this process's own requests to the others: calls between services, the gateway's forwarding
- * and observation. Made on first use: config.ts, which holds the bound, is still loading when this module is.
- */
-export const internalFetch: Fetch = (input, init) => {
-  internal ??= boundedKeepAlive();
-  return internal(input, init);
-};
+/** The pool of this process's own requests to the others: calls between services, the gateway's forwarding and observation. */
+export const internalFetch: Fetch = boundedKeepAlive();
