@@ -1,6 +1,6 @@
 import { isPolling } from "../eventually.ts";
 import type { StepRecord } from "../report/model.ts";
-import type { Fetcher } from "../system/http.ts";
+import { type Fetcher, systemFetch } from "../system/http.ts";
 
 const parse = (raw: unknown) => {
   if (typeof raw !== "string" || raw === "") return undefined;
@@ -28,7 +28,7 @@ export function recordingFetcher(prefix: string, steps: StepRecord[], observed: 
     headers.set("x-correlation-id", correlationId);
     const started = performance.now();
     const polled = isPolling();
-    const response = await fetch(url, { ...init, headers });
+    const response = await systemFetch(url, { ...init, headers });
     const { pathname, search } = new URL(url);
     const path = pathname + search;
     if (path.startsWith("/__twofold/")) {

@@ -3,6 +3,7 @@ import { everyCall, everyEvent } from "../../modules/index.ts";
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
+import { SERVER_IDLE_TIMEOUT_S } from "../../runtime/config.ts";
 import type { Component } from "./component.ts";
 
 /** Another module, as far as the component under test can tell: it calls the component's own calls. */
@@ -20,7 +21,7 @@ export interface Neighbour {
 export function neighbourOf(component: Component, name = "neighbour"): Neighbour {
   const routes = component.transport.routes();
   if (!routes) throw new Error("the component's transport serves no call endpoint");
-  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: routes.fetch });
+  const server = Bun.serve({ port: 0, hostname: "127.0.0.1", idleTimeout: SERVER_IDLE_TIMEOUT_S, fetch: routes.fetch });
   const bus = new Bus({
     catalog: createCatalog(everyCall, everyEvent),
     transport: createTransport(transports.component, {

@@ -1,4 +1,5 @@
 import { getResponse, type HttpHandler } from "msw";
+import { SERVER_IDLE_TIMEOUT_S } from "../../runtime/config.ts";
 import { STUB_ORIGIN } from "./stub-handlers.ts";
 
 export interface StubServer {
@@ -14,6 +15,8 @@ export function serveStubs(handlers: readonly HttpHandler[]): StubServer {
   const server = Bun.serve({
     port: 0,
     hostname: "127.0.0.1",
+    // Components call their stubs with the runtime's own pooled client, so the same idle timeout it is bounded by.
+    idleTimeout: SERVER_IDLE_TIMEOUT_S,
     fetch: async (request) => {
       const { pathname, search } = new URL(request.url);
       const response = await getResponse([...handlers], new Request(`${STUB_ORIGIN}${pathname}${search}`, request));

@@ -1,3 +1,5 @@
+import { boundedKeepAlive } from "../../runtime/http/keep-alive.ts";
+
 /** A body's default type: suites assert on its fields as they read them, with no cast. */
 // biome-ignore lint/suspicious/noExplicitAny: the bodies of arbitrary responses, checked by the suites' assertions.
 type AnyBody = any;
@@ -20,11 +22,14 @@ export interface RequestOptions {
 
 export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The harness's connections to the system under test, never reused past the servers' idle timeout (runtime/http/keep-alive.ts). */
+export const systemFetch: Fetcher = boundedKeepAlive();
+
 /** Plain HTTP against one base URL; the same client works for every topology (and in-process, given a fetcher). */
 export class HttpClient {
   constructor(
     readonly baseUrl: string,
-    private readonly fetcher: Fetcher = fetch,
+    private readonly fetcher: Fetcher = systemFetch,
   ) {}
 
   get<T = AnyBody>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {

@@ -7,7 +7,7 @@ import { busLog } from "../bus/log-observer.ts";
 import { observers } from "../bus/observer.ts";
 import type { Transport } from "../bus/transport.ts";
 import { createTransport, type TransportChoice } from "../bus/transports.ts";
-import type { RuntimeConfig } from "../config.ts";
+import { type RuntimeConfig, SERVER_IDLE_TIMEOUT_S } from "../config.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { AppError } from "../errors.ts";
 import { trustGateway } from "../http/client-address.ts";
@@ -264,7 +264,7 @@ export function serveProcess(
   describe: string,
 ): RunningProcess {
   const hostname = process.bindHost ?? listen.hostname;
-  const server = Bun.serve({ port: listen.port, hostname, fetch: process.app.fetch });
+  const server = Bun.serve({ port: listen.port, hostname, idleTimeout: SERVER_IDLE_TIMEOUT_S, fetch: process.app.fetch });
   const startupMs = performance.now() - started;
   const shown = hostname === "0.0.0.0" ? "localhost" : hostname;
   process.log.info(

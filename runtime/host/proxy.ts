@@ -6,6 +6,7 @@ import { clock } from "../clock.ts";
 import { AppError } from "../errors.ts";
 import { FORWARDED_FOR, socketAddress } from "../http/client-address.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
+import { internalFetch } from "../http/keep-alive.ts";
 import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
 import type { Tracing } from "../telemetry/tracing.ts";
 
@@ -43,7 +44,7 @@ export async function forward(c: Context, baseOf: () => string, { timeoutMs, int
   const signal = AbortSignal.timeout(Math.max(1, waitMs));
   const send = (base: string) => {
     const target = new URL(`${base}${incoming.pathname}${incoming.search}`);
-    const sent = () => fetch(target, { method: c.req.method, headers, body, signal, redirect: "manual" });
+    const sent = () => internalFetch(target, { method: c.req.method, headers, body, signal, redirect: "manual" });
     return tracing ? tracing.outgoing({ method: c.req.method, url: target }, headers, sent) : sent();
   };
   let response: Response;

@@ -4,6 +4,7 @@ import { currentContext } from "../bus/context.ts";
 import type { DeadLetter } from "../bus/transport.ts";
 import { AppError } from "../errors.ts";
 import { CORRELATION_HEADER } from "../http/correlation.ts";
+import { internalFetch } from "../http/keep-alive.ts";
 import { INTERNAL_TOKEN_HEADER } from "../secrets.ts";
 import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
@@ -26,7 +27,7 @@ export function remoteObservation(remote: RemoteProcess): ObservationPort {
   const ask = async <T>(path: string, body?: unknown): Promise<T> => {
     let response: Response;
     try {
-      response = await fetch(`${remote.url}${INTERNAL_OBSERVATION}${path}`, {
+      response = await internalFetch(`${remote.url}${INTERNAL_OBSERVATION}${path}`, {
         method: body === undefined ? "GET" : "POST",
         headers: {
           "content-type": "application/json",

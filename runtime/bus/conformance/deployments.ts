@@ -1,4 +1,5 @@
 import type { Server } from "bun";
+import { SERVER_IDLE_TIMEOUT_S } from "../../config.ts";
 import { freePort } from "../../infra/ports.ts";
 import { everyInstance } from "../broadcast.ts";
 import { Bus, type CallHandler, type EventHandler } from "../bus.ts";
@@ -74,7 +75,7 @@ export async function deploy(choice: TransportChoice, hosted: Hosted, options: D
     for (const [module, events] of hosted.everywhere?.(name) ?? []) bus.consume(module, events, broadcasts.get(module));
     const routes = transport.routes();
     if (routes) {
-      const server = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: routes.fetch });
+      const server = Bun.serve({ port: 0, hostname: "127.0.0.1", idleTimeout: SERVER_IDLE_TIMEOUT_S, fetch: routes.fetch });
       servers.push(server);
       for (const module of modules) urls.set(module, `http://127.0.0.1:${server.port}`);
     }

@@ -5,6 +5,7 @@ import { ErrorBody } from "../../../contracts/errors.ts";
 import { clockTimeout } from "../../clock.ts";
 import { AppError, toAppError } from "../../errors.ts";
 import { CORRELATION_HEADER } from "../../http/correlation.ts";
+import { internalFetch } from "../../http/keep-alive.ts";
 import type { Logger } from "../../log/logger.ts";
 import { INTERNAL_TOKEN_HEADER, sameSecret } from "../../secrets.ts";
 import type { CallChannel, CallReceiver } from "../transport.ts";
@@ -91,7 +92,7 @@ export class HttpCalls implements CallChannel {
       const response = await untilAccepted(
         base,
         () => this.addressOf(target),
-        (at) => fetch(`${at}/internal/calls/${target}`, { method: "POST", headers, body: sent, signal }),
+        (at) => internalFetch(`${at}/internal/calls/${target}`, { method: "POST", headers, body: sent, signal }),
       );
       const text = await response.text();
       let body: unknown;
