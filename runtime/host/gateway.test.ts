@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { system } from "../../harness/fixtures/ledger/system.ts";
+import { ledgerTopology } from "../../harness/fixtures/ledger/topology.ts";
 import { DEADLINE_HEADER } from "../bus/resilience/deadline.ts";
-import { loadConfig, placementOverrides } from "../config.ts";
+import { loadConfig } from "../config.ts";
 import { freePort } from "../infra/ports.ts";
 import { startGateway } from "./gateway.ts";
 import type { RunningProcess } from "./process.ts";
-import { parseTopology } from "./topology.ts";
 
 /** The gateway's own wait (TWOFOLD_GATEWAY_TIMEOUT_MS), short: the service behind it never answers. */
 const CAP_MS = 300;
@@ -40,12 +40,7 @@ describe("the gateway's own deadline", () => {
       LOG_LEVEL: "silent",
     };
     const config = loadConfig(env, system.modules);
-    const raw = await Bun.file(new URL("../../harness/fixtures/ledger/topology.json", import.meta.url)).json();
-    const topology = parseTopology(
-      raw,
-      system.modules.map((m) => m.name),
-      placementOverrides(env),
-    );
+    const topology = await ledgerTopology(env);
     gateway = await startGateway(system, config, topology);
   });
   afterAll(async () => {

@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { system } from "../../harness/fixtures/ledger/system.ts";
-import { loadConfig, placementOverrides } from "../config.ts";
+import { ledgerTopology } from "../../harness/fixtures/ledger/topology.ts";
+import { loadConfig } from "../config.ts";
 import { startService } from "./service.ts";
-import { parseTopology } from "./topology.ts";
 
 describe("a split service", () => {
   it("refuses to start as one of several replicas without a shared database server (each would open its own embedded one)", async () => {
     const env = { TWOFOLD_REPLICAS: "2", TWOFOLD_INTERNAL_TOKEN: "a-test-internal-token", REDIS_URL: "redis://127.0.0.1:1" };
     const config = loadConfig(env, system.modules);
-    const raw = await Bun.file(new URL("../../harness/fixtures/ledger/topology.json", import.meta.url)).json();
-    const topology = parseTopology(
-      raw,
-      system.modules.map((m) => m.name),
-      placementOverrides(env),
-    );
+    const topology = await ledgerTopology(env);
     expect(topology.instances.map((i) => i.name)).toContain("reports-2");
     await expect(startService(system, config, topology, "reports-2")).rejects.toThrow(/2 replicas, which must share one database: set DATABASE_URL/);
   });
