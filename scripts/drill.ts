@@ -4,7 +4,7 @@ import { addToCart, checkout, newProduct } from "../harness/systems/shop/steps.t
 import { startTopology } from "../harness/topologies.ts";
 import { commandLine, runMain } from "../runtime/cli/main.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
-import type { TraceEntry } from "../runtime/observation/trace.ts";
+import type { TraceEntry } from "../runtime/observation/trace-entry.ts";
 
 /**
  * A game day against a real split topology (`bun run drill`): the failures an operator fears, each caused for

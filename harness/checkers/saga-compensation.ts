@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { ModuleDefinition, SagaDeclaration, SagaStepDeclaration } from "../../runtime/module.ts";
-import type { TraceEntry } from "../../runtime/observation/trace.ts";
+import type { TraceEntry } from "../../runtime/observation/trace-entry.ts";
 import { eventually } from "../eventually.ts";
 import { type Check, check, defineSuite, type Suite } from "../suite.ts";
 import type { SystemClient } from "../system/client.ts";

@@ -41,7 +41,7 @@ const TOPOLOGIES = "topology*.json";
 export const RUNTIME_FOR_MODULES = ["runtime/module-api/index.ts"];
 
 /** What module tests set up besides the harness: the development operator key, a config, a clock of their own, the trace they read. */
-export const RUNTIME_TEST_PLUMBING = ["runtime/config.ts", "runtime/clock.ts", "runtime/observation/trace.ts"];
+export const RUNTIME_TEST_PLUMBING = ["runtime/config.ts", "runtime/clock.ts", "runtime/observation/trace-entry.ts"];
 
 /**
  * The layers, bottom up: contracts ← runtime ← modules ← harness ← scripts (the contract tooling among

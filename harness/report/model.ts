@@ -1,4 +1,4 @@
-import type { TraceEntry } from "../../runtime/observation/trace.ts";
+import type { TraceEntry } from "../../runtime/observation/trace-entry.ts";
 import type { Finding, Reconciliation } from "../checkers/model.ts";
 
 /**

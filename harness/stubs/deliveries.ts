@@ -1,7 +1,7 @@
 import type { ConsumerContract, EventInteraction, EventUse } from "../../contracts/consumer.ts";
 import type { Envelope } from "../../contracts/envelope.ts";
 import { TAP } from "../../runtime/observation/tap-subscriber.ts";
-import type { TraceEntry } from "../../runtime/observation/trace.ts";
+import type { TraceEntry } from "../../runtime/observation/trace-entry.ts";
 import type { Component } from "./component.ts";
 
 /**

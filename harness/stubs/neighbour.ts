@@ -3,7 +3,7 @@ import { everyCall, everyEvent } from "../../modules/index.ts";
 import { Bus } from "../../runtime/bus/bus.ts";
 import { createCatalog } from "../../runtime/bus/catalog.ts";
 import { createTransport, transports } from "../../runtime/bus/transports.ts";
-import { SERVER_IDLE_TIMEOUT_S } from "../../runtime/config.ts";
+import { SERVER_IDLE_TIMEOUT_S } from "../../runtime/http/idle.ts";
 import type { Component } from "./component.ts";
 
 /** Another module, as far as the component under test can tell: it calls the component's own calls. */

@@ -1,5 +1,5 @@
 import { getResponse, type HttpHandler } from "msw";
-import { SERVER_IDLE_TIMEOUT_S } from "../../runtime/config.ts";
+import { SERVER_IDLE_TIMEOUT_S } from "../../runtime/http/idle.ts";
 import { STUB_ORIGIN } from "./stub-handlers.ts";
 
 export interface StubServer {

@@ -7,7 +7,7 @@ import { eventually } from "../../harness/eventually.ts";
 import { type InProcessSystem, inProcess } from "../../harness/in-process.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
 import { defineModule, followFlags } from "../../runtime/module-api/index.ts";
-import type { TraceEntry } from "../../runtime/observation/trace.ts";
+import type { TraceEntry } from "../../runtime/observation/trace-entry.ts";
 import { flagsModule } from "./module.ts";
 
 const operator = { "x-operator-key": DEVELOPMENT_OPERATOR_KEY };

@@ -10,7 +10,7 @@ import { inProviderStates } from "../../harness/stubs/provider-states.ts";
 import type { StubOptions } from "../../harness/stubs/stub-handlers.ts";
 import { clock } from "../../runtime/clock.ts";
 import { DEVELOPMENT_OPERATOR_KEY } from "../../runtime/config.ts";
-import type { TraceEntry } from "../../runtime/observation/trace.ts";
+import type { TraceEntry } from "../../runtime/observation/trace-entry.ts";
 import { ordersConsumes } from "./consumes.ts";
 import { ordersModule } from "./module.ts";
 

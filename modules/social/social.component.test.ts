@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Component, startComponent } from "../../harness/stubs/component.ts";
 import { deliver, eventUse, redeliver } from "../../harness/stubs/deliveries.ts";
-import type { TraceEntry } from "../../runtime/observation/trace.ts";
+import type { TraceEntry } from "../../runtime/observation/trace-entry.ts";
 import { socialConsumes } from "./consumes.ts";
 import { socialModule } from "./module.ts";
 

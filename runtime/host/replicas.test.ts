@@ -4,7 +4,7 @@ import { SystemClient } from "../../harness/system/client.ts";
 import { bearer, newCustomer, operator } from "../../harness/systems/shared/identity.ts";
 import { addToCart, chargesOf, checkout, newProduct, setFlag, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
-import type { TraceEntry } from "../observation/trace.ts";
+import type { TraceEntry } from "../observation/trace-entry.ts";
 
 /**
  * The replicated split topology (the `split-replicated` profile's): two processes per service on one shared

@@ -4,7 +4,7 @@ import { SystemClient } from "../../harness/system/client.ts";
 import { newCustomer, operator } from "../../harness/systems/shared/identity.ts";
 import { addToCart, chargesOf, checkout, newProduct, settledOrder, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
-import type { TraceEntry } from "../observation/trace.ts";
+import type { TraceEntry } from "../observation/trace-entry.ts";
 
 const CALL_TIMEOUT_MS = 1500;
 

@@ -7,7 +7,7 @@ import { type StartedTopology, startTopology } from "../../harness/topologies.ts
 import { DEVELOPMENT_OPERATOR_KEY, placementVariable } from "../config.ts";
 import { freePort } from "../infra/ports.ts";
 import { parseExposition, samplesOf, totalOf } from "../metrics/exposition.test-support.ts";
-import type { TraceEntry } from "../observation/trace.ts";
+import type { TraceEntry } from "../observation/trace-entry.ts";
 
 const COOLDOWN_MS = 60_000;
 const CALL_TIMEOUT_MS = 800;

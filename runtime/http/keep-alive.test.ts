@@ -1,7 +1,7 @@
 import type { Socket } from "bun";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
-import { CLIENT_REUSE_MS, SERVER_IDLE_TIMEOUT_S } from "../config.ts";
+import { CLIENT_REUSE_MS, SERVER_IDLE_TIMEOUT_S } from "./idle.ts";
 import { boundedKeepAlive, type Fetch } from "./keep-alive.ts";
 
 interface Connection {

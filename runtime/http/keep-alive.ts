@@ -1,4 +1,4 @@
-import { CLIENT_REUSE_MS } from "../config.ts";
+import { CLIENT_REUSE_MS } from "./idle.ts";
 
 /** `fetch` as our clients call it. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

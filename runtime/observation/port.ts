@@ -3,7 +3,7 @@ import type { DeadLetter } from "../bus/transport.ts";
 import type { AdvancingClock, ClockCommand } from "../clock.ts";
 import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
-import type { TraceEntry } from "./trace.ts";
+import type { TraceEntry } from "./trace-entry.ts";
 
 /**
  * What the harness may read from, and do to, a running process or a whole topology: the observation port.

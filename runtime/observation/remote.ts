@@ -10,7 +10,7 @@ import type { IdleReport } from "./activity.ts";
 import type { TappedEvent } from "./event-tap.ts";
 import { INTERNAL_OBSERVATION } from "./paths.ts";
 import type { ObservationPort } from "./port.ts";
-import type { TraceEntry } from "./trace.ts";
+import type { TraceEntry } from "./trace-entry.ts";
 
 export interface RemoteProcess {
   readonly name: string;

@@ -1,5 +1,5 @@
 import type { Server } from "bun";
-import { SERVER_IDLE_TIMEOUT_S } from "../../config.ts";
+import { SERVER_IDLE_TIMEOUT_S } from "../../http/idle.ts";
 import { freePort } from "../../infra/ports.ts";
 import { everyInstance } from "../broadcast.ts";
 import { Bus, type CallHandler, type EventHandler } from "../bus.ts";
