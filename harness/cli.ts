@@ -34,8 +34,8 @@ const spec = {
     jobs: {
       type: "string",
       value: "N",
-      default: "1",
-      help: "profiles run at once (default 1: on two cores each check's time would include the others' load, which the timing diff judges)",
+      default: "3",
+      help: "profiles run at once (default 3; --jobs 1 when a timing divergence needs a machine the other profiles do not load)",
     },
     faults: {
       type: "string",
@@ -80,7 +80,7 @@ const spec = {
     `${PROGRAM}`,
     `${PROGRAM} --profile monolith --suite "Bad input"`,
     `${PROGRAM} --faults "latency:payments=300" --seed 42`,
-    `${PROGRAM} --jobs 3`,
+    `${PROGRAM} --jobs 1 --grep checkout`,
     `${PROGRAM} --clock-sweep 300000 --profile monolith`,
     `${PROGRAM} --flag-diff new_pricing --profile monolith`,
     `${PROGRAM} --fuzz 200 --profile split`,

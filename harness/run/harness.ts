@@ -43,9 +43,9 @@ export interface HarnessOptions {
   /** Runs each profile twice, this flag off then on, and compares the two instead of the profiles (harness/run/flags.ts). */
   readonly flagDiff?: string;
   /**
-   * How many profiles run at once (default 1). Each has its own topology, queue prefix and unique-value
-   * sequence, so their results are the same as one after the other; but every check's wall time then
-   * includes the others' load, which the timing comparison sees (see the README before raising it on 2 cores).
+   * How many profiles run at once (default 1 here; the CLI's is 3). Each has its own topology, queue prefix and
+   * unique-value sequence, so the results are the same as one after the other, but every check's wall time
+   * then includes the others' load, which the timing comparison sees: the mutant tests judge timing, so one.
    */
   readonly jobs?: number;
   readonly onProgress?: (event: ProgressEvent) => void;
