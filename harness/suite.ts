@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Nemesis } from "./nemesis/process.ts";
 import type { SystemClient } from "./system/client.ts";
 
 /** What a running check may tell the harness besides pass or fail. */
@@ -7,6 +8,11 @@ export interface CheckContext {
   readonly seed: number;
   /** Something worth a look that does not fail the check (a flow's fixed delay, say). */
   warn(message: string): void;
+  /**
+   * Signals to the topology's processes and broker (harness/nemesis/process.ts), skipped where they cannot
+   * apply; absent, every operation is skipped (a check run without a topology of its own).
+   */
+  readonly nemesis?: Nemesis;
 }
 
 /** One scenario, run against a topology through its public API, tap and read-only state. */

@@ -33,6 +33,11 @@ export interface CheckRun {
   readonly passed: boolean;
   /** The failing assertion's message, when it failed. */
   readonly error?: string;
+  /**
+   * Why the check could not run on this profile (a nemesis operation that cannot apply there, such as
+   * restarting the broker of one process): not a failure, and not compared with the other profiles.
+   */
+  readonly skipped?: string;
   readonly durationMs: number;
   readonly steps: readonly StepRecord[];
   readonly trace: readonly TraceRecord[];
@@ -69,6 +74,8 @@ export interface ProfileSummary {
   readonly wallMs: number;
   readonly passed: number;
   readonly failed: number;
+  /** Checks that could not run on this profile, each with its reason (CheckRun.skipped). */
+  readonly skipped?: number;
   /**
    * The reconciliation checker's accounting once the profile's checks are done and the system is idle: every
    * invariant breach of the final state, lost, doubled or stuck. `late` counts those no check was found with

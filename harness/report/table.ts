@@ -5,7 +5,8 @@ const pad = (text: string, width: number) => (text.length > width ? `${text.slic
 /** `0 lost, 1 doubled, 0 stuck` for a profile the reconciliation checker read. */
 const accounting = (p: ProfileSummary) =>
   p.reconciliation ? `; reconciled: ${findingKinds.map((kind) => `${p.reconciliation?.[kind].length} ${kind}`).join(", ")}` : "";
-const cell = (run: CheckRun | undefined) => (run ? `${run.passed ? "✓" : "✗"} ${run.durationMs.toFixed(0).padStart(6)} ms` : "—");
+const cell = (run: CheckRun | undefined) =>
+  run ? (run.skipped ? "skipped".padEnd(11) : `${run.passed ? "✓" : "✗"} ${run.durationMs.toFixed(0).padStart(6)} ms`) : "—";
 
 /** The run as a terminal table (checks × profiles), then failures, then divergences with their first divergent step. */
 export function renderTable(report: RunReport): string {
@@ -26,7 +27,7 @@ export function renderTable(report: RunReport): string {
     "",
     ...report.profiles.map(
       (p) =>
-        `${p.profile}: ready in ${p.startupMs.toFixed(0)} ms, checks took ${p.wallMs.toFixed(0)} ms (${p.passed} passed, ${p.failed} failed)${accounting(p)}`,
+        `${p.profile}: ready in ${p.startupMs.toFixed(0)} ms, checks took ${p.wallMs.toFixed(0)} ms (${p.passed} passed, ${p.failed} failed${p.skipped ? `, ${p.skipped} skipped` : ""})${accounting(p)}`,
     ),
   ];
   const failed = report.checks.filter((c) => !c.passed);
@@ -34,6 +35,11 @@ export function renderTable(report: RunReport): string {
     lines.push("", "Failures:");
     for (const run of failed)
       lines.push(`✗ [${run.profile}] ${run.suite} › ${run.check}`, `    ${(run.error ?? "").split("\n").slice(0, 6).join("\n    ")}`);
+  }
+  const skipped = report.checks.filter((c) => c.skipped);
+  if (skipped.length) {
+    lines.push("", "Skipped:");
+    for (const run of skipped) lines.push(`- [${run.profile}] ${run.suite} › ${run.check}: ${run.skipped}`);
   }
   const warned = report.checks.filter((c) => c.warnings.length);
   for (const run of warned) lines.push(`⚠ [${run.profile}] ${run.suite} › ${run.check}: ${run.warnings.join("; ")}`);

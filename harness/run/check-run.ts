@@ -1,4 +1,5 @@
 import { type InvariantWatch, isBackDoor, publishedIn } from "../checkers/watch.ts";
+import { type Nemesis, Skipped } from "../nemesis/process.ts";
 import type { CheckRun, StepRecord, TraceRecord } from "../report/model.ts";
 import type { Check, Suite } from "../suite.ts";
 import { SystemClient } from "../system/client.ts";
@@ -15,6 +16,8 @@ export interface CheckRunOptions {
   readonly timeoutMs: number;
   /** The system's invariants over this profile's run, checked once the check is over and the system idle. */
   readonly watch?: InvariantWatch;
+  /** What the check may do to the topology's processes; a one-process profile's skips every operation. */
+  readonly nemesis?: Nemesis;
 }
 
 /**
@@ -39,15 +42,17 @@ export async function runCheck(suite: Suite, check: Check, options: CheckRunOpti
   const before = await snapshot(observer, options.modules);
   const started = performance.now();
   let error: string | undefined;
+  let skipped: string | undefined;
   try {
     await Promise.race([
-      check.run(client, { seed: options.seed, warn: (message) => warnings.push(message) }),
+      check.run(client, { seed: options.seed, warn: (message) => warnings.push(message), nemesis: options.nemesis }),
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error(`check did not finish within ${options.timeoutMs} ms`)), options.timeoutMs),
       ),
     ]);
   } catch (failure) {
-    error = failure instanceof Error ? failure.message : String(failure);
+    if (failure instanceof Skipped) skipped = failure.reason;
+    else error = failure instanceof Error ? failure.message : String(failure);
   }
   const durationMs = performance.now() - started;
   // A check that failed (or timed out) with faults still added must not leave them to the next one.
@@ -63,6 +68,7 @@ export async function runCheck(suite: Suite, check: Check, options: CheckRunOpti
     profile: options.profile,
     passed: error === undefined,
     error,
+    ...(skipped ? { skipped } : {}),
     durationMs,
     steps,
     trace,

@@ -1,8 +1,11 @@
-import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Invariant } from "../checkers/model.ts";
 import { InvariantWatch } from "../checkers/watch.ts";
 import { compareRuns, DEFAULT_SLOWDOWN } from "../diff/compare.ts";
 import { markKnown } from "../diff/known-divergences.ts";
+import { oneProcessNemesis, splitNemesis } from "../nemesis/process.ts";
 import type { CheckRun, Divergence, ProfileSummary, RunReport } from "../report/model.ts";
 import { type Suite, withUniqueScope } from "../suite.ts";
 import { SystemClient } from "../system/client.ts";
@@ -62,24 +65,14 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
   const variants = flagVariants(options.flags ?? [], options.flagDiff, options.systemFlags);
   const runs: CheckRun[] = [];
   const summaries: ProfileSummary[] = [];
-  let redis: Promise<RedisHandle> | undefined;
   const planned = options.profiles.flatMap((p) => variants.map((v) => [p, v] as const));
-  const sharedRedis = () => {
-    if (options.redisUrl) return Promise.resolve(options.redisUrl);
-    redis ??= ensureRedis(process.env.REDIS_URL);
-    return redis.then((r) => r.url);
-  };
-  try {
-    const done = await inTurns(planned, options.jobs ?? 1, ([name, variant]) =>
-      withUniqueScope(`s${options.seed.toString(36)}`, () => runProfile(options, selected, name, variant, sharedRedis)),
-    );
-    // In the order the profiles were asked for, however they finished: the first is the baseline.
-    for (const result of done) {
-      runs.push(...result.runs);
-      summaries.push(result.summary);
-    }
-  } finally {
-    await (await redis?.catch(() => undefined))?.stop();
+  const done = await inTurns(planned, options.jobs ?? 1, ([name, variant]) =>
+    withUniqueScope(`s${options.seed.toString(36)}`, () => runProfile(options, selected, name, variant)),
+  );
+  // In the order the profiles were asked for, however they finished: the first is the baseline.
+  for (const result of done) {
+    runs.push(...result.runs);
+    summaries.push(result.summary);
   }
   const { flagDiff } = options;
   const divergences = flagDiff
@@ -117,18 +110,21 @@ async function runProfile(
   selected: ReturnType<typeof selectChecks>,
   name: ProfileName,
   variant: ReturnType<typeof flagVariants>[number],
-  sharedRedis: () => Promise<string>,
 ): Promise<{ runs: CheckRun[]; summary: ProfileSummary }> {
   const profile = profileOf(name);
   const label = labelOf(name, variant);
-  // Each topology has a queue prefix of its own (harness/test-env.ts), so split profiles share one Redis.
-  const redisUrl = profile.topology === "split" ? await sharedRedis() : options.redisUrl;
+  // Split gets a Redis of its own, supervised and durable as `bun run split`'s, so a check's nemesis can restart
+  // it; a shared Redis (options.redisUrl: the tests, or REDIS_URL) is used as it is, with a queue prefix per topology.
+  const sharedRedis = options.redisUrl ?? process.env.REDIS_URL;
+  const redisDir = profile.topology === "split" && !sharedRedis ? mkdtempSync(join(tmpdir(), "twofold-harness-redis-")) : undefined;
   options.onProgress?.({ type: "profile", profile: label, phase: "starting" });
   const topology = await startTopology(profile.topology, {
     system: options.system,
-    redisUrl,
+    redisUrl: sharedRedis,
+    redisDir,
     env: { ...profileEnv(profile, options.seed, options.faults), ...options.env?.[name] },
   });
+  const nemesis = profile.topology === "split" ? splitNemesis(topology) : oneProcessNemesis();
   options.onProgress?.({ type: "profile", profile: label, phase: "ready", startupMs: topology.startupMs });
   const profileStarted = performance.now();
   const mine: CheckRun[] = [];
@@ -137,21 +133,26 @@ async function runProfile(
   try {
     await applyFlags(topology.url, variant.flags, options.systemFlags);
     for (const [index, { suite, check }] of selected.entries()) {
-      const run = await runCheck(suite, check, {
-        profile: label,
-        url: topology.url,
-        modules: options.modules,
-        seed: options.seed,
-        tag: `h${options.seed.toString(36)}-${name}-${index}`,
-        timeoutMs: options.checkTimeoutMs ?? 60_000,
-        watch,
-      });
+      // A sequence per check: a check skipped on one profile must not shift the values of the checks after it.
+      const run = await withUniqueScope(`s${options.seed.toString(36)}c${index}`, () =>
+        runCheck(suite, check, {
+          profile: label,
+          url: topology.url,
+          modules: options.modules,
+          seed: options.seed,
+          tag: `h${options.seed.toString(36)}-${name}-${index}`,
+          timeoutMs: options.checkTimeoutMs ?? 60_000,
+          watch,
+          nemesis,
+        }),
+      );
       mine.push(run);
       options.onProgress?.({ type: "check", profile: label, run, done: mine.length, total: selected.length });
     }
     if (watch) reconciled = await reconcile(watch, new SystemClient(name, topology.url), options.modules);
   } finally {
     await topology.stop();
+    if (redisDir) rmSync(redisDir, { recursive: true, force: true });
   }
   options.onProgress?.({ type: "profile", profile: label, phase: "done" });
   return {
@@ -160,8 +161,9 @@ async function runProfile(
       profile: label,
       startupMs: topology.startupMs,
       wallMs: performance.now() - profileStarted,
-      passed: mine.filter((r) => r.passed).length,
+      passed: mine.filter((r) => r.passed && !r.skipped).length,
       failed: mine.filter((r) => !r.passed).length,
+      skipped: mine.filter((r) => r.skipped).length,
       ...(reconciled ? { reconciliation: reconciled } : {}),
     },
   };
@@ -197,7 +199,8 @@ function compareAll(runs: readonly CheckRun[], order: readonly string[]): Diverg
     [...byCheck.values()].flatMap((checkRuns) => {
       const base = checkRuns.find((r) => r.profile === baseline);
       const other = checkRuns.find((r) => r.profile === profile);
-      return base && other ? [[base, other] as const] : [];
+      // A run skipped on either side (harness/nemesis/process.ts) did nothing to compare.
+      return base && other && !base.skipped && !other.skipped ? [[base, other] as const] : [];
     });
   return others.flatMap((profile) => {
     const compared = pairs(profile);

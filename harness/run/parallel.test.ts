@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, expect, it } from "vitest";
+import { renderTable } from "../report/table.ts";
 import { check, defineSuite, unique } from "../suite.ts";
 import { type ProgressEvent, runHarness } from "./harness.ts";
 
@@ -47,5 +48,25 @@ describe("profiles run at once (--jobs)", () => {
     expect(new Set(made.monolith).size).toBe(3);
     expect(phases.indexOf("monolith ready")).toBeLessThan(phases.indexOf("monolith-strict done"));
     expect(report.divergences.filter((d) => d.kind !== "timing")).toEqual([]);
+  }, 60_000);
+
+  it("reports a check whose nemesis cannot apply to a profile as skipped with the reason, neither passed nor failed nor compared", async () => {
+    const suite = defineSuite("Nemesis", [
+      check("restarts the broker", async (_sys, context) => {
+        await context.nemesis?.restartBroker();
+        throw new Error("a one-process profile must not get this far");
+      }),
+    ]);
+    const report = await runHarness({ profiles: ["monolith", "monolith-strict"], suites: [suite], seed: 5, modules, system: ledger, jobs: 2 });
+    expect(report.checks.map((c) => [c.profile, c.passed, c.skipped])).toEqual([
+      ["monolith", true, "one process: there is no broker to restart"],
+      ["monolith-strict", true, "one process: there is no broker to restart"],
+    ]);
+    expect(report.profiles.map((p) => [p.passed, p.failed, p.skipped])).toEqual([
+      [0, 0, 1],
+      [0, 0, 1],
+    ]);
+    expect([report.divergences, report.findings]).toEqual([[], 0]);
+    expect(renderTable(report)).toContain("- [monolith] Nemesis › restarts the broker: one process: there is no broker to restart");
   }, 60_000);
 });

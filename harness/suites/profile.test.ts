@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
-import { ensureRedis, type RedisHandle } from "../../runtime/infra/redis.ts";
+import { oneProcessNemesis, splitNemesis } from "../nemesis/process.ts";
 import { profileEnv, profileOf } from "../run/profiles.ts";
 import { profileProject } from "../run/projects.ts";
 import { SystemClient } from "../system/client.ts";
@@ -15,16 +18,16 @@ import { runSuite } from "../vitest/run-suite.ts";
 const chosen = profileProject(inject("profileProject"));
 const profile = profileOf(chosen.profile);
 let topology: StartedTopology | undefined;
-let redis: RedisHandle | undefined;
+// Split gets a supervised Redis of its own, as the harness gives it, so the Nemesis suite can restart it.
+const redisDir = profile.topology === "split" ? mkdtempSync(join(tmpdir(), "twofold-profile-redis-")) : undefined;
 
 beforeAll(async () => {
-  redis = profile.topology === "split" ? await ensureRedis(process.env.REDIS_URL) : undefined;
-  topology = await startTopology(profile.topology, { system: registeredSystem(chosen.system), redisUrl: redis?.url, env: profileEnv(profile, 1) });
+  topology = await startTopology(profile.topology, { system: registeredSystem(chosen.system), redisDir, env: profileEnv(profile, 1) });
   console.error(`[${chosen.name}] ready in ${topology.startupMs.toFixed(0)} ms at ${topology.url} (log: ${topology.logFile})`);
 });
 afterAll(async () => {
   await topology?.stop();
-  await redis?.stop();
+  if (redisDir) rmSync(redisDir, { recursive: true, force: true });
 });
 
 const client = () => {
@@ -32,4 +35,5 @@ const client = () => {
   return new SystemClient(profile.name, topology.url);
 };
 const checks = systemChecks[chosen.system];
-for (const suite of [...checks.suites, ...(checks.testOnly ?? [])]) runSuite(suite, client);
+const nemesis = () => (topology && profile.topology === "split" ? splitNemesis(topology) : oneProcessNemesis());
+for (const suite of [...checks.suites, ...(checks.testOnly ?? [])]) runSuite(suite, client, nemesis);

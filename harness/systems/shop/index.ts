@@ -15,6 +15,7 @@ import { featureFlagsSuite } from "./feature-flags.suite.ts";
 import { shopFuzz } from "./fuzz/target.ts";
 import { fuzzSuite } from "./fuzz.suite.ts";
 import { shopInvariants } from "./invariants/index.ts";
+import { nemesisSuite } from "./nemesis.suite.ts";
 import { shopSagaJourneys } from "./saga-journeys.ts";
 import { setFlag } from "./steps.ts";
 
@@ -31,6 +32,7 @@ export const shopChecks: SystemChecks = {
     catalogueSuite,
     chaosSuite,
     clockSkewSuite,
+    nemesisSuite,
     featureFlagsSuite,
     sagaCompensationSuite(shop.modules, shopSagaJourneys),
     ...shopFlows,

@@ -1,0 +1,80 @@
+import { eventually } from "../eventually.ts";
+import type { StartedTopology } from "../topologies.ts";
+
+/** A nemesis operation that cannot apply to the profile running the check: the check is skipped with this reason. */
+export class Skipped extends Error {
+  constructor(readonly reason: string) {
+    super(`skipped: ${reason}`);
+  }
+}
+
+/**
+ * What a check may do to the processes of the topology it runs on (Jepsen's nemesis): real signals to real
+ * processes. The harness hands each check the one for its profile; where an operation cannot exist (one
+ * process has no broker to restart, no service to kill apart from the rest), it throws Skipped and the check
+ * is reported as skipped with the reason, never passed or silently ignored.
+ */
+export interface Nemesis {
+  /** SIGKILL the process hosting `module`; resolves once its supervisor has it serving again. */
+  kill(module: string): Promise<void>;
+  /** SIGSTOP the process hosting `module` for `ms` of real time (a GC pause, a frozen VM), then SIGCONT. */
+  pause(module: string, ms: number): Promise<void>;
+  /** SIGKILL the topology's own Redis; resolves once its supervisor has it back on its data. */
+  restartBroker(): Promise<void>;
+}
+
+const BACK_WITHIN_MS = 30_000;
+
+/** For a one-process profile: every operation is skipped, saying why. */
+export const oneProcessNemesis = (): Nemesis => {
+  const skip = (reason: string) => () => Promise.reject(new Skipped(reason));
+  return {
+    kill: skip("one process: killing a module's process kills them all"),
+    pause: skip("one process: pausing a module's process pauses them all"),
+    restartBroker: skip("one process: there is no broker to restart"),
+  };
+};
+
+/** For a split topology the harness started: signals to its processes and to its own Redis. */
+export function splitNemesis(topology: StartedTopology): Nemesis {
+  const ready = async (name: string) => {
+    const answer = await fetch(`${topology.url}/ready`);
+    const body = (await answer.json()) as { checks?: Record<string, boolean> };
+    return body.checks?.[name] === true;
+  };
+  return {
+    async kill(module) {
+      const name = topology.processOf(module);
+      const before = topology.processes.pid(name);
+      process.kill(before, "SIGKILL");
+      await eventually(
+        async () => {
+          if (topology.processes.pid(name) === before || !(await ready(name))) throw new Error(`${name} is not back yet`);
+        },
+        { timeoutMs: BACK_WITHIN_MS },
+      );
+    },
+    async pause(module, ms) {
+      const pid = topology.processes.pid(topology.processOf(module));
+      process.kill(pid, "SIGSTOP");
+      try {
+        await Bun.sleep(ms);
+      } finally {
+        process.kill(pid, "SIGCONT");
+      }
+    },
+    async restartBroker() {
+      const pidOf = topology.redis?.pid;
+      if (!pidOf) throw new Skipped("this topology's Redis is shared with others (REDIS_URL): it is not restarted under them");
+      const killed = pidOf();
+      // A kill by pid, not through its group: the supervisor must see a crash and restart it, as in production.
+      process.kill(killed, "SIGKILL");
+      await eventually(
+        async () => {
+          if (pidOf() === killed || !(await ready("redis"))) throw new Error("redis is not back yet");
+        },
+        { timeoutMs: BACK_WITHIN_MS },
+      );
+    },
+  };
+}
