@@ -11,14 +11,13 @@ export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promi
  * `keepAlive.idleTimeout`, so the bound is kept here. `now` is wall time, not the runtime clock (which a
  * harness can freeze): the server's idle timeout runs on wall time.
  */
-export function boundedKeepAlive(reuseMs?: number, now: () => number = () => performance.now()): Fetch {
+export function boundedKeepAlive(reuseMs = CLIENT_REUSE_MS, now: () => number = () => performance.now()): Fetch {
   let pool = new Bun.FetchSession();
   let retired: Bun.FetchSession | undefined;
   let since = now();
   return (input, init) => {
     const at = now();
-    // The default is read here, not at creation: config.ts is still loading when this module first is.
-    if (at - since >= (reuseMs ?? CLIENT_REUSE_MS)) {
+    if (at - since >= reuseMs) {
       // The old pool's idle connections close now; those still busy return to it, and close at the next change.
       retired?.close();
       pool.close();
