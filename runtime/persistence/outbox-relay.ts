@@ -131,8 +131,15 @@ export class OutboxRelay {
   private async pass(): Promise<void> {
     // A row deleted before this point is not read below; one deleted while the read runs is remembered.
     this.relayedDuringPass.clear();
+    // Only what this instance wrote before the read began can be missing from it because someone relayed it.
+    const mineBefore = [...this.mine];
     const rows = await this.db.em().find(this.outbox, {}, { orderBy: { id: "asc" }, limit: BATCH });
     this.backlog = rows.length === BATCH;
+    if (!this.backlog) {
+      // The whole outbox was read: a row of its own not in it anymore was relayed by another instance.
+      const present = new Set(rows.map((r) => r.id));
+      for (const id of mineBefore) if (!present.has(id) && !this.inFlight.has(id)) this.mine.delete(id);
+    }
     const othersBefore = this.clock.nowMs() - OTHERS_GRACE_MS;
     for (const row of rows) {
       if (this.inFlight.has(row.id) || this.relayedDuringPass.has(row.id)) continue;
