@@ -19,6 +19,9 @@ const authLimits = Object.fromEntries(
   ),
 );
 
+/** How long a BullMQ worker's lock on a job lasts under test, unless renewed: a pause longer than this loses it. */
+export const TEST_LOCK_MS = 5000;
+
 /** Settings for a topology under test: in-memory databases, harness on, fast retries and stall detection. */
 export const testEnv = (): Record<string, string> => {
   const prefix = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -31,7 +34,7 @@ export const testEnv = (): Record<string, string> => {
     LOG_LEVEL: "warn",
     TWOFOLD_EVENT_BACKOFF_MS: "50",
     TWOFOLD_OUTBOX_SWEEP_MS: "200",
-    TWOFOLD_LOCK_MS: "5000",
+    TWOFOLD_LOCK_MS: String(TEST_LOCK_MS),
     TWOFOLD_STALLED_MS: "5000",
     TWOFOLD_QUEUE_PREFIX: prefix,
     TWOFOLD_INTERNAL_TOKEN: crypto.randomUUID(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CheckRun, StateDelta } from "../report/model.ts";
+import type { CheckRun, StateDelta, TraceRecord } from "../report/model.ts";
 import { viewOf } from "./view.ts";
 
 const run = (state: StateDelta): CheckRun => ({
@@ -29,5 +29,25 @@ describe("the compared view of a check's state", () => {
     expect(stockOf(3)).not.toEqual(stockOf(2));
     const sagaOf = (reason: string) => viewOf(run({ orders: { sagas: { added: [{ ...saga(8), reason }], removed: [] } } })).state;
     expect(sagaOf("payment_timeout")).not.toEqual(sagaOf("payment_declined"));
+  });
+
+  it("counts an event published again under its own id once, and two events for one fact twice", () => {
+    const publish = (messageId: string): TraceRecord => ({
+      kind: "publish",
+      process: "orders",
+      at: 1,
+      durationMs: 0,
+      from: "orders",
+      to: "bus",
+      name: "order.confirmed",
+      messageId,
+      correlationId: "c",
+      causationId: null,
+      outcome: "ok",
+      payload: { order_id: "o-1" },
+    });
+    const publishes = (...ids: string[]) => viewOf({ ...run({}), trace: ids.map(publish) }).publishes;
+    expect(publishes("e-1", "e-1")).toEqual(publishes("e-1"));
+    expect(publishes("e-1", "e-2")).toHaveLength(2);
   });
 });

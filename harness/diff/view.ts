@@ -17,6 +17,21 @@ export interface RunView {
   readonly state: Record<string, { added: string[]; removed: string[] }>;
 }
 
+/**
+ * The first record of each message id: the outbox publishes again what a broker restart or a crash may have
+ * lost (at least once, by design), and how often that happens is timing. Two events with different ids for
+ * one fact still show.
+ */
+function onePerId(records: readonly TraceRecord[]): TraceRecord[] {
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    if (!r.messageId) return true;
+    if (seen.has(r.messageId)) return false;
+    seen.add(r.messageId);
+    return true;
+  });
+}
+
 const depthOf = (trace: readonly TraceRecord[]) => {
   const byId = new Map(trace.filter((r) => r.messageId && r.kind !== "delivery").map((r) => [r.messageId as string, r]));
   const depth = (record: TraceRecord, seen = new Set<string>()): number => {
@@ -68,8 +83,7 @@ export function viewOf(run: CheckRun): RunView {
   for (const step of ordered.filter((s) => s.polled)) record(step);
   const depth = depthOf(run.trace);
   const blank = (payload: unknown) => n.blank(payload);
-  const published = run.trace
-    .filter((r) => r.kind === "publish")
+  const published = onePerId(run.trace.filter((r) => r.kind === "publish"))
     .map((r) => ({ record: r, depth: depth(r), blank: blank(r.payload) }))
     .sort((a, b) => a.depth - b.depth || a.record.name.localeCompare(b.record.name) || a.blank.localeCompare(b.blank));
   const publishes = published.map(({ record }) => `${record.name} ${JSON.stringify(n.value(record.payload))}`);

@@ -1,4 +1,5 @@
 import { eventually } from "../eventually.ts";
+import { TEST_LOCK_MS } from "../test-env.ts";
 import type { StartedTopology } from "../topologies.ts";
 
 /** A nemesis operation that cannot apply to the profile running the check: the check is skipped with this reason. */
@@ -19,11 +20,15 @@ export interface Nemesis {
   kill(module: string): Promise<void>;
   /** SIGSTOP the process hosting `module` for `ms` of real time (a GC pause, a frozen VM), then SIGCONT. */
   pause(module: string, ms: number): Promise<void>;
+  /** A pause past the broker's lock on the jobs the process holds (TEST_LOCK_MS and a second): they count as stalled. */
+  pausePastLock(module: string): Promise<void>;
   /** SIGKILL the topology's own Redis; resolves once its supervisor has it back on its data. */
   restartBroker(): Promise<void>;
 }
 
 const BACK_WITHIN_MS = 30_000;
+/** How far past the lock a pause lasts: the lock has expired whatever the timing of its last renewal. */
+const PAST_LOCK_MS = 1000;
 
 /** For a one-process profile: every operation is skipped, saying why. */
 export const oneProcessNemesis = (): Nemesis => {
@@ -31,6 +36,7 @@ export const oneProcessNemesis = (): Nemesis => {
   return {
     kill: skip("one process: killing a module's process kills them all"),
     pause: skip("one process: pausing a module's process pauses them all"),
+    pausePastLock: skip("one process: pausing a module's process pauses them all, and its bus holds no broker locks"),
     restartBroker: skip("one process: there is no broker to restart"),
   };
 };
@@ -42,7 +48,7 @@ export function splitNemesis(topology: StartedTopology): Nemesis {
     const body = (await answer.json()) as { checks?: Record<string, boolean> };
     return body.checks?.[name] === true;
   };
-  return {
+  const nemesis: Nemesis = {
     async kill(module) {
       const name = topology.processOf(module);
       const before = topology.processes.pid(name);
@@ -63,6 +69,7 @@ export function splitNemesis(topology: StartedTopology): Nemesis {
         process.kill(pid, "SIGCONT");
       }
     },
+    pausePastLock: (module) => nemesis.pause(module, TEST_LOCK_MS + PAST_LOCK_MS),
     async restartBroker() {
       const pidOf = topology.redis?.pid;
       if (!pidOf) throw new Skipped("this topology's Redis is shared with others (REDIS_URL): it is not restarted under them");
@@ -77,4 +84,5 @@ export function splitNemesis(topology: StartedTopology): Nemesis {
       );
     },
   };
+  return nemesis;
 }

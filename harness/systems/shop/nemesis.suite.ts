@@ -11,15 +11,15 @@ const CUSTOMERS = 3;
 /** Customers with one unit each of a fresh product in their carts, and their checkouts placed. */
 async function checkingOut(sys: SystemClient): Promise<{ productId: string; placed: { customer: Customer; orderId: string }[] }> {
   const productId = await newProduct(sys, { price: 9, inventory: 10 });
-  const customers = await Promise.all(Array.from({ length: CUSTOMERS }, () => newCustomer(sys)));
-  for (const customer of customers) await addToCart(sys, customer.token, productId, 1);
-  const placed = await Promise.all(
-    customers.map(async (customer) => {
-      const answer = await checkout(sys, customer.token, { payment_token: "tok_visa" });
-      assert.equal(answer.status, 202, JSON.stringify(answer.body));
-      return { customer, orderId: answer.body.id as string };
-    }),
-  );
+  // One after the other: their sagas still overlap, and the profiles' answers and rows compare in one order.
+  const placed: { customer: Customer; orderId: string }[] = [];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const customer = await newCustomer(sys);
+    await addToCart(sys, customer.token, productId, 1);
+    const answer = await checkout(sys, customer.token, { payment_token: "tok_visa" });
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    placed.push({ customer, orderId: answer.body.id as string });
+  }
   return { productId, placed };
 }
 
@@ -47,9 +47,19 @@ async function allSettledOnce(sys: SystemClient, productId: string, placed: { cu
   assert.deepEqual([stock.on_hand, stock.reserved], [10 - placed.length, 0]);
 }
 
+/** Whether any process of the topology is holding or waiting for a delivery (its broker's jobs of its subscribers). */
+async function deliveriesPending(sys: SystemClient): Promise<boolean> {
+  const report = await sys.http.get("/__twofold/idle");
+  const processes = Object.values(report.body.processes as Record<string, { deliveries: number }>);
+  return processes.some((p) => p.deliveries > 0);
+}
+
+/** Holds each confirmation in notifications' handler this long: long enough to freeze the process while it holds one. */
+const HOLD_MS = 3000;
+
 /**
  * Real signals to the topology's processes while checkouts run (harness/nemesis/process.ts): its broker and a
- * service killed with SIGKILL and restarted by their supervisor. One process has neither apart from the rest,
+ * service killed with SIGKILL and restarted by their supervisor, a consumer frozen past its job's lock. One process has neither apart from the rest,
  * so these are skipped there, saying why.
  */
 export const nemesisSuite = defineSuite("Nemesis", [
@@ -66,6 +76,20 @@ export const nemesisSuite = defineSuite("Nemesis", [
     await nemesis.kill("notifications");
     const { productId, placed } = await checkingOut(sys);
     await nemesis.kill("orders");
+    await allSettledOnce(sys, productId, placed);
+  }),
+  check("notifications is frozen (SIGSTOP) past its job's lock while it holds a confirmation, then let go: told once", async (sys, context) => {
+    const nemesis = context.nemesis ?? oneProcessNemesis();
+    await nemesis.pause("notifications", 0);
+    const { productId, placed } = await sys.withFaults(`delay:notifications=${HOLD_MS}`, async () => {
+      const work = await checkingOut(sys);
+      for (const { customer, orderId } of work.placed) await settledOrder(sys, customer.token, orderId, 30_000);
+      // The confirmations are on their way to notifications, which holds each for HOLD_MS: freeze it holding them,
+      // so the broker sees its locks lapse (another replica takes the jobs over) and it finds them lost on waking.
+      await eventually(async () => assert.ok(await deliveriesPending(sys), "no delivery is held"));
+      await nemesis.pausePastLock("notifications");
+      return work;
+    });
     await allSettledOnce(sys, productId, placed);
   }),
 ]);

@@ -134,6 +134,19 @@ describe("the fault layer over a transport", () => {
     expect({ draws, handled }).toEqual({ draws: 1, handled: [1, 2] });
   });
 
+  it("delay scoped to a module holds only the deliveries to that subscriber", async () => {
+    expect(parseFaults("delay:notifications=5..15")).toEqual([{ kind: "delay", minMs: 5, maxMs: 15, module: "notifications" }]);
+    expect(formatFaults(parseFaults("delay:notifications=20"))).toBe("delay:notifications=20");
+    const deliver = delayFault.effects({ kind: "delay", minMs: 40, maxMs: 40, module: "slow" }, () => 0.5, { supervised: false }).deliver;
+    const timed = async (subscriber: string) => {
+      const started = performance.now();
+      await deliver?.(async () => {}, subscriber)(envelope({}), { attempt: 1 });
+      return performance.now() - started;
+    };
+    expect(await timed("slow")).toBeGreaterThanOrEqual(39);
+    expect(await timed("other")).toBeLessThan(20);
+  });
+
   it("after-response holds a conversation's events until its request is answered, and lets redeliveries through", async () => {
     const transport = faulty("after-response");
     const handled: string[] = [];
