@@ -1,4 +1,5 @@
 import { isPolling } from "../eventually.ts";
+import { isRacing } from "../racing.ts";
 import type { StepRecord } from "../report/model.ts";
 import { type Fetcher, systemFetch } from "../system/http.ts";
 
@@ -17,7 +18,7 @@ const parse = (raw: unknown) => {
  * (/__twofold: tap, idle, SQL, state) are observation, not behaviour. A request repeated while polling for
  * a condition keeps only its last answer: how often a check had to ask depends on timing, not on what the
  * system did. Repeats are matched by method, path and caller (Authorization), so two customers polling
- * at once stay two steps. `observed` hears the path of every request to the harness's own endpoints.
+ * at once stay two steps. Requests of a race (racing.ts) are not steps: their answers arrive in any order. `observed` hears the path of every request to the harness's own endpoints.
  */
 export function recordingFetcher(prefix: string, steps: StepRecord[], observed: (path: string) => void = () => {}): Fetcher {
   let sent = 0;
@@ -35,6 +36,7 @@ export function recordingFetcher(prefix: string, steps: StepRecord[], observed: 
       observed(path);
       return response;
     }
+    if (isRacing()) return response;
     const method = init.method ?? "GET";
     const key = `${method} ${path} ${headers.get("authorization") ?? ""}`;
     const step: StepRecord = {

@@ -16,6 +16,7 @@ import { shopFuzz } from "./fuzz/target.ts";
 import { fuzzSuite } from "./fuzz.suite.ts";
 import { shopInvariants } from "./invariants/index.ts";
 import { nemesisSuite } from "./nemesis.suite.ts";
+import { partialFailureSuite } from "./partial-failure.suite.ts";
 import { shopSagaJourneys } from "./saga-journeys.ts";
 import { setFlag } from "./steps.ts";
 
@@ -31,6 +32,7 @@ export const shopChecks: SystemChecks = {
     apiDocsSuite(shop),
     catalogueSuite,
     chaosSuite,
+    partialFailureSuite,
     clockSkewSuite,
     nemesisSuite,
     featureFlagsSuite,

@@ -12,9 +12,11 @@ import { type SagaRun, writeTransition } from "./transition.ts";
  *   two refund calls for one charge: found by the saga compensation checker);
  * - the order is cancelled, its saga compensates without this charge, or it gave up reserving (it never
  *   charges): nothing will refund it but this handler;
- * - the saga is past its deadline while still charging, and has not noticed yet: the charge is handed to the
- *   saga — recorded as the charge step's late success, which turns it to compensation — under the saga's
- *   version, with this delivery's inbox record, never refunded behind it. Refunding here raced the runner: a
+ * - the saga is still charging and has not recorded this charge (its reply is late, or was lost on the way):
+ *   the charge is handed to the saga — recorded as the charge step's success, which past the deadline turns it
+ *   to compensation — under the saga's version, with this delivery's inbox record, never refunded behind it.
+ *   Before its deadline too: ignoring the news then left a charge whose reply was lost with no one to refund it
+ *   once the saga gave up on the step (found by the Partial failure suite's partition). Refunding here raced the runner: a
  *   charge step answered just before the deadline could commit after this handler had read "late" and
  *   refunded, confirming an order whose money was gone (seen in split, a payment stalled near the deadline).
  *   Whoever writes first wins; when the saga moved first, the delivery fails and its redelivery looks again.
@@ -35,8 +37,8 @@ async function settleLateCharge(ctx: EventContext, orderId: string, chargeId: st
   const em = ctx.db.em();
   const [order, saga] = await Promise.all([em.findOne(Order, { id: orderId }), em.findOne(Saga, { orderId })]);
   if (!order || saga?.chargeId === chargeId) return undefined;
+  if (saga?.step === "charge") return { saga, order, items: await em.find(OrderItem, { orderId }) };
   const late = saga !== null && isLate(saga, ctx.clock.now());
-  if (late && saga.step === "charge") return { saga, order, items: await em.find(OrderItem, { orderId }) };
   if (late || order.status === "cancelled" || (saga?.reason ?? null) !== null) {
     await ctx.call(RefundCharge, { charge_id: chargeId, reason: saga?.reason ?? (late ? "checkout_timeout" : "order_cancelled") });
   }
