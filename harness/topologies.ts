@@ -62,6 +62,11 @@ export interface StartOptions {
    * is (the launcher's restart policy, logged by the launcher), stopped with it: for tests that kill the broker.
    */
   readonly redisDir?: string;
+  /**
+   * The harness's broker mutant: the private Redis (redisDir) keeps nothing across a restart, as a Redis run
+   * without append-only or snapshots does, so whatever it had accepted and not yet delivered is gone.
+   */
+  readonly brokerWithoutPersistence?: boolean;
   /** How to run the program: defaults to bun with scripts/twofold.ts; the binary test passes the binary. */
   readonly command?: readonly string[];
   readonly env?: Record<string, string>;
@@ -156,7 +161,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     const topology = parseTopology(description, system.modules, placementOverrides({ ...env, ...ports, ...options.env }));
     const redis = options.redisDir
       ? await ensureRedis(undefined, {
-          dir: options.redisDir,
+          ...(options.brokerWithoutPersistence ? {} : { dir: options.redisDir }),
           log: launcherLog,
           restartPolicy: DEFAULT_RESTART_POLICY,
           onCrash: (code) => crashed("redis", code),

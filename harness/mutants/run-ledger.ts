@@ -16,6 +16,7 @@ export const runLedger = (
   env: Partial<Record<ProfileName, Record<string, string>>> = {},
   profiles = all,
   suite: Suite = ledgerSuite,
+  broker: { readonly own?: boolean; readonly withoutPersistence?: boolean } = {},
 ) =>
   runHarness({
     profiles,
@@ -25,7 +26,9 @@ export const runLedger = (
     modules,
     system: ledger(variant === "clean" ? "harness/fixtures/ledger/system.ts" : `harness/fixtures/ledger/mutants/${variant}.ts`),
     env,
-    redisUrl: inject("redisUrl"),
+    // A Redis of its own for split, supervised and restartable by the nemesis, when the check restarts the broker.
+    redisUrl: broker.own ? undefined : inject("redisUrl"),
+    brokerWithoutPersistence: broker.withoutPersistence,
   });
 
 /** The kinds of unexplained divergences between the monolith and `other`. */

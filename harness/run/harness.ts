@@ -38,6 +38,8 @@ export interface HarnessOptions {
   /** Extra environment per profile (fault injection). */
   readonly env?: Partial<Record<ProfileName, Record<string, string>>>;
   readonly redisUrl?: string;
+  /** Split's own Redis keeps nothing across a restart: the broker mutant (topologies.ts). */
+  readonly brokerWithoutPersistence?: boolean;
   readonly checkTimeoutMs?: number;
   /** Feature flags set through the operator API in every topology once it has started, before the checks. */
   readonly flags?: readonly RunFlag[];
@@ -122,6 +124,7 @@ async function runProfile(
     system: options.system,
     redisUrl: sharedRedis,
     redisDir,
+    brokerWithoutPersistence: options.brokerWithoutPersistence,
     env: { ...profileEnv(profile, options.seed, options.faults), ...options.env?.[name] },
   });
   const nemesis = profile.topology === "split" ? splitNemesis(topology) : oneProcessNemesis();

@@ -50,6 +50,23 @@ describe("warehouse reservations", () => {
     );
   });
 
+  it("holds nothing for a reserve that arrives after its order was released (the saga gave up on it first)", async () => {
+    const product = await stocked(system, 10);
+    const orderId = crypto.randomUUID();
+    expect(await callAs(system, ReleaseReservation, { order_id: orderId, reason: "checkout_timeout" })).toEqual({
+      order_id: orderId,
+      released: false,
+    });
+    const late = await reserve(orderId, [{ product_id: product, quantity: 4 }]);
+    expect([late.status, late.items]).toEqual(["released", []]);
+    expect(await stockRow(system, product)).toEqual({ on_hand: 10, reserved: 0, version: 1 });
+    // Released twice is still released once.
+    expect(await callAs(system, ReleaseReservation, { order_id: orderId, reason: "checkout_timeout" })).toEqual({
+      order_id: orderId,
+      released: false,
+    });
+  });
+
   it("answers a repeated reserve for the same order with the same reservation, holding stock once", async () => {
     const product = await stocked(system, 10);
     const orderId = crypto.randomUUID();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } fro
 import { eventually } from "../../harness/eventually.ts";
 import { SystemClient } from "../../harness/system/client.ts";
 import { newCustomer, operator } from "../../harness/systems/shared/identity.ts";
-import { addToCart, chargesOf, checkout, settledOrder, newProduct as shopProduct } from "../../harness/systems/shop/steps.ts";
+import { addToCart, chargesOf, checkout, settledOrder, newProduct as shopProduct, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import { DEVELOPMENT_OPERATOR_KEY, placementVariable } from "../config.ts";
 import { freePort } from "../infra/ports.ts";
@@ -117,7 +117,8 @@ describe("split topology with a stalled dependency", () => {
 
   it("refuses a checkout at once, creating nothing, while the circuit to the warehouse is open; the orders placed before it hold no charge", async () => {
     const customer = await newCustomer(sys);
-    await addToCart(sys, customer.token, await shopProduct(sys, { price: 5, inventory: 50 }), 1);
+    const productId = await shopProduct(sys, { price: 5, inventory: 50 });
+    await addToCart(sys, customer.token, productId, 1);
     const warehouse = topology.processes.pid("warehouse");
     const placed: string[] = [];
     let refused: Awaited<ReturnType<typeof checkout>> | undefined;
@@ -143,12 +144,18 @@ describe("split topology with a stalled dependency", () => {
     expect(refused.ms).toBeLessThan(CALL_TIMEOUT_MS);
     const orders = await sys.sql<{ id: string }>("orders", "select id from orders where user_id = ?", [customer.id]);
     expect(orders.map((o) => o.id).sort()).toEqual([...placed].sort());
+    let confirmed = 0;
     for (const id of placed) {
       const order = await settledOrder(sys, customer.token, id, 20_000);
+      if (order.status === "confirmed") confirmed++;
       const charges = await chargesOf(sys, id);
       const held = charges.filter((c) => c.status === "succeeded" && c.amount_refunded_cents < c.amount_cents);
       expect(held.length).toBe(order.status === "confirmed" ? 1 : 0);
     }
+    // No reservation is left behind by a saga that gave up on the stalled warehouse: only confirmed orders took stock.
+    await sys.idle({ timeoutMs: 20_000 });
+    const stock = await stockOf(sys, productId);
+    expect([stock.on_hand, stock.reserved]).toEqual([50 - confirmed, 0]);
   });
 
   it("serves Bull Board at the gateway over every subscriber's queue, behind the operator key", async () => {
