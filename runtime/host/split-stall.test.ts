@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { eventually } from "../../harness/eventually.ts";
 import { SystemClient } from "../../harness/system/client.ts";
-import { newCustomer, operator } from "../../harness/systems/shared/identity.ts";
+import { bearer, newCustomer, operator } from "../../harness/systems/shared/identity.ts";
 import { addToCart, chargesOf, checkout, settledOrder, newProduct as shopProduct, stockOf } from "../../harness/systems/shop/steps.ts";
 import { type StartedTopology, startTopology } from "../../harness/topologies.ts";
 import { DEVELOPMENT_OPERATOR_KEY, placementVariable } from "../config.ts";
@@ -11,6 +11,7 @@ import type { TraceEntry } from "../observation/trace-entry.ts";
 
 const COOLDOWN_MS = 60_000;
 const CALL_TIMEOUT_MS = 800;
+const SLOW_WAREHOUSE_MS = 5000;
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** The products service on a port the test knows, to read its own /metrics (the gateway serves only its own). */
 const productsPort = freePort();
@@ -156,6 +157,63 @@ describe("split topology with a stalled dependency", () => {
     await sys.idle({ timeoutMs: 20_000 });
     const stock = await stockOf(sys, productId);
     expect([stock.on_hand, stock.reserved]).toEqual([50 - confirmed, 0]);
+  });
+
+  it("keeps answering orders' other routes while 200 checkouts wait on a slow warehouse (seed 001's cascade); every order ends, none holds stock it did not take", {
+    timeout: 90_000,
+  }, async () => {
+    const productId = await shopProduct(sys, { price: 3, inventory: 1000 });
+    const customers = await Promise.all(Array.from({ length: 20 }, () => newCustomer(sys)));
+    await Promise.all(customers.map((c) => addToCart(sys, c.token, productId, 1)));
+    closeCircuitAfterwards();
+    const probes: { status: number; ms: number; error?: unknown }[] = [];
+    // Every call into the warehouse waits 5 s, past the callers' 800 ms deadline: ten checkouts per customer at once,
+    // then, while their sagas wait on the warehouse, each customer reads their orders.
+    const { answers, pendingAfter } = await sys.withFaults(`latency:warehouse=${SLOW_WAREHOUSE_MS}`, async () => {
+      const placed = await Promise.all(
+        customers.flatMap((c) => Array.from({ length: 10 }, () => checkout(sys, c.token, { payment_token: "tok_visa" }))),
+      );
+      for (const customer of customers) {
+        const list = await sys.http.get("/api/v1/orders", { headers: bearer(customer.token) });
+        probes.push({ status: list.status, ms: list.ms, ...(list.status === 200 ? {} : { error: list.body.error }) });
+      }
+      const [pending] = await sys.sql<{ n: number }>("orders", "select count(*)::int as n from orders where status = 'pending'");
+      return { answers: placed, pendingAfter: pending?.n ?? 0 };
+    });
+    // The reads were made while sagas still waited on the warehouse.
+    expect(pendingAfter).toBeGreaterThan(0);
+    // Placed, or refused at once while the warehouse's circuit is open or its bulkhead full: never a 500, never a hang.
+    const kinds = new Set(answers.map((a) => (a.status === 202 ? "202" : `${a.status} ${a.body.error?.code}`)));
+    expect(kinds).toContain("202");
+    expect([...kinds].filter((k) => !["202", "503 circuit_open", "503 bulkhead_full"].includes(k))).toEqual([]);
+    // The orders' own reads neither waited on the warehouse nor were refused for it.
+    expect(probes.filter((p) => p.status !== 200)).toEqual([]);
+    expect(median(probes.map((p) => p.ms))).toBeLessThan(CALL_TIMEOUT_MS);
+    expect(Math.max(...probes.map((p) => p.ms))).toBeLessThan(SLOW_WAREHOUSE_MS);
+    // Once the warehouse is fast again and its circuit closed, every saga ends, and only confirmed orders took stock.
+    // The calls still waiting on it run out first (800 ms): ending the cool-down under them would reopen the circuit.
+    await eventually(async () => {
+      const { body } = await sys.http.get<{ processes: Record<string, { calls: number }> }>("/__twofold/idle");
+      expect(body.processes.orders?.calls).toBe(0);
+    });
+    await sys.clock({ advance_ms: COOLDOWN_MS });
+    const ids = customers.map((c) => c.id);
+    const statuses = await eventually(
+      async () => {
+        const rows = await sys.sql<{ status: string; n: number }>(
+          "orders",
+          `select status, count(*)::int as n from orders where user_id in (${ids.map(() => "?").join(", ")}) group by status`,
+          ids,
+        );
+        expect(rows.find((r) => r.status === "pending")).toBeUndefined();
+        return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    expect((statuses.confirmed ?? 0) + (statuses.cancelled ?? 0)).toBe(answers.filter((a) => a.status === 202).length);
+    await sys.idle({ timeoutMs: 30_000 });
+    const stock = await stockOf(sys, productId);
+    expect([stock.on_hand, stock.reserved]).toEqual([1000 - (statuses.confirmed ?? 0), 0]);
   });
 
   it("serves Bull Board at the gateway over every subscriber's queue, behind the operator key", async () => {
