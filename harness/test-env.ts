@@ -22,6 +22,9 @@ const authLimits = Object.fromEntries(
 /** How long a BullMQ worker's lock on a job lasts under test, unless renewed: a pause longer than this loses it. */
 export const TEST_LOCK_MS = 5000;
 
+/** How long the warehouse holds a reservation under test: the clock skew suite lets one expire. */
+export const TEST_RESERVATION_TTL_MS = 60_000;
+
 /** Settings for a topology under test: in-memory databases, harness on, fast retries and stall detection. */
 export const testEnv = (): Record<string, string> => {
   const prefix = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -45,7 +48,7 @@ export const testEnv = (): Record<string, string> => {
     TWOFOLD_PASSWORD_TIME_COST: "1",
     TWOFOLD_CALL_TIMEOUT_MS: "5000",
     TWOFOLD_CHECKOUT_TIMEOUT_MS: "5200",
-    TWOFOLD_RESERVATION_TTL_MS: "60000",
+    TWOFOLD_RESERVATION_TTL_MS: String(TEST_RESERVATION_TTL_MS),
     TWOFOLD_PAYMENT_SLOW_MS: "5300",
     // A slow model provider gives up in half a second, so the learning platform's ai-provider-down flow waits no longer.
     TWOFOLD_TUTOR_REPLY_TIMEOUT_MS: "500",

@@ -74,15 +74,14 @@ function stepCheck(saga: SagaDeclaration, k: number, failure: Failure, journey: 
   return check(name, async (sys) => {
     const fault = faultOf(step, failure);
     let outcome: SagaState = "pending";
-    let correlationId: string;
+    let correlationId = "";
     if (failure === "refusal") {
       ({ outcome, correlationId } = await sys.withFaults(fault, async () => {
         const run = await journey(sys);
         return { outcome: await settled(sys, run), correlationId: run.correlationId };
       }));
     } else {
-      await sys.clock({ freeze: true });
-      try {
+      await sys.withFrozenClock(async () => {
         const run = await sys.withFaults(fault, async () => {
           const started = await journey(sys);
           if (!retried) {
@@ -90,22 +89,16 @@ function stepCheck(saga: SagaDeclaration, k: number, failure: Failure, journey: 
             outcome = await settled(sys, started, 1000);
           } else {
             // The saga reaches the step and keeps calling it, whatever the time.
-            await eventually(
-              async () => {
-                await sys.clock({ advance_ms: 1000 });
-                const { body } = await sys.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=${encodeURIComponent(started.correlationId)}`);
-                assert.ok(body.trace.filter((e) => e.kind === "call" && e.name === step.call.name).length >= 2, `${step.call.name} not retried yet`);
-              },
-              { timeoutMs: 30_000, intervalMs: 10 },
-            );
+            await sys.advanceUntil(async () => {
+              const { body } = await sys.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=${encodeURIComponent(started.correlationId)}`);
+              assert.ok(body.trace.filter((e) => e.kind === "call" && e.name === step.call.name).length >= 2, `${step.call.name} not retried yet`);
+            });
           }
           return started;
         });
         if (retried) outcome = await settled(sys, run, 1000);
         correlationId = run.correlationId;
-      } finally {
-        await sys.clock({ release: true });
-      }
+      });
     }
     await sys.idle();
     assert.equal(outcome, retried ? "completed" : "compensated");

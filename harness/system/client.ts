@@ -49,6 +49,30 @@ export class SystemClient {
     if (status !== 200) throw new Error(`advancing the clock failed (${status}): ${JSON.stringify(body)}`);
   }
 
+  /** Runs `work` with every process's clock frozen, released afterwards whatever it came to. */
+  async withFrozenClock<T>(work: () => Promise<T>): Promise<T> {
+    await this.clock({ freeze: true });
+    try {
+      return await work();
+    } finally {
+      await this.clock({ release: true });
+    }
+  }
+
+  /**
+   * On a frozen clock: moves it on by `stepMs` before each look until `condition` holds, so deadlines, expiries
+   * and retries minutes apart pass in milliseconds.
+   */
+  advanceUntil<T>(condition: () => Promise<T>, stepMs = 1000): Promise<T> {
+    return eventually(
+      async () => {
+        await this.clock({ advance_ms: stepMs });
+        return condition();
+      },
+      { timeoutMs: 30_000, intervalMs: 10 },
+    );
+  }
+
   /** Whether this client added faults that are still in force. */
   faultsAdded = false;
 

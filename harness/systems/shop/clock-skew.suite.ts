@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { eventually } from "../../eventually.ts";
 import { check, defineSuite } from "../../suite.ts";
-import { newCustomer } from "../shared/identity.ts";
+import { TEST_RESERVATION_TTL_MS } from "../../test-env.ts";
+import { bearer, newCustomer } from "../shared/identity.ts";
 import { addToCart, chargesOf, checkout, newProduct, settledOrder, stockOf } from "./steps.ts";
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -35,5 +37,41 @@ export const clockSkewSuite = defineSuite("Clock skew", [
     const placedAt = Date.parse((await sys.events.expect("order.placed", ofOrder)).occurredAt);
     const reservedAt = Date.parse((await sys.events.expect("inventory.reserved", ofOrder)).occurredAt);
     assert.ok(reservedAt - placedAt > 2 * FIVE_MINUTES - 60_000, `inventory.reserved ${reservedAt - placedAt} ms after order.placed`);
+  }),
+  check("warehouse 5 min ahead: a reservation the saga cannot commit is held for its whole TTL, then expires; the charge refunded", async (sys) => {
+    const productId = await newProduct(sys, { price: 7, inventory: 5 });
+    const customer = await newCustomer(sys);
+    await addToCart(sys, customer.token, productId, 1);
+    const reserved = async () => (await stockOf(sys, productId)).reserved;
+    const skew = `clock:warehouse=+${FIVE_MINUTES}`;
+    const order = await sys.withFrozenClock(() =>
+      // The commit never answers: the saga, past its pivot (charged), keeps calling it while the reservation ages.
+      sys.withFaults(`${skew},blackhole:warehouse.commit`, async () => {
+        const placed = await checkout(sys, customer.token, { payment_token: "tok_visa" });
+        assert.equal(placed.status, 202, JSON.stringify(placed.body));
+        await eventually(async () => assert.equal((await chargesOf(sys, placed.body.id)).length, 1, "not charged yet"));
+        await sys.clock({ advance_ms: TEST_RESERVATION_TTL_MS - 5000 });
+        // Five minutes of skew and almost its TTL later, the reservation still holds: it is not expired early.
+        assert.equal(await reserved(), 1);
+        await sys.clock({ advance_ms: 10_000 });
+        await eventually(async () => assert.equal(await reserved(), 0, "the expired reservation still holds its stock"));
+        // The commit gets through again, still skewed, and finds the reservation expired: the saga refunds and cancels.
+        await sys.faults(skew);
+        return sys.advanceUntil(async () => {
+          const now = await sys.http.get(`/api/v1/orders/${placed.body.id}`, { headers: bearer(customer.token) });
+          assert.equal(now.body.saga_step, "done", `the saga is still at ${now.body.saga_step}`);
+          return now.body;
+        });
+      }),
+    );
+    await sys.idle();
+    assert.deepEqual([order.status, order.status_reason], ["cancelled", "reservation_expired"]);
+    const charges = await chargesOf(sys, order.id);
+    assert.deepEqual(
+      charges.map((c) => c.amount_refunded_cents === c.amount_cents),
+      [true],
+    );
+    const stock = await stockOf(sys, productId);
+    assert.deepEqual([stock.on_hand, stock.reserved], [5, 0]);
   }),
 ]);

@@ -30,26 +30,6 @@ async function callsOf(sys: SystemClient, correlationId: string, name: string): 
   return body.trace.filter((e) => e.kind === "call" && e.name === name);
 }
 
-/** Moves the frozen clock on a second at a time until `condition` holds: call deadlines pass in milliseconds. */
-const advancingUntil = <T>(sys: SystemClient, condition: () => Promise<T>): Promise<T> =>
-  eventually(
-    async () => {
-      await sys.clock({ advance_ms: 1000 });
-      return condition();
-    },
-    { timeoutMs: 30_000, intervalMs: 10 },
-  );
-
-/** Runs `work` on a frozen clock, released afterwards whatever it came to. */
-async function onFrozenClock<T>(sys: SystemClient, work: () => Promise<T>): Promise<T> {
-  await sys.clock({ freeze: true });
-  try {
-    return await work();
-  } finally {
-    await sys.clock({ release: true });
-  }
-}
-
 async function settledOrderOf(sys: SystemClient, token: string, orderId: string) {
   const order = await sys.http.get(`/api/v1/orders/${orderId}`, { headers: bearer(token) });
   assert.equal(order.status, 200, JSON.stringify(order.body));
@@ -92,16 +72,16 @@ export const partialFailureSuite = defineSuite("Partial failure", [
 
   check("the warehouse commits but its reply is lost: the saga calls again, the commit replays, the stock is taken once", async (sys) => {
     const { customer, productId } = await shopper(sys);
-    const order = await onFrozenClock(sys, async () => {
+    const order = await sys.withFrozenClock(async () => {
       const placed = await sys.withFaults("lose-reply:warehouse.commit", async () => {
         const answer = await checkout(sys, customer.token, { payment_token: "tok_visa" });
         assert.equal(answer.status, 202, JSON.stringify(answer.body));
         const correlationId = answer.headers.get(CORRELATION_HEADER) ?? "";
         // Committed at least twice with every reply lost: the effect happened, the saga could not know it.
-        await advancingUntil(sys, async () => assert.ok((await callsOf(sys, correlationId, "warehouse.commit")).length >= 2, "not called again yet"));
+        await sys.advanceUntil(async () => assert.ok((await callsOf(sys, correlationId, "warehouse.commit")).length >= 2, "not called again yet"));
         return answer;
       });
-      return advancingUntil(sys, () => settledOrderOf(sys, customer.token, placed.body.id));
+      return sys.advanceUntil(() => settledOrderOf(sys, customer.token, placed.body.id));
     });
     await sys.idle();
     assert.deepEqual([order.status, order.status_reason], ["confirmed", null]);
@@ -114,7 +94,7 @@ export const partialFailureSuite = defineSuite("Partial failure", [
 
   check("payments charges but its reply is lost, and its news comes first: the order is confirmed, charged once", async (sys) => {
     const { customer, productId } = await shopper(sys);
-    const order = await onFrozenClock(sys, async () => {
+    const order = await sys.withFrozenClock(async () => {
       const placed = await sys.withFaults("lose-reply:payments.charge", async () => {
         const answer = await checkout(sys, customer.token, { payment_token: "tok_visa" });
         assert.equal(answer.status, 202, JSON.stringify(answer.body));
@@ -126,7 +106,7 @@ export const partialFailureSuite = defineSuite("Partial failure", [
         return answer;
       });
       // The run waiting on the lost reply gives up on it and finds the saga moved on; the next run goes on from there.
-      return advancingUntil(sys, () => settledOrderOf(sys, customer.token, placed.body.id));
+      return sys.advanceUntil(() => settledOrderOf(sys, customer.token, placed.body.id));
     });
     await sys.idle();
     assert.deepEqual([order.status, order.status_reason], ["confirmed", null]);
@@ -141,7 +121,7 @@ export const partialFailureSuite = defineSuite("Partial failure", [
     "orders and payments partitioned mid-checkout: the charge made unseen is refunded once it heals, the order cancelled with its reason",
     async (sys) => {
       const { customer, productId } = await shopper(sys);
-      const order = await onFrozenClock(sys, async () => {
+      const order = await sys.withFrozenClock(async () => {
         // Both ways: the charge reaches payments and its reply is lost, no refund gets through, and the news of
         // the charge reaches orders only long after the saga gave up on it.
         const partition = "lose-reply:payments.charge,blackhole:payments.refund,drop:payment.succeeded=2000";
@@ -149,7 +129,7 @@ export const partialFailureSuite = defineSuite("Partial failure", [
           const answer = await checkout(sys, customer.token, { payment_token: "tok_visa" });
           assert.equal(answer.status, 202, JSON.stringify(answer.body));
           const correlationId = answer.headers.get(CORRELATION_HEADER) ?? "";
-          await advancingUntil(sys, async () => {
+          await sys.advanceUntil(async () => {
             const refunds = await callsOf(sys, correlationId, "payments.refund");
             assert.ok(
               refunds.some((r) => r.outcome !== "ok"),
@@ -158,7 +138,7 @@ export const partialFailureSuite = defineSuite("Partial failure", [
           });
           return answer;
         });
-        return advancingUntil(sys, async () => {
+        return sys.advanceUntil(async () => {
           const settled = await settledOrderOf(sys, customer.token, placed.body.id);
           const charges = await chargesOf(sys, settled.id);
           assert.deepEqual(
