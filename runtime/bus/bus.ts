@@ -92,6 +92,11 @@ export class Bus {
     return this.options.catalog;
   }
 
+  /** Under the fault layer, before `module` commits its handling of `handled` (a crash point): see faults/crash.ts. */
+  beforeCommit(module: string, handled: Envelope, flush: () => Promise<void>): Promise<void> {
+    return this.transport.beforeCommit?.(module, handled, flush) ?? Promise.resolve();
+  }
+
   /** The clock `module` reads: the process's, or under a `clock:` fault that clock skewed for it alone. */
   clockOf(module: string): Clock {
     const offsetOf = this.transport.clockOffsetMs;

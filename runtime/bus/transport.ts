@@ -106,6 +106,11 @@ export interface Transport {
   readonly faults?: FaultControl;
   /** Under the fault layer: how far the clock `module` reads is off (a `clock:` fault), 0 without one. */
   readonly clockOffsetMs?: (module: string) => number;
+  /**
+   * Under the fault layer: told as `module` is about to commit its handling of `handled` (its effect and inbox
+   * row written, `flush` sends them), for a crash point between the writes and the commit.
+   */
+  readonly beforeCommit?: (module: string, handled: Envelope, flush: () => Promise<void>) => Promise<void>;
 }
 
 /**

@@ -81,6 +81,7 @@ export class ModuleDb {
         for (const envelope of pending) {
           em.create(this.outbox, { id: envelope.id, type: envelope.type, envelope, createdAt: new Date(envelope.occurredAt) });
         }
+        if (inbox) await this.bus.beforeCommit(this.module, inbox, () => em.flush());
         return value;
       });
     // The span ends at the commit; the events it wrote carry it, so their deliveries join this trace.

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { CORRELATION_HEADER } from "../../../runtime/http/correlation.ts";
+import type { TraceEntry } from "../../../runtime/observation/trace-entry.ts";
 import { eventually } from "../../eventually.ts";
 import { check, defineSuite, unique } from "../../suite.ts";
 import type { SystemClient } from "../../system/client.ts";
@@ -110,6 +112,25 @@ export const chaosSuite = defineSuite("Chaos", [
     // The redelivery (after a real restart in split, a retry in one process) must find the inbox row.
     await sys.idle({ timeoutMs: 30_000 });
     assert.equal((await notificationsOf(sys, customer.token, "order_confirmed")).length, 1);
+  }),
+
+  check("notifications stops after writing a confirmation's notification, before committing it: nothing half-written, told once", async (sys) => {
+    const { customer } = await shopper(sys);
+    const correlationId = await sys.withFaults("crash:before-commit:notifications:order.confirmed", async () => {
+      const placed = await checkout(sys, customer.token, { payment_token: "tok_visa" });
+      await settledOrder(sys, customer.token, placed.body.id);
+      // Told only by the redelivery: the first delivery's writes went down with the process, uncommitted.
+      await eventually(async () => assert.equal((await notificationsOf(sys, customer.token, "order_confirmed")).length, 1), { timeoutMs: 30_000 });
+      return placed.headers.get(CORRELATION_HEADER) ?? "";
+    });
+    await sys.idle({ timeoutMs: 30_000 });
+    assert.equal((await notificationsOf(sys, customer.token, "order_confirmed")).length, 1);
+    const { body } = await sys.http.get<{ trace: TraceEntry[] }>(`/__twofold/trace?prefix=${encodeURIComponent(correlationId)}`);
+    const deliveries = body.trace.filter((e) => e.kind === "delivery" && e.name === "order.confirmed" && e.to === "notifications");
+    assert.ok(
+      deliveries.some((d) => (d.attempt ?? 1) >= 2),
+      `no second delivery: ${JSON.stringify(deliveries.map((d) => [d.attempt, d.outcome]))}`,
+    );
   }),
 
   check("orders stops after committing a confirmation, before relaying it: the outbox still publishes it, once", async (sys) => {

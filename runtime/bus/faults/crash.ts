@@ -9,9 +9,11 @@ import { defineFault, type FaultSite } from "./model.ts";
  * - `after-reply`: a call's reply has reached its caller, which has not recorded it (a saga step that
  *   succeeded, not yet written down) — the caller's work is resumed and must make the call again safely;
  * - `before-relay`: a publisher's state change and its outbox row have committed, the event is not yet handed
- *   to the broker — the outbox relay must publish it after the restart.
+ *   to the broker — the outbox relay must publish it after the restart;
+ * - `before-commit`: a subscriber's handler has written its effect and its inbox row, not committed yet — the
+ *   database rolls it all back (nothing half-written), and the redelivery does the effect once.
  */
-const points = ["after-handler", "after-reply", "before-relay"] as const;
+const points = ["after-handler", "after-reply", "before-relay", "before-commit"] as const;
 type CrashPoint = (typeof points)[number];
 
 export interface CrashFault {
@@ -72,6 +74,15 @@ export const crashFault = defineFault<CrashFault>({
             if (due(envelope.source, envelope.type))
               stop(site, new Error(`simulated crash: ${envelope.source} committed ${envelope.type} ${envelope.id}, not relayed yet`));
             return next(envelope, subscribers, options);
+          },
+        };
+      case "before-commit":
+        return {
+          beforeCommit: async (module, handled, flush) => {
+            if (!due(module, handled.type)) return;
+            // Sent to the database first, so what the crash takes away was really written, not only planned.
+            await flush();
+            stop(site, new Error(`simulated crash: ${module} wrote its handling of ${handled.type} ${handled.id}, not committed yet`));
           },
         };
     }

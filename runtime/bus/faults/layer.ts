@@ -1,3 +1,4 @@
+import type { Envelope } from "../../../contracts/envelope.ts";
 import type { CallChannel, EventChannel, FaultControl, Transport } from "../transport.ts";
 import { transportOf } from "../transport.ts";
 import type { FaultEffects, FaultSite } from "./model.ts";
@@ -43,6 +44,9 @@ export function withFaults(
       faultyEvents(transport.events, () => effects),
     ),
     clockOffsetMs: (module: string) => effects.reduce((sum, e) => sum + (e.clockOffsetMs?.(module) ?? 0), 0),
+    beforeCommit: async (module: string, handled: Envelope, flush: () => Promise<void>) => {
+      for (const e of effects) await e.beforeCommit?.(module, handled, flush);
+    },
   };
   return adjustable ? { ...layered, faults: control } : layered;
 }

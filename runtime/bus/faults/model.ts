@@ -1,3 +1,4 @@
+import type { Envelope } from "../../../contracts/envelope.ts";
 import type { CallReceiver, Dispatch, EventReceiver, SendCall } from "../transport.ts";
 
 /**
@@ -15,6 +16,8 @@ export interface FaultEffects {
   readonly deliver?: (next: EventReceiver, subscriber: string) => EventReceiver;
   /** How far the clock `module` reads is off (clock-skew.ts); the offsets of every fault add up. */
   readonly clockOffsetMs?: (module: string) => number;
+  /** Inside the transaction that records `module`'s handling of a delivery, before it commits (crash.ts). */
+  readonly beforeCommit?: (module: string, handled: Envelope, flush: () => Promise<void>) => Promise<void>;
 }
 
 /** What a fault may know of the process it runs in. */
