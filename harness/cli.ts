@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_SYSTEM, systemNames } from "../modules/index.ts";
+import { DEFAULT_SYSTEM, systemNames, systems } from "../modules/index.ts";
 import { parseFaults } from "../runtime/bus/faults/parse.ts";
 import { skewPair } from "../runtime/bus/skew.ts";
 import { type CommandSpec, oneOf, UsageError, wholeNumber } from "../runtime/cli/command-line.ts";
 import { commandLine, EXIT, runMain } from "../runtime/cli/main.ts";
+import { crashSweepSettings, crashSweepSuite } from "./checkers/crash-sweep.ts";
 import { runFuzz } from "./fuzz/run.ts";
 import { renderHtml } from "./report/html.ts";
 import type { RunReport } from "./report/model.ts";
@@ -53,6 +54,11 @@ const spec = {
       value: "MS",
       help: "one run per module: its clock MS ahead and the next module's MS behind (the clock: fault), every suite each time",
     },
+    "crash-sweep": {
+      type: "boolean",
+      default: false,
+      help: "instead of the suites: the system's crash journey once per crash point of its modules (after-handler, before-commit, before-relay, after-reply)",
+    },
     "flag-diff": {
       type: "string",
       value: "NAME",
@@ -82,6 +88,7 @@ const spec = {
     `${PROGRAM} --faults "latency:payments=300" --seed 42`,
     `${PROGRAM} --jobs 1 --grep checkout`,
     `${PROGRAM} --clock-sweep 300000 --profile monolith`,
+    `${PROGRAM} --crash-sweep --profile split`,
     `${PROGRAM} --flag-diff new_pricing --profile monolith`,
     `${PROGRAM} --fuzz 200 --profile split`,
   ],
@@ -107,6 +114,7 @@ function readCommandLine(argv: readonly string[]) {
   const flagDiff = values["flag-diff"];
   if (flagDiff !== undefined) guard("flag-diff", () => parseRunFlag(`${flagDiff}=on`, checks.flags));
   const flags: RunFlag[] = guard("flag", () => (values.flag ?? []).map((written) => parseRunFlag(written, checks.flags)));
+  if (values["crash-sweep"] && !checks.crashJourney) throw new UsageError(`the ${system} system has no crash journey (harness/systems/${system}/)`);
   if (values.fuzz !== undefined && !checks.fuzz) throw new UsageError(`the ${system} system has no fuzz target (harness/systems/${system}/)`);
   return {
     ...values,
@@ -146,7 +154,10 @@ async function runChecks(run: Run): Promise<number> {
     console.error(`── harness run, seed ${seed}${skew ? `, ${skew.faults}` : ""} ──`);
     const report = await runHarness({
       profiles: run.profiles,
-      suites: run.checks.suites,
+      suites:
+        run["crash-sweep"] && run.checks.crashJourney
+          ? [crashSweepSuite(systems[run.system].definition.modules, run.checks.crashJourney)]
+          : run.checks.suites,
       seed,
       jobs: run.jobs,
       faults: [run.faults, skew?.faults].filter(Boolean).join(",") || undefined,
@@ -159,7 +170,10 @@ async function runChecks(run: Run): Promise<number> {
       invariants: run.checks.invariants,
       filter: { suite: run.suite, grep: run.grep ? new RegExp(run.grep, "i") : undefined },
       // Version skew: one module's processes write older contract versions while its consumers are current.
-      env: run.skew.length ? { split: { TWOFOLD_SKEW: run.skew.join(",") } } : undefined,
+      env: {
+        ...(run["crash-sweep"] ? Object.fromEntries(run.profiles.map((p) => [p, crashSweepSettings])) : {}),
+        ...(run.skew.length ? { split: { TWOFOLD_SKEW: run.skew.join(",") } } : {}),
+      },
       onProgress: progressPrinter(),
     });
     reports.push(report);

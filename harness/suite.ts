@@ -13,6 +13,8 @@ export interface CheckContext {
    * apply; absent, every operation is skipped (a check run without a topology of its own).
    */
   readonly nemesis?: Nemesis;
+  /** What the correlation ids of the check's requests start with, when the harness tags them (its trace is found by it). */
+  readonly correlationPrefix?: string;
 }
 
 /** One scenario, run against a topology through its public API, tap and read-only state. */

@@ -45,7 +45,7 @@ export async function runCheck(suite: Suite, check: Check, options: CheckRunOpti
   let skipped: string | undefined;
   try {
     await Promise.race([
-      check.run(client, { seed: options.seed, warn: (message) => warnings.push(message), nemesis: options.nemesis }),
+      check.run(client, { seed: options.seed, warn: (message) => warnings.push(message), nemesis: options.nemesis, correlationPrefix: prefix }),
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error(`check did not finish within ${options.timeoutMs} ms`)), options.timeoutMs),
       ),

@@ -1,19 +1,30 @@
 import type { Row } from "../checkers/model.ts";
+import { eventually } from "../eventually.ts";
 import type { StateDelta } from "../report/model.ts";
 import type { SystemClient } from "../system/client.ts";
 
 export type Snapshot = Record<string, Record<string, Row[]>>;
 
-/** Every module's rows, read through the harness-only state endpoint. */
+/**
+ * Every module's rows, read through the harness-only state endpoint. A process a check killed may still be
+ * coming back under its supervisor (503): it is waited for, as long as a restart may take.
+ */
 export async function snapshot(system: SystemClient, modules: readonly string[]): Promise<Snapshot> {
   const state: Snapshot = {};
   for (const module of modules) {
-    const { status, body } = await system.http.get<{ tables: Record<string, Row[]> }>(`/__twofold/state/${module}`);
-    if (status !== 200) throw new Error(`state of ${module} answered ${status}: ${JSON.stringify(body)}`);
-    state[module] = body.tables;
+    state[module] = await eventually(
+      async () => {
+        const { status, body } = await system.http.get<{ tables: Record<string, Row[]> }>(`/__twofold/state/${module}`);
+        if (status !== 200) throw new Error(`state of ${module} answered ${status}: ${JSON.stringify(body)}`);
+        return body.tables;
+      },
+      { timeoutMs: RESTART_WITHIN_MS, intervalMs: 100 },
+    );
   }
   return state;
 }
+
+const RESTART_WITHIN_MS = 30_000;
 
 const key = (row: unknown) => JSON.stringify(row);
 

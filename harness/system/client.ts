@@ -18,9 +18,15 @@ export class SystemClient {
     readonly topology: string,
     readonly baseUrl: string,
     fetcher?: Fetcher,
+    recovering = false,
   ) {
-    this.http = new HttpClient(baseUrl, fetcher);
+    this.http = new HttpClient(baseUrl, fetcher, recovering);
     this.events = new EventStream(this.http);
+  }
+
+  /** The same client, asking again while a service is coming back (HttpClient's `recovering`): a journey under crashes. */
+  recovering(): SystemClient {
+    return new SystemClient(this.topology, this.baseUrl, this.http.fetcher, true);
   }
 
   /** Waits until no request, call, delivery or outbox row is pending anywhere, twice in a row. */

@@ -25,11 +25,22 @@ export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 /** The harness's connections to the system under test, never reused past the servers' idle timeout (runtime/http/keep-alive.ts). */
 export const systemFetch: Fetcher = boundedKeepAlive();
 
-/** Plain HTTP against one base URL; the same client works for every topology (and in-process, given a fetcher). */
+/** Answers of a service that is down or coming back (a crash, its supervisor restarting it): worth asking again. */
+const UNAVAILABLE = new Set(["service_unavailable", "circuit_open", "bulkhead_full"]);
+/** How long a client keeps asking a service that is coming back: as long as a supervised restart may take. */
+const RECOVERY_MS = 30_000;
+
+/**
+ * Plain HTTP against one base URL; the same client works for every topology (and in-process, given a fetcher).
+ * `recovering`, it asks again, for up to RECOVERY_MS, when the answer says the service is unavailable, as a
+ * client riding out a restart would: only requests safe to repeat (reads, PUT and DELETE, and anything sent
+ * with an Idempotency-Key), never a plain POST, which would do its work twice.
+ */
 export class HttpClient {
   constructor(
     readonly baseUrl: string,
-    private readonly fetcher: Fetcher = systemFetch,
+    readonly fetcher: Fetcher = systemFetch,
+    private readonly recovering = false,
   ) {}
 
   get<T = AnyBody>(path: string, options?: RequestOptions): Promise<HttpResult<T>> {
@@ -41,6 +52,18 @@ export class HttpClient {
   }
 
   async request<T = AnyBody>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+    const repeatable = method !== "POST" || Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === "idempotency-key");
+    const until = performance.now() + RECOVERY_MS;
+    for (;;) {
+      const answer = await this.once<T>(method, path, options);
+      const code = (answer.body as { error?: { code?: string } } | undefined)?.error?.code;
+      const unavailable = (answer.status === 502 || answer.status === 503) && (code === undefined || UNAVAILABLE.has(code));
+      if (!this.recovering || !repeatable || !unavailable || performance.now() > until) return answer;
+      await Bun.sleep(100);
+    }
+  }
+
+  private async once<T>(method: string, path: string, options: RequestOptions): Promise<HttpResult<T>> {
     const started = performance.now();
     const hasBody = options.body !== undefined;
     const bytes = options.body instanceof Uint8Array ? options.body : undefined;

@@ -1,3 +1,4 @@
+import type { CrashJourney } from "../checkers/crash-sweep.ts";
 import type { Invariant } from "../checkers/model.ts";
 import type { FuzzTarget } from "../fuzz/target.ts";
 import type { SystemFlags } from "../run/flags.ts";
@@ -13,6 +14,8 @@ export interface SystemChecks {
   readonly invariants?: readonly Invariant[];
   /** Its feature flags, for `bun run harness --flag` and `--flag-diff`; a system without them takes neither. */
   readonly flags?: SystemFlags;
+  /** What `bun run harness --crash-sweep` runs once per crash point; a system without one is not swept. */
+  readonly crashJourney?: CrashJourney;
   /** What `bun run harness --fuzz` fuzzes it with; a system without one is not fuzzed. */
   readonly fuzz?: FuzzTarget;
 }

@@ -11,6 +11,7 @@ import { badInputSuite } from "./bad-input.suite.ts";
 import { catalogueSuite } from "./catalogue.suite.ts";
 import { chaosSuite } from "./chaos.suite.ts";
 import { clockSkewSuite } from "./clock-skew.suite.ts";
+import { shopCrashJourney } from "./crash-journey.ts";
 import { featureFlagsSuite } from "./feature-flags.suite.ts";
 import { shopFuzz } from "./fuzz/target.ts";
 import { fuzzSuite } from "./fuzz.suite.ts";
@@ -43,4 +44,5 @@ export const shopChecks: SystemChecks = {
   flags: { names: Object.keys(featureFlags), set: setFlag },
   testOnly: [fuzzSuite],
   fuzz: shopFuzz,
+  crashJourney: shopCrashJourney,
 };
