@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_SYSTEM, loadSystem, type SystemName, systems } from "../modules/index.ts";
 import { loadConfig, placementOverrides, placementVariable } from "../runtime/config.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
-import { DEFAULT_RESTART_POLICY, type GroupOptions, launchGroup, type ProcessGroup } from "../runtime/host/process-group.ts";
+import { type GroupOptions, launchGroup, type ProcessGroup, restartPolicy } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
 import { freePort } from "../runtime/infra/ports.ts";
 import { ensureRedis, type RedisHandle } from "../runtime/infra/redis.ts";
@@ -97,7 +97,8 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
   const env: Record<string, string | undefined> = { ...process.env, ...testEnv(), TWOFOLD_TRACE_DIR: traceDir, ...systemEnv, ...options.env };
   const log = logTo(kind);
   // The launcher's records go to the same file as its processes' lines, logged as they log theirs.
-  const launcherLog = createLogger(loadConfig(env).logging, "launcher", log.write);
+  const config = loadConfig(env);
+  const launcherLog = createLogger(config.logging, "launcher", log.write);
   const crashed = (name: string, code: number | null) => {
     log.write(`[harness] ${name} crashed with ${code}`);
     options.onCrash?.(name, code);
@@ -163,7 +164,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       ? await ensureRedis(undefined, {
           ...(options.brokerWithoutPersistence ? {} : { dir: options.redisDir }),
           log: launcherLog,
-          restartPolicy: DEFAULT_RESTART_POLICY,
+          restartPolicy: restartPolicy(config.maxRestarts),
           onCrash: (code) => crashed("redis", code),
         })
       : undefined;
@@ -175,7 +176,10 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       internalToken: env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID(),
     };
     const stopInfrastructure = () => Promise.all([database.stop(), redis?.stop()]).then(() => {});
-    const processes = await launchSplit(definition, topology, infrastructure, group({})).catch(async (error) => {
+    const processes = await launchSplit(definition, topology, infrastructure, {
+      ...group({}),
+      restartPolicy: restartPolicy(config.maxRestarts),
+    }).catch(async (error) => {
       await stopInfrastructure();
       throw error;
     });

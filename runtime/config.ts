@@ -43,6 +43,7 @@ const Env = v.object({
   TWOFOLD_WORKER_CONCURRENCY: int(16),
   TWOFOLD_LOCK_MS: int(30_000),
   TWOFOLD_STALLED_MS: int(30_000),
+  TWOFOLD_MAX_RESTARTS: int(5),
   TWOFOLD_OUTBOX_SWEEP_MS: int(1000),
   TWOFOLD_FLAG_REFRESH_MS: int(30_000),
   TWOFOLD_BODY_LIMIT_BYTES: int(1024 * 1024),
@@ -151,6 +152,8 @@ export interface RuntimeConfig {
   readonly delivery: { readonly attempts: number; readonly backoffMs: number };
   readonly worker: { readonly concurrency: number; readonly lockDurationMs: number; readonly stalledIntervalMs: number };
   readonly outboxSweepMs: number;
+  /** Restarts of one supervised process within a minute past which the launcher calls it a crash loop and stops. */
+  readonly maxRestarts: number;
   /** How old a process's copy of a flag's rollout may grow before it is read again in the background (runtime/flags/). */
   readonly flagRefreshMs: number;
   readonly bodyLimitBytes: number;
@@ -230,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       stalledIntervalMs: e.TWOFOLD_STALLED_MS,
     },
     outboxSweepMs: e.TWOFOLD_OUTBOX_SWEEP_MS,
+    maxRestarts: Math.max(1, e.TWOFOLD_MAX_RESTARTS),
     flagRefreshMs: e.TWOFOLD_FLAG_REFRESH_MS,
     bodyLimitBytes: e.TWOFOLD_BODY_LIMIT_BYTES,
     internalToken: e.TWOFOLD_INTERNAL_TOKEN ?? (e.TWOFOLD_ENV === "development" ? DEVELOPMENT_INTERNAL_TOKEN : undefined),

@@ -8,7 +8,7 @@ import { startGateway } from "../runtime/host/gateway.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { startMonolith } from "../runtime/host/monolith.ts";
 import { stopOnSignals } from "../runtime/host/process.ts";
-import { DEFAULT_RESTART_POLICY } from "../runtime/host/process-group.ts";
+import { restartPolicy } from "../runtime/host/process-group.ts";
 import { startService } from "../runtime/host/service.ts";
 import { loadTopology } from "../runtime/host/topology.ts";
 import { ensureRedis } from "../runtime/infra/redis.ts";
@@ -84,7 +84,7 @@ async function runSplit(named: string | undefined): Promise<undefined> {
   };
   // The private Redis keeps its data with the rest (append-only): events it accepted survive a restart. It is
   // supervised as the services are: a redis-server that dies comes back on its port and data.
-  const supervised = { log, restartPolicy: DEFAULT_RESTART_POLICY, onCrash: () => giveUp("redis") };
+  const supervised = { log, restartPolicy: restartPolicy(config.maxRestarts), onCrash: () => giveUp("redis") };
   const redisData = config.dataDir === "memory" ? supervised : { ...supervised, dir: join(config.dataDir, "split-redis") };
   const [redis, database] = await Promise.all([ensureRedis(config.redisUrl, redisData), startSplitDatabase(config.databaseUrl, config.dataDir, log)]);
   log.info({ databases: database.describe }, `databases: ${database.describe}`);
@@ -94,6 +94,7 @@ async function runSplit(named: string | undefined): Promise<undefined> {
     command: selfCommand(),
     env,
     log,
+    restartPolicy: restartPolicy(config.maxRestarts),
     onCrash: giveUp,
     signal: starting.signal,
   }).catch(async (error) => {

@@ -53,6 +53,9 @@ export const STOP_GRACE_MS = 15_000;
 /** The split launcher's policy: quick first restarts, a crash loop is 5 restarts within a minute. */
 export const DEFAULT_RESTART_POLICY: RestartPolicy = { backoffMs: 100, maxBackoffMs: 5000, maxRestarts: 5, windowMs: 60_000 };
 
+/** The default policy with the crash-loop bound the settings give (TWOFOLD_MAX_RESTARTS). */
+export const restartPolicy = (maxRestarts: number): RestartPolicy => ({ ...DEFAULT_RESTART_POLICY, maxRestarts });
+
 /** Processes of one topology started from the same program, with a handle to stop, kill or restart each. */
 export interface ProcessGroup extends RunningProcess {
   readonly names: readonly string[];
