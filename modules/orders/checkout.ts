@@ -4,6 +4,7 @@ import { AppError, newId, type Principal } from "../../runtime/module-api/index.
 import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
 import { priceCart } from "./price-cart.ts";
+import { driveNew, sagaLeaseMs } from "./saga/runner.ts";
 import { startSaga } from "./saga/start.ts";
 import { callsAhead } from "./saga/steps.ts";
 import type { OrdersContext } from "./settings.ts";
@@ -34,9 +35,14 @@ export async function checkout(ctx: OrdersContext, who: Principal, body: Checkou
       now,
     });
     const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-    startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS, now });
-    return created;
+    const saga = startSaga(tx.em, orderId, event, "checkout", {
+      paymentToken: body.payment_token,
+      deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS,
+      now,
+      lease: { holder: ctx.instance, ms: sagaLeaseMs(ctx) },
+    });
+    return { ...created, saga };
   });
-  ctx.kick("saga");
+  driveNew(ctx, placed);
   return toOrderView(placed.order, placed.items, null);
 }
