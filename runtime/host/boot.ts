@@ -202,7 +202,7 @@ function inboxed(binding: EventBinding, ctx: ModuleContext<SettingsDeclaration>,
     };
     try {
       await binding.handle(payload as never, eventContext);
-      if (!opened && inbox) await db.transaction(async () => {}, inbox);
+      if (!opened && inbox) await db.recordHandled(inbox);
     } catch (error) {
       if (!(error instanceof AlreadyHandled)) throw error;
     }
