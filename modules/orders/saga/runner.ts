@@ -78,7 +78,9 @@ function drive(ctx: ModuleContext, saga: Saga, held: SagaRun | undefined, leaseM
     .catch((error: unknown) => ctx.log.warn({ err: error, order_id: saga.orderId }, `saga of order ${saga.orderId} stopped at ${saga.step}`))
     .finally(() => {
       state.inFlight.delete(saga.orderId);
-      ctx.kick("saga");
+      // A run that stopped short of done may have left it due (a hand-over moved it under this run): look now.
+      // One that finished leaves nothing to look for.
+      if (saga.step !== "done") ctx.kick("saga");
     });
 }
 
