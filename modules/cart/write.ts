@@ -92,6 +92,11 @@ export async function removeOrdered(em: EntityManager, userId: string, items: re
     changed += rows.length;
   }
   if (changed === 0) return;
-  await em.execute(`delete from "cart"."cart_items" where cart_id = ? and quantity <= 0`, [cart.id]);
-  await em.execute(`update "cart"."carts" set version = version + 1, updated_at = now() where id = ?`, [cart.id]);
+  // Dropping the emptied lines and bumping the version are one statement (a data-modifying CTE runs whether
+  // or not the outer statement reads it): they touch different tables, so nothing in it sees the other's change.
+  await em.execute(
+    `with emptied as (delete from "cart"."cart_items" where cart_id = ? and quantity <= 0)
+     update "cart"."carts" set version = version + 1, updated_at = now() where id = ?`,
+    [cart.id, cart.id],
+  );
 }

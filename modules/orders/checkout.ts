@@ -1,9 +1,11 @@
-import type { CheckoutBody } from "../../contracts/orders/api.ts";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { CheckoutBody, OrderView } from "../../contracts/orders/api.ts";
 import { OrderPlaced } from "../../contracts/orders/events.ts";
 import { AppError, newId, type Principal } from "../../runtime/module-api/index.ts";
 import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
 import { priceCart } from "./price-cart.ts";
+import { driveNew, sagaLeaseMs } from "./saga/runner.ts";
 import { startSaga } from "./saga/start.ts";
 import { callsAhead } from "./saga/steps.ts";
 import type { OrdersContext } from "./settings.ts";
@@ -15,7 +17,13 @@ import { toOrderView } from "./views.ts";
  * commit, confirm), so this answers 202 at once; the order's status tells how it ended. While the circuit
  * to warehouse or payments is open it answers circuit_open (503) instead, at once.
  */
-export async function checkout(ctx: OrdersContext, who: Principal, body: CheckoutBody) {
+export async function checkout(
+  ctx: OrdersContext,
+  who: Principal,
+  body: CheckoutBody,
+  /** Given the answer inside the order's transaction: the idempotency key is completed with the order. */
+  settle?: (em: EntityManager, view: OrderView) => Promise<void>,
+) {
   if (!who.email_verified) throw new AppError("email_not_verified", "verify your email address before checking out");
   // A dependency known to be failing (its circuit is open) refuses the checkout now, before an order exists:
   // its saga would only wait, then cancel, and nothing is reserved or charged meanwhile.
@@ -34,9 +42,16 @@ export async function checkout(ctx: OrdersContext, who: Principal, body: Checkou
       now,
     });
     const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-    startSaga(tx.em, orderId, event, "checkout", { paymentToken: body.payment_token, deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS, now });
-    return created;
+    const saga = startSaga(tx.em, orderId, event, "checkout", {
+      paymentToken: body.payment_token,
+      deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS,
+      now,
+      lease: { holder: ctx.instance, ms: sagaLeaseMs(ctx) },
+    });
+    const view = toOrderView(created.order, created.items, null);
+    await settle?.(tx.em, view);
+    return { ...created, saga, view };
   });
-  ctx.kick("saga");
-  return toOrderView(placed.order, placed.items, null);
+  driveNew(ctx, placed);
+  return placed.view;
 }

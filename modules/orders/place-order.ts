@@ -7,6 +7,7 @@ import { createOrder } from "./create-order.ts";
 import { placedPayload } from "./order-events.ts";
 import { priceOrder } from "./pricing.ts";
 import { quoteLines } from "./quote-lines.ts";
+import { driveNew, sagaLeaseMs } from "./saga/runner.ts";
 import { startSaga } from "./saga/start.ts";
 import type { OrdersContext } from "./settings.ts";
 
@@ -37,10 +38,15 @@ export async function placeOrder(ctx: OrdersContext, body: PlaceOrderBody) {
     const placed = await ctx.db.transaction(async (tx) => {
       const created = createOrder(tx.em, { id: orderId, userId: body.user_id, source: "operator", lines, totals, now });
       const event = tx.publish(OrderPlaced, placedPayload(created.order, lines));
-      startSaga(tx.em, orderId, event, "operator", { deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS, alreadyDone: ["reserve"], now });
-      return created;
+      const saga = startSaga(tx.em, orderId, event, "operator", {
+        deadlineMs: ctx.settings.CHECKOUT_TIMEOUT_MS,
+        alreadyDone: ["reserve"],
+        now,
+        lease: { holder: ctx.instance, ms: sagaLeaseMs(ctx) },
+      });
+      return { ...created, saga };
     });
-    ctx.kick("saga");
+    driveNew(ctx, placed);
     return placed;
   } catch (error) {
     await ctx.call(ReleaseReservation, { order_id: orderId, reason: "order_not_created" }).catch(() => {});

@@ -48,8 +48,8 @@ export function ordersRoutes(ctx: OrdersContext): Hono {
       handle: async (c, input) => {
         const who = principal(c);
         const body = await input.body();
-        return idempotently(c, ctx.db.idempotency, who.user_id, body, async () => {
-          const order = await checkout(ctx, who, body);
+        return idempotently(c, ctx.db.idempotency, who.user_id, body, async (_began, settle) => {
+          const order = await checkout(ctx, who, body, (em, view) => settle(em, { status: 202, body: view }));
           return { status: 202, body: order };
         });
       },

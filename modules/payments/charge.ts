@@ -1,5 +1,6 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
 import { PaymentFailed, PaymentSucceeded } from "../../contracts/payments/events.ts";
-import { AppError, newId, type Tx } from "../../runtime/module-api/index.ts";
+import { AppError, newId, type StoredResponse, type Tx } from "../../runtime/module-api/index.ts";
 import { Charge } from "./entities.ts";
 import { authorize } from "./provider.ts";
 import type { PaymentsContext } from "./settings.ts";
@@ -25,9 +26,9 @@ const declined = (charge: Charge) =>
  * idempotency key: a charge already stored for the key (the attempt crashed before its key was completed)
  * is answered again instead of charging twice.
  */
-export async function chargeCard(ctx: PaymentsContext, request: ChargeRequest): Promise<Charge> {
+export async function chargeCard(ctx: PaymentsContext, request: ChargeRequest, settle?: SettleCharge): Promise<Charge> {
   const earlier = await ctx.db.em().findOne(Charge, { idempotencyKey: request.idempotencyKey });
-  const charge = earlier ?? (await attempt(ctx, request));
+  const charge = earlier ?? (await attempt(ctx, request, settle));
   if (charge.status === "declined") throw declined(charge);
   return charge;
 }
@@ -39,7 +40,20 @@ export function announceCharge(tx: Tx, charge: Charge): void {
   else tx.publish(PaymentSucceeded, facts);
 }
 
-async function attempt(ctx: PaymentsContext, request: ChargeRequest): Promise<Charge> {
+/**
+ * Given the stored charge inside its transaction, to complete the idempotency key with its outcome there: the
+ * charge and the key's answer commit together (IdempotencyStore.run's settle).
+ */
+export type SettleCharge = (em: EntityManager, charge: Charge, outcome: StoredResponse) => Promise<void>;
+
+/** What a charge call answers for a stored charge: its reply, or the decline as the error body a replay repeats. */
+export const chargeOutcome = (charge: Charge): StoredResponse => {
+  if (charge.status !== "declined") return { status: 200, body: { charge_id: charge.id, amount_cents: charge.amountCents, status: "succeeded" } };
+  const error = declined(charge);
+  return { status: error.status, body: error.toBody() };
+};
+
+async function attempt(ctx: PaymentsContext, request: ChargeRequest, settle?: SettleCharge): Promise<Charge> {
   const outcome = await authorize(request.token, ctx.settings.PAYMENT_SLOW_MS, ctx.clock);
   if (outcome.kind === "error") throw new AppError("payment_provider_error", outcome.message);
   return ctx.db.transaction(async (tx) => {
@@ -58,6 +72,7 @@ async function attempt(ctx: PaymentsContext, request: ChargeRequest): Promise<Ch
       createdAt: ctx.clock.now(),
     });
     announceCharge(tx, charge);
+    await settle?.(tx.em, charge, chargeOutcome(charge));
     return charge;
   });
 }

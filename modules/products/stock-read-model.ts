@@ -5,6 +5,8 @@ import { type EventContext, on } from "../../runtime/module-api/index.ts";
 /**
  * Copies the warehouse's available stock onto the catalogue. Events may arrive twice or out of order, so a
  * level is applied only if its version is newer than the one stored; products unknown here are skipped.
+ * That makes a redelivery a no-op by itself, so these subscriptions keep no inbox (no inbox row per stock
+ * event, two per checkout).
  */
 const applyStock = (ctx: EventContext, levels: readonly StockLevel[]) =>
   ctx.transaction(async ({ em }) => {
@@ -18,7 +20,7 @@ const applyStock = (ctx: EventContext, levels: readonly StockLevel[]) =>
     }
   });
 
-export const stockReceived = on(InventoryReceived, (event, ctx) => applyStock(ctx, [event.stock]));
-export const stockReserved = on(InventoryReserved, (event, ctx) => applyStock(ctx, event.stock));
-export const stockCommitted = on(InventoryCommitted, (event, ctx) => applyStock(ctx, event.stock));
-export const stockReleased = on(InventoryReleased, (event, ctx) => applyStock(ctx, event.stock));
+export const stockReceived = on(InventoryReceived, (event, ctx) => applyStock(ctx, [event.stock]), { inbox: false });
+export const stockReserved = on(InventoryReserved, (event, ctx) => applyStock(ctx, event.stock), { inbox: false });
+export const stockCommitted = on(InventoryCommitted, (event, ctx) => applyStock(ctx, event.stock), { inbox: false });
+export const stockReleased = on(InventoryReleased, (event, ctx) => applyStock(ctx, event.stock), { inbox: false });

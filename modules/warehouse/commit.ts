@@ -17,14 +17,16 @@ type Refusal = "missing" | "lapsed" | "released";
 export async function commitReservation(ctx: ModuleContext, orderId: string): Promise<ReservationView> {
   const now = ctx.clock.now();
   const outcome = await ctx.db.transaction(async (tx): Promise<ReservationView | Refusal> => {
-    const taken = await tx.em.execute<{ id: string }[]>(
+    // The row as committed comes back with the update (RETURNING), so the usual commit reads nothing more;
+    // only a refused one is read, to tell why.
+    const [taken] = await tx.em.execute<Record<string, unknown>[]>(
       `update "warehouse"."reservations" set status = 'committed', updated_at = ?::timestamptz
-       where order_id = ? and status = 'held' and expires_at > ?::timestamptz returning id`,
+       where order_id = ? and status = 'held' and expires_at > ?::timestamptz returning *`,
       [now.toISOString(), orderId, now.toISOString()],
     );
-    const reservation = await tx.em.findOne(Reservation, { orderId });
+    const reservation = taken ? tx.em.map(Reservation, taken) : await tx.em.findOne(Reservation, { orderId });
     if (!reservation) return "missing";
-    if (taken.length === 0) {
+    if (!taken) {
       if (reservation.status === "committed") return toReservationView(reservation);
       return reservation.status === "held" ? "lapsed" : "released";
     }

@@ -175,13 +175,22 @@ function inboxed(binding: EventBinding, ctx: ModuleContext<SettingsDeclaration>,
   return async (payload, { envelope, attempt }) => {
     const recorded = binding.broadcast ? { ...envelope, id: `${envelope.id}@${ctx.instance}` } : envelope;
     const inbox = binding.inbox ? recorded : undefined;
-    // The read before the handler is load-bearing, not just cheap: a handler may act outside its transaction
-    // (orders refunds a late charge), and only this check stops a duplicate repeating that; the insert in the
-    // transaction guards the writes alone (orders.component.test.ts, "refunds ... once").
-    if (inbox && (await db.handled(inbox.id))) return;
+    // The inbox insert in the handler's transaction is what decides "first delivery?" for its writes, in the
+    // same statement. A call made before that transaction opens is an effect outside it (orders refunds a
+    // late charge), which only a read of the inbox can stop a duplicate repeating (orders.component.test.ts,
+    // "refunds ... once"): that read is made before the delivery's first such call, and only then.
     let opened = false;
+    let checked = false;
+    const call: typeof ctx.call = async (contract, request, options) => {
+      if (inbox && !opened && !checked) {
+        checked = true;
+        if (await db.handled(inbox.id)) throw new AlreadyHandled(inbox.id);
+      }
+      return ctx.call(contract, request, options);
+    };
     const eventContext: EventContext<SettingsDeclaration> = {
       ...ctx,
+      call,
       db: { em: () => db.em(), snapshot: (work) => db.snapshot(work) },
       envelope,
       attempt,
@@ -193,7 +202,7 @@ function inboxed(binding: EventBinding, ctx: ModuleContext<SettingsDeclaration>,
     };
     try {
       await binding.handle(payload as never, eventContext);
-      if (!opened && inbox) await db.transaction(async () => {}, inbox);
+      if (!opened && inbox) await db.recordHandled(inbox);
     } catch (error) {
       if (!(error instanceof AlreadyHandled)) throw error;
     }

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { AppError } from "../errors.ts";
-import { fingerprint, type IdempotencyStore, type StoredResponse } from "../persistence/idempotency.ts";
+import { fingerprint, type IdempotencyStore, type Settle, type StoredResponse } from "../persistence/idempotency.ts";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
@@ -15,7 +15,7 @@ export async function idempotently(
   store: IdempotencyStore,
   scope: string,
   body: unknown,
-  work: (began: () => void) => Promise<StoredResponse>,
+  work: (began: () => void, settle: Settle) => Promise<StoredResponse>,
 ): Promise<Response> {
   const key = c.req.header(IDEMPOTENCY_HEADER);
   if (!key) throw new AppError("idempotency_key_required", "this request needs an Idempotency-Key header");

@@ -36,7 +36,7 @@ export {
   type ProviderStateHandler,
   type SagaDeclaration,
 } from "../module.ts";
-export { fingerprint } from "../persistence/idempotency.ts";
+export { fingerprint, type StoredResponse } from "../persistence/idempotency.ts";
 export { containingEachWord, everyWordIn } from "../persistence/like.ts";
 export type { Tx } from "../persistence/module-db.ts";
 export { OPERATOR_KEY_HEADER } from "../secrets.ts";

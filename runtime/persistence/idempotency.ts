@@ -25,6 +25,9 @@ export function fingerprint(value: unknown): string {
     .digest("hex");
 }
 
+/** Completes the key with `response` in the caller's transaction (`em`): see IdempotencyStore.run. */
+export type Settle = (em: EntityManager, response: StoredResponse) => Promise<void>;
+
 /**
  * Idempotency keys, kept in the module's own schema (semantics of the IETF Idempotency-Key draft, as Stripe
  * does it): the same key with the same request replays the stored response; with another request it is
@@ -43,11 +46,16 @@ export class IdempotencyStore {
     private readonly leaseMs = 60_000,
   ) {}
 
+  /**
+   * Runs `work` once per key. `work` may hand its response to `settle` inside the transaction that does what
+   * the key guards: the key is then completed in that same transaction (one statement fewer, and a crash
+   * after its commit cannot leave the key to be run again); otherwise it is completed once `work` returns.
+   */
   async run(
     scope: string,
     key: string,
     print: string,
-    work: (began: () => void) => Promise<StoredResponse>,
+    work: (began: () => void, settle: Settle) => Promise<StoredResponse>,
   ): Promise<StoredResponse & { replayed: boolean }> {
     const table = `"${this.schema}"."idempotency_keys"`;
     const claimed = await this.em().execute<{ key: string }[]>(
@@ -79,9 +87,14 @@ export class IdempotencyStore {
         throw new AppError("idempotency_key_in_progress", "a request with this Idempotency-Key is still being processed; retry later");
     }
     let executing = false;
+    let settled = false;
+    const settle: Settle = async (em, response) => {
+      await this.complete(scope, key, response, em);
+      settled = true;
+    };
     try {
-      const response = await work(() => (executing = true));
-      await this.complete(scope, key, response);
+      const response = await work(() => (executing = true), settle);
+      if (!settled) await this.complete(scope, key, response);
       return { ...response, replayed: false };
     } catch (error) {
       if (executing && error instanceof AppError && error.status < 500) {
@@ -104,8 +117,8 @@ export class IdempotencyStore {
     ]);
   }
 
-  private async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
-    await this.em().execute(
+  private async complete(scope: string, key: string, response: StoredResponse, em = this.em()): Promise<void> {
+    await em.execute(
       `update "${this.schema}"."idempotency_keys" set state = 'completed', response_status = ?, response_body = ?::jsonb where scope = ? and key = ?`,
       [response.status, JSON.stringify(response.body), scope, key],
     );

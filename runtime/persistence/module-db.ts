@@ -92,6 +92,14 @@ export class ModuleDb {
     return result;
   }
 
+  /**
+   * Records a delivery whose handler wrote nothing: the inbox row is the one write, and one INSERT is atomic
+   * by itself, so no transaction is opened around it. A duplicate throws AlreadyHandled, as in a transaction.
+   */
+  recordHandled(envelope: Envelope): Promise<void> {
+    return this.recordInbox(this.em(), envelope);
+  }
+
   private async recordInbox(em: EntityManager, envelope: Envelope): Promise<void> {
     const inserted = await em.execute<{ message_id: string }[]>(
       `insert into "${this.module}"."inbox" (message_id, type, handled_at) values (?, ?, now()) on conflict do nothing returning message_id`,

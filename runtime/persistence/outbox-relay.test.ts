@@ -31,7 +31,7 @@ function harnessedOutbox() {
         await gate.promise;
         return seen;
       },
-      nativeDelete: async (_entity: unknown, where: { id: string }) => void (rows = rows.filter((r) => r.id !== where.id)),
+      nativeDelete: async (_entity: unknown, where: { id: { $in: string[] } }) => void (rows = rows.filter((r) => !where.id.$in.includes(r.id))),
       count: async () => rows.length,
     }),
   } as unknown as ModuleDb;
@@ -82,7 +82,7 @@ describe("the outbox relay", () => {
       module: "m",
       em: () => ({
         find: async () => (passes++, [...rows]),
-        nativeDelete: async (_entity: unknown, where: { id: string }) => void (rows = rows.filter((r) => r.id !== where.id)),
+        nativeDelete: async (_entity: unknown, where: { id: { $in: string[] } }) => void (rows = rows.filter((r) => !where.id.$in.includes(r.id))),
       }),
     } as unknown as ModuleDb;
     const bus = { transport: {}, clockOf: () => clock, dispatch: async (e: Envelope) => void dispatched.push(e.id) } as unknown as Bus;
@@ -117,5 +117,33 @@ describe("the outbox relay", () => {
     await replica.stop();
     expect(dispatched).toEqual(["theirs", "mine"]);
     expect(rows).toEqual([]);
+  });
+
+  it("deletes what a pass relayed in one statement, keeping a row the transport refused for the next pass", async () => {
+    let rows = ["e1", "e2", "e3"].map((id) => ({ id, envelope: { id, type: "t.happened" } as Envelope, createdAt: new Date(0) }));
+    const deletes: string[][] = [];
+    const db = {
+      module: "m",
+      em: () => ({
+        find: async () => [...rows],
+        nativeDelete: async (_entity: unknown, where: { id: { $in: string[] } }) => {
+          deletes.push(where.id.$in);
+          rows = rows.filter((r) => !where.id.$in.includes(r.id));
+        },
+      }),
+    } as unknown as ModuleDb;
+    const bus = {
+      transport: {},
+      clockOf: () => new AdvancingClock(),
+      dispatch: async (e: Envelope) => {
+        if (e.id === "e2") throw new Error("broker unreachable");
+      },
+    } as unknown as Bus;
+    const relay = new OutboxRelay(db, bus, 60_000, silentLogger());
+    relay.start();
+    await until(() => deletes.length === 1);
+    await relay.stop();
+    expect(deletes).toEqual([["e1", "e3"]]);
+    expect(rows.map((r) => r.id)).toEqual(["e2"]);
   });
 });

@@ -141,11 +141,17 @@ export class OutboxRelay {
       for (const id of mineBefore) if (!present.has(id) && !this.inFlight.has(id)) this.mine.delete(id);
     }
     const othersBefore = this.clock.nowMs() - OTHERS_GRACE_MS;
+    const taken: { id: string; envelope: Envelope }[] = [];
     for (const row of rows) {
       if (this.inFlight.has(row.id) || this.relayedDuringPass.has(row.id)) continue;
       if (!this.mine.has(row.id) && row.createdAt.getTime() > othersBefore) continue;
       this.inFlight.add(row.id);
-      void this.relay(row.id, row.envelope).finally(() => this.inFlight.delete(row.id));
+      taken.push(row);
+    }
+    if (taken.length > 0) {
+      void this.relay(taken).finally(() => {
+        for (const row of taken) this.inFlight.delete(row.id);
+      });
     }
   }
 
@@ -154,22 +160,38 @@ export class OutboxRelay {
     this.mine.delete(id);
   }
 
-  private async relay(id: string, envelope: Envelope): Promise<void> {
+  /**
+   * Dispatches a pass's rows, then deletes those the transport accepted in one statement (a backlog after a
+   * crash or an outage is a statement per pass, not per row). A row is deleted only after its dispatch, so a
+   * crash in between publishes it again: at least once, as ever.
+   */
+  private async relay(rows: readonly { id: string; envelope: Envelope }[]): Promise<void> {
+    const results = await Promise.allSettled(rows.map((row) => this.bus.dispatch(row.envelope)));
+    const accepted = rows.filter((_, i) => results[i]?.status === "fulfilled").map((row) => row.id);
     try {
-      await this.bus.dispatch(envelope);
-      await this.db.em().nativeDelete(this.outbox, { id });
-      this.relayed(id);
-      this.lastError = "";
-      if (this.backlog) this.kick();
-    } catch (error) {
-      const message = describeError(error);
-      if (message !== this.lastError) {
-        this.log.warn(
-          { ...conversationFields(envelope), message_id: id, type: envelope.type, error: message },
-          `outbox: relay of ${envelope.type} ${id} failed, will retry`,
-        );
+      if (accepted.length > 0) {
+        await this.db.em().nativeDelete(this.outbox, { id: { $in: accepted } });
+        for (const id of accepted) this.relayed(id);
       }
-      this.lastError = message;
+    } catch (error) {
+      this.failed(rows[0]?.envelope, error);
+      return;
     }
+    const failure = results.findIndex((r) => r.status === "rejected");
+    const rejected = results[failure];
+    if (rejected?.status === "rejected") this.failed(rows[failure]?.envelope, rejected.reason);
+    else this.lastError = "";
+    if (this.backlog) this.kick();
+  }
+
+  private failed(envelope: Envelope | undefined, error: unknown): void {
+    const message = describeError(error);
+    if (message !== this.lastError && envelope) {
+      this.log.warn(
+        { ...conversationFields(envelope), message_id: envelope.id, type: envelope.type, error: message },
+        `outbox: relay of ${envelope.type} ${envelope.id} failed, will retry`,
+      );
+    }
+    this.lastError = message;
   }
 }

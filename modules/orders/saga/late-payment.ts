@@ -24,12 +24,14 @@ import { type SagaRun, writeTransition } from "./transition.ts";
  */
 export const refundLatePayment = on(PaymentSucceeded, async ({ order_id, charge_id }, ctx) => {
   const handOver = order_id ? await settleLateCharge(ctx, order_id, charge_id) : undefined;
+  // Without a hand-over nothing is written but the delivery's inbox row, which the runtime records alone.
+  if (!handOver) return;
   await ctx.transaction(async (tx) => {
-    if (handOver && !(await writeTransition(tx, handOver, { kind: "next", chargeId: charge_id }, ctx.clock.now(), null))) {
+    if (!(await writeTransition(tx, handOver, { kind: "next", chargeId: charge_id }, ctx.clock.now(), null))) {
       throw new Error(`the saga of order ${order_id} moved while its late charge ${charge_id} was handed to it; looked at again on redelivery`);
     }
   });
-  if (handOver) ctx.kick("saga");
+  ctx.kick("saga");
 });
 
 /** Refunds the charge when nothing else will; answers the saga run to hand it to instead, when there is one. */

@@ -3,7 +3,7 @@ import { Order, OrderItem, Saga } from "../entities.ts";
 import type { ordersSettings } from "../settings.ts";
 import { isLate, type Outcome, timeoutReason } from "./outcome.ts";
 import { runStep } from "./steps.ts";
-import { transition } from "./transition.ts";
+import { type SagaRun, transition } from "./transition.ts";
 
 const BATCH = 50;
 
@@ -44,7 +44,7 @@ export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
       { step: { $ne: "done" }, nextRunAt: { $lte: now }, orderId: { $nin: [...state.inFlight] } },
       { orderBy: { nextRunAt: "asc" }, limit: BATCH },
     );
-    const leaseMs = 2 * ctx.callTimeoutMs + 5000;
+    const leaseMs = sagaLeaseMs(ctx);
     for (const saga of due) {
       const claimed = await em.nativeUpdate(
         Saga,
@@ -53,17 +53,36 @@ export const sagaRunner: BackgroundTask<typeof ordersSettings> = {
       );
       if (claimed !== 1) continue;
       saga.version += 1;
-      state.inFlight.add(saga.orderId);
-      void advance(ctx, saga, leaseMs)
-        // Its lease runs out and a later run resumes it from the database (after a restart, the next process's).
-        .catch((error: unknown) => ctx.log.warn({ err: error, order_id: saga.orderId }, `saga of order ${saga.orderId} stopped at ${saga.step}`))
-        .finally(() => {
-          state.inFlight.delete(saga.orderId);
-          ctx.kick("saga");
-        });
+      drive(ctx, saga, undefined, leaseMs);
     }
   },
 };
+
+/** How long a claim holds: past two calls' timeouts, so a step's calls end before another runner may take it. */
+export const sagaLeaseMs = (ctx: ModuleContext): number => 2 * ctx.callTimeoutMs + 5000;
+
+/**
+ * Drives a saga its checkout has just written, already leased to this process (start.ts), from the rows the
+ * checkout holds in memory: no sweep, no claim, no read of the order and its lines. Only this process may
+ * advance it until the lease ends, so its in-memory copy is the database's.
+ */
+export function driveNew(ctx: ModuleContext, run: SagaRun): void {
+  drive(ctx, run.saga, run, sagaLeaseMs(ctx));
+}
+
+function drive(ctx: ModuleContext, saga: Saga, held: SagaRun | undefined, leaseMs: number): void {
+  const state = stateOf(ctx.db);
+  state.inFlight.add(saga.orderId);
+  void advance(ctx, saga, held, leaseMs)
+    // Its lease runs out and a later run resumes it from the database (after a restart, the next process's).
+    .catch((error: unknown) => ctx.log.warn({ err: error, order_id: saga.orderId }, `saga of order ${saga.orderId} stopped at ${saga.step}`))
+    .finally(() => {
+      state.inFlight.delete(saga.orderId);
+      // A run that stopped short of done may have left it due (a hand-over moved it under this run): look now.
+      // One that finished leaves nothing to look for.
+      if (saga.step !== "done") ctx.kick("saga");
+    });
+}
 
 /** Most steps one run takes in a row: a checkout has seven at most (reserve, charge, commit, confirm, or refund, release, cancel). */
 const MAX_STEPS = 8;
@@ -72,11 +91,10 @@ const MAX_STEPS = 8;
  * Runs the claimed saga's steps one after another for as long as the next is due at once, holding its lease:
  * the saga row (from the claim), its order and lines are read once, not again for every step.
  */
-async function advance(ctx: ModuleContext, saga: Saga, leaseMs: number): Promise<void> {
-  const em = ctx.db.em();
-  const [order, items] = await Promise.all([em.findOne(Order, { id: saga.orderId }), em.find(OrderItem, { orderId: saga.orderId })]);
-  if (!order) return;
-  const run = { saga, order, items };
+async function advance(ctx: ModuleContext, saga: Saga, held: SagaRun | undefined, leaseMs: number): Promise<void> {
+  const run = held ?? (await readRun(ctx, saga));
+  if (!run) return;
+  const { order, items } = run;
   await inConversation(
     { correlationId: saga.correlationId, causationId: saga.causationId, synthetic: saga.synthetic, trace: saga.trace ?? undefined },
     async () => {
@@ -89,6 +107,12 @@ async function advance(ctx: ModuleContext, saga: Saga, leaseMs: number): Promise
       await ctx.db.em().nativeUpdate(Saga, { orderId: saga.orderId, version: saga.version }, { leaseUntil: null });
     },
   );
+}
+
+async function readRun(ctx: ModuleContext, saga: Saga): Promise<SagaRun | undefined> {
+  const em = ctx.db.em();
+  const [order, items] = await Promise.all([em.findOne(Order, { id: saga.orderId }), em.find(OrderItem, { orderId: saga.orderId })]);
+  return order ? { saga, order, items } : undefined;
 }
 
 /**

@@ -73,6 +73,21 @@ function decide(saga: Saga, source: Source, outcome: Outcome, now: Date): Decisi
   return { saga: next };
 }
 
+/**
+ * Steps that call nobody (runStep only moves them on): when one is due right after a step, it is decided in
+ * the same write, as if the runner had run it at once, saving a transition of its own. Neither is ever late.
+ */
+const LOCAL_STEPS: readonly Step[] = ["confirm", "cancel"];
+
+/** `decide`, then the local steps that follow at once. */
+function decideThrough(saga: Saga, source: Source, outcome: Outcome, now: Date): Decision {
+  let decision = decide(saga, source, outcome, now);
+  while (LOCAL_STEPS.includes(decision.saga.step as Step) && decision.saga.nextRunAt <= now) {
+    decision = decide({ ...saga, ...decision.saga } as Saga, source, { kind: "next" }, now);
+  }
+  return decision;
+}
+
 /** A transition written: what the saga and its order became, and whether its next step is due at once. */
 interface Written {
   readonly next: SagaFields;
@@ -81,15 +96,22 @@ interface Written {
   readonly continues: boolean;
 }
 
+/** Where a transition is written: a transaction (it changes the order too, with its events), or one statement alone. */
+type Writer = Pick<Tx, "em"> & Partial<Pick<Tx, "publish">>;
+
 /**
  * Writes a step's outcome within `tx`, guarded by the version the caller holds: the saga row is updated only
  * if nobody else moved it (a stale caller changes nothing: undefined), the order's status changes with the
  * events that go with it (order.confirmed, order.cancelled, through the outbox). `leaseMs` renews the
  * runner's lease when the next step is due at once; null lets it go, for the runner's next sweep.
  */
-export async function writeTransition(tx: Tx, run: SagaRun, outcome: Outcome, now: Date, leaseMs: number | null): Promise<Written | undefined> {
+export async function writeTransition(tx: Writer, run: SagaRun, outcome: Outcome, now: Date, leaseMs: number | null): Promise<Written | undefined> {
+  return write(tx, run, decideThrough(run.saga, run.order.source as Source, outcome, now), now, leaseMs);
+}
+
+async function write(tx: Writer, run: SagaRun, decision: Decision, now: Date, leaseMs: number | null): Promise<Written | undefined> {
   const { saga, order, items } = run;
-  const { saga: next, order: status } = decide(saga, order.source as Source, outcome, now);
+  const { saga: next, order: status } = decision;
   const continues = next.step !== "done" && next.nextRunAt <= now;
   const version = saga.version + 1;
   const moved = await tx.em.nativeUpdate(
@@ -99,6 +121,7 @@ export async function writeTransition(tx: Tx, run: SagaRun, outcome: Outcome, no
   );
   if (moved !== 1) return undefined;
   if (status) {
+    if (!tx.publish) throw new Error(`order ${order.id} changes status outside a transaction`);
     await tx.em.nativeUpdate(Order, { id: order.id }, { ...status, updatedAt: now });
     Object.assign(order, status, { updatedAt: now });
     if (status.status === "confirmed") tx.publish(OrderConfirmed, confirmedPayload(order, items, next.chargeId ?? null, now));
@@ -108,14 +131,18 @@ export async function writeTransition(tx: Tx, run: SagaRun, outcome: Outcome, no
 }
 
 /**
- * Records a step's outcome in one transaction (writeTransition). Nothing is read again: the runner's copy is
- * brought up to date instead. Answers whether the saga's next step is due at once, in which case the runner
- * keeps its lease (renewed here) and goes on.
+ * Records a step's outcome. Nothing is read again: the runner's copy is brought up to date instead. One that
+ * changes the saga row alone is that one conditional UPDATE, atomic by itself, so it opens no transaction;
+ * one that ends the order (its status and event with it) is written in one transaction. Answers whether the
+ * saga's next step is due at once, in which case the runner keeps its lease (renewed here) and goes on.
  */
 export async function transition(ctx: ModuleContext, run: SagaRun, outcome: Outcome, leaseMs: number): Promise<boolean> {
   const { saga, order } = run;
   const now = ctx.clock.now();
-  const written = await ctx.db.transaction((tx) => writeTransition(tx, run, outcome, now, leaseMs));
+  const decision = decideThrough(saga, order.source as Source, outcome, now);
+  const written = decision.order
+    ? await ctx.db.transaction((tx) => write(tx, run, decision, now, leaseMs))
+    : await write({ em: ctx.db.em() }, run, decision, now, leaseMs);
   if (!written) return false;
   const { next, status, version } = written;
   const from = saga.step;
