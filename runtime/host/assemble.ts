@@ -7,6 +7,7 @@ import { busLog } from "../bus/log-observer.ts";
 import { observers } from "../bus/observer.ts";
 import type { Transport } from "../bus/transport.ts";
 import { createTransport, type TransportChoice } from "../bus/transports.ts";
+import { clock } from "../clock.ts";
 import type { RuntimeConfig } from "../config.ts";
 import { docsRoutes } from "../docs/routes.ts";
 import { AppError } from "../errors.ts";
@@ -19,6 +20,7 @@ import { createLogger, type Logger } from "../log/logger.ts";
 import { processMetrics } from "../metrics/process-metrics.ts";
 import { stateGauges } from "../metrics/state-metrics.ts";
 import { type ModuleDefinition, readsFrom, subscribersFrom } from "../module.ts";
+import { clockFileIn, restoreClockStanding } from "../observation/clock-file.ts";
 import { EventTap } from "../observation/event-tap.ts";
 import { localObservation } from "../observation/local.ts";
 import { INTERNAL_OBSERVATION, PUBLIC_OBSERVATION } from "../observation/paths.ts";
@@ -118,6 +120,8 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
         config.supervised,
       );
   const database = plan.hosted.length > 0 ? await openProcessDatabase(config, plan.databaseName ?? plan.name, plan.ownDatabase) : NO_DATABASE;
+  // A process the harness's topology started again takes up the topology's time where the harness moved it.
+  if (config.harness && config.traceDir) restoreClockStanding(clock, clockFileIn(config.traceDir));
   const recorder = config.harness ? new TraceRecorder(plan.name, config.traceDir && join(config.traceDir, `${plan.name}.jsonl`)) : undefined;
   const tap = config.harness && plan.edge ? new EventTap() : undefined;
   const moduleSubscribers = subscribersFrom(system.modules);
@@ -191,6 +195,7 @@ export async function assembleProcess(plan: ProcessPlan): Promise<AssembledProce
       recorder,
       tap,
       subscribersOf: moduleSubscribers,
+      clockFile: config.traceDir && clockFileIn(config.traceDir),
     });
     if (plan.edge) app.route("/", observationRoutes(plan.observe?.(own) ?? own, PUBLIC_OBSERVATION));
     else app.route("/", internalOnly(config.internalToken, observationRoutes(own, INTERNAL_OBSERVATION)));

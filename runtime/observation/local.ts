@@ -5,6 +5,7 @@ import { applyClockCommand, clock } from "../clock.ts";
 import { AppError } from "../errors.ts";
 import type { ModuleDb } from "../persistence/module-db.ts";
 import { idleReport } from "./activity.ts";
+import { writeClockStanding } from "./clock-file.ts";
 import type { EventTap } from "./event-tap.ts";
 import { harnessCall } from "./harness-call.ts";
 import type { ObservationPort } from "./port.ts";
@@ -30,6 +31,8 @@ export interface ObservedProcess {
   readonly tap?: EventTap;
   /** Which modules subscribe to an event type (not the tap): who a redelivery goes to. */
   readonly subscribersOf: (type: string) => readonly string[];
+  /** Where the topology's clock standing is kept for processes started later (clock-file.ts). */
+  readonly clockFile?: string;
 }
 
 /** The observation port of one process, answered from what it holds itself. */
@@ -64,7 +67,11 @@ export function localObservation(process: ObservedProcess): ObservationPort {
     providerState: (module, state, params) => modules.providerState(module, state, params),
     call: (from, name, request) => harnessCall(bus, from, name, request),
     deadLetters: () => transport.deadLetters(),
-    clock: async (command) => applyClockCommand(clock, command),
+    clock: async (command) => {
+      const state = applyClockCommand(clock, command);
+      if (process.clockFile) writeClockStanding(clock, process.clockFile);
+      return state;
+    },
     faults: async (added) => {
       const control = transport.faults;
       if (!control) throw new AppError("not_found", `${process.name} takes no faults at run time`);
