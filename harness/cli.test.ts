@@ -22,6 +22,17 @@ describe("bun run harness, asked for what it cannot do", () => {
     expect(await run.exited).toBe(2);
     expect(await new Response(run.stderr).text()).toMatch(/^bun run harness: --faults: fault "blackhole:payments@3" is none of: /);
   });
+
+  it("a soak of no checkouts, or a crash sweep of a system without a journey, is a usage error (exit 2)", async () => {
+    for (const [args, said] of [
+      [["--soak", "0"], /--soak/],
+      [["--system", "learning", "--crash-sweep"], /the learning system has no crash journey/],
+    ] as const) {
+      const run = Bun.spawn([process.execPath, cli, ...args], { cwd: workdir, stdout: "ignore", stderr: "pipe" });
+      expect(await run.exited).toBe(2);
+      expect(await new Response(run.stderr).text()).toMatch(said);
+    }
+  });
 });
 
 describe.runIf(process.platform === "linux")("bun run harness, interrupted", () => {

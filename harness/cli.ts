@@ -5,8 +5,9 @@ import { parseFaults } from "../runtime/bus/faults/parse.ts";
 import { skewPair } from "../runtime/bus/skew.ts";
 import { type CommandSpec, oneOf, UsageError, wholeNumber } from "../runtime/cli/command-line.ts";
 import { commandLine, EXIT, runMain } from "../runtime/cli/main.ts";
-import { crashSweepSettings, crashSweepSuite } from "./checkers/crash-sweep.ts";
+import { crashSweepSuite } from "./checkers/crash-sweep.ts";
 import { runFuzz } from "./fuzz/run.ts";
+import { nemesisSettings } from "./nemesis/process.ts";
 import { renderHtml } from "./report/html.ts";
 import type { RunReport } from "./report/model.ts";
 import { progressPrinter } from "./report/progress.ts";
@@ -16,6 +17,8 @@ import { parseRunFlag, type RunFlag } from "./run/flags.ts";
 import { runHarness } from "./run/harness.ts";
 import { defaultProfileNames, profileNames } from "./run/profiles.ts";
 import { FailingSeeds, randomSeed } from "./run/seeds.ts";
+import { SOAK_TIMEOUT_MS, soakSuite } from "./soak/soak.ts";
+import type { Suite } from "./suite.ts";
 import { systemChecks } from "./systems/index.ts";
 import { registeredSystem } from "./topologies.ts";
 
@@ -76,6 +79,11 @@ const spec = {
       help: "where report.json and report.html go (default .twofold/report, another system's .twofold/report-<system>)",
     },
     json: { type: "boolean", default: false, help: "print the JSON report(s) on stdout" },
+    soak: {
+      type: "string",
+      value: "N",
+      help: "instead: N checkouts at once (200 is the issue's) while the nemesis kills a service every 1.5 s and restarts Redis once; profile split unless given",
+    },
     fuzz: {
       type: "string",
       value: "N",
@@ -89,6 +97,7 @@ const spec = {
     `${PROGRAM} --jobs 1 --grep checkout`,
     `${PROGRAM} --clock-sweep 300000 --profile monolith`,
     `${PROGRAM} --crash-sweep --profile split`,
+    `${PROGRAM} --soak 200`,
     `${PROGRAM} --flag-diff new_pricing --profile monolith`,
     `${PROGRAM} --fuzz 200 --profile split`,
   ],
@@ -99,7 +108,7 @@ function readCommandLine(argv: readonly string[]) {
   const { values } = commandLine(spec, argv);
   const system = oneOf("system", values.system, systemNames);
   const checks = systemChecks[system];
-  const profiles = (values.profile ?? defaultProfileNames).map((p) => oneOf("profile", p, profileNames));
+  const profiles = (values.profile ?? (values.soak === undefined ? defaultProfileNames : ["split"])).map((p) => oneOf("profile", p, profileNames));
   const skew = values.skew ?? [];
   const badSkew = skew.find((s) => !skewPair.test(s));
   if (badSkew !== undefined) throw new UsageError(`--skew takes MODULE:VERSION (orders:1, users:2.0.0), not "${badSkew}"`);
@@ -115,6 +124,7 @@ function readCommandLine(argv: readonly string[]) {
   if (flagDiff !== undefined) guard("flag-diff", () => parseRunFlag(`${flagDiff}=on`, checks.flags));
   const flags: RunFlag[] = guard("flag", () => (values.flag ?? []).map((written) => parseRunFlag(written, checks.flags)));
   if (values["crash-sweep"] && !checks.crashJourney) throw new UsageError(`the ${system} system has no crash journey (harness/systems/${system}/)`);
+  if (values.soak !== undefined && !checks.soak) throw new UsageError(`the ${system} system has no soak driver (harness/systems/${system}/)`);
   if (values.fuzz !== undefined && !checks.fuzz) throw new UsageError(`the ${system} system has no fuzz target (harness/systems/${system}/)`);
   return {
     ...values,
@@ -127,10 +137,26 @@ function readCommandLine(argv: readonly string[]) {
     jobs: wholeNumber("jobs", values.jobs, 1),
     seed: values.seed === undefined ? undefined : wholeNumber("seed", values.seed),
     fuzz: values.fuzz === undefined ? undefined : wholeNumber("fuzz", values.fuzz, 1),
+    soak: values.soak === undefined ? undefined : wholeNumber("soak", values.soak, 1),
     clockSweep: values["clock-sweep"] === undefined ? undefined : wholeNumber("clock-sweep", values["clock-sweep"], 1),
   };
 }
 type Run = ReturnType<typeof readCommandLine>;
+
+/** What a run runs: the system's suites, or instead the crash sweep or the soak generated for it (both under the nemesis). */
+function planOf(run: Run): { suites: readonly Suite[]; underNemesis: boolean; checkTimeoutMs?: number } {
+  const modules = systems[run.system].definition.modules;
+  if (run["crash-sweep"] && run.checks.crashJourney) return { suites: [crashSweepSuite(modules, run.checks.crashJourney)], underNemesis: true };
+  if (run.soak !== undefined && run.checks.soak) {
+    const suite = soakSuite(
+      run.checks.soak,
+      run.soak,
+      modules.map((m) => m.name),
+    );
+    return { suites: [suite], underNemesis: true, checkTimeoutMs: SOAK_TIMEOUT_MS };
+  }
+  return { suites: run.checks.suites, underNemesis: false };
+}
 
 /** Which seeds to run: the one given, or the ones that failed last time first, then fresh ones. */
 async function seedsToRun(run: Run, store: FailingSeeds): Promise<number[]> {
@@ -149,15 +175,14 @@ async function runChecks(run: Run): Promise<number> {
   const store = new FailingSeeds(join(".twofold", `${own("failing-seeds")}.json`));
   const reportDir = run.report ?? join(".twofold", own("report"));
   const reports: RunReport[] = [];
+  const plan = planOf(run);
   const sweep = run.clockSweep === undefined ? [undefined] : clockSweep(underTest.modules, run.clockSweep);
   for (const [seed, skew] of (await seedsToRun(run, store)).flatMap((seed) => sweep.map((skew) => [seed, skew] as const))) {
     console.error(`── harness run, seed ${seed}${skew ? `, ${skew.faults}` : ""} ──`);
     const report = await runHarness({
       profiles: run.profiles,
-      suites:
-        run["crash-sweep"] && run.checks.crashJourney
-          ? [crashSweepSuite(systems[run.system].definition.modules, run.checks.crashJourney)]
-          : run.checks.suites,
+      suites: plan.suites,
+      checkTimeoutMs: plan.checkTimeoutMs,
       seed,
       jobs: run.jobs,
       faults: [run.faults, skew?.faults].filter(Boolean).join(",") || undefined,
@@ -171,7 +196,7 @@ async function runChecks(run: Run): Promise<number> {
       filter: { suite: run.suite, grep: run.grep ? new RegExp(run.grep, "i") : undefined },
       // Version skew: one module's processes write older contract versions while its consumers are current.
       env: {
-        ...(run["crash-sweep"] ? Object.fromEntries(run.profiles.map((p) => [p, crashSweepSettings])) : {}),
+        ...(plan.underNemesis ? Object.fromEntries(run.profiles.map((p) => [p, nemesisSettings])) : {}),
         ...(run.skew.length ? { split: { TWOFOLD_SKEW: run.skew.join(",") } } : {}),
       },
       onProgress: progressPrinter(),

@@ -55,13 +55,6 @@ export function crashPoints(modules: readonly ModuleDefinition[]): CrashPoint[] 
 
 export const crashFaultOf = (p: CrashPoint): string => `crash:${p.point}:${p.module}:${p.type}`;
 
-/**
- * Settings of the sweep's topologies: a circuit a crash opened is probed again after half a second instead of
- * the default five, so the restarted service takes its callers' calls again within the check that crashed it
- * and the next check starts from closed circuits; and a service killed once per check is no crash loop.
- */
-export const crashSweepSettings: Readonly<Record<string, string>> = { TWOFOLD_BREAKER_COOLDOWN_MS: "500", TWOFOLD_MAX_RESTARTS: "1000" };
-
 /** An answer in the error envelope saying the service is down or coming back: a clean failure, not a wrong one. */
 const CLEAN_FAILURE = /"error":\{"code":"(service_unavailable|circuit_open|bulkhead_full|call_timeout)"/;
 

@@ -27,6 +27,14 @@ export interface Nemesis {
 }
 
 const BACK_WITHIN_MS = 30_000;
+
+/**
+ * Settings of topologies a run kills on purpose, over and over (the crash sweep, the soak): a circuit a kill
+ * opened is probed again after half a second instead of five, so the restarted service takes its callers'
+ * calls again within the check (and the next starts from closed circuits); and a service killed again and
+ * again on purpose is no crash loop for its supervisor.
+ */
+export const nemesisSettings: Readonly<Record<string, string>> = { TWOFOLD_BREAKER_COOLDOWN_MS: "500", TWOFOLD_MAX_RESTARTS: "1000" };
 /** How far past the lock a pause lasts: the lock has expired whatever the timing of its last renewal. */
 const PAST_LOCK_MS = 1000;
 

@@ -3,6 +3,7 @@ import { featureFlags } from "../../../contracts/flags/flags.ts";
 import { shop } from "../../../modules/shop.ts";
 import { sagaCompensationSuite } from "../../checkers/saga-compensation.ts";
 import { loadFlows } from "../../flows/load.ts";
+import type { SoakDriver } from "../../soak/soak.ts";
 import { apiDocsSuite } from "../../suites/api-docs.suite.ts";
 import { contractSuite } from "../../suites/contracts.suite.ts";
 import type { SystemChecks } from "../checks.ts";
@@ -19,6 +20,7 @@ import { shopInvariants } from "./invariants/index.ts";
 import { nemesisSuite } from "./nemesis.suite.ts";
 import { partialFailureSuite } from "./partial-failure.suite.ts";
 import { shopSagaJourneys } from "./saga-journeys.ts";
+import { shopSoak } from "./soak.ts";
 import { setFlag } from "./steps.ts";
 
 /** The shop's flows (flows/*.flow.yaml): its nine critical journeys and the seed's order flow among them. */
@@ -45,4 +47,5 @@ export const shopChecks: SystemChecks = {
   testOnly: [fuzzSuite],
   fuzz: shopFuzz,
   crashJourney: shopCrashJourney,
+  soak: shopSoak as SoakDriver,
 };
