@@ -183,6 +183,7 @@ async function runChecks(run: Run): Promise<number> {
       profiles: run.profiles,
       suites: plan.suites,
       checkTimeoutMs: plan.checkTimeoutMs,
+      compare: !plan.underNemesis,
       seed,
       jobs: run.jobs,
       faults: [run.faults, skew?.faults].filter(Boolean).join(",") || undefined,

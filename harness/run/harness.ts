@@ -38,6 +38,12 @@ export interface HarnessOptions {
   /** Extra environment per profile (fault injection). */
   readonly env?: Partial<Record<ProfileName, Record<string, string>>>;
   readonly redisUrl?: string;
+  /**
+   * false: each profile is judged on its own (its checks, invariants and reconciliation), not diffed with the
+   * others — for runs that kill processes on purpose, where only split's kills are real and every restart
+   * changes what a check's requests meet (the crash sweep, the soak).
+   */
+  readonly compare?: boolean;
   /** Split's own Redis keeps nothing across a restart: the broker mutant (topologies.ts). */
   readonly brokerWithoutPersistence?: boolean;
   readonly checkTimeoutMs?: number;
@@ -86,7 +92,9 @@ export async function runHarness(options: HarnessOptions): Promise<RunReport> {
           ),
         )
         .map((d) => asFlagEffect(flagDiff, d))
-    : markKnown(compareAll(runs, options.profiles));
+    : options.compare === false
+      ? []
+      : markKnown(compareAll(runs, options.profiles));
   const failedChecks = new Set(runs.filter((r) => !r.passed).map((r) => `${r.suite}\u0000${r.check}`)).size;
   const brokenInvariants =
     runs.reduce((sum, r) => sum + (r.invariants?.length ?? 0), 0) + summaries.reduce((sum, p) => sum + (p.reconciliation?.late ?? 0), 0);

@@ -37,6 +37,17 @@ async function settledOrderOf(sys: SystemClient, token: string, orderId: string)
   return order.body as { id: string; status: string; status_reason: string | null };
 }
 
+/** Once idle: the order confirmed, charged once, and its one unit taken from the product's five. */
+async function confirmedOnce(sys: SystemClient, order: { id: string; status: string; status_reason: string | null }, productId: string) {
+  await sys.idle();
+  assert.deepEqual([order.status, order.status_reason], ["confirmed", null]);
+  assert.deepEqual(
+    (await chargesOf(sys, order.id)).map((c) => c.status),
+    ["succeeded"],
+  );
+  assert.deepEqual(levels(await stockOf(sys, productId)), [4, 0]);
+}
+
 /**
  * Partial failure between the shop's services, each with the outcome it owes (issue 11's chaos scenarios):
  * a race under one key, replies lost after the work was done, a partition that heals, a client that leaves
@@ -83,13 +94,7 @@ export const partialFailureSuite = defineSuite("Partial failure", [
       });
       return sys.advanceUntil(() => settledOrderOf(sys, customer.token, placed.body.id));
     });
-    await sys.idle();
-    assert.deepEqual([order.status, order.status_reason], ["confirmed", null]);
-    assert.deepEqual(
-      (await chargesOf(sys, order.id)).map((c) => c.status),
-      ["succeeded"],
-    );
-    assert.deepEqual(levels(await stockOf(sys, productId)), [4, 0]);
+    await confirmedOnce(sys, order, productId);
   }),
 
   check("payments charges but its reply is lost, and its news comes first: the order is confirmed, charged once", async (sys) => {
@@ -108,13 +113,7 @@ export const partialFailureSuite = defineSuite("Partial failure", [
       // The run waiting on the lost reply gives up on it and finds the saga moved on; the next run goes on from there.
       return sys.advanceUntil(() => settledOrderOf(sys, customer.token, placed.body.id));
     });
-    await sys.idle();
-    assert.deepEqual([order.status, order.status_reason], ["confirmed", null]);
-    assert.deepEqual(
-      (await chargesOf(sys, order.id)).map((c) => c.status),
-      ["succeeded"],
-    );
-    assert.deepEqual(levels(await stockOf(sys, productId)), [4, 0]);
+    await confirmedOnce(sys, order, productId);
   }),
 
   check(
