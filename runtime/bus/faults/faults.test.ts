@@ -59,11 +59,29 @@ describe("faults as data", () => {
     expect(() => parseFaults("blackhole:payments@2")).toThrow(/blackhole:payments@2/);
   });
 
+  it("strict's delays reach past a request's round trip: events of consecutive requests, 10 ms apart, may arrive out of order", async () => {
+    let reordered = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const transport = createTransport(transports.memory, { delivery }, parseFaults("delay=0..40"), seed);
+      const handled: string[] = [];
+      transport.consume("reader", async (e) => void handled.push(e.id));
+      const [first, second] = [envelope({ n: 1 }), envelope({ n: 2 })];
+      const dispatched = transport.dispatch(first, ["reader"]);
+      // The second request's events come one round trip later: that gap is the scenario, not a wait for anything.
+      await Bun.sleep(10);
+      await Promise.all([dispatched, transport.dispatch(second, ["reader"])]);
+      await eventually(() => expect(handled).toHaveLength(2));
+      if (handled[0] === second.id) reordered++;
+    }
+    expect(reordered).toBeGreaterThan(0);
+    expect(parseFaults("strict")).toContainEqual({ kind: "delay", minMs: 0, maxMs: 40 });
+  });
+
   it("expands a preset, and lets a later fault of the same key replace the preset's", () => {
     expect(parseFaults("strict")).toEqual([
       { kind: "copy" },
       { kind: "after-response" },
-      { kind: "delay", minMs: 0, maxMs: 15 },
+      { kind: "delay", minMs: 0, maxMs: 40 },
       { kind: "duplicate", rate: 0.2 },
     ]);
     expect(parseFaults("strict,duplicate=1")).toContainEqual({ kind: "duplicate", rate: 1 });

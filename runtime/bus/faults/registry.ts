@@ -44,7 +44,7 @@ export type FaultSpec = SpecOf<(typeof faultDefinitions)[number]>;
  * answered (so "publish has already been handled" fails on every seed, not on the seeds that lose a race).
  */
 export const faultPresets: Readonly<Record<string, string>> = {
-  strict: "copy,after-response,delay=15,duplicate=0.2",
+  strict: "copy,after-response,delay=40,duplicate=0.2",
 };
 
 export const definitionOf = (spec: FaultSpec): FaultDefinition<FaultSpec> =>
