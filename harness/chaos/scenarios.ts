@@ -5,7 +5,7 @@
  * `bun run harness`), `split` (a real topology of processes, signals and Redis), `unit` (one module or seam).
  * scenarios.test.ts holds every proof to its file, so a renamed or deleted test breaks the list, not silently.
  */
-export interface Proof {
+interface Proof {
   readonly file: string;
   readonly test: string;
   readonly runs: "every profile" | "split" | "split-replicated" | "unit";

@@ -14,7 +14,7 @@ export interface SoakDriver<U = unknown> {
 }
 
 /** How often the nemesis kills a service while the soak runs; the broker is restarted once, as the work starts. */
-export const SOAK_BEAT_MS = 1500;
+const SOAK_BEAT_MS = 1500;
 /** How long a soak check may run: hundreds of checkouts through a topology being killed. */
 export const SOAK_TIMEOUT_MS = 15 * 60_000;
 
