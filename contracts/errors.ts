@@ -47,6 +47,8 @@ export const errorStatus = {
   call_timeout: 504,
   circuit_open: 503,
   bulkhead_full: 503,
+  // a module's database did not answer within TWOFOLD_DB_TIMEOUT_MS, or refused or dropped the connection
+  database_unavailable: 503,
   // users
   user_not_found: 404,
   email_taken: 409,
@@ -121,7 +123,13 @@ export const unansweredErrorCodes: readonly ErrorCode[] = ["service_unavailable"
 export const unavailableErrorCodes: readonly ErrorCode[] = [...unansweredErrorCodes, "circuit_open", "bulkhead_full"];
 
 /** Codes any call may fail with, whoever owns it: they come from the transport or the runtime. */
-export const runtimeErrorCodes: readonly ErrorCode[] = ["contract_violation", "call_in_transaction", ...unavailableErrorCodes, "internal"];
+export const runtimeErrorCodes: readonly ErrorCode[] = [
+  "contract_violation",
+  "call_in_transaction",
+  ...unavailableErrorCodes,
+  "database_unavailable",
+  "internal",
+];
 
 export function statusOf(code: string): number {
   return (errorStatus as Record<string, number>)[code] ?? 500;

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_SYSTEM, loadSystem, type SystemName, systems } from "../modules/index.ts";
-import { loadConfig, placementOverrides, placementVariable } from "../runtime/config.ts";
+import { loadConfig, moduleDatabaseVariable, placementOverrides, placementVariable } from "../runtime/config.ts";
+import { serviceDatabaseUrl } from "../runtime/host/database.ts";
 import { launchSplit } from "../runtime/host/launcher.ts";
 import { type GroupOptions, launchGroup, type ProcessGroup, restartPolicy } from "../runtime/host/process-group.ts";
 import { parseTopology } from "../runtime/host/topology.ts";
@@ -12,6 +13,7 @@ import { ensureRedis, type RedisHandle } from "../runtime/infra/redis.ts";
 import { startSplitDatabase } from "../runtime/infra/split-database.ts";
 import { createLogger } from "../runtime/log/logger.ts";
 import { preparePGlite } from "../runtime/persistence/pglite.ts";
+import { type FaultProxy, startFaultProxy } from "./nemesis/proxy/proxy.ts";
 import { testEnv } from "./test-env.ts";
 
 export type TopologyKind = "monolith" | "split";
@@ -27,6 +29,8 @@ export interface StartedTopology {
   readonly processes: ProcessGroup;
   /** Its own private Redis, when it was started with one (redisDir). */
   readonly redis?: RedisHandle;
+  /** The fault proxy one module's database connections go through, when it was started with one (databaseProxyFor). */
+  readonly databaseProxy?: FaultProxy;
   /** The process a module runs in. */
   processOf(module: string): string;
   /** Where the process a module runs in answers (a replicated service's first instance); nothing for a module it does not run. */
@@ -67,6 +71,11 @@ export interface StartOptions {
    * without append-only or snapshots does, so whatever it had accepted and not yet delivered is gone.
    */
   readonly brokerWithoutPersistence?: boolean;
+  /**
+   * Split on Postgres: this module's database connections go through a fault proxy (StartedTopology.databaseProxy)
+   * in front of the server, every other module's straight to it.
+   */
+  readonly databaseProxyFor?: string;
   /** How to run the program: defaults to bun with scripts/twofold.ts; the binary test passes the binary. */
   readonly command?: readonly string[];
   readonly env?: Record<string, string>;
@@ -119,6 +128,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     urlOf: (module: string) => string | undefined,
     after = async () => {},
     redis?: RedisHandle,
+    databaseProxy?: FaultProxy,
   ): StartedTopology => ({
     kind,
     url,
@@ -126,6 +136,7 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
     logFile: log.file,
     processes,
     redis,
+    databaseProxy,
     processOf,
     urlOf,
     stop: async () => {
@@ -175,9 +186,12 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       databaseUrl: database.url,
       internalToken: env.TWOFOLD_INTERNAL_TOKEN ?? crypto.randomUUID(),
     };
-    const stopInfrastructure = () => Promise.all([database.stop(), redis?.stop()]).then(() => {});
+    const proxied = options.databaseProxyFor
+      ? throughProxy(database.url, options.databaseProxyFor, topology.serviceOf(options.databaseProxyFor)?.name)
+      : undefined;
+    const stopInfrastructure = () => Promise.all([database.stop(), redis?.stop(), proxied?.proxy.stop()]).then(() => {});
     const processes = await launchSplit(definition, topology, infrastructure, {
-      ...group({}),
+      ...group(proxied?.env ?? {}),
       restartPolicy: restartPolicy(config.maxRestarts),
     }).catch(async (error) => {
       await stopInfrastructure();
@@ -190,9 +204,21 @@ export async function startTopology(kind: TopologyKind, options: StartOptions = 
       (module) => topology.serviceOf(module)?.url,
       stopInfrastructure,
       redis,
+      proxied?.proxy,
     );
   } catch (error) {
     forget();
     throw new Error(`${error instanceof Error ? error.message : error} (log: ${log.file})`);
   }
+}
+
+/** A fault proxy in front of the split database server, and the variable that sends one module's connections through it. */
+function throughProxy(serverUrl: string | undefined, module: string, service: string | undefined) {
+  if (!serverUrl || !service) throw new Error(`a database proxy for ${module} needs split on Postgres and a service hosting ${module}`);
+  const server = new URL(serverUrl);
+  const proxy = startFaultProxy({ name: `db-${module}`, upstream: `${server.hostname}:${server.port || 5432}` });
+  const url = new URL(serviceDatabaseUrl(serverUrl, service));
+  url.hostname = "127.0.0.1";
+  url.port = String(proxy.port);
+  return { proxy, env: { [moduleDatabaseVariable(module)]: url.toString() } };
 }

@@ -31,6 +31,7 @@ const Env = v.object({
   TWOFOLD_QUEUE_PREFIX: text("twofold"),
   TWOFOLD_CALL_TIMEOUT_MS: int(5000),
   TWOFOLD_GATEWAY_TIMEOUT_MS: int(30_000),
+  TWOFOLD_DB_TIMEOUT_MS: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), "5000"),
   TWOFOLD_BREAKER_FAILURES: int(DEFAULT_RESILIENCE.breakerFailures),
   TWOFOLD_BREAKER_COOLDOWN_MS: int(DEFAULT_RESILIENCE.breakerCooldownMs),
   TWOFOLD_BULKHEAD_MAX: int(DEFAULT_RESILIENCE.bulkheadMax),
@@ -91,6 +92,9 @@ export const serviceKey = (service: string): string => service.toUpperCase().rep
 /** The variable that overrides where one service listens: `TWOFOLD_PORT_<SERVICE>` or `TWOFOLD_HOST_<SERVICE>`. */
 export const placementVariable = (what: "PORT" | "HOST", service: string): string => `TWOFOLD_${what}_${serviceKey(service)}`;
 
+/** The variable that pins one module's database: `DATABASE_URL_<MODULE>`. */
+export const moduleDatabaseVariable = (module: string): string => `DATABASE_URL_${module.toUpperCase()}`;
+
 /** Reads the placement overrides of a set of variables; a port that is not one is a problem. */
 export function placementOverrides(env: Record<string, string | undefined>, problems: string[] = []): PlacementOverrides {
   const ports = new Map<string, number>();
@@ -135,6 +139,11 @@ export interface RuntimeConfig {
   readonly databaseUrl?: string;
   /** Database URL for one module, when `DATABASE_URL_<MODULE>` sets it. */
   readonly moduleDatabaseUrl: (module: string) => string | undefined;
+  /**
+   * How long one database round trip, or taking a connection from the pool, may last before the request fails
+   * with database_unavailable (503). Postgres only: PGlite runs in the process and cannot stall.
+   */
+  readonly databaseTimeoutMs: number;
   /** Where PGlite keeps its files; "memory" keeps nothing. */
   readonly dataDir: string;
   readonly queuePrefix: string;
@@ -212,7 +221,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     topologyFile: e.TWOFOLD_TOPOLOGY,
     redisUrl: e.REDIS_URL,
     databaseUrl: e.DATABASE_URL,
-    moduleDatabaseUrl: (module) => env[`DATABASE_URL_${module.toUpperCase()}`],
+    moduleDatabaseUrl: (module) => env[moduleDatabaseVariable(module)],
+    databaseTimeoutMs: e.TWOFOLD_DB_TIMEOUT_MS,
     dataDir: e.TWOFOLD_DATA_DIR,
     queuePrefix: e.TWOFOLD_QUEUE_PREFIX,
     callTimeoutMs: e.TWOFOLD_CALL_TIMEOUT_MS,

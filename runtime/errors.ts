@@ -1,4 +1,5 @@
 import { type ErrorBody, type ErrorCode, statusOf } from "../contracts/errors.ts";
+import { isDatabaseUnavailable } from "./persistence/deadline.ts";
 
 /**
  * The one error type the runtime understands. It carries a stable code (from contracts/errors.ts) that
@@ -33,8 +34,12 @@ export class AppError extends Error {
 export const isAppError = (error: unknown, code?: ErrorCode): error is AppError =>
   error instanceof AppError && (code === undefined || error.code === code);
 
-/** Any thrown value as an AppError; unknown failures become `internal` without leaking their text. */
+/**
+ * Any thrown value as an AppError; a database that did not answer is `database_unavailable` (it heals by
+ * itself), other unknown failures become `internal`, neither leaking their text.
+ */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError("database_unavailable", "the database did not answer in time");
   return new AppError("internal", "internal error");
 }

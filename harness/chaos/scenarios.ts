@@ -98,6 +98,22 @@ export const chaosScenarios: readonly ChaosScenario[] = [
     ],
   },
   {
+    scenario: "one service's database stalled, or refusing connections (through the TCP fault proxy)",
+    expected: "503 database_unavailable within the deadline, the other services answering, and it recovers",
+    proofs: [
+      {
+        file: "runtime/host/split-db-stall.test.ts",
+        test: "answers 503 database_unavailable within the deadline while its database holds every packet",
+        runs: "split",
+      },
+      {
+        file: "runtime/host/split-db-stall.test.ts",
+        test: "answers 503 database_unavailable at once while its database refuses connections",
+        runs: "split",
+      },
+    ],
+  },
+  {
     scenario: "reply lost after the provider committed",
     expected: "the retry replays, one effect",
     proofs: [

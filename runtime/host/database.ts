@@ -17,9 +17,9 @@ export interface ProcessDatabase {
  */
 export async function openProcessDatabase(config: RuntimeConfig, processName: string, split: boolean): Promise<ProcessDatabase> {
   if (config.databaseUrl) {
-    const url = split ? withDatabaseSuffix(config.databaseUrl, processName) : config.databaseUrl;
+    const url = split ? serviceDatabaseUrl(config.databaseUrl, processName) : config.databaseUrl;
     return {
-      targetOf: (module) => ({ url: config.moduleDatabaseUrl(module) ?? url }),
+      targetOf: (module) => ({ url: config.moduleDatabaseUrl(module) ?? url, timeoutMs: config.databaseTimeoutMs }),
       describe: `postgres ${redact(url)}`,
       close: async () => {},
     };
@@ -29,14 +29,15 @@ export async function openProcessDatabase(config: RuntimeConfig, processName: st
   return {
     targetOf: (module) => {
       const url = config.moduleDatabaseUrl(module);
-      return url ? { url } : { pglite };
+      return url ? { url, timeoutMs: config.databaseTimeoutMs } : { pglite };
     },
     describe: `pglite ${dir}`,
     close: () => pglite.close(),
   };
 }
 
-function withDatabaseSuffix(url: string, suffix: string): string {
+/** The database a split service makes its own on the one server: `<db>_<service>`. */
+export function serviceDatabaseUrl(url: string, suffix: string): string {
   const parsed = new URL(url);
   const name = parsed.pathname.replace(/^\//, "") || "postgres";
   parsed.pathname = `/${name}_${suffix.replace(/-/g, "_")}`;

@@ -17,8 +17,11 @@ export const onError =
     if (error instanceof HTTPException && error.status === 413) {
       return errorResponse(c, new AppError("payload_too_large", "request body is too large"));
     }
-    log.error({ err: error, method: c.req.method, path: c.req.path }, `${c.req.method} ${c.req.path} failed`);
-    return errorResponse(c, toAppError(error));
+    const failure = toAppError(error);
+    // Only an unknown failure is a bug; a database that did not answer is a condition of the moment.
+    const level = failure.code === "internal" ? "error" : "warn";
+    log[level]({ err: error, method: c.req.method, path: c.req.path }, `${c.req.method} ${c.req.path} failed`);
+    return errorResponse(c, failure);
   };
 
 export const notFound = (c: Context): Response => errorResponse(c, new AppError("not_found", `no route for ${c.req.method} ${c.req.path}`));

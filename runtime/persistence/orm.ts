@@ -2,13 +2,17 @@ import { createHash } from "node:crypto";
 import type { PGlite } from "@electric-sql/pglite";
 import type { EntitySchema } from "@mikro-orm/core";
 import { MikroORM } from "@mikro-orm/postgresql";
+import { type DeadlinePool, deadlineOptions, dropTimedOutClients } from "./deadline.ts";
 import { INT8_OID, parseInt8 } from "./int8.ts";
 import { idempotencyEntity, inboxEntity, outboxEntity } from "./messages.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import { CountingLogger } from "./sql-count.ts";
 
-/** Where a module's data lives: an embedded PGlite (shared by all modules in the monolith) or a Postgres URL. */
-export type DatabaseTarget = { readonly pglite: PGlite } | { readonly url: string };
+/**
+ * Where a module's data lives: an embedded PGlite (shared by all modules in the monolith) or a Postgres URL, with
+ * the deadline of each round trip to it (runtime/persistence/deadline.ts; unset, none).
+ */
+export type DatabaseTarget = { readonly pglite: PGlite } | { readonly url: string; readonly timeoutMs?: number };
 
 // Entity schemas differ per module; MikroORM takes them all alike.
 // biome-ignore lint/suspicious/noExplicitAny: any entity and its class, which MikroORM's schema type is invariant in.
@@ -19,6 +23,17 @@ interface PgPool {
   readonly options: { readonly types: { setTypeParser(oid: number, parse: (text: string) => unknown): void } };
 }
 const parseInt8AsNumber = (pool: PgPool): void => pool.options.types.setTypeParser(INT8_OID, parseInt8);
+
+const postgresOptions = (timeoutMs: number | undefined) =>
+  timeoutMs === undefined
+    ? { onPoolCreated: parseInt8AsNumber }
+    : {
+        ...deadlineOptions(timeoutMs),
+        onPoolCreated: (pool: PgPool & DeadlinePool) => {
+          parseInt8AsNumber(pool);
+          dropTimedOutClients(pool);
+        },
+      };
 
 /**
  * One MikroORM per module, over the module's own Postgres schema (named after the module) plus its outbox,
@@ -41,6 +56,7 @@ export async function openModuleOrm(target: DatabaseTarget, module: string, enti
 }
 
 const initOrm = (target: DatabaseTarget, all: AnyEntity[]): Promise<MikroORM> =>
+  // PGlite answers in this process: it cannot stall as a server or a network does, so only Postgres has a deadline.
   "pglite" in target
     ? MikroORM.init({
         entities: all,
@@ -51,7 +67,7 @@ const initOrm = (target: DatabaseTarget, all: AnyEntity[]): Promise<MikroORM> =>
     : MikroORM.init({
         entities: all,
         clientUrl: target.url,
-        driverOptions: { onPoolCreated: parseInt8AsNumber },
+        driverOptions: postgresOptions(target.timeoutMs),
         loggerFactory: CountingLogger.create,
       });
 
