@@ -3,7 +3,7 @@
  * expected outcome and the tests that prove it: a file and the exact name of a test or check in it. Where a
  * proof runs: `every profile` (a harness suite: monolith, monolith-strict and split, under `bun run test` and
  * `bun run harness`), `split` (a real topology of processes, signals and Redis), `unit` (one module or seam).
- * scenarios.test.ts holds every proof to its file, so a renamed or deleted test breaks the list, not silently.
+ * chaos-scenarios.test.ts holds every proof to its file, so a renamed or deleted test breaks the list, not silently.
  */
 interface Proof {
   readonly file: string;

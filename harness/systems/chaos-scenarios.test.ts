@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { chaosScenarios } from "./scenarios.ts";
+import { chaosScenarios } from "./chaos-scenarios.ts";
 
-describe("the chaos scenarios", () => {
+describe("the systems' chaos scenarios", () => {
   it("are at least thirty, each with an expected outcome and a proof", () => {
     expect(chaosScenarios.length).toBeGreaterThanOrEqual(30);
     expect(chaosScenarios.filter((s) => s.expected === "" || s.proofs.length === 0).map((s) => s.scenario)).toEqual([]);
