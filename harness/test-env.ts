@@ -22,6 +22,9 @@ const authLimits = Object.fromEntries(
 /** How long a BullMQ worker's lock on a job lasts under test, unless renewed: a pause longer than this loses it. */
 export const TEST_LOCK_MS = 5000;
 
+/** How long a call waits for its reply under test: less than the checkout's deadline (5.2 s). */
+export const TEST_CALL_TIMEOUT_MS = 5000;
+
 /** How long the warehouse holds a reservation under test: the clock skew suite lets one expire. */
 export const TEST_RESERVATION_TTL_MS = 60_000;
 
@@ -46,7 +49,7 @@ export const testEnv = (): Record<string, string> => {
     // saga's first retry is due at 5.4 s — so the late charge lands between the deadline and the saga's next look.
     TWOFOLD_PASSWORD_MEMORY_KIB: "1024",
     TWOFOLD_PASSWORD_TIME_COST: "1",
-    TWOFOLD_CALL_TIMEOUT_MS: "5000",
+    TWOFOLD_CALL_TIMEOUT_MS: String(TEST_CALL_TIMEOUT_MS),
     TWOFOLD_CHECKOUT_TIMEOUT_MS: "5200",
     TWOFOLD_RESERVATION_TTL_MS: String(TEST_RESERVATION_TTL_MS),
     TWOFOLD_PAYMENT_SLOW_MS: "5300",

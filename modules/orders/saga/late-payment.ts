@@ -3,6 +3,7 @@ import { PaymentSucceeded } from "../../../contracts/payments/events.ts";
 import { type EventContext, on } from "../../../runtime/module-api/index.ts";
 import { Order, OrderItem, Saga } from "../entities.ts";
 import { isLate } from "./outcome.ts";
+import { seenCharge } from "./runner.ts";
 import { type SagaRun, writeTransition } from "./transition.ts";
 
 /**
@@ -12,11 +13,12 @@ import { type SagaRun, writeTransition } from "./transition.ts";
  *   two refund calls for one charge: found by the saga compensation checker);
  * - the order is cancelled, its saga compensates without this charge, or it gave up reserving (it never
  *   charges): nothing will refund it but this handler;
- * - the saga is still charging and has not recorded this charge (its reply is late, or was lost on the way):
- *   the charge is handed to the saga — recorded as the charge step's success, which past the deadline turns it
- *   to compensation — under the saga's version, with this delivery's inbox record, never refunded behind it.
- *   Before its deadline too: ignoring the news then left a charge whose reply was lost with no one to refund it
- *   once the saga gave up on the step (found by the Partial failure suite's partition). Refunding here raced the runner: a
+ * - the saga is still charging and has not recorded this charge (its reply is on its way, or was lost): a run
+ *   of this process waiting on the call takes the charge from memory should the call fail (runner.ts,
+ *   seenCharge). Ignoring the news left a charge whose reply was lost with no one to refund it once the saga
+ *   gave up on the step (found by the Partial failure suite). Late, or with no run here, the charge is handed to
+ *   the saga in the database — recorded as the charge step's success, which past the deadline turns it to
+ *   compensation — under the saga's version, with this delivery's inbox record, never refunded behind it. Refunding here raced the runner: a
  *   charge step answered just before the deadline could commit after this handler had read "late" and
  *   refunded, confirming an order whose money was gone (seen in split, a payment stalled near the deadline).
  *   Whoever writes first wins; when the saga moved first, the delivery fails and its redelivery looks again.
@@ -39,8 +41,13 @@ async function settleLateCharge(ctx: EventContext, orderId: string, chargeId: st
   const em = ctx.db.em();
   const [order, saga] = await Promise.all([em.findOne(Order, { id: orderId }), em.findOne(Saga, { orderId })]);
   if (!order || saga?.chargeId === chargeId) return undefined;
-  if (saga?.step === "charge") return { saga, order, items: await em.find(OrderItem, { orderId }) };
   const late = saga !== null && isLate(saga, ctx.clock.now());
+  if (saga?.step === "charge") {
+    // Its run in this process waits on the charge call (the reply may be on its way, or lost): it takes the news
+    // from here should its call fail. Late, or run elsewhere, the charge is handed to the saga in the database.
+    if (!late && seenCharge(orderId, chargeId)) return undefined;
+    return { saga, order, items: await em.find(OrderItem, { orderId }) };
+  }
   if (late || order.status === "cancelled" || (saga?.reason ?? null) !== null) {
     await ctx.call(RefundCharge, { charge_id: chargeId, reason: saga?.reason ?? (late ? "checkout_timeout" : "order_cancelled") });
   }

@@ -20,6 +20,21 @@ const stateOf = (db: ModuleDatabase): RunnerState => {
 };
 
 /**
+ * Hands `chargeId`, which payments says succeeded, to the run of the order's saga in this process, when one is
+ * under way: answers false when there is none here. The run takes it as its charge step's success should its
+ * own call fail (the reply lost on the way): without it, a saga that gave up on the step compensated without
+ * the charge, and the news, already consumed, refunded nothing.
+ */
+export function seenCharge(orderId: string, chargeId: string): boolean {
+  if (!running.has(orderId)) return false;
+  running.set(orderId, chargeId);
+  return true;
+}
+
+/** The orders whose saga a run of this process is advancing, each with the charge announced for it, if any (by order id: unique across systems). */
+const running = new Map<string, string | undefined>();
+
+/**
  * Drives every saga that is due. Each is claimed with a lease (a conditional update on its version), then
  * advanced on its own, so one slow payment never holds the others up. Leases name the process holding them,
  * so on its first run the runner takes over the leases its crashed predecessor (the same instance) left: a
@@ -73,11 +88,13 @@ export function driveNew(ctx: ModuleContext, run: SagaRun): void {
 function drive(ctx: ModuleContext, saga: Saga, held: SagaRun | undefined, leaseMs: number): void {
   const state = stateOf(ctx.db);
   state.inFlight.add(saga.orderId);
+  running.set(saga.orderId, undefined);
   void advance(ctx, saga, held, leaseMs)
     // Its lease runs out and a later run resumes it from the database (after a restart, the next process's).
     .catch((error: unknown) => ctx.log.warn({ err: error, order_id: saga.orderId }, `saga of order ${saga.orderId} stopped at ${saga.step}`))
     .finally(() => {
       state.inFlight.delete(saga.orderId);
+      running.delete(saga.orderId);
       // A run that stopped short of done may have left it due (a hand-over moved it under this run): look now.
       // One that finished leaves nothing to look for.
       if (saga.step !== "done") ctx.kick("saga");
@@ -100,7 +117,9 @@ async function advance(ctx: ModuleContext, saga: Saga, held: SagaRun | undefined
     async () => {
       for (let steps = 0; steps < MAX_STEPS; steps++) {
         const step = () => runStep(ctx, saga, order, items).catch((error: unknown): Outcome => ({ kind: "retry", error: String(error) }));
-        const outcome = isLate(saga, ctx.clock.now()) ? await lastLook(saga, step) : await step();
+        const tried = isLate(saga, ctx.clock.now()) ? await lastLook(saga, step) : await step();
+        const seen = saga.step === "charge" && tried.kind !== "next" ? running.get(saga.orderId) : undefined;
+        const outcome: Outcome = seen ? { kind: "next", chargeId: seen } : tried;
         if (!(await transition(ctx, run, outcome, leaseMs))) return;
       }
       // Still due after that many steps: let the next tick take it up rather than hold the lease.
